@@ -1,0 +1,185 @@
+/**
+ * The framework (bộ tiêu chí) model: the single source of every rule (DESIGN.md).
+ *
+ * A framework is data that Sở Nội vụ can author from a decision's appendix table, never code.
+ * This module only describes its SHAPE; whether a framework adds up (parent max = sum of
+ * children, declared counts, tiers without gaps, …) is decided by `checks.ts`.
+ *
+ * Points are plain JS numbers here but must carry at most 2 decimals; all arithmetic on them is
+ * done in exact hundredths by `src/scoring/decimal.ts`.
+ */
+import { z } from 'zod';
+
+/** Node codes exactly as in the framework: "1", "1.1", "1.1.2". */
+export const nodeCodeSchema = z.string().regex(/^\d+(\.\d+)*$/, 'Mã phải có dạng 1, 1.1, 1.1.2');
+
+const points = z.number().finite();
+
+/** One labelled option of a `levels` rule, e.g. "Ban hành kịp thời" → 1. */
+export const levelOptionSchema = z.object({
+  label: z.string().min(1),
+  points,
+});
+
+/**
+ * One tier of a `tiers` rule on a measured rate (in %). Bounds are explicit because the decisions
+ * word them differently: "trên 90 %" is { min: 90, minInclusive: false }, "từ 70 % - 90 %" is
+ * { min: 70, minInclusive: true, max: 90, maxInclusive: true }, "dưới 70 %" is
+ * { max: 70, maxInclusive: false }. A null bound is open.
+ */
+export const tierSchema = z.object({
+  label: z.string().min(1),
+  min: z.number().finite().nullable(),
+  minInclusive: z.boolean(),
+  max: z.number().finite().nullable(),
+  maxInclusive: z.boolean(),
+  points,
+});
+
+/**
+ * How a self-scored leaf is scored (cách chấm):
+ * - levels: the score must be one of the options' points;
+ * - tiers: the score must be one of the tiers' points (the unit states the measured rate as evidence);
+ * - range: any value in [0, max] on `step` (e.g. 0.25);
+ * - deduction: a penalty leaf with max 0; the score lies in [-cap, 0] on `step`;
+ * - bonus: a reward leaf outside the maximum (max 0); the score lies in [0, cap] on `step`.
+ */
+export const ruleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('levels'), options: z.array(levelOptionSchema).min(1) }),
+  z.object({
+    kind: z.literal('tiers'),
+    /** What is measured, e.g. "Tỷ lệ hoàn thành kế hoạch". */
+    measure: z.string().optional(),
+    tiers: z.array(tierSchema).min(1),
+  }),
+  z.object({ kind: z.literal('range'), step: z.number().positive().default(0.25) }),
+  z.object({ kind: z.literal('deduction'), cap: z.number().positive(), step: z.number().positive().default(0.25) }),
+  z.object({ kind: z.literal('bonus'), cap: z.number().positive(), step: z.number().positive().default(0.25) }),
+]);
+
+export const leafMethodSchema = z.enum(['self', 'survey']);
+
+/**
+ * A node of the tree: lĩnh vực (depth 1) → tiêu chí (depth 2) → tiêu chí thành phần (depth 3).
+ * A node with `children` is a parent whose max must equal the sum of its children's; a node
+ * without children is a leaf (a tiêu chí may be a leaf itself). Leaf-only fields on a parent are
+ * refused by the checks.
+ */
+export interface FrameworkNode {
+  code: string;
+  name: string;
+  max: number;
+  /** The scoring guide as written in the decision (cách chấm), shown to users verbatim. */
+  guide?: string;
+  children?: FrameworkNode[];
+  /** Leaf: who scores it. `self` = the unit self-scores and the council appraises; `survey` = ĐTXHH. */
+  method?: 'self' | 'survey';
+  /** Leaf with method `survey`: the id of one of the framework's `surveySources`. */
+  source?: string;
+  /** Leaf with method `self`: how it is scored. */
+  rule?: Rule;
+  /** Leaf: points may only be claimed with evidence (tài liệu kiểm chứng) or an explanation. */
+  evidenceRequired?: boolean;
+  /** Leaf: the group ids it applies to; absent = every group. */
+  appliesTo?: string[];
+  /** Leaf: a different maximum for some groups. */
+  maxByGroup?: Record<string, number>;
+}
+
+export const frameworkNodeSchema: z.ZodType<FrameworkNode> = z.lazy(() =>
+  z.object({
+    code: nodeCodeSchema,
+    name: z.string().min(1),
+    max: points,
+    guide: z.string().optional(),
+    children: z.array(frameworkNodeSchema).optional(),
+    method: leafMethodSchema.optional(),
+    source: z.string().optional(),
+    rule: ruleSchema.optional(),
+    evidenceRequired: z.boolean().optional(),
+    appliesTo: z.array(z.string()).optional(),
+    maxByGroup: z.record(z.string(), points).optional(),
+  }),
+) as z.ZodType<FrameworkNode>;
+
+export const groupSchema = z.object({
+  /** Short stable id used in files and CLI flags: "so", "huyen", "xa". */
+  id: z.string().regex(/^[a-z0-9_-]+$/),
+  /** Vietnamese display name: "Sở, ban, ngành". */
+  name: z.string().min(1),
+});
+
+/** A band (xếp loại): index ≥ min (in %) gets this name; the highest matching band wins. */
+export const bandSchema = z.object({
+  name: z.string().min(1),
+  min: z.number().min(0).max(100),
+  /** Group ids this band applies to; absent = every group. */
+  groups: z.array(z.string()).optional(),
+});
+
+/**
+ * How a survey source's figure becomes points:
+ * - rateTimesMax: the organisers send a satisfaction rate in %; points = rate / 100 × leaf max
+ *   (91.17 % of 10 points → 9.12), the likely rule per DOMAIN.md, kept a setting;
+ * - points: the organisers send points directly.
+ */
+export const surveySourceSchema = z.object({
+  id: z.string().regex(/^[a-z0-9_-]+$/),
+  name: z.string().min(1),
+  conversion: z.enum(['rateTimesMax', 'points']).default('rateTimesMax'),
+});
+
+/**
+ * Tie rule for ranking: `shared` = equal index at the published precision shares a rank and the
+ * next rank skips (1, 2, 2, 4), the common reading where none is published; `dense` = 1, 2, 2, 3.
+ */
+export const tieRuleSchema = z.enum(['shared', 'dense']);
+
+export const frameworkSchema = z.object({
+  formatVersion: z.literal(1),
+  /** Stable id: "an-giang-2022". */
+  id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/),
+  title: z.string().min(1),
+  year: z.number().int().min(2000).max(2100),
+  /** so, huyen, xa, bo, tinh, or another string. */
+  level: z.string().min(1),
+  legalBasis: z.object({
+    /** "2366/QĐ-UBND" */
+    number: z.string().min(1),
+    /** ISO date "2021-10-14". */
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    issuer: z.string().optional(),
+  }),
+  /** `illustrative` frameworks must be labelled as such wherever they are used. */
+  status: z.enum(['official', 'illustrative']),
+  /** Version of this framework definition (not of the product): "1.0.0". */
+  version: z.string().min(1),
+  groups: z.array(groupSchema).min(1),
+  declared: z.object({
+    counts: z.object({
+      fields: z.number().int().min(0),
+      criteria: z.number().int().min(0),
+      subCriteria: z.number().int().min(0),
+    }),
+    points: z.object({ self: points, survey: points, total: points }),
+  }),
+  bands: z.array(bandSchema).default([]),
+  tieRule: tieRuleSchema.default('shared'),
+  /** Decimal places of published values (2, some provinces 3). */
+  places: z.number().int().min(0).max(4).default(2),
+  surveySources: z.array(surveySourceSchema).default([]),
+  /** Units assessed but not ranked by default (e.g. "Thanh tra tỉnh"), by unit name. */
+  notRanked: z.array(z.string()).default([]),
+  tree: z.array(frameworkNodeSchema).min(1),
+});
+
+export type Rule = z.infer<typeof ruleSchema>;
+export type LevelOption = z.infer<typeof levelOptionSchema>;
+export type Tier = z.infer<typeof tierSchema>;
+export type Group = z.infer<typeof groupSchema>;
+export type Band = z.infer<typeof bandSchema>;
+export type SurveySource = z.infer<typeof surveySourceSchema>;
+export type TieRule = z.infer<typeof tieRuleSchema>;
+export type Framework = z.infer<typeof frameworkSchema>;
+/** A framework as written in JSON, before defaults are applied. */
+export type FrameworkInput = z.input<typeof frameworkSchema>;
