@@ -1,0 +1,170 @@
+/**
+ * Exact decimal arithmetic for scores.
+ *
+ * Binary floating point cannot hold 0.1 exactly, so 0.1 + 0.2 = 0.30000000000000004. Every score in
+ * a framework carries at most 2 decimals (some provinces publish 3), so we compute on SCALED
+ * INTEGERS: a value v at `places` decimals is the integer round(v × 10^places). Sums of such
+ * integers are exact as long as they stay below 2^53 (about 9 × 10^13 hundredths — far beyond any
+ * score). Converting back divides once by 10^places, which yields the double nearest to the
+ * decimal, so `String()` prints "0.3", never "0.30000000000000004".
+ *
+ * The common case is hundredths (places = 2): `toHundredths` / `fromHundredths`.
+ */
+
+/** Converts a JS number to an integer count of 10^-places units, rounding half away from zero. */
+export function toScaled(n: number, places: number): number {
+  if (!Number.isFinite(n)) throw new RangeError(`Không phải số hữu hạn: ${n}`);
+  const abs = Math.abs(n);
+  const s = String(abs);
+  // Shifting the decimal point in the TEXT ("1.005e2" = 100.5 exactly) avoids the binary error of
+  // 1.005 × 100 = 100.49999999999999, so values typed as 1.005 round the way a person expects.
+  const r = /e/i.test(s) ? Math.round(abs * 10 ** places) : Math.round(Number(`${s}e${places}`));
+  return n < 0 && r !== 0 ? -r : r;
+}
+
+/** The number a scaled integer stands for. */
+export function fromScaled(scaled: number, places: number): number {
+  const v = scaled / 10 ** places;
+  return v === 0 ? 0 : v; // never show -0
+}
+
+export function toHundredths(n: number): number {
+  return toScaled(n, 2);
+}
+
+export function fromHundredths(h: number): number {
+  return fromScaled(h, 2);
+}
+
+/** Rounds to `places` decimals, half away from zero (68.325 → 68.33; −0.125 → −0.13). */
+export function roundHalfUp(value: number, places: number): number {
+  return fromScaled(toScaled(value, places), places);
+}
+
+/**
+ * Integer division a / b rounded half away from zero, exact for safe integers. Used to rescale
+ * (e.g. an index = total × 100 / max) without ever going through a float quotient.
+ */
+export function divRoundHalfUp(a: number, b: number): number {
+  if (b === 0) throw new RangeError('Chia cho 0');
+  const negative = a < 0 !== b < 0;
+  const x = Math.abs(a);
+  const y = Math.abs(b);
+  const q = Math.floor(x / y);
+  const rem = x - q * y;
+  const r = rem * 2 >= y ? q + 1 : q;
+  return negative && r !== 0 ? -r : r;
+}
+
+/** Exact sum of scores (each read at `places`, default 2), returned as a number. */
+export function addPoints(...values: number[]): number {
+  return sumPoints(values);
+}
+
+export function sumPoints(values: readonly number[], places = 2): number {
+  let s = 0;
+  for (const v of values) s += toScaled(v, places);
+  return fromScaled(s, places);
+}
+
+/** Exact a − b at `places` (default 2). */
+export function subtractPoints(a: number, b: number, places = 2): number {
+  return fromScaled(toScaled(a, places) - toScaled(b, places), places);
+}
+
+/**
+ * part / whole × 100 rounded half up to `places`, computed on integers (an index, a rate).
+ * Both arguments are read at `inputPlaces` (default: at least 2 and at least `places`).
+ * Returns null when whole is 0.
+ */
+export function percentOf(
+  part: number,
+  whole: number,
+  places = 2,
+  inputPlaces = Math.max(2, places),
+): number | null {
+  const p = toScaled(part, inputPlaces);
+  const w = toScaled(whole, inputPlaces);
+  if (w === 0) return null;
+  return fromScaled(divRoundHalfUp(p * 100 * 10 ** places, w), places);
+}
+
+/** Whether `value` is a whole multiple of `step` (both read at 4 decimals, so 0.125 steps work). */
+export function isMultipleOf(value: number, step: number): boolean {
+  const s = toScaled(step, 4);
+  if (s === 0) return true;
+  return toScaled(value, 4) % s === 0;
+}
+
+/** Two scores equal at `places` (default 2). */
+export function samePoints(a: number, b: number, places = 2): boolean {
+  return toScaled(a, places) === toScaled(b, places);
+}
+
+/**
+ * Reads a number typed as text, as people type them in Vietnamese offices. Accepted:
+ * - surrounding spaces (also non-breaking and thin spaces): " 2 " → 2;
+ * - a decimal comma or point: "1,5" → 1.5, "0.25" → 0.25, ",5" / ".5" → 0.5;
+ * - a sign: "-0,5", "+1", and the typographic minus "−0,5";
+ * - thousands grouping ONLY when unambiguous: both separators present ("1.234,5" and "1,234.5" →
+ *   1234.5; the last one is the decimal separator and the groups before it must have 3 digits), or
+ *   one separator repeated ("1.234.567" → 1234567).
+ * A single separator is always the decimal one: "1.234" → 1.234 (scores are small; a score of 1234
+ * does not exist, a value 1.234 does, as an off-step error the user can see).
+ * Refused (null): words ("hai"), exponents ("1e3"), percent signs, "Infinity", empty text, inner
+ * spaces ("1 5"), trailing separators ("5,").
+ */
+export function parseNumberText(text: string): number | null {
+  let t = text.replace(/^[\s\u00a0\u2009\u202f]+|[\s\u00a0\u2009\u202f]+$/g, '');
+  if (!t) return null;
+  let sign = 1;
+  if (/^[-+\u2212]/.test(t)) {
+    if (t[0] !== '+') sign = -1;
+    t = t.slice(1);
+  }
+  if (!/^[\d.,]+$/.test(t) || !/\d$/.test(t)) return null;
+  const dots = t.split('.').length - 1;
+  const commas = t.split(',').length - 1;
+  let normalized: string;
+  if (dots && commas) {
+    const decimalSep = t.lastIndexOf('.') > t.lastIndexOf(',') ? '.' : ',';
+    const groupSep = decimalSep === '.' ? ',' : '.';
+    const [intPart, fracPart, ...rest] = t.split(decimalSep);
+    if (rest.length || !fracPart) return null;
+    if (!isGrouped(intPart, groupSep)) return null;
+    normalized = `${intPart.split(groupSep).join('')}.${fracPart}`;
+  } else if (dots + commas === 0) {
+    normalized = t;
+  } else if (dots + commas === 1) {
+    normalized = t.replace(',', '.');
+    if (normalized.startsWith('.')) normalized = `0${normalized}`;
+  } else {
+    const sep = dots ? '.' : ',';
+    if (!isGrouped(t, sep)) return null;
+    normalized = t.split(sep).join('');
+  }
+  const n = Number(normalized);
+  if (!Number.isFinite(n)) return null;
+  return n === 0 ? 0 : sign * n;
+}
+
+/** "1.234.567" grouped by `sep`: a 1–3 digit head, then groups of exactly 3 digits. */
+function isGrouped(text: string, sep: string): boolean {
+  const parts = text.split(sep);
+  if (parts.length === 1) return /^\d+$/.test(text);
+  return /^\d{1,3}$/.test(parts[0]) && parts.slice(1).every((p) => /^\d{3}$/.test(p));
+}
+
+/**
+ * Vietnamese display: decimal comma, "." thousands grouping, fixed `places`
+ * (94.89 → "94,89"; 68.5 → "68,50"; 1234.5 → "1.234,50"; −0.5 → "-0,50").
+ */
+export function formatVi(n: number, places = 2): string {
+  const scaled = toScaled(n, places);
+  const negative = scaled < 0;
+  const digits = String(Math.abs(scaled)).padStart(places + 1, '0');
+  const intPart = places ? digits.slice(0, -places) : digits;
+  const frac = places ? digits.slice(-places) : '';
+  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${negative ? '-' : ''}${grouped}${places ? `,${frac}` : ''}`;
+}
