@@ -1,0 +1,278 @@
+/**
+ * The `Xếp hạng` sheet as data: what the ranking looks like in the published decisions (one block
+ * per group: sở apart from huyện, …), independent of who draws it. The exceljs writer
+ * (src/xlsx/ranking-workbook.ts) and the Office.js adapter both render THIS plan, so the CLI's
+ * ranking workbook and the add-in's sheet are the same table. Pure: no I/O.
+ *
+ * Rendering contract: `rows[i]` goes to sheet row i + 1, `cells[j]` to column j + 1. Numbers are
+ * numbers (never text) with `formats[j]`; text cells carry the format "@" so a renderer that
+ * assigns values (Office.js) stores a unit name such as "=Sở X" as text, not as a formula.
+ */
+import type { Framework } from '../framework/schema';
+import type { RankedUnit } from '../scoring/types';
+
+export const RANKING_SHEET = 'Xếp hạng';
+
+/** Number formats used by the plan (Excel codes; the decimal separator follows the user's locale). */
+export const FORMAT = {
+  points: '0.00',
+  rank: '0',
+  /** A signed change: "+2", "-1", "0". */
+  rankChange: '+0;-0;0',
+  indexChange: '+0.00;-0.00;0.00',
+  text: '@',
+} as const;
+
+export type RankingCell = string | number | null;
+
+export type RankingRowKind = 'title' | 'subtitle' | 'groupTitle' | 'header' | 'unit' | 'note' | 'blank';
+
+export interface RankingRow {
+  kind: RankingRowKind;
+  /** One value per column (length = `columns.length`); titles and notes put their text in cell 0. */
+  cells: RankingCell[];
+  /** One Excel number format per column, or null where the cell is empty. */
+  formats: (string | null)[];
+  /** Title, group-title and note rows span every column. */
+  mergeAcross: boolean;
+  /** Unit rows: the group id and the unit's key (code, else name) for renderers that link back. */
+  group?: string;
+  unitKey?: string;
+}
+
+export interface RankingColumn {
+  /** Stable key: "rank", "code", "unit", "field:1", "appraisal", … */
+  key: string;
+  header: string;
+  /** Excel column width in characters. */
+  width: number;
+}
+
+export interface RankingBlock {
+  group: string;
+  groupName: string;
+  /** Row indexes (0-based, into `rows`) of the block's header and its first and last unit rows. */
+  headerRow: number;
+  firstUnitRow: number;
+  lastUnitRow: number;
+}
+
+export interface RankingPlan {
+  sheetName: string;
+  columns: RankingColumn[];
+  rows: RankingRow[];
+  blocks: RankingBlock[];
+}
+
+export interface RankingPlanOptions {
+  /**
+   * Points per field (lĩnh vực) per unit, keyed by unit key (code, else name) then field code.
+   * When given, one column per field of the framework precedes the totals.
+   */
+  fieldTotals?: Record<string, Record<string, number>>;
+  /** Main title; default "KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}". */
+  title?: string;
+  /** A line under the title, e.g. the generation time. */
+  subtitle?: string;
+  /** Whether to show the change columns; default: when any unit has `previous`. */
+  showChange?: boolean;
+}
+
+/** The key a unit is known by in maps passed alongside ranked units. */
+export function unitKey(unit: Pick<RankedUnit, 'code' | 'unit'>): string {
+  return unit.code ?? unit.unit;
+}
+
+/** Ranked units first (by rank, then index, then name), then the units assessed but not ranked. */
+export function orderInGroup(units: readonly RankedUnit[]): RankedUnit[] {
+  return [...units].sort((a, b) => {
+    if ((a.rank === null) !== (b.rank === null)) return a.rank === null ? 1 : -1;
+    if (a.rank !== null && b.rank !== null && a.rank !== b.rank) return a.rank - b.rank;
+    if (a.index !== b.index) return b.index - a.index;
+    return a.unit.localeCompare(b.unit, 'vi');
+  });
+}
+
+/** Groups in framework order, then any group a unit carries that the framework does not list. */
+export function groupsInOrder(
+  units: readonly RankedUnit[],
+  framework: Pick<Framework, 'groups'>,
+): Array<{ id: string; name: string }> {
+  const out = framework.groups.map((g) => ({ id: g.id, name: g.name }));
+  for (const u of units) if (!out.some((g) => g.id === u.group)) out.push({ id: u.group, name: u.group });
+  return out.filter((g) => units.some((u) => u.group === g.id));
+}
+
+function columnsFor(framework: Framework, withFields: boolean, withChange: boolean): RankingColumn[] {
+  const cols: RankingColumn[] = [
+    { key: 'rank', header: 'Hạng', width: 7 },
+    { key: 'code', header: 'Mã', width: 10 },
+    { key: 'unit', header: 'Đơn vị', width: 38 },
+  ];
+  if (withFields) {
+    for (const field of framework.tree) {
+      cols.push({ key: `field:${field.code}`, header: `${field.code}. ${field.name}`, width: 12 });
+    }
+  }
+  cols.push(
+    { key: 'appraisal', header: 'Điểm thẩm định', width: 11 },
+    { key: 'survey', header: 'Điểm điều tra XHH', width: 11 },
+    { key: 'total', header: 'Tổng điểm', width: 10 },
+    { key: 'max', header: 'Điểm tối đa', width: 10 },
+    { key: 'index', header: 'Chỉ số (%)', width: 10 },
+    { key: 'band', header: 'Xếp loại', width: 12 },
+  );
+  if (withChange) {
+    cols.push(
+      { key: 'previousRank', header: 'Hạng kỳ trước', width: 9 },
+      { key: 'rankChange', header: 'Thay đổi hạng', width: 9 },
+      { key: 'indexChange', header: 'Thay đổi chỉ số', width: 10 },
+    );
+  }
+  return cols;
+}
+
+function textOrNull(value: string | null | undefined): RankingCell {
+  return value === null || value === undefined || value === '' ? null : value;
+}
+
+function formatFor(value: RankingCell, numberFormat: string): string | null {
+  if (value === null) return null;
+  return typeof value === 'number' ? numberFormat : FORMAT.text;
+}
+
+function unitRow(
+  unit: RankedUnit,
+  columns: RankingColumn[],
+  fieldTotals: RankingPlanOptions['fieldTotals'],
+): RankingRow {
+  const key = unitKey(unit);
+  const cells: RankingCell[] = [];
+  const formats: (string | null)[] = [];
+  const put = (value: RankingCell, numberFormat: string = FORMAT.points) => {
+    cells.push(value);
+    formats.push(formatFor(value, numberFormat));
+  };
+  for (const col of columns) {
+    if (col.key.startsWith('field:')) {
+      put(fieldTotals?.[key]?.[col.key.slice(6)] ?? null);
+      continue;
+    }
+    switch (col.key) {
+      case 'rank':
+        // Assessed but not ranked (Thanh tra tỉnh): a dash, explained by the note under the block.
+        put(unit.rank ?? '—', FORMAT.rank);
+        break;
+      case 'code':
+        put(textOrNull(unit.code));
+        break;
+      case 'unit':
+        put(unit.ranked ? unit.unit : `${unit.unit} (*)`);
+        break;
+      case 'appraisal':
+        put(unit.appraisal);
+        break;
+      case 'survey':
+        put(unit.survey);
+        break;
+      case 'total':
+        put(unit.total);
+        break;
+      case 'max':
+        put(unit.max);
+        break;
+      case 'index':
+        put(unit.index);
+        break;
+      case 'band':
+        put(textOrNull(unit.band));
+        break;
+      case 'previousRank':
+        put(unit.previous?.rank ?? null, FORMAT.rank);
+        break;
+      case 'rankChange':
+        put(unit.previous?.rankChange ?? null, FORMAT.rankChange);
+        break;
+      case 'indexChange':
+        put(unit.previous?.indexChange ?? null, FORMAT.indexChange);
+        break;
+      default:
+        put(null);
+    }
+  }
+  return { kind: 'unit', cells, formats, mergeAcross: false, group: unit.group, unitKey: key };
+}
+
+function spanRow(kind: RankingRowKind, text: string | null, width: number): RankingRow {
+  const cells: RankingCell[] = Array(width).fill(null);
+  const formats: (string | null)[] = Array(width).fill(null);
+  if (text !== null) {
+    cells[0] = text;
+    formats[0] = FORMAT.text;
+  }
+  return { kind, cells, formats, mergeAcross: kind !== 'blank' && kind !== 'header' && kind !== 'unit' };
+}
+
+/**
+ * Lays out the `Xếp hạng` sheet: title lines, then for each group a group title, a header row and
+ * one row per unit (ranked units by rank, units not ranked last and marked "(*)"), a note when
+ * the group has units not ranked, and a blank line between blocks.
+ */
+export function buildRankingPlan(
+  units: readonly RankedUnit[],
+  framework: Framework,
+  options: RankingPlanOptions = {},
+): RankingPlan {
+  const withFields = options.fieldTotals !== undefined;
+  const withChange = options.showChange ?? units.some((u) => u.previous !== undefined);
+  const columns = columnsFor(framework, withFields, withChange);
+  const width = columns.length;
+  const rows: RankingRow[] = [];
+  const blocks: RankingBlock[] = [];
+
+  rows.push(
+    spanRow(
+      'title',
+      options.title ?? `KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${framework.year}`,
+      width,
+    ),
+  );
+  const basis = `Bộ tiêu chí: ${framework.title} (${framework.legalBasis.number} ngày ${viDate(framework.legalBasis.date)})`;
+  rows.push(spanRow('subtitle', basis, width));
+  if (framework.status === 'illustrative') {
+    rows.push(spanRow('subtitle', 'Bộ tiêu chí MINH HỌA — kết quả không phải số liệu chính thức.', width));
+  }
+  if (options.subtitle) rows.push(spanRow('subtitle', options.subtitle, width));
+
+  for (const group of groupsInOrder(units, framework)) {
+    rows.push(spanRow('blank', null, width));
+    rows.push(spanRow('groupTitle', group.name.toLocaleUpperCase('vi'), width));
+    const headerRow = rows.length;
+    rows.push({
+      kind: 'header',
+      cells: columns.map((c) => c.header),
+      formats: columns.map(() => FORMAT.text),
+      mergeAcross: false,
+    });
+    const members = orderInGroup(units.filter((u) => u.group === group.id));
+    const firstUnitRow = rows.length;
+    for (const unit of members) rows.push(unitRow(unit, columns, options.fieldTotals));
+    blocks.push({
+      group: group.id,
+      groupName: group.name,
+      headerRow,
+      firstUnitRow,
+      lastUnitRow: rows.length - 1,
+    });
+    if (members.some((u) => !u.ranked)) {
+      rows.push(spanRow('note', '(*) Đơn vị được đánh giá nhưng không xếp hạng.', width));
+    }
+  }
+  return { sheetName: RANKING_SHEET, columns, rows, blocks };
+}
+
+/** "2021-10-14" → "14/10/2021", as dates are written in decisions. */
+export function viDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
