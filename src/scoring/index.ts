@@ -1,3 +1,25 @@
 /** The scoring engine's public surface (pure: usable from the CLI, the task pane and consolidation). */
 export * from './types';
 export * from './decimal';
+export {
+  readScore,
+  isBlankText,
+  cellText,
+  showNumber,
+  type ScoreReading,
+  type ReadProblem,
+  type ReadRule,
+} from './read';
+export {
+  leafKind,
+  scoreRange,
+  matchesRule,
+  acceptableScore,
+  surveyEntryIsRate,
+  DEFAULT_STEP,
+  type LeafKind,
+} from './leaf';
+export { validateScoresheet, hasErrors, frameworkLeaves, type ValidateOptions } from './validate';
+export { rules, type ScoringRule } from './rules';
+export { computeTotals } from './totals';
+export { surveyPointsFromRate, surveyPoints, type SurveyResult } from './survey';

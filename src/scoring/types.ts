@@ -38,6 +38,11 @@ export interface Scoresheet {
   unit: UnitRef;
   entries: Record<string, LeafEntry>;
   cells?: Record<string, Partial<Record<EntryField, string>>>;
+  /**
+   * How to read `survey` entries: absent/false = points; true = each survey source's own figure
+   * (a rate in % for sources with conversion `rateTimesMax`, points for sources with `points`).
+   */
+  surveyIsRate?: boolean;
 }
 
 export type Severity = 'error' | 'warning';

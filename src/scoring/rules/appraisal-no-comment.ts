@@ -1,0 +1,53 @@
+import { samePoints } from '../decimal';
+import { isBlankText, showNumber } from '../read';
+import { leafProblem, modeSeverity, type LeafContext, type ScoringRule } from './context';
+import type { Problem } from '../types';
+
+/**
+ * The council's score differs from the one it revises without a comment saying why: round 1
+ * against the self score, round 2 against round 1 (or the self score when round 1 is empty).
+ * A warning while drafting, an error at submission.
+ */
+export const appraisalNoComment: ScoringRule = {
+  key: 'appraisal.noComment',
+  description: 'Điểm thẩm định khác điểm tự đánh giá (hoặc khác lần 1) nhưng không có ý kiến thẩm định.',
+  checkLeaf(ctx: LeafContext, out: Problem[]) {
+    if (!ctx.applies || ctx.kind === 'survey') return;
+    const self = ctx.read('self').value;
+    const first = ctx.read('appraisal').value;
+    const second = ctx.read('appraisal2').value;
+    if (
+      first !== null &&
+      self !== null &&
+      !samePoints(first, self) &&
+      isBlankText(ctx.entry.appraisalComment)
+    ) {
+      out.push(
+        leafProblem(
+          ctx,
+          this.key,
+          modeSeverity(ctx.mode),
+          'appraisalComment',
+          `điểm thẩm định ${showNumber(first)} khác điểm tự đánh giá ${showNumber(self)} nhưng chưa ghi ý kiến thẩm định.`,
+        ),
+      );
+    }
+    const before = first ?? self;
+    if (
+      second !== null &&
+      before !== null &&
+      !samePoints(second, before) &&
+      isBlankText(ctx.entry.appraisal2Comment)
+    ) {
+      out.push(
+        leafProblem(
+          ctx,
+          this.key,
+          modeSeverity(ctx.mode),
+          'appraisal2Comment',
+          `điểm thẩm định lần 2 ${showNumber(second)} khác ${first !== null ? 'lần 1' : 'điểm tự đánh giá'} ${showNumber(before)} nhưng chưa ghi ý kiến.`,
+        ),
+      );
+    }
+  },
+};

@@ -1,0 +1,123 @@
+/**
+ * The shape shared by every validation rule. One rule per module (like the US Federal Audit
+ * Clearinghouse's workbook checks): each module exports one `ScoringRule` with a stable key, and
+ * `validate.ts` runs them all. A rule sees one leaf at a time through a `LeafContext`, or the whole
+ * sheet through a `SheetContext`.
+ */
+import type { Framework, FrameworkNode } from '../../framework/schema';
+import { appliesTo, leafMaxFor } from '../../framework/tree';
+import { leafKind, type LeafKind } from '../leaf';
+import { readScore, type ScoreReading } from '../read';
+import type { EntryField, LeafEntry, Problem, Scoresheet, Severity, ValidationMode } from '../types';
+
+/** Fields holding a score given by the unit or the council. */
+export const SCORE_FIELDS = ['self', 'appraisal', 'appraisal2'] as const;
+export type ScoreField = (typeof SCORE_FIELDS)[number];
+
+export const FIELD_LABELS: Record<EntryField, string> = {
+  self: 'điểm tự đánh giá',
+  evidence: 'tài liệu kiểm chứng',
+  explanation: 'giải trình',
+  appraisal: 'điểm thẩm định',
+  appraisalComment: 'ý kiến thẩm định',
+  appraisal2: 'điểm thẩm định lần 2',
+  appraisal2Comment: 'ý kiến thẩm định lần 2',
+  survey: 'điểm điều tra XHH',
+};
+
+export interface SheetContext {
+  framework: Framework;
+  sheet: Scoresheet;
+  mode: ValidationMode;
+  /** Codes of the framework's leaves. */
+  leafCodes: ReadonlySet<string>;
+}
+
+export interface LeafContext {
+  framework: Framework;
+  sheet: Scoresheet;
+  mode: ValidationMode;
+  leaf: FrameworkNode;
+  kind: LeafKind;
+  entry: LeafEntry;
+  group: string;
+  /** Whether the leaf applies to the unit's group. */
+  applies: boolean;
+  /** The leaf's maximum for the unit's group (0 when it does not apply). */
+  max: number;
+  /** The reading of a field's cell (memoised: each cell is parsed once per validation). */
+  read(field: EntryField): ScoreReading;
+}
+
+export interface ScoringRule {
+  /** Stable key, e.g. "score.aboveMax": scripts, tests and the task pane rely on it. */
+  key: string;
+  /** One Vietnamese line describing what the rule checks (listed in docs and help). */
+  description: string;
+  checkLeaf?(ctx: LeafContext, out: Problem[]): void;
+  checkSheet?(ctx: SheetContext, out: Problem[]): void;
+}
+
+export function makeLeafContext(
+  framework: Framework,
+  sheet: Scoresheet,
+  mode: ValidationMode,
+  leaf: FrameworkNode,
+): LeafContext {
+  const entry = sheet.entries[leaf.code] ?? {};
+  const group = sheet.unit.group;
+  const readings: Partial<Record<EntryField, ScoreReading>> = {};
+  return {
+    framework,
+    sheet,
+    mode,
+    leaf,
+    kind: leafKind(leaf),
+    entry,
+    group,
+    applies: appliesTo(leaf, group),
+    max: leafMaxFor(leaf, group),
+    read(field) {
+      return (readings[field] ??= readScore(entry[field]));
+    },
+  };
+}
+
+/** `draft` → warning, `submission` → error: for things that are fine while a sheet is being filled. */
+export function modeSeverity(mode: ValidationMode): Severity {
+  return mode === 'submission' ? 'error' : 'warning';
+}
+
+/** Builds a problem on a leaf field, with the cell address copied from the sheet when known. */
+export function leafProblem(
+  ctx: Pick<LeafContext, 'sheet' | 'leaf'>,
+  rule: string,
+  severity: Severity,
+  field: EntryField | undefined,
+  message: string,
+  value?: unknown,
+): Problem {
+  const code = ctx.leaf.code;
+  const prefix = field ? `Tiêu chí ${code}, ${FIELD_LABELS[field]}: ` : `Tiêu chí ${code}: `;
+  const p: Problem = { severity, rule, code, message: prefix + message };
+  if (field) p.field = field;
+  if (value !== undefined) p.value = value;
+  const cell = field ? ctx.sheet.cells?.[code]?.[field] : undefined;
+  if (cell) p.cell = cell;
+  return p;
+}
+
+/** The score fields of a self-scored leaf that hold a readable number, with that number. */
+export function readableScores(ctx: LeafContext): { field: ScoreField; value: number }[] {
+  const out: { field: ScoreField; value: number }[] = [];
+  for (const field of SCORE_FIELDS) {
+    const v = ctx.read(field).value;
+    if (v !== null) out.push({ field, value: v });
+  }
+  return out;
+}
+
+/** Whether value checks for self/appraisal scores apply to this leaf at all. */
+export function scoresChecked(ctx: LeafContext): boolean {
+  return ctx.applies && ctx.kind !== 'survey';
+}

@@ -1,0 +1,21 @@
+import { leafProblem, SCORE_FIELDS, type LeafContext, type ScoringRule } from './context';
+import type { EntryField, Problem } from '../types';
+
+/** The score fields a leaf's value checks look at: the survey figure, or the self/appraisal scores. */
+export function valueFields(ctx: LeafContext): readonly EntryField[] {
+  return ctx.kind === 'survey' ? ['survey'] : SCORE_FIELDS;
+}
+
+/** Text that is not a number ("hai"), an Excel error (#VALUE!) or TRUE/FALSE in a score cell. */
+export const notANumber: ScoringRule = {
+  key: 'value.notANumber',
+  description: 'Ô điểm chứa chữ không phải số, lỗi của Excel (#VALUE!…) hoặc TRUE/FALSE.',
+  checkLeaf(ctx: LeafContext, out: Problem[]) {
+    if (!ctx.applies) return;
+    for (const field of valueFields(ctx)) {
+      const p = ctx.read(field).problem;
+      if (p?.rule === 'value.notANumber')
+        out.push(leafProblem(ctx, p.rule, p.severity, field, p.message, ctx.entry[field]));
+    }
+  },
+};

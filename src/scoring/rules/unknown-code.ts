@@ -1,0 +1,21 @@
+import type { Problem } from '../types';
+import type { ScoringRule, SheetContext } from './context';
+
+/** Entries under a code that is not a leaf of the framework (a row added or a code edited by hand). */
+export const unknownCode: ScoringRule = {
+  key: 'entry.unknownCode',
+  description: 'Có điểm ghi ở mã không phải tiêu chí (thành phần) chấm điểm của bộ tiêu chí.',
+  checkSheet(ctx: SheetContext, out: Problem[]) {
+    for (const code of Object.keys(ctx.sheet.entries)) {
+      if (ctx.leafCodes.has(code)) continue;
+      const entry = ctx.sheet.entries[code];
+      if (!Object.values(entry).some((v) => v !== null && v !== undefined && v !== '')) continue;
+      out.push({
+        severity: 'warning',
+        rule: this.key,
+        code,
+        message: `Mã "${code}" không phải tiêu chí chấm điểm của bộ tiêu chí ${ctx.framework.id}; giá trị ở dòng này không được tính.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,109 @@
+/**
+ * Totals of one scoresheet: per field (lĩnh vực) and criterion (tiêu chí) and for the whole sheet,
+ * the self score, the appraised score (round 2 over round 1 over self), the survey points, the
+ * total, the applicable maximum and the index.
+ *
+ * Arithmetic is on scaled integers (10^-max(2, places)); values are rounded once, at the end, to the
+ * framework's places. A score that is unreadable or fails a value check of its leaf (out of range,
+ * not a level, off the step, …) counts as 0 — validation reports it — so a total never includes
+ * points the framework does not allow.
+ */
+import type { Framework, FrameworkNode } from '../framework/schema';
+import { appliesTo, leafMaxFor } from '../framework/tree';
+import { divRoundHalfUp, fromScaled, toScaled } from './decimal';
+import { acceptableScore, inRange, leafKind, surveyEntryIsRate } from './leaf';
+import { readScore } from './read';
+import { surveyPointsFromRate } from './survey';
+import type { CellValue, NodeTotals, Scoresheet, Totals } from './types';
+
+interface Sums {
+  self: number;
+  appraised: number;
+  survey: number;
+  max: number;
+}
+
+export function computeTotals(framework: Framework, sheet: Scoresheet): Totals {
+  const places = framework.places;
+  const scale = Math.max(2, places);
+  const group = sheet.unit.group;
+  const nodes: Record<string, NodeTotals> = {};
+  const notYetAppraised: string[] = [];
+
+  const scoreOf = (leaf: FrameworkNode, value: CellValue): { scaled: number; empty: boolean } => {
+    const r = readScore(value);
+    if (r.value === null) return { scaled: 0, empty: r.empty };
+    return { scaled: acceptableScore(leaf, group, r.value) ? toScaled(r.value, scale) : 0, empty: false };
+  };
+
+  const surveyOf = (leaf: FrameworkNode, max: number): number => {
+    const v = readScore(sheet.entries[leaf.code]?.survey).value;
+    if (v === null) return 0;
+    if (surveyEntryIsRate(framework, leaf, sheet.surveyIsRate)) {
+      if (!inRange(v, { min: 0, max: 100 })) return 0;
+      return toScaled(surveyPointsFromRate(v, max, places), scale);
+    }
+    return inRange(v, { min: 0, max }) ? toScaled(v, scale) : 0;
+  };
+
+  const leafSums = (leaf: FrameworkNode): Sums => {
+    if (!appliesTo(leaf, group)) return { self: 0, appraised: 0, survey: 0, max: 0 };
+    const max = leafMaxFor(leaf, group);
+    const maxScaled = toScaled(max, scale);
+    const kind = leafKind(leaf);
+    if (kind === 'survey') return { self: 0, appraised: 0, survey: surveyOf(leaf, max), max: maxScaled };
+    const entry = sheet.entries[leaf.code] ?? {};
+    const self = scoreOf(leaf, entry.self);
+    const second = scoreOf(leaf, entry.appraisal2);
+    const first = scoreOf(leaf, entry.appraisal);
+    let appraised: number;
+    if (!second.empty) appraised = second.scaled;
+    else if (!first.empty) appraised = first.scaled;
+    else {
+      appraised = self.scaled;
+      // An empty deduction/bonus leaf means "none": nothing is waiting for the council there.
+      if (kind === 'score' || !self.empty) notYetAppraised.push(leaf.code);
+    }
+    return { self: self.scaled, appraised, survey: 0, max: maxScaled };
+  };
+
+  const visit = (node: FrameworkNode): Sums => {
+    if (!node.children?.length) return leafSums(node);
+    const sums: Sums = { self: 0, appraised: 0, survey: 0, max: 0 };
+    for (const child of node.children) {
+      const s = visit(child);
+      sums.self += s.self;
+      sums.appraised += s.appraised;
+      sums.survey += s.survey;
+      sums.max += s.max;
+    }
+    nodes[node.code] = publish(node.code, sums, scale, places);
+    return sums;
+  };
+
+  const all: Sums = { self: 0, appraised: 0, survey: 0, max: 0 };
+  for (const node of framework.tree) {
+    const s = visit(node);
+    all.self += s.self;
+    all.appraised += s.appraised;
+    all.survey += s.survey;
+    all.max += s.max;
+  }
+  return { ...publish('', all, scale, places), nodes, notYetAppraised };
+}
+
+/** Scaled sums → published numbers, each rounded once to `places`; index from the exact sums. */
+function publish(code: string, s: Sums, scale: number, places: number): NodeTotals {
+  const shrink = 10 ** (scale - places);
+  const out = (scaled: number) => fromScaled(divRoundHalfUp(scaled, shrink), places);
+  const total = s.appraised + s.survey;
+  return {
+    code,
+    self: out(s.self),
+    appraised: out(s.appraised),
+    survey: out(s.survey),
+    total: out(total),
+    max: out(s.max),
+    index: s.max === 0 ? null : fromScaled(divRoundHalfUp(total * 100 * 10 ** places, s.max), places),
+  };
+}
