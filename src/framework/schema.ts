@@ -53,8 +53,16 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     tiers: z.array(tierSchema).min(1),
   }),
   z.object({ kind: z.literal('range'), step: z.number().positive().default(0.25) }),
-  z.object({ kind: z.literal('deduction'), cap: z.number().positive(), step: z.number().positive().default(0.25) }),
-  z.object({ kind: z.literal('bonus'), cap: z.number().positive(), step: z.number().positive().default(0.25) }),
+  z.object({
+    kind: z.literal('deduction'),
+    cap: z.number().positive(),
+    step: z.number().positive().default(0.25),
+  }),
+  z.object({
+    kind: z.literal('bonus'),
+    cap: z.number().positive(),
+    step: z.number().positive().default(0.25),
+  }),
 ]);
 
 export const leafMethodSchema = z.enum(['self', 'survey']);
@@ -149,6 +157,8 @@ export const frameworkSchema = z.object({
     /** ISO date "2021-10-14". */
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     issuer: z.string().optional(),
+    /** Caveats about the legal basis, e.g. that the decision number is not in our sources. */
+    note: z.string().optional(),
   }),
   /** `illustrative` frameworks must be labelled as such wherever they are used. */
   status: z.enum(['official', 'illustrative']),

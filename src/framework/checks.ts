@@ -1,0 +1,416 @@
+/**
+ * Whether a framework adds up. The schema (schema.ts) only checks each value's shape; these checks
+ * look at the whole: sums, counts, codes, rules. Every problem names the node (its code) and has a
+ * stable `rule` key. A framework with any problem cannot be used to make templates
+ * (`assertUsable`), because every later step — templates, validation, totals, ranking — trusts it.
+ *
+ * Rule keys:
+ *   code.duplicate, code.tree, code.sequence, tree.depth,
+ *   max.sum, max.decimals, max.negative,
+ *   parent.leafField, leaf.method, leaf.source, leaf.rule, leaf.appliesTo, leaf.maxByGroup,
+ *   levels.range, levels.max, levels.duplicate,
+ *   tiers.range, tiers.max, tiers.empty, tiers.gap, tiers.overlap,
+ *   range.step, deduction.max, bonus.max, step.cap,
+ *   declared.counts, declared.points, declared.survey, declared.total,
+ *   group.duplicate, band.group, band.duplicate, survey.sourceDuplicate, group.noPoints
+ */
+import { FrameworkError, type FrameworkProblem } from './errors';
+import { formatMax, fromCents, isHundredths, sumCents, toCents } from './points';
+import type { Framework, FrameworkNode, Rule, Tier } from './schema';
+import { countByDepth, isLeaf, leafMaxFor, walk } from './tree';
+
+export type { FrameworkProblem } from './errors';
+
+const DEPTH_NAMES = ['lĩnh vực', 'tiêu chí', 'tiêu chí thành phần'];
+
+function nodeLabel(code: string, depth: number): string {
+  return `${DEPTH_NAMES[depth - 1] ?? 'mục'} ${code}`;
+}
+
+const fmt = formatMax;
+
+/** Every problem of the framework, in tree order, then framework-level ones. Empty = usable. */
+export function checkFramework(framework: Framework): FrameworkProblem[] {
+  const problems: FrameworkProblem[] = [];
+  const add = (code: string, rule: string, message: string) => problems.push({ code, rule, message });
+  const groupIds = new Set(framework.groups.map((g) => g.id));
+  const sourceIds = new Set(framework.surveySources.map((s) => s.id));
+
+  // Codes: unique, consistent with the position in the tree, numbered 1, 2, 3 … under each parent.
+  const seen = new Set<string>();
+  const checkSiblings = (nodes: readonly FrameworkNode[], parentCode: string | null, depth: number) => {
+    nodes.forEach((node, i) => {
+      const label = nodeLabel(node.code, depth);
+      if (seen.has(node.code))
+        add(node.code, 'code.duplicate', `Mã ${node.code} bị trùng: mỗi mục phải có mã riêng.`);
+      seen.add(node.code);
+      const expected = parentCode === null ? `${i + 1}` : `${parentCode}.${i + 1}`;
+      const segments = node.code.split('.');
+      const prefixOk =
+        parentCode === null
+          ? segments.length === 1
+          : node.code.startsWith(`${parentCode}.`) && segments.length === depth;
+      if (!prefixOk) {
+        add(
+          node.code,
+          'code.tree',
+          parentCode === null
+            ? `Mã ${node.code} nằm ở cấp lĩnh vực nhưng có dạng của cấp con (mong đợi ${expected}).`
+            : `Mã ${node.code} nằm dưới mục ${parentCode} nhưng không bắt đầu bằng "${parentCode}." ở đúng cấp (mong đợi ${expected}).`,
+        );
+      } else if (node.code !== expected) {
+        add(
+          node.code,
+          'code.sequence',
+          `Mã ${node.code} không đúng thứ tự: mục thứ ${i + 1} ở đây phải có mã ${expected} (thiếu hoặc thừa một mục?).`,
+        );
+      }
+      if (depth > 3)
+        add(
+          node.code,
+          'tree.depth',
+          `${label}: bộ tiêu chí chỉ có 3 cấp (lĩnh vực, tiêu chí, tiêu chí thành phần).`,
+        );
+      if (node.children?.length) checkSiblings(node.children, node.code, depth + 1);
+    });
+  };
+  checkSiblings(framework.tree, null, 1);
+
+  for (const { node, depth } of walk(framework.tree)) {
+    const label = nodeLabel(node.code, depth);
+    if (!isHundredths(node.max))
+      add(node.code, 'max.decimals', `${label}: điểm tối đa ${node.max} có quá 2 chữ số thập phân.`);
+    if (node.max < 0)
+      add(node.code, 'max.negative', `${label}: điểm tối đa không được âm (${fmt(node.max)}).`);
+    if (!isLeaf(node)) {
+      const children = node.children ?? [];
+      const sum = sumCents(children.map((c) => c.max));
+      if (sum !== toCents(node.max)) {
+        add(
+          node.code,
+          'max.sum',
+          `${label}: điểm tối đa ${fmt(node.max)} khác tổng điểm tối đa của các mục con (${children
+            .map((c) => `${c.code}: ${fmt(c.max)}`)
+            .join(' + ')} = ${fmt(fromCents(sum))}).`,
+        );
+      }
+      const leafOnly = (
+        ['method', 'source', 'rule', 'evidenceRequired', 'appliesTo', 'maxByGroup'] as const
+      ).filter((k) => node[k] !== undefined);
+      if (leafOnly.length) {
+        add(
+          node.code,
+          'parent.leafField',
+          `${label} có mục con nên không được có ${leafOnly.join(', ')} (chỉ dành cho mục lá).`,
+        );
+      }
+      continue;
+    }
+    checkLeaf(node, label, groupIds, sourceIds, add);
+  }
+
+  // Declared counts and points against the tree.
+  const counts = countByDepth(framework.tree);
+  const dc = framework.declared.counts;
+  for (const [key, name] of [
+    ['fields', 'lĩnh vực'],
+    ['criteria', 'tiêu chí'],
+    ['subCriteria', 'tiêu chí thành phần'],
+  ] as const) {
+    if (counts[key] !== dc[key]) {
+      add('', 'declared.counts', `Số ${name} khai báo là ${dc[key]} nhưng cây tiêu chí có ${counts[key]}.`);
+    }
+  }
+  const pts = treePoints(framework);
+  const dp = framework.declared.points;
+  if (toCents(dp.self) !== toCents(pts.self)) {
+    add(
+      '',
+      'declared.points',
+      `Điểm tự đánh giá/thẩm định khai báo là ${fmt(dp.self)} nhưng các tiêu chí tự đánh giá cộng lại ${fmt(pts.self)}.`,
+    );
+  }
+  if (toCents(dp.survey) !== toCents(pts.survey)) {
+    add(
+      '',
+      'declared.survey',
+      `Điểm điều tra xã hội học khai báo là ${fmt(dp.survey)} nhưng các tiêu chí điều tra cộng lại ${fmt(pts.survey)}.`,
+    );
+  }
+  if (
+    toCents(dp.total) !== toCents(dp.self) + toCents(dp.survey) ||
+    toCents(dp.total) !== toCents(pts.total)
+  ) {
+    add(
+      '',
+      'declared.total',
+      `Tổng điểm khai báo là ${fmt(dp.total)} nhưng cây tiêu chí cộng lại ${fmt(pts.total)} (tự đánh giá ${fmt(dp.self)} + điều tra ${fmt(dp.survey)}).`,
+    );
+  }
+
+  // Groups, bands, sources.
+  const dupes = <T>(items: T[]) => items.filter((x, i) => items.indexOf(x) !== i);
+  for (const id of new Set(dupes(framework.groups.map((g) => g.id))))
+    add('', 'group.duplicate', `Nhóm đơn vị "${id}" được khai báo hai lần.`);
+  for (const id of new Set(dupes(framework.surveySources.map((s) => s.id)))) {
+    add('', 'survey.sourceDuplicate', `Nguồn điều tra "${id}" được khai báo hai lần.`);
+  }
+  for (const band of framework.bands) {
+    for (const g of band.groups ?? []) {
+      if (!groupIds.has(g))
+        add(
+          '',
+          'band.group',
+          `Xếp loại "${band.name}" áp dụng cho nhóm "${g}" không có trong danh sách nhóm đơn vị.`,
+        );
+    }
+  }
+  for (const g of framework.groups) {
+    const names = framework.bands.filter((b) => !b.groups || b.groups.includes(g.id)).map((b) => b.name);
+    for (const name of new Set(dupes(names)))
+      add('', 'band.duplicate', `Nhóm "${g.name}" có hai xếp loại cùng tên "${name}".`);
+    const total = walk(framework.tree)
+      .filter((v) => isLeaf(v.node))
+      .reduce((s, v) => s + toCents(leafMaxFor(v.node, g.id)), 0);
+    if (total <= 0)
+      add('', 'group.noPoints', `Nhóm "${g.name}" không có tiêu chí nào có điểm: không tính được chỉ số.`);
+  }
+  return problems;
+}
+
+/** Points of the tree by method (leaf maxima; absent method = self). */
+export function treePoints(framework: Pick<Framework, 'tree'>): {
+  self: number;
+  survey: number;
+  total: number;
+} {
+  let self = 0;
+  let survey = 0;
+  for (const { node } of walk(framework.tree)) {
+    if (!isLeaf(node)) continue;
+    if (node.method === 'survey') survey += toCents(node.max);
+    else self += toCents(node.max);
+  }
+  return { self: fromCents(self), survey: fromCents(survey), total: fromCents(self + survey) };
+}
+
+type Add = (code: string, rule: string, message: string) => void;
+
+function checkLeaf(
+  node: FrameworkNode,
+  label: string,
+  groupIds: Set<string>,
+  sourceIds: Set<string>,
+  add: Add,
+) {
+  const code = node.code;
+  for (const g of node.appliesTo ?? []) {
+    if (!groupIds.has(g))
+      add(code, 'leaf.appliesTo', `${label}: áp dụng cho nhóm "${g}" không có trong danh sách nhóm đơn vị.`);
+  }
+  if (node.appliesTo && node.appliesTo.length === 0)
+    add(
+      code,
+      'leaf.appliesTo',
+      `${label}: danh sách nhóm áp dụng trống (bỏ trường này nếu áp dụng cho mọi nhóm).`,
+    );
+  for (const [g, m] of Object.entries(node.maxByGroup ?? {})) {
+    if (!groupIds.has(g))
+      add(
+        code,
+        'leaf.maxByGroup',
+        `${label}: điểm tối đa riêng cho nhóm "${g}" không có trong danh sách nhóm đơn vị.`,
+      );
+    else if (node.appliesTo && !node.appliesTo.includes(g))
+      add(
+        code,
+        'leaf.maxByGroup',
+        `${label}: có điểm tối đa riêng cho nhóm "${g}" nhưng không áp dụng cho nhóm này.`,
+      );
+    if (m < 0 || !isHundredths(m))
+      add(
+        code,
+        'leaf.maxByGroup',
+        `${label}: điểm tối đa riêng cho nhóm "${g}" (${m}) phải là số không âm, tối đa 2 chữ số thập phân.`,
+      );
+  }
+
+  if (node.method === 'survey') {
+    if (!node.source)
+      add(
+        code,
+        'leaf.source',
+        `${label}: tiêu chí điều tra xã hội học phải ghi nguồn điều tra (ví dụ sipas).`,
+      );
+    else if (!sourceIds.has(node.source))
+      add(
+        code,
+        'leaf.source',
+        `${label}: nguồn điều tra "${node.source}" không có trong danh sách nguồn điều tra của bộ tiêu chí.`,
+      );
+    if (node.rule)
+      add(
+        code,
+        'leaf.rule',
+        `${label}: tiêu chí điều tra xã hội học không tự chấm nên không có cách chấm (rule).`,
+      );
+    return;
+  }
+  if (node.source)
+    add(code, 'leaf.source', `${label}: chỉ tiêu chí điều tra xã hội học mới có nguồn điều tra.`);
+  if (!node.rule) {
+    add(
+      code,
+      'leaf.rule',
+      `${label}: tiêu chí tự đánh giá phải có cách chấm (mức điểm, thang tỷ lệ, khoảng điểm, trừ điểm hoặc cộng điểm).`,
+    );
+    return;
+  }
+  checkRule(node, node.rule, label, add);
+}
+
+function checkRule(node: FrameworkNode, rule: Rule, label: string, add: Add) {
+  const code = node.code;
+  const max = toCents(node.max);
+  const groupMaxima = Object.values(node.maxByGroup ?? {}).map(toCents);
+  const step = (kind: string, value: number, s: number) => {
+    if (toCents(value) % toCents(s) !== 0 || toCents(s) === 0) {
+      add(code, `${kind}.step`, `${label}: ${fmt(value)} điểm không chia hết cho bước ${fmt(s)}.`);
+    }
+  };
+  switch (rule.kind) {
+    case 'levels':
+    case 'tiers': {
+      const values =
+        rule.kind === 'levels' ? rule.options.map((o) => o.points) : rule.tiers.map((t) => t.points);
+      const name = rule.kind === 'levels' ? 'mức điểm' : 'mức theo tỷ lệ';
+      if (groupMaxima.length) {
+        add(
+          code,
+          'leaf.maxByGroup',
+          `${label}: cách chấm theo ${name} không dùng được với điểm tối đa riêng theo nhóm; dùng khoảng điểm hoặc tách thành tiêu chí riêng.`,
+        );
+      }
+      for (const v of values) {
+        if (toCents(v) < 0 || toCents(v) > max || !isHundredths(v)) {
+          add(
+            code,
+            `${rule.kind}.range`,
+            `${label}: ${name} ${fmt(v)} điểm nằm ngoài khoảng 0 đến ${fmt(node.max)}.`,
+          );
+        }
+      }
+      if (!values.some((v) => toCents(v) === max)) {
+        add(
+          code,
+          `${rule.kind}.max`,
+          `${label}: không có ${name} nào bằng điểm tối đa ${fmt(node.max)} (${values.map(fmt).join('; ')}).`,
+        );
+      }
+      if (rule.kind === 'levels') {
+        const labels = rule.options.map((o) => o.label.trim().toLowerCase());
+        const dup = labels.find((l, i) => labels.indexOf(l) !== i);
+        if (dup !== undefined) add(code, 'levels.duplicate', `${label}: mức "${dup}" được ghi hai lần.`);
+      } else {
+        checkTierCoverage(rule.tiers, label, code, add);
+      }
+      return;
+    }
+    case 'range':
+      step('range', node.max, rule.step);
+      for (const [g, m] of Object.entries(node.maxByGroup ?? {})) {
+        if (toCents(m) % toCents(rule.step) !== 0)
+          add(
+            code,
+            'range.step',
+            `${label}: điểm tối đa của nhóm "${g}" (${fmt(m)}) không chia hết cho bước ${fmt(rule.step)}.`,
+          );
+      }
+      return;
+    case 'deduction':
+    case 'bonus': {
+      const word = rule.kind === 'deduction' ? 'trừ điểm' : 'cộng điểm';
+      if (max !== 0 || groupMaxima.some((m) => m !== 0)) {
+        add(
+          code,
+          `${rule.kind}.max`,
+          `${label}: tiêu chí ${word} phải có điểm tối đa 0 (điểm ${word} nằm ngoài thang điểm), đang là ${fmt(node.max)}.`,
+        );
+      }
+      step(rule.kind, rule.cap, rule.step);
+      return;
+    }
+  }
+}
+
+/** A tier's bounds as comparable numbers; an open bound is ±Infinity. */
+const lower = (t: Tier) => t.min ?? -Infinity;
+const upper = (t: Tier) => t.max ?? Infinity;
+
+function describeTier(t: Tier): string {
+  return `"${t.label}"`;
+}
+
+/**
+ * Tiers must cover every rate from 0 % to 100 % exactly once. Two neighbours must meet at one
+ * value with exactly one of them including it ("trên 90 %" / "từ 70 % - 90 %"): both inclusive is
+ * an overlap (90 % would score twice), neither is a gap (90 % would score nothing).
+ */
+function checkTierCoverage(tiers: readonly Tier[], label: string, code: string, add: Add) {
+  for (const t of tiers) {
+    const lo = lower(t);
+    const hi = upper(t);
+    if (lo > hi || (lo === hi && !(t.minInclusive && t.maxInclusive))) {
+      add(
+        code,
+        'tiers.empty',
+        `${label}: mức ${describeTier(t)} không chứa tỷ lệ nào (cận dưới ${t.min ?? '−∞'}, cận trên ${t.max ?? '+∞'}).`,
+      );
+      return;
+    }
+  }
+  // Compare without subtraction: −∞ − −∞ is NaN.
+  const cmp = (x: number, y: number) => (x < y ? -1 : x > y ? 1 : 0);
+  const sorted = [...tiers].sort(
+    (a, b) => cmp(lower(a), lower(b)) || Number(b.minInclusive) - Number(a.minInclusive),
+  );
+  const first = sorted[0];
+  if (lower(first) > 0 || (lower(first) === 0 && !first.minInclusive)) {
+    add(code, 'tiers.gap', `${label}: các mức theo tỷ lệ bỏ trống tỷ lệ từ 0% đến ${first.min}%.`);
+  }
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1];
+    const b = sorted[i];
+    const aHi = upper(a);
+    const bLo = lower(b);
+    if (aHi < bLo || (aHi === bLo && !a.maxInclusive && !b.minInclusive)) {
+      add(
+        code,
+        'tiers.gap',
+        `${label}: giữa mức ${describeTier(a)} và mức ${describeTier(b)} có tỷ lệ không thuộc mức nào (quanh ${aHi}%–${bLo}%).`,
+      );
+    } else if (aHi > bLo || (aHi === bLo && a.maxInclusive && b.minInclusive)) {
+      add(
+        code,
+        'tiers.overlap',
+        `${label}: mức ${describeTier(a)} và mức ${describeTier(b)} chồng lên nhau (tỷ lệ ${bLo}% thuộc cả hai).`,
+      );
+    }
+  }
+  const last = sorted[sorted.length - 1];
+  if (upper(last) < 100 || (upper(last) === 100 && !last.maxInclusive)) {
+    add(code, 'tiers.gap', `${label}: các mức theo tỷ lệ bỏ trống tỷ lệ từ ${last.max}% đến 100%.`);
+  }
+}
+
+/** Refuses a framework that fails any check: it cannot be used to make templates. */
+export function assertUsable(framework: Framework, source = framework.id): void {
+  const problems = checkFramework(framework);
+  if (problems.length === 0) return;
+  const lines = problems.slice(0, 10).map((p) => `  - ${p.code ? `[${p.code}] ` : ''}${p.message}`);
+  const more = problems.length > 10 ? [`  … và ${problems.length - 10} lỗi khác`] : [];
+  throw new FrameworkError(
+    `Bộ tiêu chí ${source} không dùng được (${problems.length} lỗi), phải sửa trước khi tạo mẫu chấm điểm:\n${[...lines, ...more].join('\n')}`,
+    problems,
+  );
+}

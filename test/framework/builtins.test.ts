@@ -1,0 +1,84 @@
+import {
+  builtinFrameworkIds,
+  getBuiltinFramework,
+  listBuiltinFrameworks,
+} from '../../src/framework/builtins';
+import { checkFramework, treePoints } from '../../src/framework/checks';
+import { countByDepth, isLeaf, leaves, leafMaxFor, walk } from '../../src/framework/tree';
+import { toCents } from '../../src/framework/points';
+
+const SIPAS_FIELD = 'Mức độ hài lòng của người dân, tổ chức đối với sự phục vụ hành chính (SIPAS)';
+const FIELDS = [
+  'Công tác chỉ đạo, điều hành cải cách hành chính',
+  'Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật',
+  'Cải cách thủ tục hành chính',
+  'Cải cách tổ chức bộ máy hành chính',
+  'Nâng cao chất lượng cán bộ, công chức, viên chức',
+  'Cải cách tài chính công',
+  'Hiện đại hóa hành chính',
+  'Công tác văn thư, lưu trữ',
+  SIPAS_FIELD,
+];
+
+function surveyBySource(id: string) {
+  const f = getBuiltinFramework(id)!;
+  const out: Record<string, number> = {};
+  for (const l of leaves(f).filter((x) => x.method === 'survey'))
+    out[l.source!] = (out[l.source!] ?? 0) + toCents(l.max);
+  return out;
+}
+
+describe('built-in frameworks', () => {
+  it('lists both An Giang frameworks, each passing every check and marked illustrative', () => {
+    expect(builtinFrameworkIds()).toEqual(['an-giang-2022', 'an-giang-2021']);
+    for (const f of listBuiltinFrameworks()) {
+      expect(checkFramework(f)).toEqual([]);
+      expect(f.status).toBe('illustrative');
+      expect(f.groups.map((g) => g.id)).toEqual(['so', 'huyen']);
+      expect(f.tree.map((n) => n.name)).toEqual(FIELDS);
+      expect(f.places).toBe(2);
+      expect(f.tieRule).toBe('shared');
+    }
+  });
+
+  it('an-giang-2022 has the published shape: 9 / 30 / 51, 68 + 32 SIPAS', () => {
+    const f = getBuiltinFramework('an-giang-2022')!;
+    expect(countByDepth(f.tree)).toEqual({ fields: 9, criteria: 30, subCriteria: 51 });
+    expect(treePoints(f)).toEqual({ self: 68, survey: 32, total: 100 });
+    expect(f.declared.points).toEqual({ self: 68, survey: 32, total: 100 });
+    expect(surveyBySource('an-giang-2022')).toEqual({ sipas: 3200 });
+    expect(f.groups.find((g) => g.id === 'so')?.name).toBe('Sở, ban, ngành');
+    expect(f.groups.find((g) => g.id === 'huyen')?.name).toBe('UBND cấp huyện');
+  });
+
+  it('an-giang-2021: 60 + 40 with SIPAS 24 and the civil-servant survey 16, Thanh tra tỉnh not ranked', () => {
+    const f = getBuiltinFramework('an-giang-2021')!;
+    expect(countByDepth(f.tree).fields).toBe(9);
+    expect(treePoints(f)).toEqual({ self: 60, survey: 40, total: 100 });
+    expect(surveyBySource('an-giang-2021')).toEqual({ sipas: 2400, cbccvc: 1600 });
+    expect(f.notRanked).toEqual(['Thanh tra tỉnh']);
+    expect(f.legalBasis).toMatchObject({ number: '2366/QĐ-UBND', date: '2021-10-14' });
+  });
+
+  it('exercises every rule kind, evidence, group-only leaves and per-group maxima, with 100 points for each group', () => {
+    for (const f of listBuiltinFrameworks()) {
+      const ls = leaves(f);
+      const kinds = new Set(ls.map((l) => l.rule?.kind).filter(Boolean));
+      expect([...kinds].sort()).toEqual(['bonus', 'deduction', 'levels', 'range', 'tiers']);
+      expect(ls.some((l) => l.evidenceRequired)).toBe(true);
+      expect(ls.some((l) => l.appliesTo?.length === 1)).toBe(true);
+      for (const g of f.groups) {
+        const total = ls.reduce((s, l) => s + toCents(leafMaxFor(l, g.id)), 0);
+        expect(total).toBe(10000);
+      }
+      expect(walk(f.tree).every((v) => isLeaf(v.node) || v.node.method === undefined)).toBe(true);
+    }
+  });
+
+  it('hands out copies: mutating one does not change the next caller', () => {
+    const a = getBuiltinFramework('an-giang-2022')!;
+    a.tree[0].max = 999;
+    expect(getBuiltinFramework('an-giang-2022')!.tree[0].max).toBe(10);
+    expect(getBuiltinFramework('khong-co')).toBeUndefined();
+  });
+});
