@@ -1,0 +1,127 @@
+/** Small building blocks shared by the panels. */
+import {
+  Badge,
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useId, useRef, useState, type ReactNode } from 'react';
+import { useApp } from './app-context';
+import { pickedFromFile, type PickedFile } from './services';
+
+const useStyles = makeStyles({
+  hiddenInput: { display: 'none' },
+  note: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, margin: 0 },
+});
+
+/**
+ * A button that opens the file picker. A real <button> (not a styled <label>) so it is in the tab
+ * order and announced as a button; the <input type=file> stays hidden but labelled for tests and
+ * screen readers.
+ */
+export function FileButton(props: {
+  label: string;
+  accept: string;
+  multiple?: boolean;
+  disabled?: boolean;
+  appearance?: 'primary' | 'secondary';
+  onFiles(files: PickedFile[]): void;
+}) {
+  const input = useRef<HTMLInputElement>(null);
+  const id = useId();
+  const styles = useStyles();
+  return (
+    <>
+      <Button
+        appearance={props.appearance ?? 'secondary'}
+        disabled={props.disabled}
+        onClick={() => input.current?.click()}
+      >
+        {props.label}
+      </Button>
+      <input
+        id={id}
+        ref={input}
+        className={styles.hiddenInput}
+        type="file"
+        aria-label={props.label}
+        accept={props.accept}
+        multiple={props.multiple}
+        onChange={(e) => {
+          const files = Array.from(e.currentTarget.files ?? []).map(pickedFromFile);
+          // Reset so choosing the same file again after fixing it fires change again.
+          e.currentTarget.value = '';
+          if (files.length) props.onFiles(files);
+        }}
+      />
+    </>
+  );
+}
+
+export function IllustrativeBadge() {
+  const { t } = useApp();
+  return (
+    <Badge appearance="tint" color="warning" shape="rounded" title={t.illustrativeNote}>
+      {t.illustrativeBadge}
+    </Badge>
+  );
+}
+
+export function Note({ children }: { children: ReactNode }) {
+  return <p className={useStyles().note}>{children}</p>;
+}
+
+export type Status = { intent: 'success' | 'error' | 'warning' | 'info'; text: string } | null;
+
+export function StatusBar({ status }: { status: Status }) {
+  if (!status) return null;
+  return (
+    <MessageBar intent={status.intent} role={status.intent === 'error' ? 'alert' : 'status'}>
+      <MessageBarBody>{status.text}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+export function Busy({ label }: { label: string }) {
+  return <Spinner size="tiny" label={label} labelPosition="after" />;
+}
+
+/**
+ * Runs an async action with a busy flag and turns a thrown error into a visible message (never a
+ * stack trace in the pane).
+ */
+export function useAction(): {
+  busy: boolean;
+  status: Status;
+  setStatus(s: Status): void;
+  run(action: () => Promise<Status | void>): Promise<void>;
+} {
+  const { t } = useApp();
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<Status>(null);
+  const run = useCallback(
+    async (action: () => Promise<Status | void>) => {
+      setBusy(true);
+      setStatus(null);
+      try {
+        const s = await action();
+        if (s) setStatus(s);
+      } catch (error) {
+        setStatus({ intent: 'error', text: t.unexpected(describeError(error)) });
+      } finally {
+        setBusy(false);
+      }
+    },
+    [t],
+  );
+  return { busy, status, setStatus, run };
+}
+
+/** The message of an error as a user can read it (our own errors carry Vietnamese messages). */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

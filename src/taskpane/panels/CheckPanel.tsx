@@ -1,0 +1,249 @@
+/**
+ * Panel 2 — Kiểm tra: the open workbook checked live as the user types. Error / warning counts,
+ * problems grouped by lĩnh vực with a link that selects the cell, running totals and the index, a
+ * "nộp" (submission) mode, and a clear state when the workbook is not one of our templates.
+ */
+import {
+  Badge,
+  Button,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Problem } from '../../scoring/types';
+import { useApp } from '../app-context';
+import { Busy, IllustrativeBadge, Note, StatusBar, useAction } from '../components';
+import { points } from '../format';
+import type { CheckState } from '../services';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  totals: {
+    display: 'grid',
+    // Three columns fit at 320 px with Vietnamese labels; wider panes get more.
+    gridTemplateColumns: 'repeat(auto-fill, minmax(88px, 1fr))',
+    gap: tokens.spacingHorizontalS,
+  },
+  tile: {
+    display: 'flex',
+    flexDirection: 'column',
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  tileValue: { fontVariantNumeric: 'tabular-nums' },
+  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderLeft: `3px solid ${tokens.colorPaletteRedBorder2}`,
+  },
+  warningItem: { borderLeftColor: tokens.colorPaletteYellowBorder2 },
+});
+
+export function CheckPanel({ active }: { active: boolean }) {
+  const { t, services } = useApp();
+  const styles = useStyles();
+  const [submission, setSubmission] = useState(false);
+  const [state, setState] = useState<CheckState | null>(null);
+  const action = useAction();
+  const modeRef = useRef(submission);
+  modeRef.current = submission;
+
+  const check = useCallback(
+    () =>
+      action.run(async () => {
+        setState(await services.check(modeRef.current ? 'submission' : 'draft'));
+      }),
+    // action.run is stable for a given locale.
+    [services, action.run],
+  );
+
+  // Check when the panel is first shown and whenever the mode changes.
+  useEffect(() => {
+    if (active) void check();
+  }, [active, submission, check]);
+
+  // Live: re-check after the user's edits while the panel is shown.
+  useEffect(() => {
+    if (!active) return;
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    services
+      .watch(() => void check())
+      .then((s) => {
+        if (cancelled) s();
+        else stop = s;
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [active, services, check]);
+
+  return (
+    <div className={styles.stack}>
+      <Note>{t.check.intro}</Note>
+      <div className={styles.row}>
+        <Switch
+          checked={submission}
+          label={t.check.submissionMode}
+          onChange={(_, d) => setSubmission(d.checked)}
+        />
+      </div>
+      <div className={styles.row}>
+        <Button onClick={() => void check()} disabled={action.busy}>
+          {t.check.recheck}
+        </Button>
+        {action.busy && <Busy label={t.working} />}
+      </div>
+      <StatusBar status={action.status} />
+      {state?.kind === 'notTemplate' && (
+        <MessageBar intent="warning" layout="multiline" data-testid="not-template">
+          <MessageBarBody>
+            <MessageBarTitle>{t.check.notTemplateTitle}</MessageBarTitle>
+            {state.reason} {t.check.notTemplateHint}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {state?.kind === 'checked' && <CheckResult state={state} />}
+    </div>
+  );
+}
+
+function CheckResult({ state }: { state: Extract<CheckState, { kind: 'checked' }> }) {
+  const { t, services } = useApp();
+  const styles = useStyles();
+  const errors = state.problems.filter((p) => p.severity === 'error');
+  const warnings = state.problems.filter((p) => p.severity === 'warning');
+  const groups = groupByField(state.problems, state.fields, t.check.sheetLevel);
+  const time = state.checkedAt.toLocaleTimeString('vi-VN', {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  const tiles: [string, string][] = [
+    [t.check.self, points(state.totals.self)],
+    [t.check.appraised, points(state.totals.appraised)],
+    [t.check.survey, points(state.totals.survey)],
+    [t.check.total, points(state.totals.total)],
+    [t.check.max, points(state.totals.max)],
+    [t.check.index, state.totals.index === null ? '—' : `${points(state.totals.index)} %`],
+  ];
+  return (
+    <>
+      <div className={styles.group}>
+        <div className={styles.row}>
+          <Text weight="semibold">{t.check.unitLine(state.unit.name, state.groupName)}</Text>
+        </div>
+        <div className={styles.row}>
+          <Text size={200}>{state.framework.title}</Text>
+          {state.framework.status === 'illustrative' && <IllustrativeBadge />}
+        </div>
+      </div>
+      <section aria-label={t.check.totalsTitle} className={styles.totals} data-testid="totals">
+        {tiles.map(([label, value]) => (
+          <div key={label} className={styles.tile}>
+            <Text size={200}>{label}</Text>
+            <Text weight="semibold" size={400} className={styles.tileValue}>
+              {value}
+            </Text>
+          </div>
+        ))}
+      </section>
+      {state.totals.notYetAppraised > 0 && (
+        <Note>{t.check.notYetAppraised(state.totals.notYetAppraised)}</Note>
+      )}
+      <div className={styles.row} role="status" aria-live="polite" data-testid="counts">
+        <Badge color="danger" appearance={errors.length ? 'filled' : 'outline'}>
+          {t.check.errors(errors.length)}
+        </Badge>
+        <Badge color="warning" appearance={warnings.length ? 'filled' : 'outline'}>
+          {t.check.warnings(warnings.length)}
+        </Badge>
+        <Text size={200}>{t.check.lastChecked(time)}</Text>
+      </div>
+      {state.problems.length === 0 && <Note>{t.check.allGood}</Note>}
+      {groups.map((g) => (
+        <section key={g.key} className={styles.group} aria-label={g.title}>
+          <Text as="h3" weight="semibold" size={300}>
+            {g.title}
+          </Text>
+          <ul className={styles.list}>
+            {g.problems.map((p, i) => (
+              <li
+                key={`${p.rule}-${p.code}-${p.field ?? ''}-${i}`}
+                className={p.severity === 'warning' ? `${styles.item} ${styles.warningItem}` : styles.item}
+                data-rule={p.rule}
+              >
+                <Text size={200}>
+                  <strong>{p.severity === 'error' ? t.check.error : t.check.warning}</strong>
+                  {p.code ? ` ${p.code}` : ''}: {p.message}
+                </Text>
+                {p.cell && (
+                  <Link as="button" onClick={() => void services.goToCell(p.cell!)}>
+                    {t.check.goTo(p.cell)}
+                  </Link>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}
+
+/** Problems grouped by the lĩnh vực (first code segment), in tree order; sheet-level ones first. */
+export function groupByField(
+  problems: readonly Problem[],
+  fields: readonly { code: string; name: string }[],
+  sheetLevelTitle: string,
+): { key: string; title: string; problems: Problem[] }[] {
+  const byField = new Map<string, Problem[]>();
+  for (const p of problems) {
+    const key = p.code ? p.code.split('.')[0] : '';
+    const list = byField.get(key) ?? [];
+    list.push(p);
+    byField.set(key, list);
+  }
+  const order = ['', ...fields.map((f) => f.code)];
+  const keys = [...byField.keys()].sort((a, b) => {
+    const ia = order.indexOf(a);
+    const ib = order.indexOf(b);
+    return (ia < 0 ? order.length : ia) - (ib < 0 ? order.length : ib) || a.localeCompare(b);
+  });
+  // Errors before warnings inside a field, so the ones blocking submission are seen first.
+  return keys.map((key) => {
+    const field = fields.find((f) => f.code === key);
+    const list = byField.get(key)!;
+    return {
+      key,
+      title: key === '' ? sheetLevelTitle : field ? `${field.code}. ${field.name}` : key,
+      problems: [
+        ...list.filter((p) => p.severity === 'error'),
+        ...list.filter((p) => p.severity === 'warning'),
+      ],
+    };
+  });
+}

@@ -1,0 +1,134 @@
+/**
+ * What the panels need from the rest of the product, as one interface. The panels never import
+ * the Excel adapter, exceljs or the consolidation core themselves: `office-services.ts` implements
+ * this over them (loading the .xlsx code lazily), and component tests pass their own
+ * implementation. Keeping this seam is what lets the first paint stay small.
+ */
+import type { Framework } from '../framework/schema';
+import type { Problem, RankedUnit, UnitRef } from '../scoring/types';
+
+/** A file the user chose or dropped; bytes are read only when needed, one file at a time. */
+export interface PickedFile {
+  name: string;
+  size: number;
+  bytes(): Promise<Uint8Array>;
+}
+
+export interface FrameworkChoice {
+  id: string;
+  title: string;
+  year: number;
+  level: string;
+  status: 'official' | 'illustrative';
+  /** Imported in this add-in (kept in the browser's storage), not built in. */
+  imported: boolean;
+  legalBasis: { number: string; date: string };
+  groups: { id: string; name: string }[];
+  counts: { fields: number; criteria: number; subCriteria: number };
+  points: { self: number; survey: number; total: number };
+  /** Problems of the framework checks; a framework with any cannot make templates. */
+  problems: { code: string; message: string }[];
+}
+
+export interface FrameworkImportResult {
+  fileName: string;
+  /** Null when the table could not be turned into a framework at all. */
+  framework: Framework | null;
+  /** Rows the importer could not understand (1-based row numbers of the table). */
+  rowProblems: { row: number; message: string }[];
+  /** Problems found by the framework checks on what was imported. */
+  checkProblems: { code: string; message: string }[];
+  counts: { fields: number; criteria: number; subCriteria: number } | null;
+  points: { self: number; survey: number; total: number } | null;
+}
+
+export type TemplateResult =
+  { kind: 'excel'; unit: string } | { kind: 'zip'; count: number; fileName: string };
+
+export interface TotalsView {
+  self: number;
+  appraised: number;
+  survey: number;
+  total: number;
+  max: number;
+  index: number | null;
+  notYetAppraised: number;
+}
+
+export type CheckState =
+  | { kind: 'notTemplate'; reason: string }
+  | {
+      kind: 'checked';
+      unit: UnitRef;
+      groupName: string;
+      framework: { id: string; title: string; status: 'official' | 'illustrative' };
+      /** Field (lĩnh vực) codes and names in tree order, to group problems. */
+      fields: { code: string; name: string }[];
+      problems: Problem[];
+      totals: TotalsView;
+      checkedAt: Date;
+    };
+
+export interface SurveyPreview {
+  fileName: string;
+  /** Which units the file was matched against. */
+  against: { kind: 'consolidation'; count: number } | { kind: 'open'; unit: string } | { kind: 'none' };
+  matched: { unit: string; row: number; name: string; values: { label: string; value: string }[] }[];
+  unmatched: { row: number; name: string; reason?: string }[];
+  withoutData: string[];
+  /** Problems reading the file (sheet/cell named), shown above the preview. */
+  problems: string[];
+  /** Whether the open workbook has a matched unit to write. */
+  canWrite: boolean;
+}
+
+export type FileStatus = 'accepted' | 'rejected' | 'duplicate' | 'unreadable';
+
+export interface FileResultView {
+  file: string;
+  status: FileStatus;
+  unit: string | null;
+  errors: string[];
+}
+
+export interface ConsolidationView {
+  files: FileResultView[];
+  units: RankedUnit[];
+  /** Group id → display name ("so" → "Sở, ban, ngành"). */
+  groupNames: Record<string, string>;
+}
+
+export interface ConsolidateOptions {
+  previous?: PickedFile;
+  onProgress(done: number, total: number, fileName: string): void;
+}
+
+export interface TaskpaneServices {
+  listFrameworks(): Promise<FrameworkChoice[]>;
+  importFramework(file: PickedFile): Promise<FrameworkImportResult>;
+  saveImportedFramework(framework: Framework): Promise<void>;
+  /** One unit: a new workbook opened in Excel. Several: a .zip of workbooks downloaded. */
+  makeTemplates(frameworkId: string, units: UnitRef[]): Promise<TemplateResult>;
+
+  check(mode: 'draft' | 'submission'): Promise<CheckState>;
+  /** Calls back (debounced by the adapter) after the user edits the scoring sheet. */
+  watch(onChange: () => void): Promise<() => void>;
+  goToCell(address: string): Promise<void>;
+
+  previewSurvey(file: PickedFile): Promise<SurveyPreview>;
+  writeSurvey(): Promise<{ cells: number }>;
+  /** The survey file currently loaded (used by consolidation), if any. */
+  surveyInUse(): string | null;
+
+  consolidate(files: PickedFile[], options: ConsolidateOptions): Promise<ConsolidationView>;
+  writeRanking(view: ConsolidationView): Promise<void>;
+}
+
+/** Wraps a browser File so its bytes are read only when asked. */
+export function pickedFromFile(file: File): PickedFile {
+  return {
+    name: file.name,
+    size: file.size,
+    bytes: async () => new Uint8Array(await file.arrayBuffer()),
+  };
+}

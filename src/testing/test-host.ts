@@ -1,0 +1,2 @@
+/** placeholder until the fake lands */
+export {};
