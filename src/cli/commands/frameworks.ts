@@ -1,0 +1,74 @@
+/** `cchc frameworks [--json]`: the built-in frameworks and their shape. */
+import { listBuiltinFrameworks } from '../../framework/builtins';
+import { formatMax } from '../../framework/points';
+import { frameworkSummary, type FrameworkSummary } from '../../framework/summary';
+import { parseArgs } from '../args';
+import type { Command } from '../command';
+import { UserError } from '../errors';
+
+/** A plain text table with padded columns (Vietnamese text: pad by code points, not bytes). */
+export function renderTable(headers: string[], rows: string[][]): string {
+  const width = headers.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...(r[i] ?? '')].length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c + ' '.repeat(width[i] - [...c].length))
+      .join('  ')
+      .trimEnd();
+  return [line(headers), width.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
+}
+
+export const STATUS_VI: Record<FrameworkSummary['status'], string> = {
+  official: 'chính thức',
+  illustrative: 'MINH HỌA',
+};
+
+export function pointsText(p: FrameworkSummary['points']): string {
+  return `${formatMax(p.self)} + ${formatMax(p.survey)} = ${formatMax(p.total)}`;
+}
+
+export const frameworksCommand: Command = {
+  name: 'frameworks',
+  summary: 'Liệt kê các bộ tiêu chí có sẵn',
+  usage: [
+    'Cách dùng: cchc frameworks [--json]',
+    '',
+    'Liệt kê các bộ tiêu chí có sẵn: mã (dùng cho --framework), năm, cấp, trạng thái, nhóm đơn vị,',
+    'số lĩnh vực / tiêu chí / tiêu chí thành phần và điểm (tự đánh giá + điều tra XHH = tổng).',
+    'Bộ tiêu chí "MINH HỌA" không phải văn bản chính thức.',
+    '',
+    '  --json   in một tài liệu JSON: { "frameworks": [ { "id", "title", "year", "level", "status",',
+    '           "groups", "counts", "points" } ] }',
+  ].join('\n'),
+  async run(argv, io) {
+    const args = parseArgs(argv, { booleans: ['json'] });
+    if (args.positionals.length)
+      throw new UserError(`Lệnh frameworks không nhận tham số "${args.positionals[0]}".`);
+    const list = listBuiltinFrameworks().map(frameworkSummary);
+    if (args.flags.has('json')) {
+      io.stdout(`${JSON.stringify({ frameworks: list }, null, 2)}\n`);
+      return 0;
+    }
+    const rows = list.map((s) => [
+      s.id,
+      String(s.year),
+      s.level,
+      STATUS_VI[s.status],
+      s.groups.map((g) => g.name).join('; '),
+      `${s.counts.fields} / ${s.counts.criteria} / ${s.counts.subCriteria}`,
+      pointsText(s.points),
+    ]);
+    io.stdout(
+      renderTable(
+        ['Mã', 'Năm', 'Cấp', 'Trạng thái', 'Nhóm đơn vị', 'LV / TC / TCTP', 'Điểm (tự ĐG + ĐTXHH)'],
+        rows,
+      ),
+    );
+    for (const s of list) io.stdout(`  ${s.id}: ${s.title}\n`);
+    if (list.some((s) => s.status === 'illustrative')) {
+      io.stderr(
+        'Lưu ý: bộ tiêu chí MINH HỌA có các tiêu chí dưới cấp lĩnh vực được soạn để minh họa, không phải văn bản chính thức.\n',
+      );
+    }
+    return 0;
+  },
+};
