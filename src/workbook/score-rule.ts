@@ -1,0 +1,99 @@
+/**
+ * What a score cell may hold, derived from the leaf's rule, and the same rule written as an
+ * Excel formula. One derivation feeds the data validation (stops typing), the conditional format
+ * and the `Kiểm tra` column (flag pasted values, which validation cannot stop).
+ */
+import type { FrameworkNode } from '../framework/schema';
+import { leafMaxFor } from '../framework/tree';
+import { clip, ruleText, viNumber } from './rule-text';
+
+export interface ScoreCellRule {
+  /** The discrete values allowed (levels, tiers), highest first; null for a numeric range. */
+  allowed: number[] | null;
+  min: number;
+  max: number;
+  /** Values must be multiples of this; null = any decimal. */
+  step: number | null;
+}
+
+export type ScoreField = 'self' | 'appraisal' | 'appraisal2' | 'survey';
+
+export function scoreCellRule(leaf: FrameworkNode, group: string, field: ScoreField): ScoreCellRule {
+  const max = leafMaxFor(leaf, group);
+  if (field === 'survey') return { allowed: null, min: 0, max, step: null };
+  const rule = leaf.rule;
+  if (!rule) return { allowed: null, min: 0, max, step: 0.01 };
+  switch (rule.kind) {
+    case 'levels':
+    case 'tiers': {
+      const points =
+        rule.kind === 'levels' ? rule.options.map((o) => o.points) : rule.tiers.map((t) => t.points);
+      return {
+        allowed: [...new Set(points)].sort((a, b) => b - a),
+        min: Math.min(...points),
+        max,
+        step: null,
+      };
+    }
+    case 'range':
+      return { allowed: null, min: 0, max, step: rule.step };
+    case 'deduction':
+      return { allowed: null, min: -rule.cap, max: 0, step: rule.step };
+    case 'bonus':
+      return { allowed: null, min: 0, max: rule.cap, step: rule.step };
+  }
+}
+
+/** A number as a formula literal (formulas are locale-free: always a decimal point). */
+function lit(n: number): string {
+  return String(Math.round(n * 1e6) / 1e6);
+}
+
+/**
+ * TRUE when `ref` holds an allowed score. Guarded by IF(ISNUMBER()) so text never turns the
+ * check into an error (an error in a conditional format reads as "not flagged").
+ */
+export function validExpression(ref: string, r: ScoreCellRule): string {
+  if (r.allowed)
+    return `IF(ISNUMBER(${ref}),OR(${r.allowed.map((v) => `${ref}=${lit(v)}`).join(',')}),FALSE)`;
+  const parts = [`${ref}>=${lit(r.min)}`, `${ref}<=${lit(r.max)}`];
+  if (r.step !== null) parts.push(`ABS(${ref}/${lit(r.step)}-ROUND(${ref}/${lit(r.step)},0))<0.000001`);
+  return `IF(ISNUMBER(${ref}),AND(${parts.join(',')}),FALSE)`;
+}
+
+/** TRUE when `ref` is filled with something not allowed. */
+export function invalidExpression(ref: string, r: ScoreCellRule): string {
+  return `AND(LEN(${ref})>0,NOT(${validExpression(ref, r)}))`;
+}
+
+const FIELD_TITLE: Record<ScoreField, string> = {
+  self: 'Điểm tự đánh giá',
+  appraisal: 'Điểm thẩm định',
+  appraisal2: 'Điểm thẩm định lần 2',
+  survey: 'Điểm điều tra XHH',
+};
+
+/** Vietnamese prompt and error of a score cell, within Excel's length limits. */
+export function scoreMessages(
+  leaf: FrameworkNode,
+  r: ScoreCellRule,
+  field: ScoreField,
+): { promptTitle: string; prompt: string; errorTitle: string; error: string } {
+  const how =
+    field === 'survey'
+      ? `Do Sở Nội vụ điền từ kết quả điều tra xã hội học, từ 0 đến ${viNumber(r.max)} điểm.`
+      : `${ruleText(leaf.rule, r.max)}.`;
+  const prompt = `Tiêu chí ${leaf.code}, tối đa ${viNumber(r.max)} điểm. ${how}`;
+  const error = r.allowed
+    ? `Tiêu chí ${leaf.code}: chỉ được chọn một trong các mức ${r.allowed.map(viNumber).join('; ')}.`
+    : `Tiêu chí ${leaf.code}: nhập một số từ ${viNumber(r.min)} đến ${viNumber(r.max)}` +
+      (r.step !== null ? `, bước ${viNumber(r.step)}.` : '.');
+  return {
+    promptTitle: clip(FIELD_TITLE[field], 32),
+    prompt: clip(prompt, 255),
+    errorTitle: 'Điểm không hợp lệ',
+    error: clip(error, 225),
+  };
+}
+
+export { FIELD_TITLE as SCORE_FIELD_TITLE };

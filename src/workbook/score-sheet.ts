@@ -1,0 +1,319 @@
+/**
+ * The `Chấm điểm` sheet of a template: one row per node in tree order, parents and the total
+ * summing with formulas, input cells unlocked with validation from the leaf's rule, and a
+ * `Kiểm tra` formula column that names what is wrong in each row.
+ */
+import type { Framework, FrameworkNode } from '../framework/schema';
+import { appliesTo, isLeaf, isSurveyLeaf, leafMaxFor, walk } from '../framework/tree';
+import { fromHundredths, toHundredths } from '../scoring/decimal';
+import type { UnitRef } from '../scoring/types';
+import {
+  COLUMN_NUMBER,
+  NOT_APPLICABLE_MARK,
+  SCORE_COLUMNS,
+  SCORE_FIRST_DATA_ROW,
+  SCORE_FRAMEWORK_ROW,
+  SCORE_HEADER_ROW,
+  SCORE_TITLE_ROW,
+  SCORE_UNIT_ROW,
+  SHEET_SCORE,
+  SURVEY_MARK,
+  TOTAL_ROW_LABEL,
+  cellAddress,
+  type ColumnKey,
+} from './layout';
+import type { PlanSheet, ScoreLayout } from './plan-types';
+import { clip, guideCellText } from './rule-text';
+import {
+  SCORE_FIELD_TITLE,
+  invalidExpression,
+  scoreCellRule,
+  scoreMessages,
+  validExpression,
+  type ScoreField,
+} from './score-rule';
+import { SheetBuilder } from './sheet-builder';
+
+/** Registers a list of allowed values and returns a range reference to it on the lists sheet. */
+export type ListRegistry = (values: number[]) => string;
+
+const NUM = '0.00';
+const C = COLUMN_NUMBER;
+const LAST_COL = SCORE_COLUMNS.length;
+const SUM_KEYS: ColumnKey[] = ['max', 'self', 'appraisal', 'appraisal2', 'survey'];
+
+function a(key: ColumnKey, row: number): string {
+  return cellAddress(row, C[key]);
+}
+
+export interface ScoreSheetResult {
+  sheet: PlanSheet;
+  layout: ScoreLayout;
+}
+
+export function buildScoreSheet(
+  framework: Framework,
+  unit: UnitRef,
+  groupName: string,
+  registerList: ListRegistry,
+): ScoreSheetResult {
+  const b = new SheetBuilder(SHEET_SCORE);
+  const visits = walk(framework.tree);
+  const rows: Record<string, number> = {};
+  visits.forEach((v, i) => (rows[v.node.code] = SCORE_FIRST_DATA_ROW + i));
+  const totalRow = SCORE_FIRST_DATA_ROW + visits.length;
+  const lastDataRow = totalRow - 1;
+
+  // Title block.
+  const illustrative = framework.status === 'illustrative' ? ' — BỘ TIÊU CHÍ MINH HỌA, KHÔNG CHÍNH THỨC' : '';
+  b.set(SCORE_TITLE_ROW, 1, {
+    value: `BẢNG CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${framework.year}${illustrative}`,
+    style: illustrative ? 'warning' : 'title',
+  });
+  b.set(SCORE_UNIT_ROW, 1, {
+    value: `Đơn vị: ${unit.name}${unit.code ? ` (mã ${unit.code})` : ''} — Nhóm: ${groupName}`,
+    style: 'subtitle',
+  });
+  b.set(SCORE_FRAMEWORK_ROW, 1, {
+    value: `Bộ tiêu chí: ${framework.title} (${framework.legalBasis.number}, phiên bản ${framework.version})`,
+    style: 'subtitle',
+  });
+  for (const r of [SCORE_TITLE_ROW, SCORE_UNIT_ROW, SCORE_FRAMEWORK_ROW]) b.merge(r, 1, LAST_COL);
+  b.sheet.rowHeights[SCORE_TITLE_ROW] = 24;
+
+  // Header.
+  SCORE_COLUMNS.forEach((col, i) => b.set(SCORE_HEADER_ROW, i + 1, { value: col.title, style: 'header' }));
+  b.sheet.rowHeights[SCORE_HEADER_ROW] = 36;
+  b.sheet.columns = SCORE_COLUMNS.map((c) => ({ width: c.width }));
+
+  // Applicable maxima in exact hundredths, for the cached results of the parents' formulas
+  // (never 0.30000000000000004).
+  const maxH = new Map<string, number>();
+  const maxOf = (node: FrameworkNode): number => {
+    const v = isLeaf(node)
+      ? toHundredths(leafMaxFor(node, unit.group))
+      : (node.children ?? []).reduce((s, c) => s + maxOf(c), 0);
+    maxH.set(node.code, v);
+    return v;
+  };
+  framework.tree.forEach(maxOf);
+
+  for (const { node, depth } of visits) {
+    const row = rows[node.code];
+    b.set(row, C.code, {
+      value: node.code,
+      style: depth === 1 ? 'field' : depth === 2 ? 'criterion' : 'leaf',
+    });
+    b.set(row, C.name, {
+      value: node.name,
+      indent: depth - 1,
+      style: depth === 1 ? 'field' : depth === 2 && !isLeaf(node) ? 'criterion' : 'leaf',
+    });
+    if (isLeaf(node)) leafRow(b, node, row, unit, registerList);
+    else parentRow(b, node, row, depth, rows, maxH.get(node.code) ?? 0);
+    const guideText = b.sheet.cells.find((c) => c.row === row && c.col === C.guide)?.value;
+    b.fitRow(row, [
+      { text: node.name, width: SCORE_COLUMNS[C.name - 1].width - 2 * (depth - 1) },
+      { text: typeof guideText === 'string' ? guideText : '', width: SCORE_COLUMNS[C.guide - 1].width },
+    ]);
+  }
+
+  // Total row: the sum of the lĩnh vực rows.
+  const fieldRows = framework.tree.map((n) => rows[n.code]);
+  b.set(totalRow, C.code, { value: '', style: 'total' });
+  b.set(totalRow, C.name, { value: TOTAL_ROW_LABEL, style: 'total' });
+  for (let col = 1; col <= LAST_COL; col++) if (col > C.name) b.set(totalRow, col, { style: 'total' });
+  for (const key of SUM_KEYS) {
+    const total =
+      key === 'max' ? fromHundredths(framework.tree.reduce((s, n) => s + (maxH.get(n.code) ?? 0), 0)) : 0;
+    b.set(totalRow, C[key], {
+      formula: `SUM(${fieldRows.map((r) => a(key, r)).join(',')})`,
+      result: total,
+      numFmt: NUM,
+      style: 'total',
+    });
+  }
+  const checkRange = `${a('check', SCORE_FIRST_DATA_ROW)}:${a('check', lastDataRow)}`;
+  b.set(totalRow, C.check, {
+    formula: `IF(COUNTIF(${checkRange},"?*")>0,"Còn "&COUNTIF(${checkRange},"?*")&" dòng cần sửa","")`,
+    result: '',
+    style: 'check',
+  });
+
+  // Signature block: these sheets are printed, signed and stamped.
+  const signRow = totalRow + 2;
+  b.set(signRow, C.name, { value: 'NGƯỜI LẬP BIỂU\n(Ký, ghi rõ họ tên)', style: 'signature' });
+  b.set(signRow, C.evidence, {
+    value: 'THỦ TRƯỞNG ĐƠN VỊ\n(Ký, ghi rõ họ tên, đóng dấu)',
+    style: 'signature',
+  });
+  b.sheet.merges.push(`${a('evidence', signRow)}:${a('appraisal', signRow)}`);
+  b.sheet.rowHeights[signRow] = 36;
+
+  b.sheet.freeze = { rows: SCORE_HEADER_ROW, cols: C.name };
+  b.sheet.protection = { password: '', allowFormatColumns: true, allowFormatRows: true };
+  b.sheet.print = {
+    paper: 'A4',
+    orientation: 'landscape',
+    fitToWidth: true,
+    titleRows: [SCORE_HEADER_ROW, SCORE_HEADER_ROW],
+    area: `A1:${cellAddress(signRow, LAST_COL)}`,
+    footer: `&L${unit.name.replace(/&/g, '&&')}&RTrang &P/&N`,
+  };
+  b.sheet.tabColor = 'FF1F4E79';
+
+  return {
+    sheet: b.sheet,
+    layout: {
+      headerRow: SCORE_HEADER_ROW,
+      firstDataRow: SCORE_FIRST_DATA_ROW,
+      totalRow,
+      lastColumn: LAST_COL,
+      columns: { ...C },
+      rows,
+    },
+  };
+}
+
+function parentRow(
+  b: SheetBuilder,
+  node: FrameworkNode,
+  row: number,
+  depth: number,
+  rows: Record<string, number>,
+  maxHundredths: number,
+): void {
+  const style = depth === 1 ? 'field' : 'criterion';
+  const childRows = (node.children ?? []).map((c) => rows[c.code]);
+  b.set(row, C.guide, { value: node.guide ?? '', style });
+  for (const key of SUM_KEYS) {
+    b.set(row, C[key], {
+      formula: `SUM(${childRows.map((r) => a(key, r)).join(',')})`,
+      result: key === 'max' ? fromHundredths(maxHundredths) : 0,
+      numFmt: NUM,
+      style,
+    });
+  }
+  for (const key of ['evidence', 'explanation', 'appraisalComment', 'appraisal2Comment'] as const) {
+    b.set(row, C[key], { value: '', style });
+  }
+  b.set(row, C.check, { value: '', style: 'check' });
+}
+
+const EVIDENCE_PROMPT =
+  'Ghi số, ký hiệu, ngày ban hành văn bản và trang/mục làm căn cứ (ví dụ: Kế hoạch số 12/KH-UBND ngày 05/01/2022, mục II).';
+const EXPLANATION_PROMPT = 'Nếu không có tài liệu kiểm chứng hoặc tự chấm thấp hơn tối đa, giải thích lý do.';
+const COMMENT_PROMPT = 'Do Hội đồng thẩm định ghi.';
+
+function leafRow(
+  b: SheetBuilder,
+  leaf: FrameworkNode,
+  row: number,
+  unit: UnitRef,
+  registerList: ListRegistry,
+): void {
+  const max = leafMaxFor(leaf, unit.group);
+  const applies = appliesTo(leaf, unit.group);
+  const survey = isSurveyLeaf(leaf);
+  const guide = applies ? guideCellText(leaf, max) : `${NOT_APPLICABLE_MARK} cho nhóm của đơn vị.`;
+  b.set(row, C.max, { value: max, numFmt: NUM, style: 'leaf' });
+  b.set(row, C.guide, {
+    value: survey && applies ? `${guide}\n(Điểm do điều tra xã hội học)` : guide,
+    style: 'leaf',
+  });
+
+  const lockedEmpty = (keys: ColumnKey[]) =>
+    keys.forEach((k) => b.set(row, C[k], { value: null, style: 'lockedEmpty' }));
+  if (!applies) {
+    b.set(row, C.self, { value: NOT_APPLICABLE_MARK, style: 'notApplicable' });
+    lockedEmpty([
+      'evidence',
+      'explanation',
+      'appraisal',
+      'appraisalComment',
+      'appraisal2',
+      'appraisal2Comment',
+      'survey',
+    ]);
+    b.set(row, C.check, { value: '', style: 'check' });
+    return;
+  }
+  if (survey) {
+    b.set(row, C.self, { value: SURVEY_MARK, style: 'surveyMark' });
+    lockedEmpty([
+      'evidence',
+      'explanation',
+      'appraisal',
+      'appraisalComment',
+      'appraisal2',
+      'appraisal2Comment',
+    ]);
+    const check = scoreInput(b, leaf, row, unit, 'survey', registerList);
+    b.set(row, C.check, { formula: checkFormula([check]), result: '', style: 'check' });
+    return;
+  }
+  const checks = (['self', 'appraisal', 'appraisal2'] as const).map((f) =>
+    scoreInput(b, leaf, row, unit, f, registerList),
+  );
+  lockedEmpty(['survey']);
+  textInput(b, row, 'evidence', 'Tài liệu kiểm chứng', EVIDENCE_PROMPT);
+  textInput(b, row, 'explanation', 'Giải trình', EXPLANATION_PROMPT);
+  textInput(b, row, 'appraisalComment', 'Ý kiến thẩm định', COMMENT_PROMPT);
+  textInput(b, row, 'appraisal2Comment', 'Ý kiến thẩm định lần 2', COMMENT_PROMPT);
+  if (leaf.evidenceRequired) {
+    const self = a('self', row);
+    const missing = `AND(ISNUMBER(${self}),${self}<>0,LEN(TRIM(${a('evidence', row)}))=0)`;
+    b.sheet.conditionalFormats.push({ ref: a('evidence', row), formula: missing, style: 'missingEvidence' });
+    checks.push(`IF(${missing},"Thiếu tài liệu kiểm chứng; ","")`);
+  }
+  b.set(row, C.check, { formula: checkFormula(checks), result: '', style: 'check' });
+}
+
+function checkFormula(pieces: string[]): string {
+  return `TRIM(${pieces.join('&')})`;
+}
+
+/** An unlocked score cell with validation and a flag; returns its piece of the `Kiểm tra` formula. */
+function scoreInput(
+  b: SheetBuilder,
+  leaf: FrameworkNode,
+  row: number,
+  unit: UnitRef,
+  field: ScoreField,
+  registerList: ListRegistry,
+): string {
+  const key: ColumnKey = field;
+  const ref = a(key, row);
+  const rule = scoreCellRule(leaf, unit.group, field);
+  const msg = scoreMessages(leaf, rule, field);
+  b.set(row, C[key], { value: null, numFmt: NUM, style: 'input', locked: false });
+  const base = { ref, allowBlank: true, errorStyle: 'stop' as const, ...msg };
+  if (rule.allowed) b.sheet.validations.push({ ...base, type: 'list', formula: registerList(rule.allowed) });
+  else if (rule.step === null)
+    b.sheet.validations.push({
+      ...base,
+      type: 'decimal',
+      formula: String(rule.min),
+      formula2: String(rule.max),
+    });
+  else {
+    // A custom formula is the only way Excel can say "on a 0.25 step"; the text of the formula
+    // is locale-free in the file, so it works with a decimal comma too.
+    b.sheet.validations.push({ ...base, type: 'custom', formula: validExpression(ref, rule) });
+  }
+  const invalid = invalidExpression(ref, rule);
+  b.sheet.conditionalFormats.push({ ref, formula: invalid, style: 'invalid' });
+  return `IF(${invalid},"${SCORE_FIELD_TITLE[field]} không hợp lệ; ","")`;
+}
+
+function textInput(b: SheetBuilder, row: number, key: ColumnKey, title: string, prompt: string): void {
+  const ref = a(key, row);
+  b.set(row, C[key], { value: null, style: 'inputText', locked: false });
+  b.sheet.validations.push({
+    ref,
+    type: 'any',
+    allowBlank: true,
+    promptTitle: clip(title, 32),
+    prompt: clip(prompt, 255),
+  });
+}

@@ -1,0 +1,158 @@
+/**
+ * Reads a returned template (.xlsx bytes) into a scoresheet with exceljs. Bytes in (no fs), so it
+ * runs in Node and in the browser. The file is untrusted: only `_meta` and the cells of
+ * `Chấm điểm` are read, formulas are reported (never their cached results), and the structure is
+ * compared with the framework by the pure grid reader.
+ */
+import ExcelJS from 'exceljs';
+import type { Framework } from '../framework/schema';
+import type { CellValue, Problem, Scoresheet } from '../scoring/types';
+import { META_KEYS, SHEET_META, SHEET_SCORE, normalizeTitle } from '../workbook/layout';
+import { metaWithCells, scoresheetFromGrid, type CellGrid, type FoundLayout } from '../workbook/read-grid';
+
+export interface ReadTemplateOptions {
+  /** Shown in messages; defaults to "tệp". */
+  fileName?: string;
+  /** The framework a file names in `_meta` (built-ins, or one given with --framework). */
+  resolveFramework: (id: string) => Framework | undefined;
+}
+
+export type TemplateReadResult =
+  | {
+      ok: true;
+      meta: Record<string, string>;
+      framework: Framework;
+      scoresheet: Scoresheet;
+      structureProblems: Problem[];
+      /** Where the reader found the header, columns and rows. */
+      layout: FoundLayout | null;
+    }
+  | {
+      ok: false;
+      reason: 'unreadable' | 'notTemplate' | 'unknownFramework';
+      /** Vietnamese, names the file. */
+      message: string;
+    };
+
+/** An exceljs cell value → the untrusted CellValue the engine reads, plus its formula if any. */
+export function plainCell(value: ExcelJS.CellValue): { value: CellValue; formula: string | null } {
+  if (value === null || value === undefined) return { value: null, formula: null };
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
+    return { value, formula: null };
+  }
+  if (value instanceof Date) {
+    // A date in a score cell is a typing slip ("1/2"): show it as people saw it, as text.
+    const d = value;
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return {
+      value: `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`,
+      formula: null,
+    };
+  }
+  const v = value as unknown as Record<string, unknown>;
+  if ('formula' in v || 'sharedFormula' in v) {
+    const formula = String(v.formula ?? v.sharedFormula ?? '');
+    const result = v.result as ExcelJS.CellValue | undefined;
+    const inner = result === undefined ? null : plainCell(result).value;
+    return { value: inner, formula: formula || '(công thức dùng chung)' };
+  }
+  if ('richText' in v && Array.isArray(v.richText)) {
+    return { value: (v.richText as { text: string }[]).map((r) => r.text).join(''), formula: null };
+  }
+  if ('error' in v) return { value: { error: String(v.error) }, formula: null };
+  if ('text' in v) return { value: String(v.text), formula: null };
+  return { value: String(value), formula: null };
+}
+
+/** The used rectangle of a worksheet as a grid (values and formulas). */
+export function gridOfWorksheet(ws: ExcelJS.Worksheet): CellGrid {
+  const rows = ws.rowCount;
+  const cols = ws.columnCount;
+  const values: CellValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  for (let r = 1; r <= rows; r++) {
+    const rowValues: CellValue[] = new Array(cols).fill(null);
+    const rowFormulas: (string | null)[] = new Array(cols).fill(null);
+    const row = ws.getRow(r);
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      // Merged cells repeat their master's value in exceljs; only the master holds it.
+      if (cell.isMerged && cell.master !== cell) return;
+      const p = plainCell(cell.value);
+      rowValues[c - 1] = p.value;
+      rowFormulas[c - 1] = p.formula;
+    });
+    values.push(rowValues);
+    formulas.push(rowFormulas);
+  }
+  return { values, formulas, firstRow: 1, firstCol: 1 };
+}
+
+function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
+  const wanted = normalizeTitle(name);
+  return wb.worksheets.find((ws) => normalizeTitle(ws.name) === wanted);
+}
+
+export async function readTemplate(
+  bytes: Uint8Array,
+  options: ReadTemplateOptions,
+): Promise<TemplateReadResult> {
+  const file = options.fileName ?? 'tệp';
+  const wb = new ExcelJS.Workbook();
+  try {
+    // exceljs' typings want a Node Buffer; at run time it takes any ArrayBuffer view (also in the browser).
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch {
+    return {
+      ok: false,
+      reason: 'unreadable',
+      message:
+        `Không đọc được "${file}": không phải tệp Excel .xlsx hợp lệ ` +
+        '(tệp hỏng, đặt mật khẩu, hoặc định dạng khác như .xls/.ods).',
+    };
+  }
+  const metaSheet = findSheet(wb, SHEET_META);
+  const scoreSheet = findSheet(wb, SHEET_SCORE);
+  if (!metaSheet || !scoreSheet) {
+    const missing = [!metaSheet ? SHEET_META : '', !scoreSheet ? SHEET_SCORE : '']
+      .filter(Boolean)
+      .join('", "');
+    return {
+      ok: false,
+      reason: 'notTemplate',
+      message: `"${file}" không phải mẫu chấm điểm CCHC do công cụ tạo ra: thiếu trang "${missing}".`,
+    };
+  }
+  const metaGrid = gridOfWorksheet(metaSheet);
+  const { meta, cells: metaCells } = metaWithCells(
+    metaGrid.values.map((r) => r.slice(0, 2)),
+    metaGrid.firstRow,
+  );
+  const frameworkId = meta[META_KEYS.frameworkId]?.trim();
+  if (!frameworkId) {
+    return {
+      ok: false,
+      reason: 'notTemplate',
+      message: `"${file}" không phải mẫu chấm điểm CCHC: trang "${SHEET_META}" không ghi bộ tiêu chí (frameworkId).`,
+    };
+  }
+  const framework = options.resolveFramework(frameworkId);
+  if (!framework) {
+    return {
+      ok: false,
+      reason: 'unknownFramework',
+      message:
+        `"${file}" được tạo theo bộ tiêu chí "${frameworkId}" mà công cụ không có. ` +
+        'Hãy chỉ ra tệp bộ tiêu chí bằng --framework.',
+    };
+  }
+  const { scoresheet, structureProblems, layout } = scoresheetFromGrid(
+    framework,
+    gridOfWorksheet(scoreSheet),
+    meta,
+    {
+      sheetName: scoreSheet.name,
+      metaCells,
+    },
+  );
+  return { ok: true, meta, framework, scoresheet, structureProblems, layout };
+}
