@@ -6,13 +6,13 @@
  *
  * Rule keys:
  *   code.duplicate, code.tree, code.sequence, tree.depth,
- *   max.sum, max.decimals, max.negative,
- *   parent.leafField, leaf.method, leaf.source, leaf.rule, leaf.appliesTo, leaf.maxByGroup,
+ *   max.sum, max.decimals, max.negative, parent.leafField,
+ *   leaf.source, leaf.rule, leaf.appliesTo, leaf.maxByGroup,
  *   levels.range, levels.max, levels.duplicate,
  *   tiers.range, tiers.max, tiers.empty, tiers.gap, tiers.overlap,
- *   range.step, deduction.max, bonus.max, step.cap,
+ *   range.step, deduction.max, deduction.step, bonus.max, bonus.step,
  *   declared.counts, declared.points, declared.survey, declared.total,
- *   group.duplicate, band.group, band.duplicate, survey.sourceDuplicate, group.noPoints
+ *   group.duplicate, survey.sourceDuplicate, band.group, band.duplicate, group.noPoints
  */
 import { FrameworkError, type FrameworkProblem } from './errors';
 import { formatMax, fromCents, isHundredths, sumCents, toCents } from './points';
