@@ -1,0 +1,340 @@
+/**
+ * Consolidation: returned workbooks (+ a survey table, + a previous ranking) → a status per file
+ * and the ranking. Pure apart from Web Crypto's SHA-256 (present in Node 20 and browsers); the
+ * xlsx side is injected (`WorkbookReader`), so the CLI and the task pane run this same code.
+ *
+ * Streaming: files are taken ONE AT A TIME from an (async) iterable; a file's bytes and workbook
+ * are dropped as soon as it is done, and only its small result (status, messages, the numeric
+ * scores of its leaves) is kept — memory grows with the number of units, never with file sizes.
+ *
+ * Every file is re-validated from scratch (submission mode): nothing typed into it is trusted,
+ * not even its own formulas' cached totals. One bad file never stops the others.
+ */
+import { nameKey } from '../common/names';
+import type { Framework } from '../framework/schema';
+import { isLeaf, walk } from '../framework/tree';
+import { readScore } from '../scoring/read';
+import { rankUnits } from '../scoring';
+import { computeTotals } from '../scoring/totals';
+import type { PreviousResult, Problem, RankInput, Scoresheet, UnitRef } from '../scoring/types';
+import { validateScoresheet } from '../scoring/validate';
+import { buildUnitIndex, codeKey, matchUnit } from './match';
+import { importSurveyRows, type SurveyImportOptions, type SurveyUnit } from './survey';
+import type {
+  ConsolidationProgress,
+  ConsolidationResult,
+  FileError,
+  FileRecord,
+  IncomingFile,
+  KeptEntries,
+  LeafDetail,
+  UnitDetail,
+  WorkbookReader,
+} from './types';
+import type { CellValue } from '../scoring/types';
+
+export interface ConsolidateOptions {
+  reader: WorkbookReader;
+  /** The framework to rank under; default: the one most readable files were made from. */
+  framework?: Framework;
+  /** Survey rows (CSV or first sheet), imported once the units are known. */
+  survey?: { rows: CellValue[][]; options?: SurveyImportOptions };
+  /** A previous ranking, matched to units by code then name. */
+  previous?: PreviousResult[];
+  /** Unit names assessed but not ranked, on top of the framework's own list. */
+  notRanked?: string[];
+  /** Number of files when known (for progress). */
+  total?: number;
+  onProgress?: (p: ConsolidationProgress) => void;
+  now?: () => number;
+}
+
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as BufferSource);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function toFileError(p: Problem): FileError {
+  return { code: p.code, cell: p.cell ?? null, rule: p.rule, message: p.message };
+}
+
+/** Keeps only the numbers of a scoresheet's leaves: evidence text can be long, and is not needed. */
+function keepEntries(sheet: Scoresheet): KeptEntries {
+  const kept: KeptEntries = {};
+  for (const [code, e] of Object.entries(sheet.entries)) {
+    kept[code] = { self: e.self, appraisal: e.appraisal, appraisal2: e.appraisal2 };
+  }
+  return kept;
+}
+
+/** Reads and checks one file; never throws for bad input. */
+async function inspectFile(file: IncomingFile, reader: WorkbookReader): Promise<FileRecord> {
+  const record: FileRecord = {
+    file: file.name,
+    status: 'unreadable',
+    unit: null,
+    errors: [],
+    warnings: [],
+    sha256: null,
+    size: file.size ?? null,
+    generatedAt: null,
+    frameworkId: null,
+  };
+  const fail = (rule: string, message: string) => {
+    record.errors.push({ code: '', cell: null, rule, message });
+    return record;
+  };
+  if (file.size !== undefined) {
+    const refusal = reader.checkSize(file.size);
+    if (refusal) return fail('file.tooLarge', `"${file.name}": ${refusal}`);
+  }
+  let bytes: Uint8Array | null;
+  try {
+    bytes = typeof file.bytes === 'function' ? await file.bytes() : file.bytes;
+  } catch (e) {
+    return fail('file.unreadable', `Không đọc được "${file.name}": ${(e as Error)?.message ?? String(e)}`);
+  }
+  record.size = bytes.length;
+  record.sha256 = await sha256Hex(bytes);
+  let reading;
+  try {
+    reading = await reader.read(bytes, file.name);
+  } catch (e) {
+    // A reader bug or an exotic file must not stop the run: report it on this file only.
+    return fail('file.unreadable', `Không đọc được "${file.name}": ${(e as Error)?.message ?? String(e)}`);
+  } finally {
+    bytes = null;
+  }
+  if (!reading.ok) return fail(`file.${reading.reason}`, reading.message);
+  const { framework, scoresheet, structureProblems, meta } = reading;
+  record.unit = scoresheet.unit;
+  record.frameworkId = framework.id;
+  record.generatedAt = meta.generatedAt ?? null;
+  const problems = [
+    ...structureProblems,
+    ...validateScoresheet(framework, scoresheet, { mode: 'submission' }),
+  ];
+  record.errors = problems.filter((p) => p.severity === 'error').map(toFileError);
+  record.warnings = problems.filter((p) => p.severity === 'warning').map(toFileError);
+  record.status = record.errors.length ? 'rejected' : 'accepted';
+  record.entries = keepEntries(scoresheet);
+  return record;
+}
+
+function identity(unit: UnitRef): string {
+  return unit.code.trim() ? `code:${codeKey(unit.code)}` : `name:${nameKey(unit.name)}`;
+}
+
+/** Two or more readable files for one unit: all of them become `duplicate`, none is chosen. */
+function markDuplicates(files: FileRecord[]): void {
+  const byUnit = new Map<string, FileRecord[]>();
+  for (const f of files) {
+    if (!f.unit || (f.status !== 'accepted' && f.status !== 'rejected')) continue;
+    const key = identity(f.unit);
+    byUnit.set(key, [...(byUnit.get(key) ?? []), f]);
+  }
+  for (const group of byUnit.values()) {
+    if (group.length < 2) continue;
+    const sameBytes = new Set(group.map((f) => f.sha256)).size === 1;
+    for (const f of group) {
+      const others = group.filter((g) => g !== f).map((g) => `"${g.file}"`);
+      f.status = 'duplicate';
+      f.errors.unshift({
+        code: '',
+        cell: null,
+        rule: 'file.duplicate',
+        message:
+          `"${f.file}": đơn vị "${f.unit?.name}" (mã ${f.unit?.code || 'trống'}) có ${group.length} tệp — trùng với ${others.join(', ')}` +
+          `${sameBytes ? ' (nội dung giống hệt nhau)' : ''}. Không tệp nào được chọn; hãy giữ lại một tệp rồi tổng hợp lại.`,
+      });
+    }
+  }
+}
+
+/** The framework most readable files were made from (ties: first seen). */
+function majorityFramework(files: FileRecord[], frameworks: Map<string, Framework>): Framework | null {
+  const counts = new Map<string, number>();
+  for (const f of files) if (f.frameworkId) counts.set(f.frameworkId, (counts.get(f.frameworkId) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [id, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = id;
+  return best ? (frameworks.get(best) ?? null) : null;
+}
+
+function leafDetails(framework: Framework, sheet: Scoresheet): LeafDetail[] {
+  const num = (v: CellValue) => readScore(v).value;
+  return walk(framework.tree)
+    .filter((v) => isLeaf(v.node))
+    .map(({ node }) => {
+      const e = sheet.entries[node.code] ?? {};
+      if (node.method === 'survey') {
+        const s = num(e.survey);
+        return { code: node.code, self: null, appraisal: null, final: s };
+      }
+      const self = num(e.self);
+      const appraisal = num(e.appraisal2) ?? num(e.appraisal);
+      return { code: node.code, self, appraisal, final: appraisal ?? self };
+    });
+}
+
+export async function consolidate(
+  files: Iterable<IncomingFile> | AsyncIterable<IncomingFile>,
+  options: ConsolidateOptions,
+): Promise<ConsolidationResult> {
+  const now = options.now ?? (() => Date.now());
+  const started = now();
+  const records: FileRecord[] = [];
+  const frameworks = new Map<string, Framework>();
+  if (options.framework) frameworks.set(options.framework.id, options.framework);
+  const reader: WorkbookReader = {
+    checkSize: options.reader.checkSize,
+    read: async (bytes, name) => {
+      const r = await options.reader.read(bytes, name);
+      if (r.ok && !frameworks.has(r.framework.id)) frameworks.set(r.framework.id, r.framework);
+      return r;
+    },
+  };
+  for await (const file of files) {
+    const record = await inspectFile(file, reader);
+    records.push(record);
+    options.onProgress?.({
+      done: records.length,
+      total: options.total ?? null,
+      file: file.name,
+      status: record.status,
+      elapsedMs: now() - started,
+    });
+  }
+
+  const framework = options.framework ?? majorityFramework(records, frameworks);
+  const warnings: string[] = [];
+  if (framework) {
+    for (const f of records) {
+      if (f.frameworkId && f.frameworkId !== framework.id && f.status !== 'unreadable') {
+        f.status = 'rejected';
+        f.errors.unshift({
+          code: '',
+          cell: null,
+          rule: 'file.otherFramework',
+          message: `"${f.file}" được tạo theo bộ tiêu chí "${f.frameworkId}", không phải "${framework.id}" đang tổng hợp.`,
+        });
+      }
+    }
+  }
+  markDuplicates(records);
+  const result: ConsolidationResult = {
+    framework,
+    units: [],
+    files: records,
+    details: [],
+    fieldTotals: {},
+    survey: null,
+    warnings,
+  };
+  if (!framework) return result;
+
+  const accepted = records.filter((f) => f.status === 'accepted' && f.unit && f.entries);
+  const surveyUnits: SurveyUnit[] = accepted.map((f) => ({
+    code: f.unit?.code.trim() || null,
+    name: f.unit?.name ?? '',
+    group: f.unit?.group ?? '',
+  }));
+  const keyOf = (u: UnitRef) => u.code.trim() || u.name;
+  if (options.survey) {
+    result.survey = importSurveyRows(options.survey.rows, framework, surveyUnits, options.survey.options);
+  }
+  const surveyPoints = result.survey?.points ?? {};
+  const notRanked = new Set([...framework.notRanked, ...(options.notRanked ?? [])].map(nameKey));
+
+  const inputs: RankInput[] = [];
+  for (const f of accepted) {
+    const unit = f.unit as UnitRef;
+    const key = keyOf(unit);
+    const points = surveyPoints[key];
+    const sheet: Scoresheet = { frameworkId: framework.id, unit, entries: {} };
+    for (const [code, e] of Object.entries(f.entries as KeptEntries)) sheet.entries[code] = { ...e };
+    for (const [code, p] of Object.entries(points ?? {}))
+      sheet.entries[code] = { ...sheet.entries[code], survey: p };
+    const totals = computeTotals(framework, sheet);
+    const detail: UnitDetail = {
+      key,
+      unit,
+      file: f.file,
+      totals,
+      leaves: leafDetails(framework, sheet),
+      hasSurvey: !!points,
+    };
+    result.details.push(detail);
+    result.fieldTotals[key] = Object.fromEntries(
+      framework.tree.map((field) => [field.code, totals.nodes[field.code]?.total ?? 0]),
+    );
+    inputs.push({
+      unit: unit.name,
+      code: unit.code.trim() || undefined,
+      group: unit.group,
+      self: totals.self,
+      appraisal: totals.appraised,
+      survey: points ? totals.survey : null,
+      max: totals.max,
+      ranked: !notRanked.has(nameKey(unit.name)),
+    });
+    if (totals.notYetAppraised.length) {
+      f.warnings.push({
+        code: '',
+        cell: null,
+        rule: 'consolidation.notYetAppraised',
+        message: `"${f.file}": ${totals.notYetAppraised.length} tiêu chí chưa có điểm thẩm định; dùng điểm tự đánh giá thay thế (${totals.notYetAppraised.slice(0, 8).join(', ')}${totals.notYetAppraised.length > 8 ? ', …' : ''}).`,
+      });
+    }
+    // The scores are now in `details`; the record no longer needs its copy.
+    delete f.entries;
+  }
+  for (const f of records) delete f.entries;
+
+  result.units = rankUnits(inputs, {
+    places: framework.places,
+    tieRule: framework.tieRule,
+    bands: framework.bands,
+    groupOrder: framework.groups.map((g) => g.id),
+    previous: options.previous ? matchPrevious(options.previous, inputs, warnings) : undefined,
+  });
+  if (result.survey) {
+    for (const key of result.survey.unitsWithoutSurvey) {
+      const d = result.details.find((x) => x.key === key);
+      if (d)
+        warnings.push(
+          `${d.unit.name}: không có số liệu điều tra XHH trong tệp điều tra; tính điểm điều tra = 0.`,
+        );
+    }
+  } else if (inputs.length) {
+    warnings.push('Không có tệp điều tra XHH (--survey): mọi đơn vị được tính điểm điều tra = 0.');
+  }
+  return result;
+}
+
+/**
+ * Previous results re-keyed to the current units (code, then normalised name), so the ranking
+ * engine's exact lookup finds them. Rows that match no current unit are reported, not guessed.
+ */
+export function matchPrevious(
+  previous: PreviousResult[],
+  inputs: RankInput[],
+  warnings: string[],
+): PreviousResult[] {
+  const index = buildUnitIndex(inputs.map((i) => ({ code: i.code ?? null, name: i.unit, input: i })));
+  const out: PreviousResult[] = [];
+  const unmatched: string[] = [];
+  for (const p of previous) {
+    const m = matchUnit({ code: p.code, name: p.unit }, index);
+    if (!m.unit) {
+      unmatched.push(p.unit || p.code || '?');
+      continue;
+    }
+    out.push({ ...p, unit: m.unit.input.unit, code: m.unit.input.code, group: m.unit.input.group });
+  }
+  if (unmatched.length) {
+    warnings.push(
+      `Kết quả kỳ trước: ${unmatched.length} đơn vị không khớp đơn vị nào hiện nay (${unmatched.slice(0, 5).join('; ')}${unmatched.length > 5 ? '; …' : ''}).`,
+    );
+  }
+  return out;
+}

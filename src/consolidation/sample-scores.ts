@@ -1,0 +1,110 @@
+/**
+ * Deterministic sample scores for the demo and the benchmark: what a unit (self-assessment with
+ * evidence) and the appraisal council (a lower score here and there, with a comment) would type.
+ * Every value is one the framework allows (a level's points, a tier's points, a multiple of the
+ * step), so a sample file is valid unless a mistake is put in on purpose. Seeded PRNG: the same
+ * seed always gives the same workbook. Pure.
+ */
+import type { Framework, FrameworkNode } from '../framework/schema';
+import { leafMaxFor, leaves, appliesTo } from '../framework/tree';
+import { fromScaled, toScaled } from '../scoring/decimal';
+
+/** mulberry32: a tiny, well-distributed 32-bit PRNG; enough for sample data. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A stable seed from text (a unit code), so each unit's sample differs but never changes. */
+export function seedOf(text: string): number {
+  let h = 2166136261;
+  for (const ch of text) h = Math.imul(h ^ ch.codePointAt(0)!, 16777619);
+  return h >>> 0;
+}
+
+export interface SampleEntry {
+  self?: number;
+  evidence?: string;
+  explanation?: string;
+  appraisal?: number;
+  appraisalComment?: string;
+}
+
+/** The scores a leaf accepts for a group, lowest first. */
+export function allowedScores(leaf: FrameworkNode, group: string): number[] {
+  const max = leafMaxFor(leaf, group);
+  const rule = leaf.rule;
+  const onSteps = (low: number, high: number, step: number) => {
+    const s = toScaled(step, 4);
+    const out: number[] = [];
+    for (let v = toScaled(low, 4); v <= toScaled(high, 4); v += s) out.push(fromScaled(v, 4));
+    return out;
+  };
+  if (!rule) return onSteps(0, max, 0.25);
+  switch (rule.kind) {
+    case 'levels':
+      return [...new Set(rule.options.map((o) => o.points))].filter((p) => p <= max).sort((a, b) => a - b);
+    case 'tiers':
+      return [...new Set(rule.tiers.map((t) => t.points))].filter((p) => p <= max).sort((a, b) => a - b);
+    case 'range':
+      return onSteps(0, max, rule.step);
+    case 'deduction':
+      return onSteps(-rule.cap, 0, rule.step);
+    case 'bonus':
+      return onSteps(0, rule.cap, rule.step);
+  }
+}
+
+/**
+ * Sample entries for one unit. `quality` in [0, 1]: the chance a leaf gets its best score (a
+ * strong unit scores high, a weak one spreads out), which gives the ranking some spread.
+ */
+export function sampleScores(
+  framework: Framework,
+  group: string,
+  seed: number,
+  quality = 0.7,
+): Record<string, SampleEntry> {
+  const random = seededRandom(seed);
+  const out: Record<string, SampleEntry> = {};
+  let docNumber = 1 + Math.floor(random() * 200);
+  for (const leaf of leaves(framework)) {
+    if (leaf.method === 'survey' || !appliesTo(leaf, group)) continue;
+    const kind = leaf.rule?.kind;
+    if (kind === 'deduction' || kind === 'bonus') {
+      // Most units have no penalty and no bonus: an empty cell means "none".
+      if (random() < 0.8) continue;
+    }
+    const allowed = allowedScores(leaf, group);
+    if (!allowed.length) continue;
+    let self: number;
+    if (kind === 'deduction') self = allowed[Math.floor(random() * allowed.length)];
+    else if (random() < quality) self = allowed[allowed.length - 1];
+    else self = allowed[Math.floor(random() * allowed.length)];
+    const entry: SampleEntry = { self };
+    if (self !== 0) {
+      const day = 1 + Math.floor(random() * 28);
+      const month = 1 + Math.floor(random() * 12);
+      entry.evidence = `Văn bản số ${docNumber++}/KH-UBND ngày ${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${framework.year}`;
+    } else {
+      entry.explanation = 'Trong năm chưa thực hiện nội dung này.';
+    }
+    // The council agrees most of the time; otherwise it grants the next lower allowed score.
+    const i = allowed.indexOf(self);
+    if (random() < 0.15 && i > 0 && kind !== 'deduction') {
+      entry.appraisal = allowed[i - 1];
+      entry.appraisalComment =
+        'Tài liệu kiểm chứng chưa đầy đủ; Hội đồng thẩm định không công nhận toàn bộ điểm tự chấm.';
+    } else {
+      entry.appraisal = self;
+    }
+    out[leaf.code] = entry;
+  }
+  return out;
+}

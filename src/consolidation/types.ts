@@ -1,0 +1,103 @@
+/**
+ * Shapes of consolidation: returned workbooks in, a status per file and a ranking out. The JSON of
+ * `cchc consolidate --json` (DESIGN.md) is a projection of `ConsolidationResult`.
+ */
+import type { Framework } from '../framework/schema';
+import type { CellValue, Problem, RankedUnit, Scoresheet, Totals, UnitRef } from '../scoring/types';
+import type { SurveyImport } from './survey';
+
+/** One returned file. `bytes` may be lazy so a caller never holds more than one file's bytes. */
+export interface IncomingFile {
+  /** Shown in every message (a path relative to what the user gave, or the browser file name). */
+  name: string;
+  /** Size in bytes when known up front: an over-size file is refused without being read. */
+  size?: number;
+  bytes: Uint8Array | (() => Promise<Uint8Array>);
+}
+
+/** What the xlsx side tells the core about one file's bytes (zip guard, then template reader). */
+export type WorkbookReading =
+  | {
+      ok: true;
+      meta: Record<string, string>;
+      framework: Framework;
+      scoresheet: Scoresheet;
+      structureProblems: Problem[];
+    }
+  | { ok: false; reason: string; message: string };
+
+/**
+ * The xlsx side, injected so the core stays pure and runs in Node and in the browser
+ * (src/xlsx/returned-workbook.ts provides the real one).
+ */
+export interface WorkbookReader {
+  /** A refusal message when a file of this size must not even be read, else null. */
+  checkSize(size: number): string | null;
+  read(bytes: Uint8Array, fileName: string): Promise<WorkbookReading>;
+}
+
+export type FileStatus = 'accepted' | 'rejected' | 'duplicate' | 'unreadable';
+
+/** One finding on a file, in the shape of `cchc validate --json`. */
+export interface FileError {
+  code: string;
+  cell: string | null;
+  rule: string;
+  message: string;
+}
+
+/** The scores kept from an accepted file: numbers only (no evidence text), so memory stays small. */
+export type KeptEntries = Record<string, { self?: CellValue; appraisal?: CellValue; appraisal2?: CellValue }>;
+
+export interface FileRecord {
+  file: string;
+  status: FileStatus;
+  unit: UnitRef | null;
+  errors: FileError[];
+  warnings: FileError[];
+  sha256: string | null;
+  size: number | null;
+  /** From `_meta` (generatedAt), when readable. */
+  generatedAt: string | null;
+  frameworkId: string | null;
+  /** Only for readable files: what the totals are computed from once survey data is in. */
+  entries?: KeptEntries;
+}
+
+export interface LeafDetail {
+  code: string;
+  self: number | null;
+  appraisal: number | null;
+  /** What counts: the survey points for survey leaves; else appraisal where given, else self. */
+  final: number | null;
+}
+
+export interface UnitDetail {
+  key: string;
+  unit: UnitRef;
+  file: string;
+  totals: Totals;
+  leaves: LeafDetail[];
+  hasSurvey: boolean;
+}
+
+export interface ConsolidationProgress {
+  done: number;
+  /** Known when the caller said how many files there are. */
+  total: number | null;
+  file: string;
+  status: FileStatus;
+  elapsedMs: number;
+}
+
+export interface ConsolidationResult {
+  framework: Framework | null;
+  units: RankedUnit[];
+  files: FileRecord[];
+  details: UnitDetail[];
+  /** Per unit key (code, else name) and field code: the field's total points. */
+  fieldTotals: Record<string, Record<string, number>>;
+  survey: SurveyImport | null;
+  /** Whole-run notes (Vietnamese): units without survey data, previous ranking not matched, … */
+  warnings: string[];
+}

@@ -1,0 +1,39 @@
+/**
+ * The xlsx side of consolidation: a returned file's bytes go through the zip guard FIRST (nothing
+ * is inflated before it has looked at the zip's directory), then through the template reader.
+ * Node and browser alike (bytes in, no fs); the pure core (src/consolidation) receives it as its
+ * `WorkbookReader`.
+ */
+import type { WorkbookReader, WorkbookReading } from '../consolidation/types';
+import type { Framework } from '../framework/schema';
+import { readTemplate } from './read-template';
+import { checkFileSize, DEFAULT_ZIP_LIMITS, guardZip, type ZipLimits } from './zip-guard';
+
+export interface ReturnedWorkbookOptions {
+  resolveFramework: (id: string) => Framework | undefined;
+  limits?: ZipLimits;
+}
+
+export function returnedWorkbookReader(options: ReturnedWorkbookOptions): WorkbookReader {
+  const limits = options.limits ?? DEFAULT_ZIP_LIMITS;
+  return {
+    checkSize(size: number): string | null {
+      const verdict = checkFileSize(size, limits);
+      return verdict && !verdict.ok ? verdict.message : null;
+    },
+    async read(bytes: Uint8Array, fileName: string): Promise<WorkbookReading> {
+      const verdict = await guardZip(bytes, limits);
+      if (!verdict.ok)
+        return { ok: false, reason: verdict.reason, message: `"${fileName}": ${verdict.message}` };
+      const r = await readTemplate(bytes, { fileName, resolveFramework: options.resolveFramework });
+      if (!r.ok) return { ok: false, reason: r.reason, message: r.message };
+      return {
+        ok: true,
+        meta: r.meta,
+        framework: r.framework,
+        scoresheet: r.scoresheet,
+        structureProblems: r.structureProblems,
+      };
+    },
+  };
+}
