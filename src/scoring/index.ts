@@ -23,3 +23,4 @@ export { validateScoresheet, hasErrors, frameworkLeaves, type ValidateOptions } 
 export { rules, type ScoringRule } from './rules';
 export { computeTotals } from './totals';
 export { surveyPointsFromRate, surveyPoints, type SurveyResult } from './survey';
+export { rankUnits, bandFor, normalizeUnitName, MISSING_SURVEY_WARNING, type RankOptions } from './rank';
