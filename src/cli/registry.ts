@@ -2,7 +2,11 @@
  * Every `cchc` sub-command. Each lives in its own module under ./commands; add a line here.
  */
 import type { Command } from './command';
+import { consolidateCommand } from './commands/consolidate';
 import { frameworkCheckCommand } from './commands/framework-check';
 import { frameworksCommand } from './commands/frameworks';
+import { rankCommand } from './commands/rank';
+import { templateCommand } from './commands/template';
+import { validateCommand } from './commands/validate';
 
-export const commands: Command[] = [frameworksCommand, frameworkCheckCommand];
+export const commands: Command[] = [frameworksCommand, frameworkCheckCommand, templateCommand, validateCommand, consolidateCommand];

@@ -1,0 +1,224 @@
+/**
+ * `cchc template`: the scoring template of one unit, or one per unit of a CSV list. A bad row of
+ * the list is reported with its line number and the other units are still made.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseCsv } from '../../common/csv';
+import type { Framework } from '../../framework/schema';
+import type { UnitRef } from '../../scoring/types';
+import { unitFileName } from '../../workbook/file-name';
+import { excelDateSerial } from '../../workbook/guide-sheet';
+import { normalizeTitle } from '../../workbook/layout';
+import { TemplateInputError, buildTemplatePlan, type TemplateOptions } from '../../workbook/plan';
+import { renderPlan } from '../../xlsx/render';
+import { parseArgs } from '../args';
+import type { CliIO, Command } from '../command';
+import { UserError } from '../errors';
+import { loadFrameworkArg } from '../framework-arg';
+
+const USAGE = [
+  'Cách dùng:',
+  '  cchc template --framework MÃ|TỆP.json --unit TÊN [--unit-code MÃ] [--group NHÓM] -o TỆP.xlsx',
+  '  cchc template --framework MÃ|TỆP.json --units DANH_SÁCH.csv -o THƯ_MỤC',
+  '',
+  'Tạo mẫu chấm điểm Chỉ số CCHC (.xlsx) cho một đơn vị, hoặc cho mỗi đơn vị trong danh sách CSV',
+  '(các cột: code, name, group — hoặc mã, tên, nhóm; dấu phân cách "," hoặc ";"; UTF-8).',
+  'Mỗi tệp có trang Hướng dẫn, trang Chấm điểm (ô nhập đã mở khóa, có kiểm tra dữ liệu) và trang',
+  '_meta ẩn để kiểm tra khi tổng hợp. Tên tệp giữ tiếng Việt, bỏ các ký tự Windows không cho phép.',
+  '',
+  'Tùy chọn:',
+  '  --framework   mã bộ tiêu chí có sẵn (xem: cchc frameworks) hoặc đường dẫn tệp JSON',
+  '  --unit        tên đơn vị;  --unit-code  mã đơn vị;  --group  mã hoặc tên nhóm (so, huyen, …)',
+  '  --units       tệp CSV danh sách đơn vị (tạo một tệp cho mỗi đơn vị trong thư mục -o)',
+  '  --deadline    hạn gửi về Sở Nội vụ, dạng NĂM-THÁNG-NGÀY (ví dụ 2026-12-31)',
+  '  -o            tệp .xlsx (một đơn vị) hoặc thư mục (danh sách)',
+  '  --json        in kết quả dạng JSON: { "files": [...], "errors": [...] }',
+  '',
+  'Mã thoát: 0 tạo đủ; 1 có dòng danh sách bị lỗi (các đơn vị khác vẫn được tạo); 2 lỗi đầu vào.',
+].join('\n');
+
+interface MadeFile {
+  unit: string;
+  code: string;
+  group: string;
+  file: string;
+}
+
+interface RowError {
+  line: number;
+  message: string;
+}
+
+/** A group given by id or by its Vietnamese name; absent = the only group. */
+export function resolveGroup(framework: Framework, given: string | undefined): string {
+  const groups = framework.groups;
+  if (!given || !given.trim()) {
+    if (groups.length === 1) return groups[0].id;
+    throw new TemplateInputError(
+      `Bộ tiêu chí ${framework.id} có ${groups.length} nhóm, cần ghi nhóm: ` +
+        groups.map((g) => `${g.id} (${g.name})`).join(', ') +
+        '.',
+    );
+  }
+  const key = normalizeTitle(given);
+  const found = groups.find((g) => g.id === key || normalizeTitle(g.name) === key);
+  if (!found) {
+    throw new TemplateInputError(
+      `Nhóm "${given.trim()}" không có trong bộ tiêu chí ${framework.id} (các nhóm: ` +
+        groups.map((g) => `${g.id} = ${g.name}`).join('; ') +
+        ').',
+    );
+  }
+  return found.id;
+}
+
+/** Writes through a temporary file, so an interrupted run never leaves half a workbook. */
+function writeAtomically(path: string, bytes: Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, bytes);
+  renameSync(tmp, path);
+}
+
+const COLUMN_ALIASES: Record<'code' | 'name' | 'group', string[]> = {
+  code: ['code', 'mã', 'ma', 'mã đơn vị', 'unit code'],
+  name: ['name', 'tên', 'ten', 'tên đơn vị', 'đơn vị', 'unit'],
+  group: ['group', 'nhóm', 'nhom'],
+};
+
+/** Units of a CSV list, with the line number of each row, and the rows that cannot be used. */
+export function unitsFromCsv(
+  text: string,
+  framework: Framework,
+  file: string,
+): { units: { line: number; unit: UnitRef }[]; errors: RowError[] } {
+  const rows = parseCsv(text);
+  if (rows.length === 0) throw new UserError(`Tệp "${file}" trống.`);
+  const header = rows[0].map((h) => normalizeTitle(h));
+  const col = (k: keyof typeof COLUMN_ALIASES) => header.findIndex((h) => COLUMN_ALIASES[k].includes(h));
+  const cName = col('name');
+  const cCode = col('code');
+  const cGroup = col('group');
+  if (cName < 0) {
+    throw new UserError(
+      `Tệp "${file}" thiếu cột tên đơn vị ("name" hoặc "tên") ở dòng đầu; dòng đầu đang là: ${rows[0].join(', ')}.`,
+    );
+  }
+  const units: { line: number; unit: UnitRef }[] = [];
+  const errors: RowError[] = [];
+  rows.slice(1).forEach((row, i) => {
+    const line = i + 2;
+    if (row.every((c) => !c.trim())) return;
+    const name = (row[cName] ?? '').normalize('NFC').trim();
+    const code = cCode >= 0 ? (row[cCode] ?? '').normalize('NFC').trim() : '';
+    if (!name) {
+      errors.push({ line, message: `${file} dòng ${line}: thiếu tên đơn vị.` });
+      return;
+    }
+    try {
+      const group = resolveGroup(framework, cGroup >= 0 ? row[cGroup] : undefined);
+      units.push({ line, unit: { code, name, group } });
+    } catch (e) {
+      errors.push({ line, message: `${file} dòng ${line} (${name}): ${(e as Error).message}` });
+    }
+  });
+  return { units, errors };
+}
+
+function checkDeadline(deadline: string | undefined): void {
+  if (deadline !== undefined && excelDateSerial(deadline) === null) {
+    throw new UserError(`--deadline "${deadline}" không phải ngày dạng NĂM-THÁNG-NGÀY (ví dụ 2026-12-31).`);
+  }
+}
+
+async function makeOne(
+  framework: Framework,
+  unit: UnitRef,
+  path: string,
+  options: TemplateOptions,
+): Promise<void> {
+  writeAtomically(path, await renderPlan(buildTemplatePlan(framework, unit, options)));
+}
+
+export const templateCommand: Command = {
+  name: 'template',
+  summary: 'Tạo mẫu chấm điểm .xlsx cho một đơn vị hoặc hàng loạt theo danh sách CSV',
+  usage: USAGE,
+  async run(argv: string[], io: CliIO): Promise<number> {
+    const args = parseArgs(argv, {
+      values: ['framework', 'unit', 'unit-code', 'group', 'units', 'o', 'output', 'deadline'],
+      booleans: ['json'],
+    });
+    if (args.positionals.length)
+      throw new UserError(`Không hiểu "${args.positionals[0]}". Xem: cchc template --help`);
+    const out = args.values.o ?? args.values.output;
+    if (!out) throw new UserError('Thiếu -o: tệp .xlsx cần tạo (hoặc thư mục khi dùng --units).');
+    if (args.values.unit && args.values.units)
+      throw new UserError('Chỉ dùng một trong hai: --unit hoặc --units.');
+    if (!args.values.unit && !args.values.units)
+      throw new UserError('Thiếu --unit TÊN (một đơn vị) hoặc --units DANH_SÁCH.csv.');
+    checkDeadline(args.values.deadline);
+    const framework = loadFrameworkArg(args.values.framework ?? '', io);
+    const options: TemplateOptions = { deadline: args.values.deadline };
+    const made: MadeFile[] = [];
+    const errors: RowError[] = [];
+    const outPath = resolve(io.cwd, out);
+
+    if (args.values.unit) {
+      if (!/\.xlsx$/i.test(out)) throw new UserError(`-o "${out}" phải là tệp .xlsx.`);
+      let unit: UnitRef;
+      try {
+        const name = args.values.unit.normalize('NFC').trim();
+        if (!name) throw new TemplateInputError('Tên đơn vị (--unit) không được để trống.');
+        unit = {
+          name,
+          code: (args.values['unit-code'] ?? '').trim(),
+          group: resolveGroup(framework, args.values.group),
+        };
+      } catch (e) {
+        if (e instanceof TemplateInputError) throw new UserError(e.message);
+        throw e;
+      }
+      await makeOne(framework, unit, outPath, options);
+      made.push({ unit: unit.name, code: unit.code, group: unit.group, file: out });
+      if (!args.flags.has('json')) io.stderr(`Đã tạo ${made[0].file} (${unit.name}).\n`);
+    } else {
+      const listFile = args.values.units as string;
+      const listPath = resolve(io.cwd, listFile);
+      if (!existsSync(listPath) || !statSync(listPath).isFile())
+        throw new UserError(`Không tìm thấy tệp danh sách "${listFile}".`);
+      if (existsSync(outPath) && !statSync(outPath).isDirectory()) {
+        throw new UserError(`-o "${out}" phải là thư mục khi dùng --units.`);
+      }
+      const { units, errors: rowErrors } = unitsFromCsv(readFileSync(listPath, 'utf8'), framework, listFile);
+      errors.push(...rowErrors);
+      mkdirSync(outPath, { recursive: true });
+      const taken = new Set<string>();
+      let i = 0;
+      for (const { line, unit } of units) {
+        i++;
+        const name = unitFileName(unit, taken);
+        const path = join(outPath, name);
+        try {
+          await makeOne(framework, unit, path, options);
+          made.push({ unit: unit.name, code: unit.code, group: unit.group, file: join(out, name) });
+          if (io.isTTY && !args.flags.has('json')) io.stderr(`\r${i}/${units.length} ${name}`.padEnd(60));
+        } catch (e) {
+          if (!(e instanceof TemplateInputError)) throw e;
+          errors.push({ line, message: `${listFile} dòng ${line} (${unit.name}): ${e.message}` });
+        }
+      }
+      if (io.isTTY && !args.flags.has('json')) io.stderr('\n');
+      for (const err of errors) io.stderr(`Lỗi: ${err.message}\n`);
+      if (!args.flags.has('json')) {
+        io.stderr(
+          `Đã tạo ${made.length} tệp trong ${out}` +
+            (errors.length ? `; ${errors.length} dòng bị lỗi, không tạo được.\n` : '.\n'),
+        );
+      }
+    }
+    if (args.flags.has('json')) io.stdout(`${JSON.stringify({ files: made, errors }, null, 2)}\n`);
+    return errors.length ? 1 : 0;
+  },
+};
