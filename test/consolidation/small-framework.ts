@@ -19,7 +19,7 @@ export const smallFramework: Framework = frameworkSchema.parse({
     { id: 'huyen', name: 'Huyện, thị xã, thành phố' },
   ],
   declared: {
-    counts: { fields: 3, criteria: 5, subCriteria: 2 },
+    counts: { fields: 3, criteria: 6, subCriteria: 2 },
     points: { self: 60, survey: 40, total: 100 },
   },
   bands: [

@@ -1,0 +1,334 @@
+/**
+ * `cchc consolidate FILE_OR_DIR… [--survey FILE] [--previous RANKING.xlsx] [--framework ID|PATH]
+ *  -o RANKING.xlsx [--json] [--report REPORT.html]`: returned workbooks → the ranking workbook.
+ *
+ * Files are read one at a time (the core streams); input files are only ever read; the outputs
+ * are written to a temporary file and renamed, so a crash never leaves half a ranking. Exit 0
+ * when a ranking was produced (even with rejected files, which are listed), 1 when nothing could
+ * be ranked, 2 on bad arguments.
+ */
+import { promises as fs } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { consolidate } from '../../consolidation/consolidate';
+import { previousFromRows } from '../../consolidation/previous';
+import { renderReportHtml } from '../../consolidation/report-html';
+import type { ConsolidationResult, IncomingFile } from '../../consolidation/types';
+import { getBuiltinFramework } from '../../framework/builtins';
+import type { Framework } from '../../framework/schema';
+import { formatVi } from '../../scoring/decimal';
+import type { PreviousResult } from '../../scoring/types';
+import { groupsInOrder, orderInGroup } from '../../workbook/ranking-plan';
+import { STATUS_LABEL, writeRankingWorkbook } from '../../xlsx/ranking-workbook';
+import { returnedWorkbookReader } from '../../xlsx/returned-workbook';
+import { DataFileError, readDataRows } from '../../xlsx/survey-file';
+import { parseArgs } from '../args';
+import type { CliIO, Command } from '../command';
+import { UserError } from '../errors';
+import { illustrativeWarning, loadFrameworkArg } from '../framework-arg';
+import { renderTable } from './frameworks';
+
+/** Extensions picked up when a folder is given; other files in it (reports, PDFs) are ignored. */
+const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.ods']);
+
+/** Every workbook under the given files and folders, sorted, without Excel's "~$" lock files. */
+export async function collectFiles(paths: string[], cwd: string, exclude: Set<string>): Promise<string[]> {
+  const out: string[] = [];
+  const walkDir = async (dir: string) => {
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const e of entries) {
+      if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
+      const full = join(dir, e.name);
+      if (e.isDirectory()) await walkDir(full);
+      else if (e.isFile() && WORKBOOK_EXTENSIONS.has(extname(e.name).toLowerCase()) && !exclude.has(full))
+        out.push(full);
+    }
+  };
+  for (const p of paths) {
+    const full = resolve(cwd, p);
+    let stat;
+    try {
+      stat = await fs.stat(full);
+    } catch {
+      throw new UserError(`Không tìm thấy "${p}".`);
+    }
+    if (stat.isDirectory()) await walkDir(full);
+    else out.push(full);
+  }
+  return [...new Set(out)];
+}
+
+/** Writes next to the target, then renames: readers never see a half-written file. */
+export async function writeAtomically(target: string, data: Uint8Array | string): Promise<void> {
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await fs.writeFile(temp, data);
+    await fs.rename(temp, target);
+  } catch (e) {
+    await fs.rm(temp, { force: true });
+    throw new UserError(`Không ghi được "${target}": ${(e as Error).message}`);
+  }
+}
+
+async function readDataArg(path: string, cwd: string, what: string) {
+  const full = resolve(cwd, path);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await fs.readFile(full));
+  } catch {
+    throw new UserError(`Không đọc được ${what} "${path}".`);
+  }
+  try {
+    return await readDataRows(path, bytes);
+  } catch (e) {
+    if (e instanceof DataFileError) throw new UserError(`${what}: ${e.message}`);
+    throw e;
+  }
+}
+
+function progressPrinter(io: CliIO, total: number) {
+  let last = 0;
+  return (p: { done: number; elapsedMs: number }) => {
+    const now = Date.now();
+    if (p.done < total && now - last < 200) return;
+    last = now;
+    const rate = p.elapsedMs > 0 ? (p.done * 1000) / p.elapsedMs : 0;
+    const left = rate > 0 ? Math.ceil((total - p.done) / rate) : 0;
+    io.stderr(
+      `\rĐã đọc ${p.done}/${total} tệp · ${rate.toFixed(1).replace('.', ',')} tệp/giây · còn khoảng ${left} giây   ` +
+        (p.done === total ? '\n' : ''),
+    );
+  };
+}
+
+/** The JSON of DESIGN.md ({ units, files }) with a few extra fields. */
+export function consolidationJson(
+  result: ConsolidationResult,
+  cwd: string,
+  outputs: Record<string, string | null>,
+) {
+  return {
+    framework: result.framework
+      ? { id: result.framework.id, version: result.framework.version, status: result.framework.status }
+      : null,
+    units: result.units.map((u) => ({
+      unit: u.unit,
+      code: u.code,
+      group: u.group,
+      self: u.self,
+      appraisal: u.appraisal,
+      survey: u.survey,
+      total: u.total,
+      max: u.max,
+      index: u.index,
+      rank: u.rank,
+      band: u.band,
+      ranked: u.ranked,
+      ...(u.previous ? { previous: u.previous } : {}),
+      warnings: u.warnings,
+    })),
+    files: result.files.map((f) => ({
+      file: relative(cwd, f.file) || f.file,
+      status: f.status,
+      unit: f.unit?.name ?? null,
+      unitCode: f.unit?.code || null,
+      group: f.unit?.group ?? null,
+      errors: f.errors,
+      warnings: f.warnings,
+      sha256: f.sha256,
+      size: f.size,
+      generatedAt: f.generatedAt,
+    })),
+    survey: result.survey
+      ? {
+          matched: result.survey.matched.length,
+          unmatchedRows: result.survey.unmatchedRows,
+          unitsWithoutSurvey: result.survey.unitsWithoutSurvey,
+          issues: result.survey.issues,
+        }
+      : null,
+    warnings: result.warnings,
+    outputs,
+  };
+}
+
+/** The human summary: the ranking per group, then every file's status and reasons. */
+export function consolidationText(result: ConsolidationResult, cwd: string, maxReasons = 5): string {
+  const out: string[] = [];
+  const framework = result.framework;
+  const places = framework?.places ?? 2;
+  for (const g of framework ? groupsInOrder(result.units, framework) : []) {
+    out.push(`\n${g.name.toLocaleUpperCase('vi')}`);
+    const rows = orderInGroup(result.units.filter((u) => u.group === g.id)).map((u) => [
+      u.rank === null ? '—' : String(u.rank),
+      u.code ?? '',
+      u.ranked ? u.unit : `${u.unit} (*)`,
+      formatVi(u.appraisal, places),
+      formatVi(u.survey, places),
+      formatVi(u.index, places),
+      u.band ?? '',
+      u.previous?.rankChange != null ? `${u.previous.rankChange > 0 ? '+' : ''}${u.previous.rankChange}` : '',
+    ]);
+    out.push(
+      renderTable(
+        ['Hạng', 'Mã', 'Đơn vị', 'Thẩm định', 'Điều tra XHH', 'Chỉ số (%)', 'Xếp loại', '± hạng'],
+        rows,
+      ).trimEnd(),
+    );
+    if (rows.some((r) => r[2].endsWith('(*)'))) out.push('(*) đánh giá nhưng không xếp hạng');
+  }
+  out.push('\nTÌNH TRẠNG CÁC TỆP');
+  for (const f of result.files) {
+    const unit = f.unit ? ` — ${f.unit.name}${f.unit.code ? ` (${f.unit.code})` : ''}` : '';
+    out.push(`  [${STATUS_LABEL[f.status]}] ${relative(cwd, f.file) || f.file}${unit}`);
+    for (const e of f.errors.slice(0, maxReasons))
+      out.push(`      - ${e.cell ? `${e.cell}: ` : ''}${e.message}`);
+    if (f.errors.length > maxReasons)
+      out.push(`      … và ${f.errors.length - maxReasons} lỗi khác (xem trang "Hồ sơ")`);
+  }
+  const survey = result.survey;
+  if (survey) {
+    for (const i of survey.issues) out.push(`  [Điều tra XHH] ${i.cell ? `${i.cell}: ` : ''}${i.message}`);
+    for (const u of survey.unmatchedRows) {
+      out.push(
+        `  [Điều tra XHH] dòng ${u.row} "${u.name}": ${u.reason}${u.candidates.length ? ` Gần giống: ${u.candidates.join('; ')}.` : ''}`,
+      );
+    }
+  }
+  for (const w of result.warnings) out.push(`  [Lưu ý] ${w}`);
+  return `${out.join('\n')}\n`;
+}
+
+export interface ConsolidateRun {
+  result: ConsolidationResult;
+  code: number;
+}
+
+/** The whole command, reusable by `cchc demo`. */
+export async function runConsolidate(argv: string[], io: CliIO): Promise<ConsolidateRun> {
+  const args = parseArgs(argv, {
+    values: ['survey', 'previous', 'framework', 'o', 'output', 'report', 'not-ranked'],
+    booleans: ['json'],
+  });
+  const json = args.flags.has('json');
+  const output = args.values.o ?? args.values.output;
+  if (!args.positionals.length)
+    throw new UserError('Thiếu tệp hoặc thư mục các bảng chấm điểm đã nộp. Xem --help.');
+  if (!output) throw new UserError('Thiếu -o RANKING.xlsx (tệp bảng xếp hạng sẽ ghi ra).');
+  if (extname(output).toLowerCase() !== '.xlsx')
+    throw new UserError(`Tệp kết quả "${output}" phải có đuôi .xlsx.`);
+  const report = args.values.report;
+  if (report && !/\.html?$/i.test(report)) throw new UserError(`Tệp báo cáo "${report}" phải có đuôi .html.`);
+
+  let framework: Framework | undefined;
+  if (args.values.framework)
+    framework = loadFrameworkArg(args.values.framework, json ? { ...io, stderr: () => undefined } : io);
+  const resolveFramework = (id: string) =>
+    framework && framework.id === id ? framework : getBuiltinFramework(id);
+
+  const outputFull = resolve(io.cwd, output);
+  const exclude = new Set([
+    outputFull,
+    ...[args.values.survey, args.values.previous, report]
+      .filter((p): p is string => !!p)
+      .map((p) => resolve(io.cwd, p)),
+  ]);
+  const paths = await collectFiles(args.positionals, io.cwd, exclude);
+  if (!paths.length)
+    throw new UserError(`Không có tệp .xlsx nào trong ${args.positionals.map((p) => `"${p}"`).join(', ')}.`);
+
+  const survey = args.values.survey
+    ? await readDataArg(args.values.survey, io.cwd, 'Tệp điều tra XHH')
+    : null;
+  let previous: PreviousResult[] | undefined;
+  if (args.values.previous) {
+    const data = await readDataArg(args.values.previous, io.cwd, 'Bảng xếp hạng kỳ trước');
+    const read = previousFromRows(data.rows);
+    if (read.problem)
+      throw new UserError(`Bảng xếp hạng kỳ trước "${args.values.previous}": ${read.problem}`);
+    previous = read.results;
+  }
+
+  const files: IncomingFile[] = [];
+  for (const p of paths) {
+    const stat = await fs.stat(p);
+    files.push({ name: p, size: stat.size, bytes: async () => new Uint8Array(await fs.readFile(p)) });
+  }
+  const showProgress = io.isTTY && !json;
+  const result = await consolidate(files, {
+    reader: returnedWorkbookReader({ resolveFramework }),
+    framework,
+    survey: survey
+      ? {
+          rows: survey.rows,
+          options: { fileName: basename(args.values.survey as string), sheetName: survey.sheet },
+        }
+      : undefined,
+    previous,
+    notRanked: args.all['not-ranked'],
+    total: files.length,
+    onProgress: showProgress ? progressPrinter(io, files.length) : undefined,
+  });
+  if (!framework && result.framework && !json) {
+    const warning = illustrativeWarning(result.framework);
+    if (warning) io.stderr(warning);
+  }
+
+  const generatedAt = new Date().toISOString();
+  const outputs: Record<string, string | null> = { ranking: null, report: null };
+  let code = 0;
+  if (result.units.length && result.framework) {
+    await writeAtomically(outputFull, await writeRankingWorkbook(result, { generatedAt }));
+    outputs.ranking = output;
+    if (report) {
+      await writeAtomically(resolve(io.cwd, report), renderReportHtml(result, { generatedAt }));
+      outputs.report = report;
+    }
+  } else {
+    code = 1;
+  }
+  if (json) io.stdout(`${JSON.stringify(consolidationJson(result, io.cwd, outputs), null, 2)}\n`);
+  else {
+    io.stdout(consolidationText(result, io.cwd));
+    if (code === 0) {
+      io.stdout(
+        `\nĐã ghi bảng xếp hạng: ${output}${outputs.report ? `\nĐã ghi báo cáo: ${outputs.report}` : ''}\n`,
+      );
+    }
+  }
+  if (code !== 0) {
+    io.stderr(
+      'Không có đơn vị nào được xếp hạng (mọi tệp đều bị từ chối, trùng hoặc không đọc được): không ghi bảng xếp hạng.\n',
+    );
+  }
+  return { result, code };
+}
+
+export const consolidateCommand: Command = {
+  name: 'consolidate',
+  summary: 'Tổng hợp các bảng chấm điểm đã nộp thành bảng xếp hạng',
+  usage: [
+    'Cách dùng: cchc consolidate TỆP_HOẶC_THƯ_MỤC… -o XEP_HANG.xlsx [--survey DIEU_TRA.csv|.xlsx]',
+    '           [--previous XEP_HANG_KY_TRUOC.xlsx|.csv] [--framework MÃ|TỆP.json]',
+    '           [--report BAO_CAO.html] [--not-ranked "TÊN ĐƠN VỊ"]… [--json]',
+    '',
+    'Đọc lại và kiểm tra từng bảng chấm điểm đã nộp (không tin bất cứ số nào ghi sẵn trong tệp), rồi',
+    'xếp hạng theo nhóm. Mỗi tệp có một trạng thái: chấp nhận, bị từ chối (lỗi quy tắc hoặc bị sửa cấu',
+    'trúc, kèm từng ô lỗi), trùng đơn vị (không tệp nào được chọn) hoặc không đọc được. Tệp đầu vào',
+    'không bao giờ bị ghi.',
+    '',
+    '  -o TỆP.xlsx        bảng xếp hạng: trang Xếp hạng, Chi tiết, Hồ sơ, Biểu đồ, Ghi chú',
+    '  --survey TỆP       kết quả điều tra XHH: mỗi dòng một đơn vị, mỗi cột một nguồn (vd. SIPAS) hoặc',
+    '                     một tiêu chí điều tra (vd. 9.1); tỷ lệ (%) hoặc điểm; dấu phẩy hoặc chấm thập phân',
+    '  --previous TỆP     bảng xếp hạng kỳ trước (tệp do lệnh này tạo, hoặc CSV có cột Đơn vị, Chỉ số)',
+    '  --framework MÃ     bộ tiêu chí (mặc định: bộ mà đa số tệp đã dùng)',
+    '  --report TỆP.html  báo cáo in được (bảng xếp hạng và biểu đồ chỉ số), không cần mạng',
+    '  --not-ranked TÊN   đơn vị được đánh giá nhưng không xếp hạng (có thể lặp lại)',
+    '  --json             in JSON: { "units": [...], "files": [...] }',
+    '',
+    'Mã thoát: 0 đã có bảng xếp hạng; 1 không đơn vị nào xếp hạng được; 2 tham số sai.',
+  ].join('\n'),
+  async run(argv, io) {
+    return (await runConsolidate(argv, io)).code;
+  },
+};

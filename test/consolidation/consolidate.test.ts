@@ -1,0 +1,196 @@
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseCsv } from '../../src/common/csv';
+import { consolidate, sha256Hex } from '../../src/consolidation/consolidate';
+import { renderReportHtml } from '../../src/consolidation/report-html';
+import type { ConsolidationResult, IncomingFile } from '../../src/consolidation/types';
+import { returnedWorkbookReader } from '../../src/xlsx/returned-workbook';
+import { getBuiltinFramework } from '../../src/framework/builtins';
+import { buildFixtureFolder, hashFolder, type FixtureFolder } from './fixture-folder';
+import { smallFramework } from './small-framework';
+
+const reader = returnedWorkbookReader({
+  resolveFramework: (id) => (id === smallFramework.id ? smallFramework : getBuiltinFramework(id)),
+});
+
+let root: string;
+let fixture: FixtureFolder;
+let result: ConsolidationResult;
+let hashesBefore: Record<string, string>;
+const progress: number[] = [];
+
+async function filesOf(dir: string): Promise<IncomingFile[]> {
+  const names = (await fs.readdir(dir)).sort();
+  return Promise.all(
+    names.map(async (name) => {
+      const path = join(dir, name);
+      const { size } = await fs.stat(path);
+      return { name, size, bytes: async () => new Uint8Array(await fs.readFile(path)) };
+    }),
+  );
+}
+
+beforeAll(async () => {
+  root = await fs.mkdtemp(join(tmpdir(), 'cchc-consolidate-'));
+  fixture = await buildFixtureFolder(root, { hugeFile: true });
+  hashesBefore = await hashFolder(fixture.dir);
+  const files = await filesOf(fixture.dir);
+  const surveyRows = parseCsv(await fs.readFile(fixture.surveyPath, 'utf8'));
+  result = await consolidate(files, {
+    reader,
+    survey: { rows: surveyRows, options: { fileName: 'dieu-tra-xhh.csv' } },
+    total: files.length,
+    onProgress: (p) => progress.push(p.done),
+  });
+});
+
+afterAll(async () => {
+  await fs.rm(root, { recursive: true, force: true });
+});
+
+describe('consolidate (fixture folder)', () => {
+  it('gives every file its expected status and reasons', () => {
+    for (const expected of fixture.files) {
+      const f = result.files.find((x) => x.file === expected.name);
+      expect({ file: expected.name, status: f?.status }).toEqual({
+        file: expected.name,
+        status: expected.status,
+      });
+      const rules = f?.errors.map((e) => e.rule) ?? [];
+      for (const rule of expected.rules)
+        expect({ file: expected.name, rules }).toEqual({
+          file: expected.name,
+          rules: expect.arrayContaining([rule]),
+        });
+      if (expected.status !== 'accepted') expect(f?.errors.length).toBeGreaterThan(0);
+      else expect(f?.errors).toEqual([]);
+    }
+    expect(result.files).toHaveLength(fixture.files.length);
+  });
+
+  it('names the cell of every rule error in a rejected workbook', () => {
+    const bad = result.files.find((f) => f.file === 'S06-bad-scores.xlsx');
+    const errors = bad?.errors ?? [];
+    for (const e of errors) expect(e.cell).toMatch(/^Chấm điểm![A-Z]+\d+$/);
+    const selfCells = (rule: string) =>
+      errors.filter((e) => e.rule === rule && /!E\d+$/.test(e.cell ?? '')).length;
+    expect(selfCells('value.notANumber')).toBe(1);
+    expect(selfCells('structure.formulaInInput')).toBe(1);
+    expect(selfCells('score.aboveMax')).toBe(1);
+    // The council's 25 on the same leaf is above the maximum too: its own cell (Điểm thẩm định).
+    expect(errors.some((e) => e.rule === 'score.aboveMax' && /!H\d+$/.test(e.cell ?? ''))).toBe(true);
+  });
+
+  it('gives Vietnamese reasons for unreadable files, naming the file', () => {
+    const byName = Object.fromEntries(result.files.map((f) => [f.file, f.errors[0]?.message ?? '']));
+    expect(byName['password.xlsx']).toMatch(/mật khẩu/);
+    expect(byName['password.xlsx']).toMatch(/password\.xlsx/);
+    expect(byName['bomb.xlsx']).toMatch(/bom zip/);
+    expect(byName['truncated.xlsx']).toMatch(/cắt cụt|hỏng/);
+    expect(byName['huge.xlsx']).toMatch(/quá lớn/);
+    expect(byName['plain-zip.xlsx']).toMatch(/không phải mẫu|không đọc được/i);
+  });
+
+  it('lists both duplicates and ranks neither', () => {
+    const dups = result.files.filter((f) => f.status === 'duplicate');
+    expect(dups.map((f) => f.file).sort()).toEqual(['H03-chau-thanh-a.xlsx', 'H03-chau-thanh-b.xlsx']);
+    expect(dups[0].errors[0].message).toMatch(/H03-chau-thanh-b\.xlsx|H03-chau-thanh-a\.xlsx/);
+    expect(result.units.some((u) => u.code === 'H03')).toBe(false);
+  });
+
+  it('ranks the good units per group with the index worked out by hand', () => {
+    const index = Object.fromEntries(result.units.map((u) => [u.code, u.index]));
+    expect(index).toEqual(fixture.expectedIndex);
+    const so = result.units.filter((u) => u.group === 'so').map((u) => [u.code, u.rank]);
+    expect(so).toEqual([
+      ['S01', 1],
+      ['S03', 2],
+      ['S02', 3],
+      ['S99', null],
+    ]);
+    expect(result.units.filter((u) => u.group === 'huyen').map((u) => [u.code, u.rank])).toEqual([
+      ['H01', 1],
+      ['H02', 2],
+    ]);
+    const s01 = result.units.find((u) => u.code === 'S01');
+    expect(s01).toMatchObject({
+      appraisal: 45,
+      survey: 36.47,
+      total: 81.47,
+      max: 90,
+      band: 'Tốt',
+      ranked: true,
+    });
+  });
+
+  it('ranks a unit without survey data with 0 and a visible warning, and lists unmatched survey rows', () => {
+    const h02 = result.units.find((u) => u.code === 'H02');
+    expect(h02?.survey).toBe(0);
+    expect(h02?.warnings.join(' ')).toMatch(/điều tra XHH/);
+    expect(result.survey?.unitsWithoutSurvey).toEqual(['H02']);
+    expect(result.survey?.unmatchedRows.map((r) => r.name)).toEqual(['Sở Ngoại vụ']);
+    expect(result.warnings.join('\n')).toMatch(/Tân Châu/);
+  });
+
+  it('keeps per-field totals and leaf details (self, appraisal, final)', () => {
+    expect(result.fieldTotals.S01).toEqual({ '1': 27, '2': 18, '3': 36.47 });
+    const s01 = result.details.find((d) => d.key === 'S01');
+    expect(s01?.leaves.find((l) => l.code === '1.1')).toEqual({
+      code: '1.1',
+      self: 8,
+      appraisal: 7.5,
+      final: 7.5,
+    });
+    expect(s01?.leaves.find((l) => l.code === '3.1')).toEqual({
+      code: '3.1',
+      self: null,
+      appraisal: null,
+      final: 21.88,
+    });
+    const s02 = result.files.find((f) => f.file === 'S02-tu-phap.xlsx');
+    expect(s02?.warnings.map((w) => w.rule)).toContain('consolidation.notYetAppraised');
+  });
+
+  it('records SHA-256, size and generated-at for readable files, and never writes to the inputs', async () => {
+    const s01 = result.files.find((f) => f.file === 'S01-gtvt.xlsx');
+    const bytes = new Uint8Array(await fs.readFile(join(fixture.dir, 'S01-gtvt.xlsx')));
+    expect(s01?.sha256).toBe(await sha256Hex(bytes));
+    expect(s01?.size).toBe(bytes.length);
+    expect(s01?.generatedAt).toBe('2026-11-22T08:00:00.000Z');
+    expect(await hashFolder(fixture.dir)).toEqual(hashesBefore);
+  });
+
+  it('reports progress once per file, in order', () => {
+    expect(progress).toEqual(fixture.files.map((_, i) => i + 1));
+  });
+
+  it('never reads the bytes of a file refused on its size', async () => {
+    let read = false;
+    const r = await consolidate(
+      [{ name: 'big.xlsx', size: 60 * 1024 * 1024, bytes: async () => ((read = true), new Uint8Array(0)) }],
+      { reader },
+    );
+    expect(read).toBe(false);
+    expect(r.files[0].status).toBe('unreadable');
+    expect(r.units).toEqual([]);
+  });
+
+  it('writes a self-contained, escaped HTML report', () => {
+    const html = renderReportHtml(result, { generatedAt: '2026-11-22T09:00:00.000Z' });
+    expect(html).toContain('<html lang="vi">');
+    expect(html).toContain('<svg');
+    expect(html).toContain('90,52');
+    expect(html).toContain('=Sở Nội vụ');
+    expect(html).not.toMatch(/<(script|link|img)\b/i);
+    expect(html).not.toMatch(/(src|href)="https?:/i);
+    expect(html).toContain('MINH HỌA');
+    const evil = {
+      ...result,
+      units: result.units.map((u, i) => (i === 0 ? { ...u, unit: '<script>alert(1)</script>' } : u)),
+    };
+    const escaped = renderReportHtml(evil, { generatedAt: '2026-11-22T09:00:00.000Z' });
+    expect(escaped).not.toContain('<script>');
+    expect(escaped).toContain('&lt;script&gt;');
+  });
+});
