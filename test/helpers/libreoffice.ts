@@ -90,6 +90,44 @@ function run(args: string[]): Promise<void> {
 }
 
 /**
+ * Converts several files in ONE soffice start (start-up is most of the cost), into `outDir`;
+ * returns the output paths in the order of `inputPaths`. Input base names must differ.
+ */
+export function convertManyWithLibreOffice(
+  inputPaths: string[],
+  toExt: string,
+  outDir: string,
+): Promise<string[]> {
+  const job = async () => {
+    mkdirSync(outDir, { recursive: true });
+    const ext = toExt.split(':')[0];
+    const outs = inputPaths.map((p) => join(outDir, `${basename(p, extname(p))}.${ext}`));
+    if (new Set(outs).size !== outs.length)
+      throw new Error('convertManyWithLibreOffice: input base names must differ');
+    outs.forEach((o) => rmSync(o, { force: true }));
+    await withSofficeLock(() =>
+      run([
+        `-env:UserInstallation=file://${libreOfficeProfile()}`,
+        '--headless',
+        '--norestore',
+        '--nolockcheck',
+        '--nodefault',
+        '--convert-to',
+        toExt,
+        '--outdir',
+        outDir,
+        ...inputPaths,
+      ]),
+    );
+    for (const o of outs) if (!existsSync(o)) throw new Error(`LibreOffice produced no ${o}`);
+    return outs;
+  };
+  const result = queue.then(job, job);
+  queue = result.catch(() => undefined);
+  return result;
+}
+
+/**
  * Converts `inputPath` with LibreOffice to `toExt` ("xlsx", "ods", "csv", or a full filter spec
  * such as 'csv:"Text - txt - csv (StarCalc)":44,34,76,1,,0,false,true,false,false,false,2')
  * into `outDir`, and returns the output path.
@@ -120,6 +158,23 @@ export function convertWithLibreOffice(inputPath: string, toExt: string, outDir:
   const result = queue.then(job, job);
   queue = result.catch(() => undefined);
   return result;
+}
+
+/** Several workbooks recalculated and re-saved by LibreOffice in one start, keyed by name. */
+export async function recalcXlsxMany(files: Record<string, Uint8Array>): Promise<Record<string, Uint8Array>> {
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-lo-'));
+  try {
+    const names = Object.keys(files);
+    const inputs = names.map((n) => {
+      const p = join(dir, `${n}.xlsx`);
+      writeFileSync(p, files[n]);
+      return p;
+    });
+    const outs = await convertManyWithLibreOffice(inputs, 'xlsx:Calc MS Excel 2007 XML', join(dir, 'out'));
+    return Object.fromEntries(names.map((n, i) => [n, new Uint8Array(readFileSync(outs[i]))]));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Opens .xlsx bytes in LibreOffice, recalculates every formula, and saves them again as .xlsx. */

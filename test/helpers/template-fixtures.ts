@@ -291,3 +291,34 @@ export async function workbookXml(bytes: Uint8Array): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);
   return zip.file('xl/workbook.xml')!.async('string');
 }
+
+/**
+ * The value a spreadsheet engine cached in each cell of a sheet, straight from the XML (exceljs
+ * drops a formula result of 0): numbers as numbers, formula text results and inline strings as
+ * text. Shared strings are not resolved (templates keep text results inline).
+ */
+export async function cachedValues(
+  bytes: Uint8Array,
+  sheetName: string,
+): Promise<Map<string, number | string>> {
+  // Empty cells are self-closing: drop them first so the pattern below never spans two cells.
+  const xml = (await sheetXml(bytes, sheetName)).replace(/<c [^>]*\/>/g, '');
+  const out = new Map<string, number | string>();
+  for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)>([\s\S]*?)<\/c>/g)) {
+    const [, ref, attrs, inner] = m;
+    const t = /t="([^"]+)"/.exec(attrs)?.[1] ?? 'n';
+    const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
+    if (t === 'n' && v !== undefined) out.set(ref, Number(v));
+    else if (t === 'str')
+      out.set(
+        ref,
+        (v ?? '')
+          .replace(/&amp;/g, '&')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&quot;/g, '"'),
+      );
+    else if (t === 'inlineStr') out.set(ref, /<t[^>]*>([\s\S]*?)<\/t>/.exec(inner)?.[1] ?? '');
+  }
+  return out;
+}
