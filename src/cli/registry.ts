@@ -9,4 +9,4 @@ import { rankCommand } from './commands/rank';
 import { templateCommand } from './commands/template';
 import { validateCommand } from './commands/validate';
 
-export const commands: Command[] = [frameworksCommand, frameworkCheckCommand, templateCommand, validateCommand, consolidateCommand];
+export const commands: Command[] = [frameworksCommand, frameworkCheckCommand, templateCommand, validateCommand, consolidateCommand, rankCommand];

@@ -24,3 +24,13 @@ export { rules, type ScoringRule } from './rules';
 export { computeTotals } from './totals';
 export { surveyPointsFromRate, surveyPoints, type SurveyResult } from './survey';
 export { rankUnits, bandFor, normalizeUnitName, MISSING_SURVEY_WARNING, type RankOptions } from './rank';
+export { parseRankCsv, type RankCsvProblem, type RankCsvResult, type RankCsvOptions } from './rank-csv';
+export {
+  rankTableBlocks,
+  rankTableText,
+  rankTableCsv,
+  neutralizeFormula,
+  RANK_TABLE_HEADERS,
+  type RankTableBlock,
+  type RankTableRow,
+} from './rank-table';
