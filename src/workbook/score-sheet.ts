@@ -111,7 +111,7 @@ export function buildScoreSheet(
     });
     if (isLeaf(node)) leafRow(b, node, row, unit, registerList);
     else parentRow(b, node, row, depth, rows, maxH.get(node.code) ?? 0);
-    const guideText = b.sheet.cells.find((c) => c.row === row && c.col === C.guide)?.value;
+    const guideText = b.get(row, C.guide)?.value;
     b.fitRow(row, [
       { text: node.name, width: SCORE_COLUMNS[C.name - 1].width - 2 * (depth - 1) },
       { text: typeof guideText === 'string' ? guideText : '', width: SCORE_COLUMNS[C.guide - 1].width },

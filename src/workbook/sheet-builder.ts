@@ -34,6 +34,10 @@ export class SheetBuilder {
     return cell;
   }
 
+  get(row: number, col: number): PlanCell | undefined {
+    return this.byAddress.get(cellAddress(row, col));
+  }
+
   merge(row: number, col1: number, col2: number): void {
     this.sheet.merges.push(`${cellAddress(row, col1)}:${cellAddress(row, col2)}`);
   }
