@@ -102,11 +102,7 @@ function progressPrinter(io: CliIO, total: number) {
 }
 
 /** The JSON of DESIGN.md ({ units, files }) with a few extra fields. */
-export function consolidationJson(
-  result: ConsolidationResult,
-  cwd: string,
-  outputs: Record<string, string | null>,
-) {
+export function consolidationJson(result: ConsolidationResult, outputs: Record<string, string | null>) {
   return {
     framework: result.framework
       ? { id: result.framework.id, version: result.framework.version, status: result.framework.status }
@@ -128,12 +124,12 @@ export function consolidationJson(
       warnings: u.warnings,
     })),
     files: result.files.map((f) => ({
-      file: relative(cwd, f.file) || f.file,
+      file: f.file,
       status: f.status,
       unit: f.unit?.name ?? null,
+      errors: f.errors,
       unitCode: f.unit?.code || null,
       group: f.unit?.group ?? null,
-      errors: f.errors,
       warnings: f.warnings,
       sha256: f.sha256,
       size: f.size,
@@ -153,7 +149,7 @@ export function consolidationJson(
 }
 
 /** The human summary: the ranking per group, then every file's status and reasons. */
-export function consolidationText(result: ConsolidationResult, cwd: string, maxReasons = 5): string {
+export function consolidationText(result: ConsolidationResult, maxReasons = 5): string {
   const out: string[] = [];
   const framework = result.framework;
   const places = framework?.places ?? 2;
@@ -180,7 +176,7 @@ export function consolidationText(result: ConsolidationResult, cwd: string, maxR
   out.push('\nTÌNH TRẠNG CÁC TỆP');
   for (const f of result.files) {
     const unit = f.unit ? ` — ${f.unit.name}${f.unit.code ? ` (${f.unit.code})` : ''}` : '';
-    out.push(`  [${STATUS_LABEL[f.status]}] ${relative(cwd, f.file) || f.file}${unit}`);
+    out.push(`  [${STATUS_LABEL[f.status]}] ${f.file}${unit}`);
     for (const e of f.errors.slice(0, maxReasons))
       out.push(`      - ${e.cell ? `${e.cell}: ` : ''}${e.message}`);
     if (f.errors.length > maxReasons)
@@ -252,7 +248,12 @@ export async function runConsolidate(argv: string[], io: CliIO): Promise<Consoli
   const files: IncomingFile[] = [];
   for (const p of paths) {
     const stat = await fs.stat(p);
-    files.push({ name: p, size: stat.size, bytes: async () => new Uint8Array(await fs.readFile(p)) });
+    // Named relative to where the user stands: that is how the file appears in every message and sheet.
+    files.push({
+      name: relative(io.cwd, p) || p,
+      size: stat.size,
+      bytes: async () => new Uint8Array(await fs.readFile(p)),
+    });
   }
   const showProgress = io.isTTY && !json;
   const result = await consolidate(files, {
@@ -287,9 +288,9 @@ export async function runConsolidate(argv: string[], io: CliIO): Promise<Consoli
   } else {
     code = 1;
   }
-  if (json) io.stdout(`${JSON.stringify(consolidationJson(result, io.cwd, outputs), null, 2)}\n`);
+  if (json) io.stdout(`${JSON.stringify(consolidationJson(result, outputs), null, 2)}\n`);
   else {
-    io.stdout(consolidationText(result, io.cwd));
+    io.stdout(consolidationText(result));
     if (code === 0) {
       io.stdout(
         `\nĐã ghi bảng xếp hạng: ${output}${outputs.report ? `\nĐã ghi báo cáo: ${outputs.report}` : ''}\n`,
