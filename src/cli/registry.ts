@@ -4,9 +4,10 @@
 import type { Command } from './command';
 import { consolidateCommand } from './commands/consolidate';
 import { frameworkCheckCommand } from './commands/framework-check';
+import { frameworkImportCommand } from './commands/framework-import';
 import { frameworksCommand } from './commands/frameworks';
 import { rankCommand } from './commands/rank';
 import { templateCommand } from './commands/template';
 import { validateCommand } from './commands/validate';
 
-export const commands: Command[] = [frameworksCommand, frameworkCheckCommand, templateCommand, validateCommand, consolidateCommand, rankCommand];
+export const commands: Command[] = [frameworksCommand, frameworkCheckCommand, frameworkImportCommand, templateCommand, validateCommand, consolidateCommand, rankCommand];

@@ -68,29 +68,44 @@ function isUpperTitle(text: string): boolean {
   return letters.length >= 3 && letters === letters.toUpperCase();
 }
 
-/** Group ids named by an "Áp dụng" cell: ids, names, or the usual words (Sở, Huyện, Xã). */
+/**
+ * Group ids named by an "Áp dụng" cell: ids, names, or the usual words (Sở, Huyện, Xã). Parts are
+ * separated by ";", "/", "+", line breaks or " và "; a part that is not a whole group name is
+ * split again on ",". A word that names no group, or more than one, is refused.
+ */
 export function matchGroups(text: string, groups: readonly Group[]): { ids: string[] } | { unknown: string } {
-  const tokens = text
-    .split(/[,;/+\n]|\svà\s/)
-    .map((t) => t.trim())
-    .filter(Boolean);
-  const ids: string[] = [];
-  for (const token of tokens) {
-    const f = folded(token);
-    if (ALL_GROUPS.test(f)) return { ids: groups.map((g) => g.id) };
+  const one = (token: string): Group[] => {
     const a = ascii(token)
-      .replace(/^(cap|ubnd|uy ban nhan dan)\s+/, '')
+      .replace(/^(uy ban nhan dan|ubnd)\s+/, '')
       .replace(/^cap\s+/, '');
-    const found = groups.filter(
+    return groups.filter(
       (g) =>
         ascii(g.id) === a ||
-        folded(g.name) === f ||
         ascii(g.name) === ascii(token) ||
         ascii(g.name).split(/[ ,]+/).includes(a) ||
         ascii(g.name).endsWith(` ${a}`),
     );
-    if (found.length !== 1) return { unknown: token };
-    if (!ids.includes(found[0].id)) ids.push(found[0].id);
+  };
+  const ids: string[] = [];
+  const parts = text
+    .split(/[;/+\n]|\svà\s/)
+    .map((t) => t.trim())
+    .filter(Boolean);
+  for (const part of parts) {
+    if (ALL_GROUPS.test(folded(part))) return { ids: groups.map((g) => g.id) };
+    const whole = one(part);
+    const tokens =
+      whole.length === 1
+        ? [part]
+        : part
+            .split(',')
+            .map((t) => t.trim())
+            .filter(Boolean);
+    for (const token of tokens) {
+      const found = token === part ? whole : one(token);
+      if (found.length !== 1) return { unknown: token };
+      if (!ids.includes(found[0].id)) ids.push(found[0].id);
+    }
   }
   return { ids };
 }
@@ -120,10 +135,14 @@ export function importFrameworkTable(
 ): ImportResult {
   const errors: ImportIssue[] = [];
   const notes: ImportIssue[] = [];
-  const fail = (row: number, message: string, code?: string) =>
-    errors.push(code ? { row, code, message } : { row, message });
-  const note = (row: number, message: string, code?: string) =>
-    notes.push(code ? { row, code, message } : { row, message });
+  const issue = (row: number, message: string, code?: string, column?: number): ImportIssue => ({
+    row,
+    ...(code ? { code } : {}),
+    ...(column !== undefined ? { column } : {}),
+    message,
+  });
+  const fail: Report = (row, message, code, column) => errors.push(issue(row, message, code, column));
+  const note: Report = (row, message, code, column) => notes.push(issue(row, message, code, column));
   const done = (): ImportResult => ({ framework: null, errors, notes, problems: [] });
 
   const header = findHeader(rows);
@@ -172,7 +191,8 @@ export function importFrameworkTable(
         : null;
     if (totalLabel !== null && parseRowCode(get(row, cols.code)) === null) {
       const value = readNumber(maxCell);
-      if (value === null) fail(rowNo, `dòng "${totalLabel}" không có tổng điểm đọc được ("${maxText}").`);
+      if (value === null)
+        fail(rowNo, `dòng "${totalLabel}" không có tổng điểm đọc được ("${maxText}").`, undefined, cols.max);
       else total = { row: rowNo, value };
       continue;
     }
@@ -234,7 +254,12 @@ export function importFrameworkTable(
       romanField = { code: absolute, relative: null };
     } else if (code.kind === 'letter') {
       if (!lastNumbered) {
-        fail(rowNo, `mục "${codeText}" đánh số bằng chữ nhưng chưa có mục nào phía trên để làm mục cha.`);
+        fail(
+          rowNo,
+          `mục "${codeText}" đánh số bằng chữ nhưng chưa có mục nào phía trên để làm mục cha.`,
+          undefined,
+          cols.code,
+        );
         continue;
       }
       const parent: RowNode =
@@ -242,7 +267,7 @@ export function importFrameworkTable(
       absolute = `${parent.code}.${code.value}`;
     } else if (usesRoman) {
       if (!romanField) {
-        fail(rowNo, `mã "${codeText}" đứng trước lĩnh vực đánh số La Mã đầu tiên.`);
+        fail(rowNo, `mã "${codeText}" đứng trước lĩnh vực đánh số La Mã đầu tiên.`, undefined, cols.code);
         continue;
       }
       // Under a Roman field, "1", "1.1" are relative to it; "2.1" under II is absolute. Decided by
@@ -252,7 +277,12 @@ export function importFrameworkTable(
         ? `${romanField.code}.${code.segments.join('.')}`
         : code.segments.join('.');
       if (!romanField.relative && code.segments[0] !== Number(romanField.code)) {
-        fail(rowNo, `mã "${codeText}" không thuộc lĩnh vực ${romanField.code} đang đọc.`);
+        fail(
+          rowNo,
+          `mã "${codeText}" không thuộc lĩnh vực ${romanField.code} đang đọc.`,
+          undefined,
+          cols.code,
+        );
         continue;
       }
     } else {
@@ -267,7 +297,7 @@ export function importFrameworkTable(
     }
 
     if (!name) {
-      fail(rowNo, `mục ${absolute} thiếu nội dung.`, absolute);
+      fail(rowNo, `mục ${absolute} thiếu nội dung.`, absolute, cols.name);
       continue;
     }
     const max = readNumber(maxCell);
@@ -282,7 +312,7 @@ export function importFrameworkTable(
       continue;
     }
     if (byCode.has(absolute)) {
-      fail(rowNo, `mã ${absolute} trùng với dòng ${byCode.get(absolute)!.row}.`, absolute);
+      fail(rowNo, `mã ${absolute} trùng với dòng ${byCode.get(absolute)!.row}.`, absolute, cols.code);
       continue;
     }
     const segments = absolute.split('.');
@@ -297,7 +327,12 @@ export function importFrameworkTable(
     const parentCode = segments.slice(0, -1).join('.');
     const parent = parentCode ? byCode.get(parentCode) : null;
     if (parentCode && !parent) {
-      fail(rowNo, `mục ${absolute} đứng trước mục cha ${parentCode} (hoặc mục cha bị thiếu).`, absolute);
+      fail(
+        rowNo,
+        `mục ${absolute} đứng trước mục cha ${parentCode} (hoặc mục cha bị thiếu).`,
+        absolute,
+        cols.code,
+      );
       continue;
     }
     const node: RowNode = {
@@ -323,7 +358,7 @@ export function importFrameworkTable(
   if (!fields.length && !errors.length) fail(0, 'bảng không có dòng tiêu chí nào dưới dòng tiêu đề cột.');
   if (errors.length) return done();
 
-  const tree = fields.map((f) => toNode(f, meta, fail, note));
+  const tree = fields.map((f) => toNode(f, meta, cols, fail, note));
   if (errors.length) return done();
 
   const counts = countByDepth(tree);
@@ -356,15 +391,15 @@ export function importFrameworkTable(
   return { framework, errors, notes, problems: checkFramework(framework) };
 }
 
-type Report = (row: number, message: string, code?: string) => void;
+type Report = (row: number, message: string, code?: string, column?: number) => void;
 
 /** Turns a row node into a framework node: parents keep name/max/guide; leaves get their scoring. */
-function toNode(r: RowNode, meta: ImportMeta, fail: Report, note: Report): FrameworkNode {
+function toNode(r: RowNode, meta: ImportMeta, cols: Columns, fail: Report, note: Report): FrameworkNode {
   const guide = r.guideLines.join('\n');
   if (r.children.length) {
     const node: FrameworkNode = { code: r.code, name: r.name, max: r.max };
     if (guide) node.guide = guide;
-    node.children = r.children.map((c) => toNode(c, meta, fail, note));
+    node.children = r.children.map((c) => toNode(c, meta, cols, fail, note));
     return node;
   }
   const node: FrameworkNode = { code: r.code, name: r.name, max: r.max < 0 ? 0 : r.max };
@@ -381,7 +416,7 @@ function toNode(r: RowNode, meta: ImportMeta, fail: Report, note: Report): Frame
     if (prefix) method = { method: 'survey', surveyText: meta.surveyCodes[prefix] };
   }
   if (method && 'error' in method) {
-    fail(r.row, method.error, r.code);
+    fail(r.row, method.error, r.code, cols.method);
     return node;
   }
   if (method?.method === 'survey') {
@@ -392,6 +427,7 @@ function toNode(r: RowNode, meta: ImportMeta, fail: Report, note: Report): Frame
         r.row,
         `"${method.surveyText}" khớp nhiều nguồn điều tra; ghi rõ mã nguồn (${meta.surveySources.map((s) => s.id).join(', ')}).`,
         r.code,
+        cols.method,
       );
     else if (source) node.source = source.id;
     else if (meta.surveySources.length === 1) node.source = meta.surveySources[0].id;
@@ -400,24 +436,27 @@ function toNode(r: RowNode, meta: ImportMeta, fail: Report, note: Report): Frame
         r.row,
         'tiêu chí điều tra xã hội học nhưng bộ tiêu chí chưa khai báo nguồn điều tra ("surveySources" hoặc --sources).',
         r.code,
+        cols.method,
       );
     else
       fail(
         r.row,
         `không rõ nguồn điều tra của "${method.surveyText}": ghi một trong ${meta.surveySources.map((s) => s.id).join(', ')} trong ngoặc, ví dụ "Điều tra XHH (${meta.surveySources[0].id})".`,
         r.code,
+        cols.method,
       );
-    if (r.max < 0) fail(r.row, 'tiêu chí điều tra xã hội học không có điểm tối đa âm.', r.code);
+    if (r.max < 0) fail(r.row, 'tiêu chí điều tra xã hội học không có điểm tối đa âm.', r.code, cols.max);
   } else {
     node.method = 'self';
     const parsed = parseGuide(guide, r.max);
-    if (!parsed.ok) fail(r.row, `mục ${r.code}: ${parsed.message}.`, r.code);
+    if (!parsed.ok) fail(r.row, `mục ${r.code}: ${parsed.message}.`, r.code, cols.guide);
     else {
       if (r.max < 0 && parsed.rule.kind !== 'deduction') {
         fail(
           r.row,
           `mục ${r.code}: điểm tối đa âm (${formatPoints(r.max)}) chỉ dùng cho tiêu chí trừ điểm.`,
           r.code,
+          cols.max,
         );
       }
       node.rule = parsed.rule;
@@ -439,6 +478,7 @@ function toNode(r: RowNode, meta: ImportMeta, fail: Report, note: Report): Frame
         r.row,
         `mục ${r.code}: cột tài liệu kiểm chứng ghi "${r.evidenceText.slice(0, 60)}", được hiểu là bắt buộc có tài liệu kiểm chứng.`,
         r.code,
+        cols.evidence,
       );
   }
 
@@ -452,6 +492,7 @@ function toNode(r: RowNode, meta: ImportMeta, fail: Report, note: Report): Frame
         r.row,
         `mục ${r.code}: không có nhóm đơn vị "${m.unknown}" (các nhóm: ${meta.groups.map((g) => `${g.id} = ${g.name}`).join('; ')}).`,
         r.code,
+        cols.appliesTo,
       );
     else if (m.ids.length < meta.groups.length)
       node.appliesTo = meta.groups.map((g) => g.id).filter((id) => m.ids.includes(id));
@@ -471,6 +512,7 @@ function toNode(r: RowNode, meta: ImportMeta, fail: Report, note: Report): Frame
           r.row,
           `mục ${r.code}: không đọc được điểm tối đa theo nhóm "${part}" (ghi dạng "Sở: 1,5; Huyện: 1").`,
           r.code,
+          cols.maxByGroup,
         );
         continue;
       }

@@ -9,5 +9,7 @@ export interface ImportIssue {
   row: number;
   /** Node code when known. */
   code?: string;
+  /** 0-based column of the cell at fault, when one cell is. */
+  column?: number;
   message: string;
 }

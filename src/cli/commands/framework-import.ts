@@ -1,0 +1,265 @@
+/**
+ * `cchc framework import TABLE.(xlsx|csv) -o FILE.json`: a decision's appendix table to a
+ * framework JSON. The table gives the tree; what it lacks (id, title, year, groups, …) comes from
+ * a meta JSON (--meta) and/or options, options winning. Nothing is written unless every row was
+ * understood and the framework passes every check (--force writes it anyway, for hand-fixing).
+ * The input table is only read, never modified.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
+import { z } from 'zod';
+import { parseCsv } from '../../common/csv';
+import { importFrameworkTable, type ImportResult } from '../../framework/import/import-table';
+import { importMetaSchema, type ImportMeta } from '../../framework/import/meta';
+import type { ImportIssue, TableCell } from '../../framework/import/types';
+import { frameworkSummary } from '../../framework/summary';
+import { readTableRows, TableReadError } from '../../xlsx/table';
+import { parseArgs } from '../args';
+import type { Command, CliIO } from '../command';
+import { UserError } from '../errors';
+import { illustrativeWarning } from '../framework-arg';
+import { pointsText } from './frameworks';
+
+const USAGE = `Cách dùng: cchc framework import BẢNG.xlsx|BẢNG.csv -o BỘ-TIÊU-CHÍ.json [tùy chọn]
+
+Đọc bảng phụ lục của quyết định (STT | Nội dung | Điểm tối đa | Cách chấm | …) thành bộ tiêu chí.
+Chỉ ghi tệp khi mọi dòng đều đọc được và bộ tiêu chí qua mọi kiểm tra (như cchc framework check).
+
+BẢNG ĐƯỢC CHẤP NHẬN
+  - .xlsx (trang tính đầu tiên; ô gộp được trải ra) hoặc .csv (UTF-8, có/không BOM, dấu ; hoặc ,).
+  - Dòng tiêu đề cột tìm trong 30 dòng đầu; các dòng phía trên (tên phụ lục, số quyết định) bỏ qua.
+    Cột nhận theo chữ trong tiêu đề: "STT"/"Mã"; "Nội dung"/"Tiêu chí"; "Điểm tối đa"/"Điểm chuẩn";
+    "Cách chấm"/"Hướng dẫn chấm" (nên có); "Phương pháp đánh giá" (Tự đánh giá / Điều tra XHH (SIPAS));
+    "Áp dụng cho" (Sở / Huyện / Xã / tên hoặc mã nhóm; trống = mọi nhóm); "Điểm tối đa theo nhóm"
+    ("Sở: 1,5; Huyện: 1"); "Tài liệu kiểm chứng" (x / Có / Bắt buộc).
+  - Mã: 1, 1.1, 1.1.1, có hoặc không có dấu chấm cuối ("1.1.1."); lĩnh vực đánh số La Mã (I, II, …)
+    với mã tiêu chí tính trong lĩnh vực ("1", "1.2") hoặc đầy đủ ("2.1"); chữ a), b), c) là mục con
+    của mục đánh số phía trên.
+  - Bỏ qua: dòng trống, dòng tiêu đề viết HOA hoặc trải qua ô gộp, dòng tiêu đề cột lặp lại,
+    dòng đánh số cột (1) (2) (3). Dòng "Tổng cộng" được đối chiếu với tổng các lĩnh vực.
+  - Điểm: số hoặc chữ có dấu phẩy thập phân ("0,5", "1,5 điểm"); điểm tối đa âm ("-2") = trừ tối đa 2.
+  - Cách chấm trên một dòng ("Kịp thời: 1; Không kịp thời: 0,5; Không: 0") hoặc nhiều dòng (trong một
+    ô, hoặc các dòng tiếp theo chỉ có ô cách chấm, hoặc ô gộp), có hoặc không có chữ "điểm";
+    mức theo tỷ lệ có "%": "trên 90%", "từ 70% - 90%", "từ 80% đến dưới 100%", "dưới 70%",
+    "từ 98% trở lên", "đạt 100%"; "Chấm từ 0 đến điểm tối đa, bước 0,25"; "Mỗi … trừ 0,5 điểm, trừ tối
+    đa 2 điểm"; "Mỗi … cộng 0,5 điểm, cộng tối đa 1 điểm".
+  - Phương pháp trống: theo dòng cha; không có thì theo "surveyCodes" của tệp meta; không có nữa là
+    tự đánh giá.
+BỊ TỪ CHỐI (báo số dòng và ô): mã không đọc được hoặc trùng, mục con đứng trước mục cha, cấp thứ 4,
+  thiếu nội dung hoặc điểm tối đa, cách chấm không đọc được, nhóm hay nguồn điều tra không có,
+  dòng chỉ có chữ thường không rõ là tiêu đề hay phần tiếp, dòng tổng cộng sai.
+
+THÔNG TIN KHÔNG CÓ TRONG BẢNG: tệp meta (--meta) và/hoặc tùy chọn (tùy chọn được ưu tiên)
+  --meta META.json      { "id", "title", "year", "level", "legalBasis": { "number", "date",
+                        "issuer" }, "status", "groups": [ { "id", "name" } ], "surveySources":
+                        [ { "id", "name", "conversion" } ], "bands", "notRanked", "tieRule",
+                        "places", "declared": { "counts", "points" }, "surveyCodes": { "9": "sipas" } }
+                        (mẫu: templates/appendix/an-giang-2022.meta.json). Nên ghi "declared" theo
+                        quyết định: bảng được đối chiếu với nó; thiếu thì lấy theo bảng và báo lại.
+  --id ID               mã bộ tiêu chí, ví dụ tinh-x-2024
+  --title TÊN           --year NĂM      --level CẤP (so, huyen, xa, …)
+  --status official|illustrative
+  --decision SỐ         số quyết định, ví dụ 2366/QĐ-UBND
+  --date NGÀY           ngày quyết định, 14/10/2021 hoặc 2021-10-14     --issuer CƠ QUAN
+  --groups "so=Sở, ban, ngành;huyen=UBND cấp huyện"
+  --sources "sipas=Khảo sát SIPAS;cbccvc=Khảo sát CBCCVC"
+  -o TỆP.json           tệp kết quả (bắt buộc)
+  --force               vẫn ghi tệp khi bộ tiêu chí chưa qua kiểm tra (để sửa tay)
+  --json                in { "ok", "output", "counts", "points", "errors", "notes", "problems" }
+
+Mã thoát: 0 đã ghi; 1 có dòng không đọc được hoặc bộ tiêu chí chưa qua kiểm tra; 2 sai cách dùng.`;
+
+function parsePairs(text: string, flag: string): Array<{ id: string; name: string }> {
+  return text
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => {
+      const m = /^([a-z0-9_-]+)\s*=\s*(.+)$/.exec(p);
+      if (!m) throw new UserError(`--${flag}: "${p}" phải có dạng mã=tên, ví dụ so=Sở, ban, ngành.`);
+      return { id: m[1], name: m[2].trim() };
+    });
+}
+
+function isoDate(text: string): string {
+  const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+  if (vn) return `${vn[3]}-${vn[2].padStart(2, '0')}-${vn[1].padStart(2, '0')}`;
+  return text.trim();
+}
+
+const FIELD_VI: Record<string, string> = {
+  id: '--id',
+  title: '--title',
+  year: '--year',
+  level: '--level',
+  legalBasis: '--decision / --date',
+  status: '--status',
+  groups: '--groups',
+};
+
+function buildMeta(values: Record<string, string>, io: CliIO): ImportMeta {
+  let base: Record<string, unknown> = {};
+  if (values.meta) {
+    const full = resolve(io.cwd, values.meta);
+    if (!existsSync(full)) throw new UserError(`Không tìm thấy tệp meta "${values.meta}".`);
+    try {
+      const text = readFileSync(full, 'utf8');
+      base = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    } catch (e) {
+      throw new UserError(`${values.meta}: không đọc được JSON (${(e as Error).message}).`);
+    }
+  }
+  const meta: Record<string, unknown> = { ...base };
+  if (values.id) meta.id = values.id;
+  if (values.title) meta.title = values.title;
+  if (values.year) meta.year = Number(values.year);
+  if (values.level) meta.level = values.level;
+  if (values.status) meta.status = values.status;
+  if (values.decision || values.date || values.issuer) {
+    const lb = { ...((base.legalBasis as Record<string, unknown>) ?? {}) };
+    if (values.decision) lb.number = values.decision;
+    if (values.date) lb.date = isoDate(values.date);
+    if (values.issuer) lb.issuer = values.issuer;
+    meta.legalBasis = lb;
+  }
+  if (values.groups) meta.groups = parsePairs(values.groups, 'groups');
+  if (values.sources) meta.surveySources = parsePairs(values.sources, 'sources');
+  const parsed = importMetaSchema.safeParse(meta, { error: z.locales.vi().localeError });
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.slice(0, 8).map((i) => {
+    const key = String(i.path[0] ?? '');
+    const missing = i.path.length <= 1 && (meta as Record<string, unknown>)[key] === undefined;
+    const where = FIELD_VI[key]
+      ? `${FIELD_VI[key]} (hoặc "${key}" trong tệp meta)`
+      : `"${i.path.join('.')}" trong tệp meta`;
+    return missing ? `  - thiếu ${where}` : `  - ${where}: giá trị không hợp lệ (${i.message})`;
+  });
+  throw new UserError(
+    `Thiếu hoặc sai thông tin bộ tiêu chí mà bảng không có:\n${lines.join('\n')}\nXem: cchc framework import --help`,
+  );
+}
+
+async function readTable(path: string, io: CliIO): Promise<{ sheet: string | null; rows: TableCell[][] }> {
+  const full = resolve(io.cwd, path);
+  if (!existsSync(full)) throw new UserError(`Không tìm thấy bảng "${path}".`);
+  const ext = extname(path).toLowerCase();
+  const bytes = readFileSync(full);
+  if (ext === '.csv' || ext === '.txt') {
+    return { sheet: null, rows: parseCsv(bytes.toString('utf8').normalize('NFC')) };
+  }
+  if (ext === '.xlsx' || ext === '.xlsm') {
+    try {
+      return await readTableRows(new Uint8Array(bytes));
+    } catch (e) {
+      if (e instanceof TableReadError) throw new UserError(`${path}: ${e.message}`);
+      throw e;
+    }
+  }
+  throw new UserError(
+    `${path}: chỉ đọc được bảng .xlsx hoặc .csv (tệp .docx/.xls hãy mở và lưu lại dạng .xlsx).`,
+  );
+}
+
+function columnLetter(i: number): string {
+  let n = i + 1;
+  let s = '';
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** "bảng.xlsx, trang Bảng, ô D12: …" — file, sheet and cell (or row) of an issue. */
+function where(file: string, sheet: string | null, issue: ImportIssue): string {
+  if (issue.row === 0) return file;
+  const place =
+    issue.column !== undefined ? `ô ${columnLetter(issue.column)}${issue.row}` : `dòng ${issue.row}`;
+  return sheet ? `${file}, trang "${sheet}", ${place}` : `${file}, ${place}`;
+}
+
+export const frameworkImportCommand: Command = {
+  name: 'framework import',
+  summary: 'Đọc bảng phụ lục (.xlsx/.csv) thành bộ tiêu chí JSON',
+  usage: USAGE,
+  async run(argv, io) {
+    const args = parseArgs(argv, {
+      values: [
+        'o',
+        'meta',
+        'id',
+        'title',
+        'year',
+        'level',
+        'status',
+        'decision',
+        'date',
+        'issuer',
+        'groups',
+        'sources',
+      ],
+      booleans: ['json', 'force'],
+    });
+    if (args.positionals.length !== 1)
+      throw new UserError('Cần đúng một bảng phụ lục. Xem: cchc framework import --help');
+    const output = args.values.o;
+    if (!output) throw new UserError('Thiếu -o TỆP.json (nơi ghi bộ tiêu chí).');
+    const table = args.positionals[0];
+    if (resolve(io.cwd, output) === resolve(io.cwd, table))
+      throw new UserError('Tệp kết quả trùng với bảng đầu vào: không ghi đè tệp đầu vào.');
+    const meta = buildMeta(args.values, io);
+    const { sheet, rows } = await readTable(table, io);
+    const result: ImportResult = importFrameworkTable(rows, meta);
+    const file = basename(table);
+
+    const ok = result.errors.length === 0 && result.framework !== null && result.problems.length === 0;
+    const write = result.framework !== null && (ok || args.flags.has('force'));
+    if (write && result.framework)
+      writeFileSync(resolve(io.cwd, output), `${JSON.stringify(result.framework, null, 2)}\n`);
+    const summary = result.framework ? frameworkSummary(result.framework) : null;
+
+    if (args.flags.has('json')) {
+      io.stdout(
+        `${JSON.stringify(
+          {
+            ok,
+            output: write ? output : null,
+            counts: summary?.counts ?? null,
+            points: summary?.points ?? null,
+            errors: result.errors.map((e) => ({ ...e, where: where(file, sheet, e) })),
+            notes: result.notes.map((e) => ({ ...e, where: where(file, sheet, e) })),
+            problems: result.problems,
+          },
+          null,
+          2,
+        )}\n`,
+      );
+    } else {
+      for (const n of result.notes) io.stderr(`Ghi chú — ${where(file, sheet, n)}: ${n.message}\n`);
+      for (const e of result.errors) io.stderr(`LỖI — ${where(file, sheet, e)}: ${e.message}\n`);
+      for (const p of result.problems)
+        io.stderr(`LỖI KIỂM TRA — ${p.code ? `[${p.code}] ` : ''}${p.message}\n`);
+      if (summary) {
+        io.stdout(
+          `Bộ tiêu chí ${summary.id}: ${summary.counts.fields} lĩnh vực, ${summary.counts.criteria} tiêu chí, ` +
+            `${summary.counts.subCriteria} tiêu chí thành phần; điểm ${pointsText(summary.points)}.\n`,
+        );
+      }
+      if (write)
+        io.stdout(
+          ok ? `Đã ghi ${output}.\n` : `Đã ghi ${output} (--force) dù còn lỗi: chưa dùng được để tạo mẫu.\n`,
+        );
+      else if (result.errors.length)
+        io.stdout(`Không ghi tệp: ${result.errors.length} dòng chưa đọc được, hãy sửa bảng rồi chạy lại.\n`);
+      else
+        io.stdout(
+          `Không ghi tệp: bộ tiêu chí chưa qua ${result.problems.length} kiểm tra (dùng --force để vẫn ghi và sửa tay).\n`,
+        );
+    }
+    if (result.framework && write) {
+      const warning = illustrativeWarning(result.framework);
+      if (warning) io.stderr(warning);
+    }
+    return ok ? 0 : 1;
+  },
+};
