@@ -4,6 +4,9 @@
  * `_meta` and the defined names must survive, and the validation, protection and `Kiểm tra`
  * formulas must really work in a spreadsheet engine we did not write.
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { getBuiltinFramework } from '../../src/framework/builtins';
 import type { Framework } from '../../src/framework/schema';
 import { appliesTo, isSurveyLeaf, leafMaxFor, leaves, walk } from '../../src/framework/tree';
@@ -15,7 +18,7 @@ import { scoreCellRule } from '../../src/workbook/score-rule';
 import { readTemplate } from '../../src/xlsx/read-template';
 import { renderPlan } from '../../src/xlsx/render';
 import { describeWithEngine, libreOffice } from '../helpers/engines';
-import { recalcXlsxMany } from '../helpers/libreoffice';
+import { convertManyWithLibreOffice, recalcXlsxMany } from '../helpers/libreoffice';
 import {
   UNIT_HUYEN,
   UNIT_SO,
@@ -194,5 +197,42 @@ describeWithEngine(libreOffice, 'template round trip through LibreOffice', () =>
     ]);
     expect(r.scoresheet.entries['1.4'].self).toBe('hai');
     expect(r.scoresheet.entries['1.2'].self).toBe(5);
+  });
+
+  it('prints on A4, the guide portrait and the score sheet landscape, fitted to the page width', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-pdf-'));
+    try {
+      const plan = samplePlan(anGiang, UNIT_SO);
+      const unfitted = samplePlan(anGiang, UNIT_SO);
+      for (const sheet of unfitted.sheets) if (sheet.print) sheet.print.fitToWidth = false;
+      writeFileSync(join(dir, 'fitted.xlsx'), await renderPlan(plan));
+      writeFileSync(join(dir, 'unfitted.xlsx'), await renderPlan(unfitted));
+      const [fitted, loose] = await convertManyWithLibreOffice(
+        [join(dir, 'fitted.xlsx'), join(dir, 'unfitted.xlsx')],
+        'pdf',
+        join(dir, 'pdf'),
+      );
+      const pages = (file: string) =>
+        [
+          ...readFileSync(file)
+            .toString('latin1')
+            .matchAll(/\/Type\s*\/Page\b[\s\S]*?\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)/g),
+        ].map((m) => (Number(m[1]) > Number(m[2]) ? 'landscape' : 'portrait'));
+      const fittedPages = pages(fitted);
+      // Hidden sheets are not printed: the guide (portrait), then the score sheet (landscape).
+      expect(fittedPages[0]).toBe('portrait');
+      expect(fittedPages.slice(1).every((p) => p === 'landscape')).toBe(true);
+      expect(fittedPages.length).toBeGreaterThan(1);
+      // Without fitting to the width the 13 columns spill onto extra pages.
+      expect(pages(loose).length).toBeGreaterThan(fittedPages.length);
+      for (const box of readFileSync(fitted)
+        .toString('latin1')
+        .matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)/g)) {
+        const [w, h] = [Number(box[1]), Number(box[2])].sort((a, b) => a - b);
+        if (w !== h) expect([Math.round(w), Math.round(h)]).toEqual([595, 842]); // A4 in points
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
