@@ -11,14 +11,22 @@
  * The common case is hundredths (places = 2): `toHundredths` / `fromHundredths`.
  */
 
+const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000];
+
 /** Converts a JS number to an integer count of 10^-places units, rounding half away from zero. */
 export function toScaled(n: number, places: number): number {
   if (!Number.isFinite(n)) throw new RangeError(`Không phải số hữu hạn: ${n}`);
   const abs = Math.abs(n);
-  const s = String(abs);
-  // Shifting the decimal point in the TEXT ("1.005e2" = 100.5 exactly) avoids the binary error of
-  // 1.005 × 100 = 100.49999999999999, so values typed as 1.005 round the way a person expects.
-  const r = /e/i.test(s) ? Math.round(abs * 10 ** places) : Math.round(Number(`${s}e${places}`));
+  const x = abs * (POW10[places] ?? 10 ** places);
+  let r = Math.round(x);
+  // Near a half the binary error decides: 1.005 × 100 = 100.49999999999999. Only there, shift the
+  // decimal point in the TEXT ("1.005e2" = 100.5 exactly), so values typed as 1.005 round the way
+  // a person expects. Elsewhere the product is far from a half and Math.round is exact (and fast:
+  // this runs for every cell on every edit).
+  if (Math.abs(x - Math.floor(x) - 0.5) < 1e-6) {
+    const s = String(abs);
+    if (!/e/i.test(s)) r = Math.round(Number(`${s}e${places}`));
+  }
   return n < 0 && r !== 0 ? -r : r;
 }
 
@@ -114,7 +122,15 @@ export function samePoints(a: number, b: number, places = 2): boolean {
  * Refused (null): words ("hai"), exponents ("1e3"), percent signs, "Infinity", empty text, inner
  * spaces ("1 5"), trailing separators ("5,").
  */
+const SIMPLE_NUMBER = /^[ \t]*(-?\d+)(?:[.,](\d+))?[ \t]*$/;
+
 export function parseNumberText(text: string): number | null {
+  // Fast path for the common shapes ("2", " 1,5 ", "-0.25"): one regex, no splitting.
+  const simple = SIMPLE_NUMBER.exec(text);
+  if (simple) {
+    const n = Number(simple[2] === undefined ? simple[1] : `${simple[1]}.${simple[2]}`);
+    return n === 0 ? 0 : n;
+  }
   let t = text.replace(/^[\s\u00a0\u2009\u202f]+|[\s\u00a0\u2009\u202f]+$/g, '');
   if (!t) return null;
   let sign = 1;

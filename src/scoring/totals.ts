@@ -6,7 +6,8 @@
  * Arithmetic is on scaled integers (10^-max(2, places)); values are rounded once, at the end, to the
  * framework's places. A score that is unreadable or fails a value check of its leaf (out of range,
  * not a level, off the step, …) counts as 0 — validation reports it — so a total never includes
- * points the framework does not allow.
+ * points the framework does not allow. Deduction leaves subtract (never below 0 for a node);
+ * bonus leaves add outside the maximum.
  */
 import type { Framework, FrameworkNode } from '../framework/schema';
 import { appliesTo, leafMaxFor } from '../framework/tree';
@@ -77,6 +78,7 @@ export function computeTotals(framework: Framework, sheet: Scoresheet): Totals {
       sums.survey += s.survey;
       sums.max += s.max;
     }
+    floorAtZero(sums);
     nodes[node.code] = publish(node.code, sums, scale, places);
     return sums;
   };
@@ -89,7 +91,18 @@ export function computeTotals(framework: Framework, sheet: Scoresheet): Totals {
     all.survey += s.survey;
     all.max += s.max;
   }
+  floorAtZero(all);
   return { ...publish('', all, scale, places), nodes, notYetAppraised };
+}
+
+/**
+ * Deductions cannot take a criterion, a field or the whole sheet below 0 points (an index is never
+ * negative), so every node's self and appraised sums are floored at 0, bottom-up: a parent is the
+ * sum of its children as shown.
+ */
+function floorAtZero(s: Sums): void {
+  if (s.self < 0) s.self = 0;
+  if (s.appraised < 0) s.appraised = 0;
 }
 
 /** Scaled sums → published numbers, each rounded once to `places`; index from the exact sums. */

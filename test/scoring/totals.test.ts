@@ -130,3 +130,13 @@ describe('computeTotals', () => {
     );
   });
 });
+
+describe('computeTotals with deductions', () => {
+  it('never lets deductions take a criterion or the sheet below 0', () => {
+    const t = computeTotals(sampleFramework(), sheetOf({ '1.3': { self: 0.5 }, '1.5': { appraisal: -2 } }));
+    expect(t.nodes['1'].appraised).toBe(0);
+    expect(t.appraised).toBe(0);
+    expect(t.index).toBe(0);
+    expect(t.nodes['1'].self).toBe(0.5);
+  });
+});

@@ -66,7 +66,13 @@ export function makeLeafContext(
 ): LeafContext {
   const entry = sheet.entries[leaf.code] ?? {};
   const group = sheet.unit.group;
-  const readings: Partial<Record<EntryField, ScoreReading>> = {};
+  // The four number fields are read up front into fixed slots (a monomorphic object is faster than
+  // a keyed cache on this path, which runs for every leaf after every edit); text fields lazily.
+  const self = readScore(entry.self);
+  const appraisal = readScore(entry.appraisal);
+  const appraisal2 = readScore(entry.appraisal2);
+  const survey = readScore(entry.survey);
+  let others: Partial<Record<EntryField, ScoreReading>> | undefined;
   return {
     framework,
     sheet,
@@ -78,7 +84,19 @@ export function makeLeafContext(
     applies: appliesTo(leaf, group),
     max: leafMaxFor(leaf, group),
     read(field) {
-      return (readings[field] ??= readScore(entry[field]));
+      switch (field) {
+        case 'self':
+          return self;
+        case 'appraisal':
+          return appraisal;
+        case 'appraisal2':
+          return appraisal2;
+        case 'survey':
+          return survey;
+        default:
+          others ??= {};
+          return (others[field] ??= readScore(entry[field]));
+      }
     },
   };
 }
