@@ -50,7 +50,7 @@ export class FakeChartCollection extends FakeClientObject<SheetModel> {
     const props = (typeof option === 'string' ? option.split(',') : (option ?? []))
       .map((p) => p.trim().replace(/^items\//, ''))
       .filter(Boolean);
-    this._queue((sheet) => {
+    this._queueLoad((sheet) => {
       this._items = sheet.charts.map((chart) => new FakeChart(this.context, { target: { sheet, chart } }));
       for (const item of this._items) item._loadNow(props.length ? props : undefined);
       this._setLoaded('items', this._items);

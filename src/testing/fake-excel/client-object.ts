@@ -161,6 +161,15 @@ export abstract class FakeClientObject<T> {
     this.context.enqueue(() => fn(this._t()));
   }
 
+  /** Queues a load: loading a null object is allowed and leaves it empty. */
+  protected _queueLoad(fn: (target: T) => void): void {
+    this.context.enqueue(() => {
+      if (this._bindError !== undefined) throw this._bindError;
+      if (this._target === null) return;
+      fn(this._t());
+    });
+  }
+
   /** Marks properties readable with the given values (used by results computed inside a sync). */
   protected _setLoaded(property: string, value: unknown): void {
     this._loaded.set(property, value);

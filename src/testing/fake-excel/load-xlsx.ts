@@ -80,10 +80,12 @@ function copyCell(cell: ExcelJS.Cell, target: CellModel): void {
     target.formula = `=${cell.formula}`;
     const result = (v as { result?: unknown }).result;
     target.value = toScalar(result) ?? 0;
+    if (result && typeof result === 'object' && 'error' in result) target.error = true;
     return;
   }
   const scalar = toScalar(v);
   if (scalar !== undefined) target.value = scalar;
+  if (v && typeof v === 'object' && 'error' in v) target.error = true;
 }
 
 /** Excel's serial date: days since 1899-12-30. */

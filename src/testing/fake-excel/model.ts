@@ -3,7 +3,7 @@
  * document lives here, and every rule Excel enforces on a change (array shape, protection, name
  * clashes) is enforced here, so proxies only queue calls and tests can inspect the result directly.
  */
-import { type CellRect, formatAddress, formatLocal, rectCols, rectRows } from './address';
+import { type CellRect, formatAddress, formatLocal, parseLocal, rectCols, rectRows } from './address';
 import { FakeOfficeError } from './errors';
 
 export type ScalarValue = number | string | boolean;
@@ -20,6 +20,8 @@ export interface CellModel {
   locked: boolean;
   bold?: boolean;
   fontColor?: string;
+  /** The value is an Excel error ("#DIV/0!"), reported as valueType "Error". */
+  error?: boolean;
 }
 
 export interface ProtectionOptions {
@@ -70,6 +72,8 @@ export class SheetModel {
     password: undefined,
   };
   readonly charts: ChartModel[] = [];
+  /** Merged areas as local addresses ("A1:F1"). */
+  readonly merges: string[] = [];
   /** Column widths in points, by 0-based column, as far as anyone set them. */
   readonly columnWidths = new Map<number, number>();
   frozenRows = 0;
@@ -200,6 +204,16 @@ export class SheetModel {
     });
   }
 
+  merge(rect: CellRect, across: boolean): void {
+    this.assertEditable(rect, 'format');
+    if (!across) {
+      this.merges.push(formatLocal(rect));
+      return;
+    }
+    for (let r = rect.row; r <= rect.rowEnd; r++)
+      this.merges.push(formatLocal({ ...rect, row: r, rowEnd: r }));
+  }
+
   setLocked(rect: CellRect, locked: boolean): void {
     if (this.protection.protected) {
       throw new FakeOfficeError(
@@ -214,12 +228,20 @@ export class SheetModel {
 
   clear(rect: CellRect, what: 'All' | 'Contents' | 'Formats', origin: ChangeRecord['origin']): void {
     this.assertEditable(rect, what === 'Formats' ? 'format' : 'content');
+    if (what !== 'Contents') {
+      for (let i = this.merges.length - 1; i >= 0; i--) {
+        const m = parseLocal(this.merges[i] as string);
+        if (m && m.row >= rect.row && m.rowEnd <= rect.rowEnd && m.col >= rect.col && m.colEnd <= rect.colEnd)
+          this.merges.splice(i, 1);
+      }
+    }
     for (const [k, c] of [...this.cells]) {
       const [r, col] = k.split(',').map(Number) as [number, number];
       if (r < rect.row || r > rect.rowEnd || col < rect.col || col > rect.colEnd) continue;
       if (what !== 'Formats') {
         c.value = '';
         c.formula = undefined;
+        c.error = undefined;
       }
       if (what !== 'Contents') {
         c.numberFormat = 'General';
@@ -246,6 +268,7 @@ export class SheetModel {
  */
 function writeTyped(cell: CellModel, input: unknown, property: 'values' | 'formulas'): void {
   if (input === null || input === undefined) return;
+  cell.error = undefined;
   if (typeof input === 'number') {
     if (!Number.isFinite(input))
       throw new FakeOfficeError('InvalidArgument', `Invalid number in ${property}.`);

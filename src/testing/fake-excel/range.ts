@@ -80,6 +80,14 @@ function grid<V>(t: RangeTarget, pick: (c: CellModel) => V): V[][] {
   return out;
 }
 
+function valueType(c: CellModel): string {
+  if (c.error) return 'Error';
+  if (c.value === '' && c.formula === undefined) return 'Empty';
+  if (typeof c.value === 'number') return 'Double';
+  if (typeof c.value === 'boolean') return 'Boolean';
+  return 'String';
+}
+
 /** Enough of Excel's display formatting to see that "0.00" shows two decimals. */
 export function displayText(cell: CellModel): string {
   const v = cell.value;
@@ -106,6 +114,7 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     'rowIndex',
     'columnIndex',
     'cellCount',
+    'valueTypes',
   ] as const;
   private _format?: FakeRangeFormat;
 
@@ -136,6 +145,8 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
         return t.rect.col;
       case 'cellCount':
         return rectRows(t.rect) * rectCols(t.rect);
+      case 'valueTypes':
+        return grid(t, valueType);
       default:
         throw unknownProperty('Range', p);
     }
@@ -186,6 +197,14 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   }
   get cellCount(): number {
     return this._read('cellCount');
+  }
+  get valueTypes(): string[][] {
+    return this._read('valueTypes');
+  }
+
+  /** Merges the range (or each of its rows when `across`). */
+  merge(across = false): void {
+    this._queue((t) => t.sheet.merge(t.rect, across));
   }
 
   get format(): FakeRangeFormat {

@@ -81,7 +81,7 @@ export class FakeWorksheetCollection extends FakeClientObject<WorkbookModel> {
   }
   override load(option?: string | string[]): this {
     const props = itemProps(option);
-    this._queue((m) => {
+    this._queueLoad((m) => {
       const items = m.sheets.map((s) => new FakeWorksheet(this.context, { target: s }));
       for (const item of items) item._loadNow(props);
       this._setLoaded('items', items);
@@ -140,7 +140,7 @@ export class FakeNamedItemCollection extends FakeClientObject<WorkbookModel> {
   }
   override load(option?: string | string[]): this {
     const props = itemProps(option);
-    this._queue((m) => {
+    this._queueLoad((m) => {
       const items = m.names.map((item) => new FakeNamedItem(this.context, { target: { workbook: m, item } }));
       for (const item of items) item._loadNow(props);
       this._setLoaded('items', items);

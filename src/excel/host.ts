@@ -1,0 +1,56 @@
+/**
+ * The Office.js entry points the adapter uses, behind one small interface so the same code runs
+ * against Excel (the globals Office.js defines) and against the in-memory fake in tests and in the
+ * browser test page. Requirement sets are checked here, at run time: the manifest asks for
+ * ExcelApi 1.9 only, later sets are optional features.
+ */
+
+export interface ExcelHost {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** Excel.run(object, batch): reuses the context an object belongs to (event handler removal). */
+  runWith<T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** ExcelApi 1.8. */
+  createWorkbook(base64: string): Promise<void>;
+  isSetSupported(name: string, version: string): boolean;
+}
+
+/** Features above the manifest's ExcelApi 1.9 and the set each needs. */
+export const FEATURE_SETS = {
+  /** Insert the template's sheets into the open workbook instead of opening a new one. */
+  insertWorksheets: '1.13',
+  /** WorksheetChangedEventArgs.triggerSource: tell the add-in's own writes from the user's. */
+  eventOrigin: '1.14',
+} as const;
+
+interface OfficeGlobals {
+  Excel?: {
+    run: (...args: unknown[]) => Promise<unknown>;
+    createWorkbook: (base64?: string) => Promise<void>;
+  };
+  Office?: { context?: { requirements?: { isSetSupported(name: string, version?: string): boolean } } };
+}
+
+/** The host Office.js (or the fake installed in its place) provides, looked up at call time. */
+export function officeHost(globals: OfficeGlobals = globalThis as unknown as OfficeGlobals): ExcelHost {
+  const excel = () => {
+    if (!globals.Excel) throw new Error('Office.js chưa được nạp: hãy mở phần bổ trợ từ trong Excel.');
+    return globals.Excel;
+  };
+  return {
+    run: (batch) => excel().run(batch) as never,
+    runWith: (context, batch) => excel().run(context, batch) as never,
+    createWorkbook: (base64) => excel().createWorkbook(base64),
+    isSetSupported: (name, version) => {
+      try {
+        return globals.Office?.context?.requirements?.isSetSupported(name, version) ?? false;
+      } catch {
+        // Older hosts throw for sets they do not know instead of answering false.
+        return false;
+      }
+    },
+  };
+}
+
+export function supportsExcelApi(host: ExcelHost, version: string): boolean {
+  return host.isSetSupported('ExcelApi', version);
+}

@@ -1,0 +1,148 @@
+/**
+ * Reading the open workbook: the `Chấm điểm` used range (values, formulas, value types) and `_meta`
+ * in ONE sync, then the pure grid reader and the scoring engine. Whatever the number of criteria,
+ * it is one round trip. A workbook without our sheets gets a clear "not one of our templates"
+ * result, not an exception.
+ */
+import type { Framework } from '../framework/schema';
+import { computeTotals, validateScoresheet } from '../scoring';
+import type { Problem, Scoresheet, Totals, ValidationMode } from '../scoring/types';
+import { META_KEYS, SHEET_META, SHEET_SCORE } from '../workbook/layout';
+import { type FoundLayout, metaWithCells, scoresheetFromGrid } from '../workbook/read-grid';
+import { translated } from './errors';
+import { gridFromRange } from './grid';
+import { type ExcelHost, officeHost } from './host';
+import { type ProtectionState, loadProtection } from './protection';
+
+export interface ReadOptions {
+  /** The framework named in `_meta` (built-ins or imported ones). */
+  resolveFramework: (id: string) => Framework | undefined;
+  /** Default `draft`: while a unit is still filling in, missing scores are warnings. */
+  mode?: ValidationMode;
+}
+
+export type ReadFailure = { ok: false; reason: 'notTemplate' | 'unknownFramework'; message: string };
+
+export interface ReadSuccess {
+  ok: true;
+  meta: Record<string, string>;
+  framework: Framework;
+  scoresheet: Scoresheet;
+  /** Layout problems (rows, columns, maxima, marks changed) followed by the rule violations. */
+  problems: Problem[];
+  structureProblems: Problem[];
+  totals: Totals;
+  layout: FoundLayout | null;
+}
+
+export type ReadResult = ReadSuccess | ReadFailure;
+
+/** What one read sync brings back; shared with the survey write, which needs the same picture. */
+export interface OpenTemplate {
+  sheet: Excel.Worksheet;
+  sheetId: string;
+  protection: ProtectionState;
+  read: ReadResult;
+}
+
+/**
+ * Queues the loads of the template's sheets, syncs ONCE, and interprets the result. The caller
+ * may queue further work on `sheet` afterwards (it is bound in the same context).
+ */
+export async function loadOpenTemplate(
+  context: Excel.RequestContext,
+  options: ReadOptions,
+): Promise<OpenTemplate> {
+  const sheets = context.workbook.worksheets;
+  const score = sheets.getItemOrNullObject(SHEET_SCORE);
+  const meta = sheets.getItemOrNullObject(SHEET_META);
+  score.load('id, name');
+  const scoreRange = score
+    .getUsedRangeOrNullObject(true)
+    .load('values, formulas, valueTypes, rowIndex, columnIndex');
+  const metaRange = meta.getUsedRangeOrNullObject(true).load('values, rowIndex, columnIndex');
+  const protection = loadProtection(score);
+  await context.sync();
+
+  const failure = (reason: ReadFailure['reason'], message: string): OpenTemplate => ({
+    sheet: score,
+    sheetId: '',
+    protection: { protected: false, options: {} },
+    read: { ok: false, reason, message },
+  });
+  if (score.isNullObject || meta.isNullObject) {
+    const missing = [meta.isNullObject ? SHEET_META : '', score.isNullObject ? SHEET_SCORE : '']
+      .filter(Boolean)
+      .join('", "');
+    return failure(
+      'notTemplate',
+      `Sổ làm việc đang mở không phải mẫu chấm điểm CCHC do công cụ tạo ra: thiếu trang "${missing}".`,
+    );
+  }
+  // Plain payloads: a proxy's unloaded properties throw, so only what was loaded is handed on.
+  const metaRows = metaRange.isNullObject
+    ? []
+    : gridFromRange({
+        values: metaRange.values,
+        rowIndex: metaRange.rowIndex,
+        columnIndex: metaRange.columnIndex,
+      }).values.map((r) => r.slice(0, 2));
+  const firstMetaRow = metaRange.isNullObject ? 1 : metaRange.rowIndex + 1;
+  const { meta: metaValues, cells: metaCells } = metaWithCells(
+    metaRange.isNullObject || metaRange.columnIndex === 0 ? metaRows : [],
+    firstMetaRow,
+  );
+  const frameworkId = metaValues[META_KEYS.frameworkId]?.trim();
+  if (!frameworkId) {
+    return failure(
+      'notTemplate',
+      `Sổ làm việc đang mở không phải mẫu chấm điểm CCHC: trang "${SHEET_META}" không ghi bộ tiêu chí (frameworkId).`,
+    );
+  }
+  const framework = options.resolveFramework(frameworkId);
+  if (!framework) {
+    return failure(
+      'unknownFramework',
+      `Mẫu đang mở được tạo theo bộ tiêu chí "${frameworkId}" mà phần bổ trợ chưa có. Hãy nhập bộ tiêu chí đó (Tạo mẫu → Nhập bộ tiêu chí) rồi kiểm tra lại.`,
+    );
+  }
+  const grid = scoreRange.isNullObject
+    ? { values: [], firstRow: 1, firstCol: 1 }
+    : gridFromRange({
+        values: scoreRange.values,
+        formulas: scoreRange.formulas,
+        valueTypes: scoreRange.valueTypes,
+        rowIndex: scoreRange.rowIndex,
+        columnIndex: scoreRange.columnIndex,
+      });
+  const { scoresheet, structureProblems, layout } = scoresheetFromGrid(framework, grid, metaValues, {
+    sheetName: score.name,
+    metaCells,
+  });
+  const ruleProblems = validateScoresheet(framework, scoresheet, { mode: options.mode ?? 'draft' });
+  return {
+    sheet: score,
+    sheetId: score.id,
+    protection: { protected: protection.protected, options: protection.options },
+    read: {
+      ok: true,
+      meta: metaValues,
+      framework,
+      scoresheet,
+      structureProblems,
+      problems: [...structureProblems, ...ruleProblems],
+      totals: computeTotals(framework, scoresheet),
+      layout,
+    },
+  };
+}
+
+/** Reads and checks the open template: exactly one sync. */
+export async function readOpenTemplate(
+  options: ReadOptions,
+  host: ExcelHost = officeHost(),
+): Promise<ReadResult> {
+  return translated('Đọc bảng chấm điểm', () =>
+    host.run(async (context) => (await loadOpenTemplate(context, options)).read),
+  );
+}
