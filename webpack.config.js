@@ -37,6 +37,7 @@ async function devServerHttps() {
 module.exports = async (env, argv) => {
   const mode = argv.mode === 'development' ? 'development' : 'production';
   const dev = mode === 'development';
+  env = env || {};
   const outDir = process.env.CCHC_DIST
     ? path.resolve(process.env.CCHC_DIST)
     : path.resolve(__dirname, 'dist');
@@ -106,7 +107,8 @@ module.exports = async (env, argv) => {
     ],
     devServer: {
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
-      server: dev ? await devServerHttps() : 'https',
+      // Only `webpack serve` needs (and may install) the certificates; a build must not touch them.
+      server: env && env.WEBPACK_SERVE ? await devServerHttps() : 'https',
       headers: { 'Access-Control-Allow-Origin': '*' },
       static: { directory: outDir },
       hot: false,

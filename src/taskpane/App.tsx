@@ -34,7 +34,7 @@ const useStyles = makeStyles({
   title: { display: 'block', paddingBottom: tokens.spacingVerticalXS },
   // Four Vietnamese labels do not fit on one line at 320 px: let the tabs wrap instead of scrolling.
   tabs: { flexWrap: 'wrap', rowGap: 0 },
-  main: { padding: tokens.spacingHorizontalM, maxWidth: '720px' },
+  main: { padding: tokens.spacingHorizontalM, maxWidth: '720px', minWidth: 0, overflowWrap: 'break-word' },
 });
 
 export function App(props: { services: TaskpaneServices; t: Strings; dark: boolean; initialTab?: TabId }) {

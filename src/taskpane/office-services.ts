@@ -1,28 +1,323 @@
 /**
  * The task pane's services over the real product: frameworks (built-in and imported), the Excel
- * adapter (src/excel) for everything touching the open workbook, and — loaded lazily through
- * dynamic import() — the .xlsx reader/writer, the framework importer and the consolidation core.
+ * adapter (src/excel) for everything touching the open workbook, and — reached only through
+ * dynamic import(), so exceljs stays out of the first paint — the .xlsx reader/writer, the
+ * framework importer and the consolidation core. No business logic lives here: it only connects
+ * the pieces and turns their results into what the panels show.
  */
+import { foldDiacritics } from '../common/names';
 import type { Framework } from '../framework/schema';
-import { allFrameworks, saveImported, toChoice } from './framework-store';
-import type { TaskpaneServices } from './services';
+import { walk } from '../framework/tree';
+import { formatVi } from '../scoring/decimal';
+import type { CellValue, UnitRef } from '../scoring/types';
+import type { ConsolidationResult } from '../consolidation/types';
+import type { SurveyImport, SurveyUnit } from '../consolidation/survey';
+import { goToCell, readOpenTemplate, watchScoreSheet, type ReadSuccess } from '../excel';
+import { allFrameworks, findFramework, saveImported, toChoice } from './framework-store';
+import type {
+  CheckState,
+  ConsolidateOptions,
+  ConsolidationView,
+  FrameworkImportResult,
+  FrameworkMetaForm,
+  PickedFile,
+  SurveyPreview,
+  TaskpaneServices,
+  TemplateResult,
+} from './services';
 import type { Strings } from './strings';
 
+/** Lets the browser paint and Excel breathe between two files (a long task makes Excel restart us). */
+const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** "Sở, ban, ngành" → "so-ban-nganh": ids are ASCII (schema), names stay Vietnamese. */
+export function slugId(name: string, fallback: string): string {
+  const slug = foldDiacritics(name)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+  return slug || fallback;
+}
+
+function safeFileName(name: string): string {
+  return (
+    name
+      .normalize('NFC')
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_')
+      .trim() || 'don-vi'
+  );
+}
+
+function download(bytes: Uint8Array, fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+interface LoadedSurvey {
+  fileName: string;
+  rows: CellValue[][];
+  sheet?: string;
+  /** The import against the units it was last previewed with. */
+  result: SurveyImport;
+}
+
 export function createOfficeServices(t: Strings): TaskpaneServices {
-  void t;
-  const pending = (what: string) => () => Promise.reject(new Error(`${what}: chưa sẵn sàng.`));
+  const resolveFramework = (id: string) => findFramework(id);
+  let lastConsolidation: ConsolidationResult | null = null;
+  let survey: LoadedSurvey | null = null;
+
+  const readOpen = async (mode: 'draft' | 'submission' = 'draft') =>
+    readOpenTemplate({ resolveFramework, mode });
+
+  /** The open workbook's unit as the survey importer matches it. */
+  const surveyUnitOf = (unit: UnitRef): SurveyUnit => ({
+    code: unit.code || null,
+    name: unit.name,
+    group: unit.group,
+  });
+
   return {
     listFrameworks: async () => allFrameworks().map((f) => toChoice(f.framework, f.imported)),
+
     saveImportedFramework: async (framework: Framework) => saveImported(framework),
-    importFramework: pending('Nhập bộ tiêu chí'),
-    makeTemplates: pending('Tạo mẫu'),
-    check: pending('Kiểm tra'),
-    watch: async () => () => undefined,
-    goToCell: pending('Đến ô'),
-    previewSurvey: pending('Điều tra XHH'),
-    writeSurvey: pending('Điều tra XHH'),
-    surveyInUse: () => null,
-    consolidate: pending('Tổng hợp'),
-    writeRanking: pending('Xếp hạng'),
+
+    async importFramework(file: PickedFile, form: FrameworkMetaForm): Promise<FrameworkImportResult> {
+      const [{ readDataRows }, { importFrameworkTable }, { importMetaSchema }] = await Promise.all([
+        import(/* webpackChunkName: "xlsx" */ '../xlsx/survey-file'),
+        import(/* webpackChunkName: "framework-import" */ '../framework/import/import-table'),
+        import(/* webpackChunkName: "framework-import" */ '../framework/import/meta'),
+      ]);
+      const { rows } = await readDataRows(file.name, await file.bytes());
+      const meta = importMetaSchema.parse({
+        id: `${slugId(form.title, 'bo-tieu-chi')}-${form.year}`.slice(0, 60),
+        title: form.title.trim(),
+        year: form.year,
+        level: form.level,
+        legalBasis: { number: form.decisionNumber.trim(), date: form.decisionDate },
+        status: form.status,
+        groups: form.groups.map((name, i) => ({ id: slugId(name, `nhom-${i + 1}`), name: name.trim() })),
+        surveySources: form.surveySources.map((name, i) => ({
+          id: slugId(name, `nguon-${i + 1}`),
+          name: name.trim(),
+        })),
+      });
+      const tableRows = rows.map((r) =>
+        r.map((c) => (typeof c === 'number' || typeof c === 'string' ? c : null)),
+      );
+      const result = importFrameworkTable(tableRows, meta);
+      const framework = result.framework;
+      return {
+        fileName: file.name,
+        framework,
+        rowProblems: result.errors.map((e) => ({
+          row: e.row,
+          message: e.code ? `${e.code}: ${e.message}` : e.message,
+        })),
+        checkProblems: result.problems.map((p) => ({ code: p.code, message: p.message })),
+        notes: result.notes.map((n) => ({ row: n.row, message: n.message })),
+        counts: framework ? toChoice(framework, true).counts : null,
+        points: framework ? toChoice(framework, true).points : null,
+      };
+    },
+
+    async makeTemplates(frameworkId: string, units: UnitRef[]): Promise<TemplateResult> {
+      const framework = findFramework(frameworkId);
+      if (!framework) throw new Error(`Không tìm thấy bộ tiêu chí "${frameworkId}".`);
+      if (units.length === 1) {
+        const { generateTemplate } = await import('../excel/generate');
+        await generateTemplate(framework, units[0]);
+        return { kind: 'excel', unit: units[0].name };
+      }
+      // Several units: Excel would open one window per workbook; a .zip to send out is what the
+      // office needs (the same files `cchc template --units` writes).
+      const [{ renderTemplate }, { default: JSZip }] = await Promise.all([
+        import(/* webpackChunkName: "xlsx" */ '../xlsx/render'),
+        import(/* webpackChunkName: "jszip" */ 'jszip'),
+      ]);
+      const zip = new JSZip();
+      const used = new Set<string>();
+      for (const unit of units) {
+        let name = safeFileName(`${unit.code ? `${unit.code} - ` : ''}${unit.name}`);
+        for (let i = 2; used.has(name.toLowerCase()); i++) name = `${safeFileName(unit.name)} (${i})`;
+        used.add(name.toLowerCase());
+        zip.file(`${name}.xlsx`, await renderTemplate(framework, unit));
+        await yieldToBrowser();
+      }
+      const fileName = `Bang cham diem ${framework.id}.zip`;
+      download(await zip.generateAsync({ type: 'uint8array' }), fileName, 'application/zip');
+      return { kind: 'zip', count: units.length, fileName };
+    },
+
+    async check(mode): Promise<CheckState> {
+      const read = await readOpen(mode);
+      if (!read.ok) return { kind: 'notTemplate', reason: read.message };
+      return checkedState(read);
+    },
+
+    async watch(onChange) {
+      const watch = await watchScoreSheet(() => onChange());
+      return () => void watch.stop().catch(() => undefined);
+    },
+
+    goToCell: (address) => goToCell(address),
+
+    async previewSurvey(file: PickedFile): Promise<SurveyPreview> {
+      const [{ readDataRows }, { importSurveyRows, unitKeyOf }] = await Promise.all([
+        import(/* webpackChunkName: "xlsx" */ '../xlsx/survey-file'),
+        import(/* webpackChunkName: "consolidation" */ '../consolidation/survey'),
+      ]);
+      const { rows, sheet } = await readDataRows(file.name, await file.bytes());
+      const open = await readOpen();
+      // Match against the last consolidation's units when there is one (the survey file covers
+      // every unit), else against the open workbook's unit.
+      let framework: Framework | null = null;
+      let units: SurveyUnit[] = [];
+      let against: SurveyPreview['against'] = { kind: 'none' };
+      if (lastConsolidation?.framework && lastConsolidation.details.length) {
+        framework = lastConsolidation.framework;
+        units = lastConsolidation.details.map((d) => surveyUnitOf(d.unit));
+        against = { kind: 'consolidation', count: units.length };
+      } else if (open.ok) {
+        framework = open.framework;
+        units = [surveyUnitOf(open.scoresheet.unit)];
+        against = { kind: 'open', unit: open.scoresheet.unit.name };
+      }
+      if (!framework) {
+        survey = null;
+        return {
+          fileName: file.name,
+          against,
+          matched: [],
+          unmatched: [],
+          withoutData: [],
+          problems: [],
+          canWrite: false,
+        };
+      }
+      const result = importSurveyRows(rows, framework, units, { fileName: file.name, sheetName: sheet });
+      survey = { fileName: file.name, rows, sheet, result };
+      const nameOf = new Map(units.map((u) => [unitKeyOf(u), u.name]));
+      const leafName = new Map(walk(framework.tree).map((v) => [v.node.code, v.node.name]));
+      const openKey = open.ok ? unitKeyOf(surveyUnitOf(open.scoresheet.unit)) : null;
+      return {
+        fileName: file.name,
+        against,
+        matched: result.matched.map((m) => ({
+          unit: nameOf.get(m.unit) ?? m.unit,
+          row: m.row,
+          name: m.name,
+          values: Object.entries(result.points[m.unit] ?? {}).map(([code, value]) => ({
+            label: `${code} ${leafName.get(code) ?? ''}`.trim(),
+            value: formatVi(value),
+          })),
+        })),
+        unmatched: result.unmatchedRows.map((u) => ({
+          row: u.row,
+          name: u.name || u.code,
+          reason: u.reason,
+        })),
+        withoutData: result.unitsWithoutSurvey.map((k) => nameOf.get(k) ?? k),
+        problems: result.issues.map((i) => (i.cell ? `${i.cell}: ${i.message}` : i.message)),
+        canWrite: openKey !== null && !!result.points[openKey],
+      };
+    },
+
+    async writeSurvey() {
+      if (!survey) throw new Error(t.survey.nothingToWrite);
+      const { unitKeyOf } = await import(/* webpackChunkName: "consolidation" */ '../consolidation/survey');
+      const open = await readOpen();
+      if (!open.ok) throw new Error(open.message);
+      const points = survey.result.points[unitKeyOf(surveyUnitOf(open.scoresheet.unit))];
+      if (!points) throw new Error(t.survey.nothingToWrite);
+      const { writeSurveyPoints } = await import('../excel/survey');
+      const written = await writeSurveyPoints(points, { resolveFramework });
+      return { cells: written.written.length };
+    },
+
+    surveyInUse: () => survey?.fileName ?? null,
+
+    async consolidate(files: PickedFile[], options: ConsolidateOptions): Promise<ConsolidationView> {
+      const [{ consolidate }, { returnedWorkbookReader }, { readDataRows }, { previousFromRows }] =
+        await Promise.all([
+          import(/* webpackChunkName: "consolidation" */ '../consolidation/consolidate'),
+          import(/* webpackChunkName: "xlsx" */ '../xlsx/returned-workbook'),
+          import(/* webpackChunkName: "xlsx" */ '../xlsx/survey-file'),
+          import(/* webpackChunkName: "consolidation" */ '../consolidation/previous'),
+        ]);
+      let previous;
+      if (options.previous) {
+        const { rows } = await readDataRows(options.previous.name, await options.previous.bytes());
+        const read = previousFromRows(rows);
+        if (read.problem) throw new Error(`"${options.previous.name}": ${read.problem}`);
+        previous = read.results;
+      }
+      // One file's bytes at a time: read when the core asks, dropped when it moves on.
+      async function* incoming() {
+        for (const f of files) {
+          await yieldToBrowser();
+          yield { name: f.name, size: f.size, bytes: () => f.bytes() };
+        }
+      }
+      const result = await consolidate(incoming(), {
+        reader: returnedWorkbookReader({ resolveFramework }),
+        survey: survey
+          ? { rows: survey.rows, options: { fileName: survey.fileName, sheetName: survey.sheet } }
+          : undefined,
+        previous,
+        total: files.length,
+        onProgress: (p) => options.onProgress(p.done, files.length, p.file),
+      });
+      lastConsolidation = result;
+      return {
+        files: result.files.map((f) => ({
+          file: f.file,
+          status: f.status,
+          unit: f.unit?.name ?? null,
+          errors: f.errors.map((e) =>
+            e.cell && !e.message.includes(e.cell) ? `${e.cell}: ${e.message}` : e.message,
+          ),
+        })),
+        units: result.units,
+        groupNames: Object.fromEntries((result.framework?.groups ?? []).map((g) => [g.id, g.name])),
+      };
+    },
+
+    async writeRanking(view: ConsolidationView) {
+      const framework = lastConsolidation?.framework;
+      if (!framework) throw new Error(t.consolidate.noAccepted);
+      const [{ buildRankingPlan }, { writeRankingSheet }] = await Promise.all([
+        import(/* webpackChunkName: "consolidation" */ '../workbook/ranking-plan'),
+        import('../excel/ranking'),
+      ]);
+      const plan = buildRankingPlan(view.units, framework, { fieldTotals: lastConsolidation?.fieldTotals });
+      await writeRankingSheet(plan);
+    },
+  };
+}
+
+function checkedState(read: ReadSuccess): CheckState {
+  const { framework, scoresheet, totals } = read;
+  const group = framework.groups.find((g) => g.id === scoresheet.unit.group);
+  return {
+    kind: 'checked',
+    unit: scoresheet.unit,
+    groupName: group?.name ?? scoresheet.unit.group,
+    framework: { id: framework.id, title: framework.title, status: framework.status },
+    fields: framework.tree.map((n) => ({ code: n.code, name: n.name })),
+    problems: read.problems,
+    totals: {
+      self: totals.self,
+      appraised: totals.appraised,
+      survey: totals.survey,
+      total: totals.total,
+      max: totals.max,
+      index: totals.index,
+      notYetAppraised: totals.notYetAppraised.length,
+    },
+    checkedAt: new Date(),
   };
 }

@@ -30,6 +30,22 @@ export interface FrameworkChoice {
   problems: { code: string; message: string }[];
 }
 
+/** What an appendix table does not say about its framework, asked in the import form. */
+export interface FrameworkMetaForm {
+  title: string;
+  year: number;
+  /** so, huyen, xa, bo, tinh. */
+  level: string;
+  decisionNumber: string;
+  /** ISO date "2024-03-01". */
+  decisionDate: string;
+  status: 'official' | 'illustrative';
+  /** Unit group names, e.g. ["Sở, ban, ngành", "UBND cấp huyện"]. */
+  groups: string[];
+  /** Survey source names, e.g. ["SIPAS"]; empty when the table has no survey leaves. */
+  surveySources: string[];
+}
+
 export interface FrameworkImportResult {
   fileName: string;
   /** Null when the table could not be turned into a framework at all. */
@@ -38,6 +54,8 @@ export interface FrameworkImportResult {
   rowProblems: { row: number; message: string }[];
   /** Problems found by the framework checks on what was imported. */
   checkProblems: { code: string; message: string }[];
+  /** Rows skipped on purpose and defaults the importer applied: for the user to confirm. */
+  notes: { row: number; message: string }[];
   counts: { fields: number; criteria: number; subCriteria: number } | null;
   points: { self: number; survey: number; total: number } | null;
 }
@@ -105,7 +123,7 @@ export interface ConsolidateOptions {
 
 export interface TaskpaneServices {
   listFrameworks(): Promise<FrameworkChoice[]>;
-  importFramework(file: PickedFile): Promise<FrameworkImportResult>;
+  importFramework(file: PickedFile, meta: FrameworkMetaForm): Promise<FrameworkImportResult>;
   saveImportedFramework(framework: Framework): Promise<void>;
   /** One unit: a new workbook opened in Excel. Several: a .zip of workbooks downloaded. */
   makeTemplates(frameworkId: string, units: UnitRef[]): Promise<TemplateResult>;

@@ -5,6 +5,7 @@
  */
 import {
   Button,
+  Checkbox,
   Divider,
   Field,
   Input,
@@ -20,12 +21,19 @@ import { useEffect, useMemo, useState } from 'react';
 import { useApp } from '../app-context';
 import { Busy, FileButton, IllustrativeBadge, Note, StatusBar, useAction } from '../components';
 import { points } from '../format';
-import type { FrameworkChoice, FrameworkImportResult } from '../services';
+import type { FrameworkChoice, FrameworkImportResult, FrameworkMetaForm } from '../services';
 import { levelName } from '../strings';
 import { parseUnitList } from '../unit-list';
 
 const useStyles = makeStyles({
-  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // minWidth 0: flex and grid children otherwise grow to their content (a long <option>).
+  stack: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    minWidth: 0,
+    '& > *': { minWidth: 0 },
+  },
   facts: {
     display: 'flex',
     flexDirection: 'column',
@@ -36,9 +44,20 @@ const useStyles = makeStyles({
   },
   badges: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center', flexWrap: 'wrap' },
   problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorPaletteRedForeground1 },
+  notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
+  // Two short fields side by side when there is room, stacked at 320 px.
+  pair: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))',
+    gap: tokens.spacingHorizontalS,
+  },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   // Long Vietnamese framework titles must wrap inside a 320 px pane instead of widening it.
-  select: { maxWidth: '100%', '& select': { textOverflow: 'ellipsis' } },
+  select: {
+    width: '100%',
+    minWidth: 0,
+    '& select': { width: '100%', minWidth: 0, textOverflow: 'ellipsis' },
+  },
 });
 
 export function TemplatePanel() {
@@ -225,12 +244,47 @@ function formatDate(iso: string): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
+const LEVELS = ['so', 'huyen', 'xa', 'bo', 'tinh'];
+const DEFAULT_GROUPS: Record<string, string> = {
+  so: 'Sở, ban, ngành',
+  huyen: 'UBND cấp huyện',
+  xa: 'UBND cấp xã',
+  bo: 'Bộ, cơ quan ngang bộ',
+  tinh: 'UBND cấp tỉnh',
+};
+const splitList = (s: string) =>
+  s
+    .split(';')
+    .map((x) => x.trim())
+    .filter(Boolean);
+
 function ImportSection({ onSaved }: { onSaved(id: string): void }) {
   const { t, services } = useApp();
   const styles = useStyles();
   const [result, setResult] = useState<FrameworkImportResult | null>(null);
+  const [meta, setMeta] = useState<FrameworkMetaForm>({
+    title: '',
+    year: new Date().getFullYear(),
+    level: 'so',
+    decisionNumber: '',
+    decisionDate: '',
+    status: 'official',
+    groups: [DEFAULT_GROUPS.so],
+    surveySources: ['SIPAS'],
+  });
+  const [groupsText, setGroupsText] = useState(DEFAULT_GROUPS.so);
+  const [sourcesText, setSourcesText] = useState('SIPAS');
   const action = useAction();
   const ok = !!result?.framework && result.rowProblems.length === 0 && result.checkProblems.length === 0;
+  const metaReady =
+    meta.title.trim() !== '' &&
+    meta.decisionNumber.trim() !== '' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(meta.decisionDate) &&
+    meta.groups.length > 0;
+  const set = (patch: Partial<FrameworkMetaForm>) => {
+    setMeta((m) => ({ ...m, ...patch }));
+    setResult(null);
+  };
 
   return (
     <div className={styles.stack} data-testid="framework-import">
@@ -238,22 +292,89 @@ function ImportSection({ onSaved }: { onSaved(id: string): void }) {
         {t.template.importTitle}
       </Text>
       <Note>{t.template.importIntro}</Note>
+      <Field label={t.template.metaTitle} required>
+        <Input value={meta.title} onChange={(_, d) => set({ title: d.value })} />
+      </Field>
+      <div className={styles.pair}>
+        <Field label={t.template.metaYear}>
+          <Input
+            type="number"
+            value={String(meta.year)}
+            onChange={(_, d) => set({ year: Number(d.value) || meta.year })}
+          />
+        </Field>
+        <Field label={t.template.metaLevel}>
+          <Select
+            value={meta.level}
+            onChange={(_, d) => {
+              const previousDefault = DEFAULT_GROUPS[meta.level];
+              // Follow the level with the default group name unless the user typed their own.
+              if (groupsText === previousDefault) {
+                setGroupsText(DEFAULT_GROUPS[d.value] ?? '');
+                set({ level: d.value, groups: splitList(DEFAULT_GROUPS[d.value] ?? '') });
+              } else set({ level: d.value });
+            }}
+          >
+            {LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {levelName(l, t.locale)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <div className={styles.pair}>
+        <Field label={t.template.metaNumber} required>
+          <Input
+            value={meta.decisionNumber}
+            placeholder={t.template.metaNumberPlaceholder}
+            onChange={(_, d) => set({ decisionNumber: d.value })}
+          />
+        </Field>
+        <Field label={t.template.metaDate} required>
+          <Input type="date" value={meta.decisionDate} onChange={(_, d) => set({ decisionDate: d.value })} />
+        </Field>
+      </div>
+      <Field label={t.template.metaGroups} required>
+        <Input
+          value={groupsText}
+          onChange={(_, d) => {
+            setGroupsText(d.value);
+            set({ groups: splitList(d.value) });
+          }}
+        />
+      </Field>
+      <Field label={t.template.metaSources}>
+        <Input
+          value={sourcesText}
+          onChange={(_, d) => {
+            setSourcesText(d.value);
+            set({ surveySources: splitList(d.value) });
+          }}
+        />
+      </Field>
+      <Checkbox
+        checked={meta.status === 'illustrative'}
+        label={t.template.metaIllustrative}
+        onChange={(_, d) => set({ status: d.checked ? 'illustrative' : 'official' })}
+      />
       <div className={styles.actions}>
         <FileButton
           label={t.template.importPick}
           accept=".xlsx,.csv"
-          disabled={action.busy}
+          disabled={action.busy || !metaReady}
           onFiles={([file]) =>
             action.run(async () => {
               setResult(null);
-              setResult(await services.importFramework(file));
+              setResult(await services.importFramework(file, meta));
             })
           }
         />
         {action.busy && <Busy label={t.working} />}
       </div>
+      {!metaReady && <Note>{t.template.metaMissing}</Note>}
       {result && (
-        <div className={styles.facts}>
+        <div className={styles.facts} data-testid="import-result">
           <Text weight="semibold">{result.framework?.title ?? result.fileName}</Text>
           {result.counts && (
             <Text size={200}>
@@ -275,7 +396,8 @@ function ImportSection({ onSaved }: { onSaved(id: string): void }) {
               <ul className={styles.problems}>
                 {result.rowProblems.map((p, i) => (
                   <li key={i}>
-                    {t.template.importRow(p.row)}: {p.message}
+                    {p.row > 0 ? `${t.template.importRow(p.row)}: ` : ''}
+                    {p.message}
                   </li>
                 ))}
               </ul>
@@ -287,6 +409,19 @@ function ImportSection({ onSaved }: { onSaved(id: string): void }) {
               <ul className={styles.problems}>
                 {result.checkProblems.map((p, i) => (
                   <li key={i}>{p.code ? `${p.code}: ${p.message}` : p.message}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          {result.notes.length > 0 && (
+            <>
+              <Text weight="semibold">{t.template.importNotes(result.notes.length)}</Text>
+              <ul className={styles.notes}>
+                {result.notes.map((p, i) => (
+                  <li key={i}>
+                    {p.row > 0 ? `${t.template.importRow(p.row)}: ` : ''}
+                    {p.message}
+                  </li>
                 ))}
               </ul>
             </>

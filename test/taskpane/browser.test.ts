@@ -1,0 +1,282 @@
+/**
+ * The task pane in real headless Chromium, with the in-memory Excel standing in for the host
+ * (dist/test-host.html = the fake installed as `Excel`/`Office` + the same taskpane bundle).
+ * One webpack build per run; one fresh page per scenario. Fixtures are made here, in Node, by the
+ * product's own generator (renderTemplate) and second writer (fillReturnedWorkbook).
+ */
+import type { Page } from 'playwright-core';
+import { getBuiltinFramework } from '../../src/framework/builtins';
+import type { Framework } from '../../src/framework/schema';
+import { sampleScores, seedOf } from '../../src/consolidation/sample-scores';
+import { readTemplate } from '../../src/xlsx/read-template';
+import { renderTemplate } from '../../src/xlsx/render';
+import { fillReturnedWorkbook } from '../../src/xlsx/sample-returns';
+import { chromium as chromiumEngine, describeWithEngine } from '../helpers/engines';
+import {
+  buildTaskpane,
+  launch,
+  screenshot,
+  serve,
+  watchErrors,
+  writeFixture,
+  type Browser,
+  type Served,
+} from './harness';
+
+const SCORE_SHEET = 'Chấm điểm';
+
+describeWithEngine(chromiumEngine, 'task pane in Chromium', (chromiumPath) => {
+  let served: Served;
+  let browser: Browser;
+  let framework: Framework;
+  let templateUrl: string;
+  /** Address of the self-score cell of leaf 1.1.1 (max 1) in the generated template. */
+  let selfCell: string;
+
+  beforeAll(async () => {
+    framework = getBuiltinFramework('an-giang-2022')!;
+    const [dist, template] = await Promise.all([
+      buildTaskpane(),
+      renderTemplate(framework, { code: 'SO01', name: 'Sở Tư pháp', group: 'so' }),
+    ]);
+    served = await serve(dist);
+    templateUrl = writeFixture(served, 'so-tu-phap.xlsx', template);
+    const read = await readTemplate(template, {
+      resolveFramework: (id) => (id === framework.id ? framework : undefined),
+    });
+    if (!read.ok || !read.layout) throw new Error('fixture template unreadable');
+    const col = String.fromCharCode(64 + read.layout.columns.self!);
+    selfCell = `${col}${read.layout.rows['1.1.1']}`;
+    browser = await launch(chromiumPath);
+  }, 400_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  async function open(query = ''): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${served.url}/test-host.html${query}`);
+    await page.getByRole('tab', { name: 'Tạo mẫu' }).waitFor();
+    return { page, errors };
+  }
+
+  async function noSidewaysScroll(page: Page): Promise<number> {
+    return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  }
+
+  it('Tạo mẫu: shows the framework with its "minh họa" badge and makes the workbook in Excel', async () => {
+    const { page, errors } = await open();
+    await expect(page.getByRole('tab').count()).resolves.toBe(4);
+    for (const name of ['Tạo mẫu', 'Kiểm tra', 'Điều tra XHH', 'Tổng hợp & Xếp hạng']) {
+      await expect(page.getByRole('tab', { name, exact: true }).count()).resolves.toBe(1);
+    }
+    const facts = page.getByTestId('framework-facts');
+    await expect(facts.getByText('minh họa', { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(facts.textContent()).resolves.toContain('9 lĩnh vực · 30 tiêu chí · 51 tiêu chí thành phần');
+
+    await page.getByLabel('Tên đơn vị').fill('Sở Tư pháp');
+    await page.getByLabel('Mã đơn vị (không bắt buộc)').fill('SO01');
+    await page.getByRole('button', { name: 'Tạo bảng chấm điểm trong Excel' }).click();
+    await page.getByText('Đã tạo bảng chấm điểm cho Sở Tư pháp').waitFor();
+    // Excel received one workbook, and it is our template for that unit.
+    const created = await page.evaluate(() => window.cchcTestHost!.fake.created.map((c) => c.base64));
+    expect(created).toHaveLength(1);
+    const read = await readTemplate(Buffer.from(created[0], 'base64'), { resolveFramework: () => framework });
+    expect(read.ok && read.scoresheet.unit).toEqual({ code: 'SO01', name: 'Sở Tư pháp', group: 'so' });
+
+    await page.setViewportSize({ width: 320, height: 900 });
+    await expect(noSidewaysScroll(page)).resolves.toBeLessThanOrEqual(0);
+    await screenshot(page, '1-tao-mau');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Kiểm tra: a score above the maximum typed in Excel shows as an error whose link selects the cell', async () => {
+    const { page, errors } = await open(`?workbook=${templateUrl}`);
+    await page.getByRole('tab', { name: 'Kiểm tra' }).click();
+    const counts = page.getByTestId('counts');
+    await counts.waitFor();
+    await expect(counts.textContent()).resolves.toContain('0 lỗi');
+    await expect(page.getByText('Sở Tư pháp — Sở, ban, ngành').isVisible()).resolves.toBe(true);
+
+    // The user types 5 into a leaf whose maximum is 1.
+    await page.evaluate(
+      ([sheet, cell]) => window.cchcTestHost!.fake.simulateUserEdit(sheet, cell, 5),
+      [SCORE_SHEET, selfCell],
+    );
+    const problem = page.locator('li[data-rule="score.aboveMax"]');
+    await problem.waitFor({ timeout: 10_000 });
+    await expect(counts.textContent()).resolves.toContain('1 lỗi');
+    await expect(problem.textContent()).resolves.toContain('vượt điểm tối đa');
+
+    await problem.getByRole('button', { name: `Đến ô ${SCORE_SHEET}!${selfCell}` }).click();
+    const selected = await until(
+      () =>
+        page.evaluate(() => {
+          const m = window.cchcTestHost!.fake.model;
+          return m.selection ? `${m.selection.sheet.name}|${m.activeSheet?.name}` : null;
+        }),
+      (v) => v !== null,
+    );
+    expect(selected).toBe(`${SCORE_SHEET}|${SCORE_SHEET}`);
+
+    // Fixing the score clears the error and the running total follows.
+    await page.evaluate(
+      ([sheet, cell]) => window.cchcTestHost!.fake.simulateUserEdit(sheet, cell, 1),
+      [SCORE_SHEET, selfCell],
+    );
+    await problem.waitFor({ state: 'detached', timeout: 10_000 });
+    await expect(counts.textContent()).resolves.toContain('0 lỗi');
+    await expect(totalTile(page, 'Tự đánh giá')).resolves.toBe('1,00');
+
+    // Submission mode turns missing scores into errors.
+    await page.getByRole('switch', { name: 'Chế độ nộp (thiếu điểm là lỗi)' }).click();
+    const submissionErrors = await until(
+      async () => errorCount(await counts.textContent()),
+      (n) => n > 1,
+    );
+    expect(submissionErrors).toBeGreaterThan(1);
+    await page.setViewportSize({ width: 320, height: 900 });
+    await expect(noSidewaysScroll(page)).resolves.toBeLessThanOrEqual(0);
+    await screenshot(page, '2-kiem-tra');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Kiểm tra: a workbook that is not a template gets a clear state (dark theme)', async () => {
+    const { page, errors } = await open('?theme=dark');
+    await page.getByRole('tab', { name: 'Kiểm tra' }).click();
+    await page.getByTestId('not-template').waitFor();
+    await expect(page.getByTestId('not-template').textContent()).resolves.toContain(
+      'không phải bảng chấm điểm CCHC',
+    );
+    const background = await page.evaluate(
+      () => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor,
+    );
+    expect(luminanceOf(background)).toBeLessThan(0.2);
+    await screenshot(page, '2b-kiem-tra-khong-phai-mau-toi');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Điều tra XHH: loads the survey file, previews matches and writes the points', async () => {
+    const { page, errors } = await open(`?workbook=${templateUrl}`);
+    await page.getByRole('tab', { name: 'Điều tra XHH' }).click();
+    const csv = 'Mã;Đơn vị;SIPAS (%)\nSO01;Sở Tư pháp;91,17\n;Sở Công Thương;85,5\n';
+    await page.getByLabel('Chọn tệp kết quả điều tra (.xlsx, .csv)').setInputFiles({
+      name: 'sipas-2022.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    });
+    const matched = page.getByTestId('survey-matched');
+    await matched.waitFor();
+    await expect(matched.textContent()).resolves.toContain('Đã ghép (1)');
+    await expect(matched.textContent()).resolves.toContain('Sở Tư pháp');
+    await expect(page.getByTestId('survey-unmatched').textContent()).resolves.toContain('Sở Công Thương');
+
+    await page.getByRole('button', { name: 'Ghi điểm điều tra vào bảng' }).click();
+    await page.getByText(/Đã ghi điểm điều tra vào \d+ ô/).waitFor();
+    // 91.17 % of each 6.4-point SIPAS leaf = 5.83, written as numbers into the survey column.
+    const values = await page.evaluate((sheet) => {
+      const s = window.cchcTestHost!.fake.model.getSheet(sheet);
+      const out: unknown[] = [];
+      for (const cell of s.cells.values()) if (cell.value === 5.83) out.push(cell.value);
+      return out.length;
+    }, SCORE_SHEET);
+    expect(values).toBe(5);
+    await screenshot(page, '3-dieu-tra-xhh');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Tổng hợp & Xếp hạng: dropped workbooks are read with progress, statuses shown, ranking sheet written', async () => {
+    const units = [
+      { code: 'SO01', name: 'Sở Tư pháp', group: 'so' },
+      { code: 'SO02', name: 'Sở Y tế', group: 'so' },
+      { code: 'SO03', name: 'Sở Tài chính', group: 'so' },
+    ];
+    const names: string[] = [];
+    for (const [i, unit] of units.entries()) {
+      const template = await renderTemplate(framework, unit);
+      const entries = sampleScores(framework, unit.group, seedOf(unit.name), 0.5 + i * 0.2);
+      const bytes = await fillReturnedWorkbook(template, entries);
+      names.push(unit.name + '.xlsx');
+      writeFixture(served, unit.name + '.xlsx', bytes);
+    }
+    writeFixture(served, 'hong.xlsx', new Uint8Array([80, 75, 3, 4, 1, 2, 3]));
+    names.push('hong.xlsx');
+
+    const { page, errors } = await open(`?workbook=${templateUrl}`);
+    await page.getByRole('tab', { name: 'Tổng hợp & Xếp hạng' }).click();
+    // A real drop event carrying File objects, as Chromium builds it when files are dragged in.
+    const dataTransfer = await page.evaluateHandle(async (files) => {
+      const dt = new DataTransfer();
+      for (const name of files) {
+        const bytes = await (await fetch(`/fixtures/${encodeURIComponent(name)}`)).arrayBuffer();
+        dt.items.add(new File([bytes], name));
+      }
+      return dt;
+    }, names);
+    await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer });
+    await page.getByText('Đã chọn 4 tệp').waitFor();
+    await page.getByRole('button', { name: 'Tổng hợp 4 tệp' }).click();
+    const results = page.getByTestId('file-results');
+    await results.waitFor({ timeout: 60_000 });
+    await expect(page.getByRole('progressbar').getAttribute('aria-valuenow')).resolves.toBe('1');
+    await expect(results.locator('li[data-status="accepted"]').count()).resolves.toBe(3);
+    await expect(results.locator('li[data-status="unreadable"]').count()).resolves.toBe(1);
+    await expect(page.getByTestId('ranking').locator('tbody tr').count()).resolves.toBe(3);
+
+    await page.getByRole('button', { name: 'Ghi trang Xếp hạng và biểu đồ vào Excel' }).click();
+    await page.getByText('Đã ghi trang "Xếp hạng"').waitFor();
+    const sheet = await page.evaluate(() => {
+      const m = window.cchcTestHost!.fake.model;
+      const s = m.findSheet('Xếp hạng');
+      if (!s) return null;
+      const texts: string[] = [];
+      for (const cell of s.cells.values()) if (typeof cell.value === 'string') texts.push(cell.value);
+      return { texts, charts: s.charts.length };
+    });
+    expect(sheet).not.toBeNull();
+    expect(sheet!.texts).toEqual(expect.arrayContaining(['Sở Tư pháp', 'Sở Y tế', 'Sở Tài chính']));
+    expect(sheet!.charts).toBeGreaterThanOrEqual(1);
+    await page.setViewportSize({ width: 320, height: 900 });
+    await expect(noSidewaysScroll(page)).resolves.toBeLessThanOrEqual(0);
+    await screenshot(page, '4-tong-hop-xep-hang');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+/** Re-reads `read` until `done` holds or 15 s pass; returns the last value (the caller asserts on it). */
+async function until<T>(read: () => Promise<T>, done: (v: T) => boolean): Promise<T> {
+  let value = await read();
+  for (let i = 0; i < 150 && !done(value); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}
+
+async function totalTile(page: Page, label: string): Promise<string> {
+  const tiles = page.getByTestId('totals').locator('div');
+  const n = await tiles.count();
+  for (let i = 0; i < n; i++) {
+    const [name, value] = await tiles.nth(i).locator('span').allTextContents();
+    if (name === label) return value;
+  }
+  return '';
+}
+
+function errorCount(text: string | null): number {
+  const m = /(\d+) lỗi/.exec(text ?? '');
+  return m ? Number(m[1]) : -1;
+}
+
+function luminanceOf(css: string): number {
+  const [r, g, b] = (css.match(/\d+/g) ?? ['255', '255', '255']).map(Number);
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+}
