@@ -3,9 +3,10 @@
  * context.sync() calls whatever the number of criteria or units. Each function takes an optional
  * ExcelHost last; by default the Office.js globals (or the fake installed in their place).
  *
- * Sync counts: generate 0 (+1 createWorkbook round trip; 2 when inserting into the open workbook),
- * read 1, survey 1 (read) + 1 (write) = 2, ranking 2, goToCell 2, highlight 2, clear 2, watch 2
- * (1 check + 1 register… see watch.ts), stop 1.
+ * context.sync() per operation (test/excel/adapter.test.ts proves them at 10 and 200 leaves):
+ * generate 0 + one Excel.createWorkbook round trip (2 syncs when inserting into the open workbook,
+ * ExcelApi 1.13), read 1, survey 2 (read + write), ranking 2, goToCell 1, highlightCells 2,
+ * clearHighlights 2, watchScoreSheet 2 (check the sheet + register), stop 1.
  */
 export { type ExcelHost, FEATURE_SETS, officeHost, supportsExcelApi } from './host';
 export { ExcelAdapterError, type ExcelFailure } from './errors';
