@@ -3,6 +3,7 @@
  */
 import type { Command } from './command';
 import { consolidateCommand } from './commands/consolidate';
+import { demoCommand } from './commands/demo';
 import { frameworkCheckCommand } from './commands/framework-check';
 import { frameworkImportCommand } from './commands/framework-import';
 import { frameworksCommand } from './commands/frameworks';
@@ -10,4 +11,4 @@ import { rankCommand } from './commands/rank';
 import { templateCommand } from './commands/template';
 import { validateCommand } from './commands/validate';
 
-export const commands: Command[] = [frameworksCommand, frameworkCheckCommand, frameworkImportCommand, templateCommand, validateCommand, consolidateCommand, rankCommand];
+export const commands: Command[] = [frameworksCommand, frameworkCheckCommand, frameworkImportCommand, templateCommand, validateCommand, consolidateCommand, rankCommand, demoCommand];

@@ -233,15 +233,8 @@ export async function consolidate(
   if (!framework) return result;
 
   const accepted = records.filter((f) => f.status === 'accepted' && f.unit && f.entries);
-  const surveyUnits: SurveyUnit[] = accepted.map((f) => ({
-    code: f.unit?.code.trim() || null,
-    name: f.unit?.name ?? '',
-    group: f.unit?.group ?? '',
-  }));
   const keyOf = (u: UnitRef) => u.code.trim() || u.name;
-  if (options.survey) {
-    result.survey = importSurveyRows(options.survey.rows, framework, surveyUnits, options.survey.options);
-  }
+  if (options.survey) result.survey = importSurveyForRecords(records, framework, options.survey, keyOf);
   const surveyPoints = result.survey?.points ?? {};
   const notRanked = new Set([...framework.notRanked, ...(options.notRanked ?? [])].map(nameKey));
 
@@ -309,6 +302,56 @@ export async function consolidate(
     warnings.push('Không có tệp điều tra XHH (--survey): mọi đơn vị được tính điểm điều tra = 0.');
   }
   return result;
+}
+
+/**
+ * The survey is matched against EVERY unit read from a file — not only the accepted ones — so a
+ * row for a unit whose file was rejected is not reported as "matches no unit"; it is reported as
+ * what it is. Points are then kept for accepted units only.
+ */
+function importSurveyForRecords(
+  records: FileRecord[],
+  framework: Framework,
+  survey: NonNullable<ConsolidateOptions['survey']>,
+  keyOf: (u: UnitRef) => string,
+) {
+  const seen = new Map<string, { unit: SurveyUnit; statuses: Set<string> }>();
+  for (const f of records) {
+    if (!f.unit || f.status === 'unreadable') continue;
+    const id = identity(f.unit);
+    const known = seen.get(id);
+    if (known) known.statuses.add(f.status);
+    else
+      seen.set(id, {
+        unit: { code: f.unit.code.trim() || null, name: f.unit.name, group: f.unit.group },
+        statuses: new Set([f.status]),
+      });
+  }
+  const imported = importSurveyRows(
+    survey.rows,
+    framework,
+    [...seen.values()].map((s) => s.unit),
+    survey.options,
+  );
+  const acceptedKeys = new Set(
+    records.filter((f) => f.status === 'accepted' && f.unit).map((f) => keyOf(f.unit as UnitRef)),
+  );
+  for (const { unit, statuses } of seen.values()) {
+    const key = unit.code ?? unit.name;
+    if (acceptedKeys.has(key)) continue;
+    delete imported.points[key];
+    const row = imported.matched.find((m) => m.unit === key);
+    if (row) {
+      const why = statuses.has('duplicate') ? 'có nhiều tệp trùng nhau' : 'có tệp bị từ chối';
+      imported.issues.push({
+        severity: 'warning',
+        cell: '',
+        message: `Dòng ${row.row} (${row.name}): đơn vị "${unit.name}" ${why} nên chưa được xếp hạng; số liệu điều tra của dòng này chưa dùng.`,
+      });
+    }
+  }
+  imported.unitsWithoutSurvey = imported.unitsWithoutSurvey.filter((k) => acceptedKeys.has(k));
+  return imported;
 }
 
 /**

@@ -117,7 +117,7 @@ export function matchUnit<U extends MatchableUnit>(
     unit: null,
     reason: similar.length
       ? `Tên "${incoming.name}" không khớp chính xác đơn vị nào (chỉ giống khi bỏ dấu).`
-      : `Tên "${incoming.name}" không khớp đơn vị nào.`,
+      : `Tên "${incoming.name}" không khớp đơn vị nào trong các tệp đọc được.`,
     candidates: names(similar),
     warning: combine(),
   };
