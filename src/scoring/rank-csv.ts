@@ -97,6 +97,8 @@ export function parseRankCsv(text: string, fileName: string, options: RankCsvOpt
   }
 
   const defaultMax = framework?.declared.points.total ?? 100;
+  // Points are published with 2 decimals, or the framework's places when it uses more.
+  const decimals = Math.max(2, framework?.places ?? 2);
   const notRanked = new Set((framework?.notRanked ?? []).map(nameKey));
   const seen = new Map<string, number>();
 
@@ -139,8 +141,8 @@ export function parseRankCsv(text: string, fileName: string, options: RankCsvOpt
         error(column, `${showNumber(r.value)} là số âm.`);
         return undefined;
       }
-      if (!isMultipleOf(r.value, 0.01)) {
-        error(column, `${showNumber(r.value)} có quá 2 chữ số thập phân.`);
+      if (!isMultipleOf(r.value, 10 ** -decimals)) {
+        error(column, `${showNumber(r.value)} có quá ${decimals} chữ số thập phân.`);
         return undefined;
       }
       return r.value;

@@ -49,3 +49,13 @@ describe('parseRankCsv', () => {
     ]);
   });
 });
+
+describe('parseRankCsv decimals', () => {
+  it('accepts 3 decimals only for a framework published with 3 places', () => {
+    const text = 'unit;group;appraisal;survey\nSở A;so;8,125;9\n';
+    expect(parseRankCsv(text, 'a.csv').problems[0].message).toContain('có quá 2 chữ số thập phân');
+    const r = parseRankCsv(text, 'a.csv', { framework: sampleFramework({ places: 3 }) });
+    expect(r.problems).toEqual([]);
+    expect(r.inputs[0].appraisal).toBe(8.125);
+  });
+});
