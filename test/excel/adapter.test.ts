@@ -85,6 +85,7 @@ describe('generate', () => {
       expect(result).toEqual({ mode: 'newWorkbook', degraded: false });
       expect(fake.stats).toMatchObject({ syncs: 0, createWorkbook: 1 });
       // The workbook Excel received is the renderer's file: open it and read it back.
+      expect(fake.created[0]!.workbook.getWorksheet(SHEET_SCORE)?.getCell('A4').value).toBe('Mã');
       const opened = createFakeExcel();
       await opened.open(fake.created[0]!.bytes);
       expect(opened.model.findSheet(SHEET_SCORE)).toBeDefined();
@@ -284,6 +285,8 @@ describe('go to a cell, highlight errors', () => {
     expect(fake.model.activeSheet?.name).toBe(SHEET_SCORE);
     expect(fake.model.selection?.rect).toEqual(parseLocal('E12'));
     await expect(goToCell('Không có!A1')).rejects.toMatchObject({ reason: 'sheetMissing' });
+    // `_meta` is very hidden: Excel refuses to activate it, and the user gets a sentence, not a code.
+    await expect(goToCell('_meta!B3')).rejects.toThrow(/đang bị ẩn/);
     await expect(goToCell('Chấm điểm!ZZZZ1')).rejects.toMatchObject({ reason: 'badAddress' });
   });
 

@@ -2,6 +2,7 @@
  * The fake host: `Excel` and `Office` globals over one in-memory workbook, with the counters and
  * helpers tests need (sync count, created workbooks, simulated user edits, requirement sets).
  */
+import type ExcelJS from 'exceljs';
 import { base64ToBytes } from '../../excel/base64';
 import { parseLocal, splitSheet } from './address';
 import { type ChangedHandler, FakeRequestContext } from './client-object';
@@ -29,6 +30,8 @@ export interface FakeStats {
 export interface CreatedWorkbook {
   base64: string;
   bytes: Uint8Array;
+  /** The file as exceljs read it, for tests to inspect (sheets, cells, protection, names). */
+  workbook: ExcelJS.Workbook;
 }
 
 export interface FakeExcel {
@@ -174,15 +177,16 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
         if (base64 === undefined) return;
         const bytes = base64ToBytes(base64);
         // Excel refuses a file it cannot open; parsing here makes a corrupt file fail the same way.
+        let workbook: ExcelJS.Workbook;
         try {
-          await readXlsx(bytes);
+          workbook = await readXlsx(bytes);
         } catch (e) {
           throw new FakeOfficeError(
             'InvalidArgument',
             `The file is not a valid workbook: ${(e as Error).message}`,
           );
         }
-        created.push({ base64, bytes });
+        created.push({ base64, bytes, workbook });
       },
       RequestContext: RequestContext as unknown as new () => FakeRequestContext,
     },
