@@ -22,6 +22,11 @@ const NUM = String.raw`([+-]?\d+(?:[.,]\d+)?)`;
 const UNIT = String.raw`(?:điểm|đ)`;
 const num = (s: string) => Number(s.replace(',', '.'));
 
+/** "từ 0 đến điểm tối đa", "từ 0 - 2 điểm": a scale from 0 (group 2: its top when a number). */
+const RANGE_UP_TO = new RegExp(
+  String.raw`từ\s*0\s*(?:${UNIT}\s*)?(?:đến|-|–|tới)\s*(?:(điểm\s+tối\s+đa|tối\s+đa)|${NUM}\s*${UNIT}?)`,
+);
+
 const itemPatterns: Array<[RegExp, 'labelFirst' | 'pointsFirst']> = [
   [new RegExp(String.raw`^(.+?)\s*[:=]\s*(?:được\s+)?${NUM}\s*${UNIT}?\.?$`, 'i'), 'labelFirst'],
   [new RegExp(String.raw`^(.+?)\s*[-–—]\s*${NUM}\s*${UNIT}\.?$`, 'i'), 'labelFirst'],
@@ -120,7 +125,10 @@ export function parseGuide(text: string, max: number): GuideResult {
       };
     return { ok: false, message: 'thiếu cách chấm' };
   }
-  const list = optionList(text);
+  // "Chấm từ 0 - 1 điểm" would also read as one option "Chấm từ 0" worth 1: a one-line guide
+  // starting a scale at 0 is a range.
+  const single = guideLines(text);
+  const list = single.length === 1 && RANGE_UP_TO.test(t) ? null : optionList(text);
   if (list) return list;
 
   if (/(^|\s)trừ(\s|$)/.test(t) || max < 0) {
@@ -144,9 +152,7 @@ export function parseGuide(text: string, max: number): GuideResult {
     const notes = step === null ? ['cộng điểm theo bước 0,25 (cách chấm không ghi bước)'] : [];
     return { ok: true, rule: { kind: 'bonus', cap, step: step ?? 0.25 }, notes };
   }
-  const upTo = new RegExp(
-    String.raw`từ\s*0\s*(?:${UNIT}\s*)?(?:đến|-|–|tới)\s*(?:(điểm\s+tối\s+đa|tối\s+đa)|${NUM}\s*${UNIT}?)`,
-  ).exec(t);
+  const upTo = RANGE_UP_TO.exec(t);
   const step = new RegExp(String.raw`bước\s*(?:chấm\s*)?${NUM}`).exec(t);
   if (upTo || step) {
     if (upTo && upTo[2] !== undefined && Math.round(num(upTo[2]) * 100) !== Math.round(max * 100)) {

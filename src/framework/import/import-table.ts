@@ -210,6 +210,7 @@ export function importFrameworkTable(
           rowNo,
           `dòng tiếp theo của mục ${last.code} ghi điểm tối đa "${maxText}" khác dòng ${last.row}.`,
           last.code,
+          cols.max,
         );
       } else if (last.guideLines[last.guideLines.length - 1] !== guide) {
         last.guideLines.push(guide);
@@ -244,6 +245,8 @@ export function importFrameworkTable(
         codeText === ''
           ? `dòng "${name.slice(0, 60)}" thiếu mã (STT).`
           : `không đọc được mã "${codeText}" (dùng 1, 1.1, 1.1.1 hoặc I, II cho lĩnh vực).`,
+        undefined,
+        cols.code,
       );
       continue;
     }
@@ -264,6 +267,16 @@ export function importFrameworkTable(
       }
       const parent: RowNode =
         lastNumbered.code.split('.').length >= 3 && lastNumbered.parent ? lastNumbered.parent : lastNumbered;
+      // Letters must run a), b), c) … under their parent: "x" after nothing is a typo, not item 21.
+      if (code.value !== parent.children.length + 1) {
+        fail(
+          rowNo,
+          `mục "${codeText}" không đúng thứ tự chữ cái dưới mục ${parent.code} (mong đợi mục thứ ${parent.children.length + 1}).`,
+          undefined,
+          cols.code,
+        );
+        continue;
+      }
       absolute = `${parent.code}.${code.value}`;
     } else if (usesRoman) {
       if (!romanField) {
@@ -293,6 +306,7 @@ export function importFrameworkTable(
         rowNo,
         `mã ${absolute} được lưu dạng số trong Excel (nếu là ${absolute}0 hãy định dạng cột mã là Văn bản).`,
         absolute,
+        cols.code,
       );
     }
 
@@ -308,6 +322,7 @@ export function importFrameworkTable(
           ? `mục ${absolute} thiếu điểm tối đa.`
           : `điểm tối đa "${maxText}" của mục ${absolute} không phải là số.`,
         absolute,
+        cols.max,
       );
       continue;
     }
@@ -321,6 +336,7 @@ export function importFrameworkTable(
         rowNo,
         `mục ${absolute} ở cấp thứ ${segments.length}: bộ tiêu chí chỉ có lĩnh vực, tiêu chí, tiêu chí thành phần.`,
         absolute,
+        cols.code,
       );
       continue;
     }
@@ -356,10 +372,13 @@ export function importFrameworkTable(
   }
 
   if (!fields.length && !errors.length) fail(0, 'bảng không có dòng tiêu chí nào dưới dòng tiêu đề cột.');
-  if (errors.length) return done();
-
+  // Read the scoring of the rows understood so far even when some rows failed: the user gets
+  // every problem of the table in one run, not one per attempt.
   const tree = fields.map((f) => toNode(f, meta, cols, fail, note));
-  if (errors.length) return done();
+  if (errors.length) {
+    errors.sort((a, b) => a.row - b.row);
+    return done();
+  }
 
   const counts = countByDepth(tree);
   const points = treePoints({ tree });
@@ -367,6 +386,8 @@ export function importFrameworkTable(
     fail(
       total.row,
       `dòng tổng cộng ghi ${formatPoints(total.value)} điểm nhưng các lĩnh vực cộng lại ${formatPoints(points.total)}.`,
+      undefined,
+      cols.max,
     );
     return done();
   }

@@ -45,7 +45,7 @@ export function readNumber(cell: TableCell | undefined): number | null {
   const paren = /^\((.*)\)$/.exec(t);
   if (paren) t = paren[1].trim();
   t = t.replace(/\s*(điểm|đ)\.?$/i, '').trim();
-  const m = NUMBER.exec(t.replace(/\s+/g, ''));
+  const m = NUMBER.exec(t.replace(/^([+-]|\u2212)\s+/, '$1'));
   if (!m) return null;
   const n = Number(m[2].replace(',', '.'));
   return m[1] ? -n : n;
