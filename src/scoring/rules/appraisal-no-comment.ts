@@ -1,12 +1,13 @@
 import { samePoints } from '../decimal';
 import { isBlankText, showNumber } from '../read';
-import { leafProblem, modeSeverity, type LeafContext, type ScoringRule } from './context';
+import { leafProblem, type LeafContext, type ScoringRule } from './context';
 import type { Problem } from '../types';
 
 /**
  * The council's score differs from the one it revises without a comment saying why: round 1
  * against the self score, round 2 against round 1 (or the self score when round 1 is empty).
- * A warning while drafting, an error at submission.
+ * Always a warning: the score itself is valid, and a missing comment must not keep a unit out of
+ * the consolidation (which rejects files with errors); the task pane and `cchc validate` show it.
  */
 export const appraisalNoComment: ScoringRule = {
   key: 'appraisal.noComment',
@@ -26,7 +27,7 @@ export const appraisalNoComment: ScoringRule = {
         leafProblem(
           ctx,
           this.key,
-          modeSeverity(ctx.mode),
+          'warning',
           'appraisalComment',
           `điểm thẩm định ${showNumber(first)} khác điểm tự đánh giá ${showNumber(self)} nhưng chưa ghi ý kiến thẩm định.`,
         ),
@@ -43,7 +44,7 @@ export const appraisalNoComment: ScoringRule = {
         leafProblem(
           ctx,
           this.key,
-          modeSeverity(ctx.mode),
+          'warning',
           'appraisal2Comment',
           `điểm thẩm định lần 2 ${showNumber(second)} khác ${first !== null ? 'lần 1' : 'điểm tự đánh giá'} ${showNumber(before)} nhưng chưa ghi ý kiến.`,
         ),

@@ -11,12 +11,12 @@ describe('appraisal.noComment', () => {
     ).toEqual([]);
   });
 
-  it('reports a changed score without a comment', () => {
+  it('warns (in every mode) about a changed score without a comment', () => {
     const [p] = runRule(appraisalNoComment, { '1.3': { self: 2, appraisal: 1.5 } });
     expect(p).toMatchObject({
       code: '1.3',
       field: 'appraisalComment',
-      severity: 'error',
+      severity: 'warning',
       cell: 'Chấm điểm!I12',
     });
     expect(p.message).toContain('1,5 khác điểm tự đánh giá 2');
@@ -24,7 +24,7 @@ describe('appraisal.noComment', () => {
 
   it('checks round 2 against round 1', () => {
     const entries = { '1.3': { self: 2, appraisal: 1.5, appraisalComment: 'Thiếu', appraisal2: 2 } };
-    const [p] = runRule(appraisalNoComment, entries, { mode: 'draft' });
+    const [p] = runRule(appraisalNoComment, entries, { mode: 'submission' });
     expect(p).toMatchObject({ field: 'appraisal2Comment', severity: 'warning' });
     expect(
       runRule(appraisalNoComment, { '1.3': { ...entries['1.3'], appraisal2Comment: 'Đã bổ sung' } }),
