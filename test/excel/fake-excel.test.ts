@@ -198,6 +198,22 @@ describe('fake Excel: events', () => {
     }
   });
 
+  it('keeps a failing handler from breaking later events, and records its error', async () => {
+    const fake = createFakeExcel();
+    const seen: string[] = [];
+    await run(fake, async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').onChanged.add(async (e: any) => {
+        seen.push(e.address);
+        if (e.address === 'A1') throw new Error('handler bug');
+      });
+      await ctx.sync();
+    });
+    await fake.simulateUserEdit('Sheet1', 'A1', 1);
+    await fake.simulateUserEdit('Sheet1', 'B1', 1);
+    expect(seen).toEqual(['A1', 'B1']);
+    expect(fake.handlerErrors).toEqual([new Error('handler bug')]);
+  });
+
   it('stops calling a handler once it is removed', async () => {
     const fake = createFakeExcel();
     let calls = 0;

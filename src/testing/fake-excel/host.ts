@@ -53,6 +53,8 @@ export interface FakeExcel {
   stats: FakeStats;
   resetStats(): void;
   created: CreatedWorkbook[];
+  /** Errors thrown by onChanged handlers (Excel swallows them; tests should not). */
+  handlerErrors: unknown[];
   /** Requirement sets can change during a test (e.g. to try the degraded path). */
   setSupported(supported: Record<string, string>): void;
   /** Fills the workbook from .xlsx bytes (replacing nothing: sheets are added). */
@@ -84,6 +86,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
   const created: CreatedWorkbook[] = [];
   const handlers = new Map<string, Set<ChangedHandler>>();
   let pendingEvents: Promise<void> = Promise.resolve();
+  const handlerErrors: unknown[] = [];
 
   const isSetSupported = (name: string, version: string | number = '1.1'): boolean => {
     const have = supported[name];
@@ -108,8 +111,13 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
         args.triggerSource = change.origin === 'addin' ? 'ThisLocalAddin' : 'Unknown';
       for (const h of [...set]) {
         // Excel raises events after the round trip completes, never inside the caller's sync.
+        // Excel logs a failing handler and goes on; the fake keeps the error for tests to see.
         pendingEvents = pendingEvents.then(async () => {
-          await h(args);
+          try {
+            await h(args);
+          } catch (e) {
+            handlerErrors.push(e);
+          }
         });
       }
     }
@@ -211,6 +219,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
       stats.runs = 0;
     },
     created,
+    handlerErrors,
     setSupported(s) {
       supported = { ExcelApi: '1.9', ...s };
     },
