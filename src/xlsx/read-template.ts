@@ -79,7 +79,9 @@ export function gridOfWorksheet(ws: ExcelJS.Worksheet): CellGrid {
       if (cell.isMerged && cell.master !== cell) return;
       const p = plainCell(cell.value);
       rowValues[c - 1] = p.value;
-      rowFormulas[c - 1] = p.formula;
+      // A shared formula (filled down in Excel) names only its master: show the formula as it
+      // reads in this cell.
+      rowFormulas[c - 1] = p.formula === null ? null : cell.formula || p.formula;
     });
     values.push(rowValues);
     formulas.push(rowFormulas);

@@ -200,7 +200,12 @@ export function scoreSheetOf(plan: WorkbookPlan): PlanSheet {
   return plan.sheets.find((s) => s.name === SHEET_SCORE) as PlanSheet;
 }
 
-export type FillValue = number | string | boolean | { formula: string };
+/**
+ * A formula, optionally shared (as Excel writes a formula filled down): the master carries the text
+ * and `ref`, the other cells only the shared index `si`.
+ */
+export type FillValue =
+  number | string | boolean | { formula: string; shared?: { si: number; ref?: string } };
 /** Leaf code → field → what to write. */
 export type Fills = Record<string, Partial<Record<EntryField, FillValue>>>;
 
@@ -230,6 +235,10 @@ function cellXml(ref: string, style: string, v: FillValue): string {
   if (typeof v === 'boolean') return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
   if (typeof v === 'string')
     return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlEscape(v)}</t></is></c>`;
+  if (v.shared && !v.shared.ref) return `<c r="${ref}"${s}><f t="shared" si="${v.shared.si}"/></c>`;
+  if (v.shared) {
+    return `<c r="${ref}"${s}><f t="shared" ref="${v.shared.ref}" si="${v.shared.si}">${xmlEscape(v.formula)}</f></c>`;
+  }
   return `<c r="${ref}"${s}><f>${xmlEscape(v.formula)}</f></c>`;
 }
 

@@ -146,6 +146,25 @@ describe('renderPlan / readTemplate with exceljs', () => {
     );
   });
 
+  it('names a formula filled down into input cells (a shared formula) with each cell and its own text', async () => {
+    const { rows } = plan.score;
+    const e = (code: string) => `E${rows[code]}`;
+    // 1.1.1 and 1.1.2 are consecutive rows: Excel writes a fill-down as one shared formula.
+    expect(rows['1.1.2']).toBe(rows['1.1.1'] + 1);
+    const filled = await fillTemplateXml(bytes, plan.score, {
+      '1.1.1': {
+        self: { formula: `C${rows['1.1.1']}`, shared: { si: 0, ref: `${e('1.1.1')}:${e('1.1.2')}` } },
+      },
+      '1.1.2': { self: { formula: '', shared: { si: 0 } } },
+    });
+    const r = await readOk(filled);
+    expect(r.structureProblems.map((p) => `${p.rule}@${p.cell}`)).toEqual([
+      `structure.formulaInInput@${cellOf(plan.score, '1.1.1', 'self')}`,
+      `structure.formulaInInput@${cellOf(plan.score, '1.1.2', 'self')}`,
+    ]);
+    expect(r.structureProblems[1].message).toContain(`=C${rows['1.1.2']}`);
+  });
+
   it('names a maximum edited, a row deleted, a code changed in an exceljs-edited file', async () => {
     const { rows, columns } = plan.score;
     const edited = await tamper(bytes, (ws) => {
