@@ -264,6 +264,13 @@ describe('cchc rank --framework', () => {
     ]);
   });
 
+  it('labels the table of an illustrative framework', async () => {
+    const dir = tempDir();
+    write(dir, 'in.csv', 'unit;group;appraisal;survey\nSở A;so;62;30\n');
+    const r = await run(['rank', 'in.csv', '--framework', 'an-giang-2022'], dir);
+    expect(r.stdout).toContain('XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022 (MINH HỌA) — SỞ, BAN, NGÀNH');
+  });
+
   it('refuses a group the framework does not have', async () => {
     const dir = tempDir();
     write(dir, 'in.csv', 'unit;group;appraisal;survey\nXã A;xa;60;26\n');

@@ -121,7 +121,10 @@ export const rankCommand: Command = {
       groupOrder: framework?.groups.map((g) => g.id),
     });
     const groupNames = Object.fromEntries((framework?.groups ?? []).map((g) => [g.id, g.name]));
-    const title = framework ? `XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${framework.year}` : undefined;
+    // An illustrative framework is labelled wherever it is used, the published table included.
+    const title = framework
+      ? `XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${framework.year}${framework.status === 'illustrative' ? ' (MINH HỌA)' : ''}`
+      : undefined;
     const blocks = rankTableBlocks(units, { groupNames, title, places });
 
     if (outPath) {
