@@ -13,18 +13,32 @@ import type { Framework } from './schema';
 import { isLeaf, walk } from './tree';
 import { toCents } from './points';
 
-const FNV_OFFSET = 0xcbf29ce484222325n;
-const FNV_PRIME = 0x100000001b3n;
-const MASK = 0xffffffffffffffffn;
-
-/** FNV-1a 64-bit of the UTF-8 bytes of `text`, as 16 lowercase hex digits. */
+/**
+ * FNV-1a 64-bit of the UTF-8 bytes of `text`, as 16 lowercase hex digits. Computed on four 16-bit
+ * limbs (BigInt is ~10× slower, and this runs once per returned workbook on consolidation):
+ * h × prime = h × 0x1b3 + (h << 40) mod 2^64.
+ */
 export function fnv1a64(text: string): string {
-  let h = FNV_OFFSET;
+  // Offset basis 0xcbf29ce484222325, lowest limb first.
+  let h0 = 0x2325;
+  let h1 = 0x8422;
+  let h2 = 0x9ce4;
+  let h3 = 0xcbf2;
   for (const byte of new TextEncoder().encode(text)) {
-    h ^= BigInt(byte);
-    h = (h * FNV_PRIME) & MASK;
+    h0 ^= byte;
+    const t0 = h0 * 0x1b3;
+    let t1 = h1 * 0x1b3;
+    let t2 = h2 * 0x1b3 + ((h0 & 0xff) << 8);
+    let t3 = h3 * 0x1b3 + ((h0 >>> 8) | ((h1 & 0xff) << 8));
+    t1 += t0 >>> 16;
+    t2 += t1 >>> 16;
+    t3 += t2 >>> 16;
+    h0 = t0 & 0xffff;
+    h1 = t1 & 0xffff;
+    h2 = t2 & 0xffff;
+    h3 = t3 & 0xffff;
   }
-  return h.toString(16).padStart(16, '0');
+  return [h3, h2, h1, h0].map((x) => x.toString(16).padStart(4, '0')).join('');
 }
 
 /** The values a rule allows, in hundredths, in a canonical order. */

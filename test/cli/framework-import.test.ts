@@ -1,0 +1,179 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getBuiltinFramework } from '../../src/framework/builtins';
+import { run, tempDir } from '../framework/cli-harness';
+
+const APPENDIX = join(__dirname, '../../templates/appendix');
+const MESSY = join(__dirname, '../framework/fixtures/messy-appendix.csv');
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+function workdir(): string {
+  const dir = tempDir();
+  for (const f of [
+    'an-giang-2021.xlsx',
+    'an-giang-2021.meta.json',
+    'an-giang-2022.csv',
+    'an-giang-2022.meta.json',
+  ]) {
+    copyFileSync(join(APPENDIX, f), join(dir, f));
+  }
+  copyFileSync(MESSY, join(dir, 'messy.csv'));
+  return dir;
+}
+
+const OPTIONS = [
+  '--id',
+  'tinh-x-2024',
+  '--title',
+  'Bộ tiêu chí tỉnh X',
+  '--year',
+  '2024',
+  '--level',
+  'so-huyen',
+];
+const MORE = [
+  '--status',
+  'official',
+  '--decision',
+  '99/QĐ-UBND',
+  '--date',
+  '01/02/2024',
+  '--groups',
+  'so=Sở, ban, ngành;huyen=UBND cấp huyện',
+  '--sources',
+  'sipas=SIPAS',
+];
+
+describe('cchc framework import', () => {
+  it('imports the shipped XLSX appendix with its meta into the built-in framework, input untouched', async () => {
+    const dir = workdir();
+    const before = sha(join(dir, 'an-giang-2021.xlsx'));
+    const r = await run(
+      ['framework', 'import', 'an-giang-2021.xlsx', '--meta', 'an-giang-2021.meta.json', '-o', 'out.json'],
+      dir,
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Đã ghi out.json');
+    expect(r.stderr).toContain('MINH HỌA');
+    expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'))).toEqual(
+      getBuiltinFramework('an-giang-2021'),
+    );
+    expect(sha(join(dir, 'an-giang-2021.xlsx'))).toBe(before);
+  });
+
+  it('takes the metadata from options, with dd/mm/yyyy dates', async () => {
+    const dir = workdir();
+    const r = await run(
+      ['framework', 'import', 'messy.csv', ...OPTIONS, ...MORE, '-o', 'x.json', '--json'],
+      dir,
+    );
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({
+      ok: true,
+      output: 'x.json',
+      counts: { fields: 2, criteria: 7, subCriteria: 2 },
+      errors: [],
+      problems: [],
+    });
+    expect(report.notes.length).toBeGreaterThan(0);
+    const f = JSON.parse(readFileSync(join(dir, 'x.json'), 'utf8'));
+    expect(f.legalBasis).toEqual({ number: '99/QĐ-UBND', date: '2024-02-01' });
+    expect(f.status).toBe('official');
+    expect(r.stderr).toBe('');
+  });
+
+  it('options override the meta file', async () => {
+    const dir = workdir();
+    const r = await run(
+      [
+        'framework',
+        'import',
+        'an-giang-2022.csv',
+        '--meta',
+        'an-giang-2022.meta.json',
+        '--id',
+        'ban-sao',
+        '-o',
+        'x.json',
+      ],
+      dir,
+    );
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'x.json'), 'utf8')).id).toBe('ban-sao');
+  });
+
+  it('refuses a table with a bad row: names file and cell, writes nothing', async () => {
+    const dir = workdir();
+    const text = readFileSync(join(dir, 'messy.csv'), 'utf8').replace(
+      '2.;Kiểm tra CCHC tại UBND cấp xã;1,5',
+      '2.;Kiểm tra CCHC tại UBND cấp xã;một',
+    );
+    writeFileSync(join(dir, 'bad.csv'), text);
+    const r = await run(['framework', 'import', 'bad.csv', ...OPTIONS, ...MORE, '-o', 'x.json'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('LỖI — bad.csv, ô C14: điểm tối đa "một" của mục 1.2 không phải là số.');
+    expect(r.stdout).toContain('Không ghi tệp');
+    expect(existsSync(join(dir, 'x.json'))).toBe(false);
+  });
+
+  it('refuses a table that does not add up to its declared figures, unless --force', async () => {
+    const dir = workdir();
+    const meta = JSON.parse(readFileSync(join(dir, 'an-giang-2022.meta.json'), 'utf8'));
+    meta.declared.counts.subCriteria = 52;
+    writeFileSync(join(dir, 'm.json'), JSON.stringify(meta));
+    const r = await run(
+      ['framework', 'import', 'an-giang-2022.csv', '--meta', 'm.json', '-o', 'x.json'],
+      dir,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Số tiêu chí thành phần khai báo là 52 nhưng cây tiêu chí có 51.');
+    expect(existsSync(join(dir, 'x.json'))).toBe(false);
+    const forced = await run(
+      ['framework', 'import', 'an-giang-2022.csv', '--meta', 'm.json', '-o', 'x.json', '--force'],
+      dir,
+    );
+    expect(forced.code).toBe(1);
+    expect(forced.stdout).toContain('(--force)');
+    expect(existsSync(join(dir, 'x.json'))).toBe(true);
+  });
+
+  it('says which metadata is missing (exit 2)', async () => {
+    const r = await run(['framework', 'import', 'messy.csv', '--id', 'x', '-o', 'x.json'], workdir());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('thiếu --title (hoặc "title" trong tệp meta)');
+    expect(r.stderr).toContain('thiếu --groups (hoặc "groups" trong tệp meta)');
+  });
+
+  it('refuses to write over its input, a missing -o, an unknown file type and a missing file', async () => {
+    const dir = workdir();
+    expect(
+      (await run(['framework', 'import', 'messy.csv', ...OPTIONS, ...MORE, '-o', 'messy.csv'], dir)).stderr,
+    ).toContain('không ghi đè tệp đầu vào');
+    expect((await run(['framework', 'import', 'messy.csv', ...OPTIONS, ...MORE], dir)).code).toBe(2);
+    writeFileSync(join(dir, 'a.docx'), 'x');
+    expect(
+      (await run(['framework', 'import', 'a.docx', ...OPTIONS, ...MORE, '-o', 'x.json'], dir)).stderr,
+    ).toContain('chỉ đọc được bảng .xlsx hoặc .csv');
+    expect(
+      (await run(['framework', 'import', 'khong.csv', ...OPTIONS, ...MORE, '-o', 'x.json'], dir)).stderr,
+    ).toContain('Không tìm thấy bảng "khong.csv"');
+  });
+
+  it('reports a file that is not really an .xlsx in Vietnamese, without a stack trace', async () => {
+    const dir = workdir();
+    writeFileSync(join(dir, 'fake.xlsx'), 'not a zip at all');
+    const r = await run(['framework', 'import', 'fake.xlsx', ...OPTIONS, ...MORE, '-o', 'x.json'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^cchc framework import: fake\.xlsx: /);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('documents what it accepts and refuses in --help', async () => {
+    const r = await run(['framework', 'import', '--help'], tempDir());
+    expect(r.code).toBe(0);
+    for (const words of ['La Mã', 'dấu chấm cuối', 'ô gộp', '"0,5"', 'nhiều dòng', 'BỊ TỪ CHỐI', '--meta'])
+      expect(r.stdout).toContain(words);
+  });
+});
