@@ -144,6 +144,11 @@ describe('read', () => {
       const again = (await readOpenTemplate({ resolveFramework })) as ReadSuccess;
       expect(again.scoresheet.entries[first.code]!.self).toBe(1.5);
       expect(again.totals.self).toBe(1.5);
+      // The template's own SUM of the criterion follows, as it would in Excel.
+      const parentRow = again.layout!.rows['1.1']!;
+      expect(
+        fake.model.getSheet(SHEET_SCORE).peek(parentRow - 1, again.layout!.columns.self! - 1).value,
+      ).toBe(1.5);
       await fake.simulateUserEdit(SHEET_SCORE, local, 7);
       fake.resetStats();
       const bad = (await readOpenTemplate({ resolveFramework })) as ReadSuccess;

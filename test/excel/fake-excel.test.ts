@@ -124,6 +124,21 @@ describe('fake Excel: batching', () => {
     });
   });
 
+  it('recalculates SUM formulas after an edit, parents of parents included', async () => {
+    const fake = createFakeExcel();
+    await run(fake, async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('Sheet1');
+      s.getRange('A1:A4').formulas = [['=SUM(A2,A3:A4)'], ['=SUM(B2:B3)'], [0.1], [0.2]];
+      s.getRange('B2:B3').values = [[1.25], ['văn bản']];
+      await ctx.sync();
+    });
+    const sheet = fake.model.getSheet('Sheet1');
+    expect(sheet.peek(0, 0).value).toBe(1.55);
+    await fake.simulateUserEdit('Sheet1', 'B3', 2);
+    expect(sheet.peek(1, 0).value).toBe(3.25);
+    expect(sheet.peek(0, 0).value).toBe(3.55);
+  });
+
   it('reports quoted addresses the way Excel does', async () => {
     const fake = createFakeExcel();
     await run(fake, async (ctx) => {

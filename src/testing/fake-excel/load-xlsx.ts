@@ -41,6 +41,7 @@ export async function loadXlsxInto(
         copyCell(cell, sheet.cell(rowNumber - 1, colNumber - 1));
       });
     });
+    sheet.recalculate();
     ws.columns?.forEach((col, i) => {
       if (col.width) sheet.columnWidths.set(i, col.width * 7);
     });

@@ -129,6 +129,40 @@ export class SheetModel {
     return rect;
   }
 
+  /**
+   * Excel recalculates on every change; the fake does it for the formulas templates use to total
+   * their rows, `=SUM(ref, ref, …)` with same-sheet cells and ranges (text and blanks count 0),
+   * passing over the sheet until nothing changes (parents sum parents).
+   */
+  recalculate(): void {
+    const sums: [CellModel, CellRect[]][] = [];
+    for (const c of this.cells.values()) {
+      const refs = c.formula === undefined ? null : sumRefs(c.formula);
+      if (refs) sums.push([c, refs]);
+    }
+    for (let pass = 0; pass < 16; pass++) {
+      let changed = false;
+      for (const [cell, refs] of sums) {
+        let total = 0;
+        for (const ref of refs) {
+          for (let r = ref.row; r <= ref.rowEnd; r++) {
+            for (let col = ref.col; col <= ref.colEnd; col++) {
+              const v = this.cells.get(this.key(r, col))?.value;
+              if (typeof v === 'number') total += v;
+            }
+          }
+        }
+        // Round as Excel displays sums of 2-decimal scores, without binary noise.
+        total = Math.round(total * 1e9) / 1e9;
+        if (cell.value !== total) {
+          cell.value = total;
+          changed = true;
+        }
+      }
+      if (!changed) return;
+    }
+  }
+
   /** Throws like Excel when a locked cell of a protected sheet would change. */
   assertEditable(rect: CellRect, what: 'content' | 'format'): void {
     if (!this.protection.protected) return;
@@ -165,6 +199,7 @@ export class SheetModel {
     const at = this.grid<unknown>(rect, input, 'values');
     this.assertEditable(rect, 'content');
     this.eachCell(rect, (cell, r, c) => writeTyped(cell, at(r, c), 'values'));
+    this.recalculate();
     this.workbook.recordChange(this, rect, origin);
   }
 
@@ -172,6 +207,7 @@ export class SheetModel {
     const at = this.grid<unknown>(rect, input, 'formulas');
     this.assertEditable(rect, 'content');
     this.eachCell(rect, (cell, r, c) => writeTyped(cell, at(r, c), 'formulas'));
+    this.recalculate();
     this.workbook.recordChange(this, rect, origin);
   }
 
@@ -251,7 +287,10 @@ export class SheetModel {
         c.fontColor = undefined;
       }
     }
-    if (what !== 'Formats') this.workbook.recordChange(this, rect, origin);
+    if (what !== 'Formats') {
+      this.recalculate();
+      this.workbook.recordChange(this, rect, origin);
+    }
   }
 
   private eachCell(rect: CellRect, fn: (cell: CellModel, r: number, c: number) => void): void {
@@ -302,8 +341,8 @@ function writeTyped(cell: CellModel, input: unknown, property: 'values' | 'formu
   }
   if (input.startsWith('=') || input.startsWith('+') || input.startsWith('-')) {
     cell.formula = input.startsWith('=') ? input : `=${input}`;
-    // The fake has no calculation engine: a new formula shows Excel's value for an unknown name
-    // until a test sets a value explicitly. Tests must not rely on computed formula results.
+    // Literals and same-sheet SUMs are calculated (SheetModel.recalculate); any other formula keeps
+    // 0 or its cached result from the file. Tests must not rely on other formulas' results.
     cell.value = evaluateConstant(cell.formula);
     return;
   }
@@ -311,13 +350,26 @@ function writeTyped(cell: CellModel, input: unknown, property: 'values' | 'formu
   cell.formula = undefined;
 }
 
-/** Only literal formulas ("=5", "=\"x\"") are evaluated; anything else is "#NAME?"-free 0. */
+/** Literal formulas ("=5", "=\"x\"") get their value; anything else 0 until recalculated. */
 function evaluateConstant(formula: string): ScalarValue {
   const body = formula.slice(1).trim();
   if (/^[+-]?\d+(\.\d+)?$/.test(body)) return Number(body);
   const str = /^"((?:[^"]|"")*)"$/.exec(body);
   if (str) return (str[1] as string).replace(/""/g, '"');
   return 0;
+}
+
+/** The references of "=SUM(E5,E6:E9)", or null for any other formula. */
+function sumRefs(formula: string): CellRect[] | null {
+  const m = /^=SUM\(([^()]*)\)$/i.exec(formula.replace(/\s+/g, ''));
+  if (!m) return null;
+  const refs: CellRect[] = [];
+  for (const part of (m[1] as string).split(',')) {
+    const rect = parseLocal(part.replace(/\$/g, ''));
+    if (!rect) return null;
+    refs.push(rect);
+  }
+  return refs;
 }
 
 export interface NamedItemModel {
