@@ -210,6 +210,12 @@ describe('cchc rank: input variants', () => {
     const cols = await run(['rank', 'cols.csv'], dir);
     expect(cols.code).toBe(2);
     expect(cols.stderr).toContain('thiếu cột unit, group, appraisal, survey');
+    const colsJson = await run(['rank', 'cols.csv', '--json'], dir);
+    expect(colsJson.code).toBe(2);
+    expect(JSON.parse(colsJson.stdout)).toEqual({
+      units: [],
+      errors: [expect.objectContaining({ line: 0 })],
+    });
     const missing = await run(['rank', 'khong-co.csv'], dir);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('Không tìm thấy tệp "khong-co.csv"');

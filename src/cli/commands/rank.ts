@@ -101,16 +101,16 @@ export const rankCommand: Command = {
     const parsed = parseRankCsv(text, inputPath, { framework });
     for (const p of parsed.problems)
       io.stderr(`${p.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}: ${p.message}\n`);
-    if (!parsed.headerOk) return 2;
     const errors = parsed.problems.filter((p) => p.severity === 'error');
     if (errors.length) {
-      io.stderr(`${inputPath}: ${errors.length} lỗi; chưa xếp hạng. Sửa tệp rồi chạy lại.\n`);
+      if (parsed.headerOk)
+        io.stderr(`${inputPath}: ${errors.length} lỗi; chưa xếp hạng. Sửa tệp rồi chạy lại.\n`);
       if (json) {
-        io.stdout(
-          `${JSON.stringify({ units: [], errors: errors.map((e) => ({ line: e.line, column: e.column ?? null, message: e.message })) }, null, 2)}\n`,
-        );
+        const list = errors.map((e) => ({ line: e.line, column: e.column ?? null, message: e.message }));
+        io.stdout(`${JSON.stringify({ units: [], errors: list }, null, 2)}\n`);
       }
-      return 1;
+      // A file that cannot be used at all (no header, empty) is 2; rows with mistakes are 1.
+      return parsed.headerOk ? 1 : 2;
     }
 
     const places = framework?.places ?? 2;
