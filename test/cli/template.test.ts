@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/command';
 import { getBuiltinFramework } from '../../src/framework/builtins';
+import { frameworkSchema, type FrameworkNode } from '../../src/framework/schema';
 import { safeFileStem, unitFileName } from '../../src/workbook/file-name';
 import { readTemplate } from '../../src/xlsx/read-template';
 import { sampleFrameworkInput } from '../helpers/template-fixtures';
@@ -146,7 +147,7 @@ describe('cchc template', () => {
   it('takes a framework JSON path and the only group when there is one', async () => {
     const fw = sampleFrameworkInput({ groups: [{ id: 'so', name: 'Sở, ban, ngành' }] });
     // Without the huyện group, the leaves naming it must not name it any more.
-    const criteria = fw.tree[0].children as { appliesTo?: string[]; maxByGroup?: Record<string, number> }[];
+    const criteria = (fw.tree as FrameworkNode[])[0].children as FrameworkNode[];
     delete criteria[2].appliesTo;
     delete criteria[3].maxByGroup;
     writeFileSync(join(dir, 'fw.json'), JSON.stringify(fw));
@@ -154,10 +155,18 @@ describe('cchc template', () => {
     expect(
       await main(['template', '--framework', 'fw.json', '--unit', 'Sở Y tế', '-o', 'syt.xlsx'], io),
     ).toBe(0);
+    const parsed = frameworkSchema.parse(fw);
     const r = await readTemplate(new Uint8Array(readFileSync(join(dir, 'syt.xlsx'))), {
+      resolveFramework: (id) => (id === parsed.id ? parsed : undefined),
+    });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.meta).toMatchObject({ frameworkId: 'mau-thu', unitName: 'Sở Y tế', unitGroup: 'so' });
+    expect(r.structureProblems).toEqual([]);
+    // The file names its framework: without it, the reader says so instead of guessing.
+    const unknown = await readTemplate(new Uint8Array(readFileSync(join(dir, 'syt.xlsx'))), {
       resolveFramework: () => undefined,
     });
-    expect(r).toMatchObject({ ok: false, reason: 'unknownFramework' });
+    expect(unknown).toMatchObject({ ok: false, reason: 'unknownFramework' });
   });
 
   it('refuses missing or contradictory options in Vietnamese, without a stack trace', async () => {
