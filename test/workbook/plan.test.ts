@@ -130,6 +130,28 @@ describe('buildTemplatePlan: the Chấm điểm sheet', () => {
     expect(values).toEqual([1, 0.5, 0]);
   });
 
+  it('never writes a literal list: a 60-level rule (far over 255 characters) is a range on _lists', () => {
+    const options = Array.from({ length: 60 }, (_, i) => ({
+      label: `Mức đánh giá số ${i + 1}`,
+      points: (60 - i) / 20,
+    }));
+    const fw = sampleFramework();
+    const leaf = fw.tree[0].children![0].children![0];
+    leaf.rule = { kind: 'levels', options };
+    leaf.max = 3;
+    const p = samplePlan(fw);
+    const lists = scoreSheetOf(p).validations.filter((v) => v.type === 'list');
+    expect(lists.length).toBeGreaterThan(0);
+    for (const v of lists) {
+      expect(v.formula).not.toContain('"');
+      expect(v.formula!.length).toBeLessThan(255);
+    }
+    const ref = lists.find(
+      (v) => v.ref === cellAddress(p.score.rows['1.1.1'], p.score.columns.self),
+    )!.formula;
+    expect(ref).toMatch(/\$1:\$[A-Z]+\$60$/);
+  });
+
   it('validates ranges with a step through a custom formula, deductions below zero', () => {
     const range = s.validations.find((x) => x.ref === cellAddress(rows['1.2'], columns.self));
     expect(range?.type).toBe('custom');
