@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCsv } from '../../src/common/csv';
+import { decodeTcvn3 } from '../../src/common/names';
 import { importFrameworkTable, matchGroups } from '../../src/framework/import/import-table';
 import { importMetaSchema, type ImportMetaInput } from '../../src/framework/import/meta';
 import type { TableCell } from '../../src/framework/import/types';
@@ -362,5 +363,46 @@ describe('matchGroups', () => {
 
   it('refuses an unknown group', () => {
     expect(matchGroups('Xã', GROUPS)).toEqual({ unknown: 'Xã' });
+  });
+});
+
+describe('importFrameworkTable on legacy-encoded tables', () => {
+  // Inverse of the shared TCVN3 decoder, to write the fixture the way an old Word file holds it.
+  const toTcvn3 = (text: string) => {
+    const inverse = new Map<string, string>();
+    for (let c = 0xa0; c <= 0xff; c++) {
+      const ch = String.fromCharCode(c);
+      const letter = decodeTcvn3(ch);
+      if (letter !== ch) inverse.set(letter, ch);
+    }
+    return [...text.normalize('NFC')].map((ch) => inverse.get(ch) ?? ch).join('');
+  };
+
+  it('decodes TCVN3 cells and says so', () => {
+    const rows: TableCell[][] = [
+      [toTcvn3('STT'), toTcvn3('Nội dung'), toTcvn3('Điểm tối đa'), toTcvn3('Cách chấm')],
+      ['1', toTcvn3('Công tác chỉ đạo'), 1, null],
+      ['1.1', toTcvn3('Ban hành kế hoạch'), 1, toTcvn3('Ban hành kịp thời: 1; Không ban hành: 0')],
+    ];
+    expect(rows[0][1]).not.toBe('Nội dung');
+    const r = importFrameworkTable(rows, meta());
+    expect(r.errors).toEqual([]);
+    expect(r.framework!.tree[0].name).toBe('Công tác chỉ đạo');
+    expect(nodeIndex(r.framework!).get('1.1')!.node.rule).toEqual({
+      kind: 'levels',
+      options: [
+        { label: 'Ban hành kịp thời', points: 1 },
+        { label: 'Không ban hành', points: 0 },
+      ],
+    });
+    expect(r.notes[0].message).toMatch(
+      /bảng mã TCVN3 \(ABC\) đã được chuyển sang Unicode ở 3 dòng \(1, 2, 3\)/,
+    );
+  });
+
+  it('refuses VNI rows, naming them', () => {
+    const r = importFrameworkTable([...baseRows(), ['1.2', 'Sôû Giao thoâng', 1, 'Đạt: 1', '', '']], meta());
+    expect(r.framework).toBeNull();
+    expect(r.errors).toEqual([{ row: 4, message: expect.stringContaining('bảng mã VNI') }]);
   });
 });

@@ -27,6 +27,7 @@ Chỉ ghi tệp khi mọi dòng đều đọc được và bộ tiêu chí qua m
 
 BẢNG ĐƯỢC CHẤP NHẬN
   - .xlsx (trang tính đầu tiên; ô gộp được trải ra) hoặc .csv (UTF-8, có/không BOM, dấu ; hoặc ,).
+  - Chữ Unicode (NFC/NFD); bảng mã TCVN3 (ABC) được chuyển sang Unicode và báo lại; bảng mã VNI bị từ chối.
   - Dòng tiêu đề cột tìm trong 30 dòng đầu; các dòng phía trên (tên phụ lục, số quyết định) bỏ qua.
     Cột nhận theo chữ trong tiêu đề: "STT"/"Mã"; "Nội dung"/"Tiêu chí"; "Điểm tối đa"/"Điểm chuẩn";
     "Cách chấm"/"Hướng dẫn chấm" (nên có); "Phương pháp đánh giá" (Tự đánh giá / Điều tra XHH (SIPAS));

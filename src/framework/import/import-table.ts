@@ -7,14 +7,14 @@
  * (titles, blanks, repeated headers, column numbering) and every default it applies become notes.
  * It never guesses silently: when two readings are possible the row is an error.
  */
-import { checkFramework } from '../checks';
+import { checkFramework, treePoints } from '../checks';
 import { FrameworkError, type FrameworkProblem } from '../errors';
 import { parseFramework } from '../parse';
 import type { Framework, FrameworkNode, Group, SurveySource } from '../schema';
 import { countByDepth } from '../tree';
-import { treePoints } from '../checks';
 import { parseRowCode } from './codes';
 import { parseGuide } from './guide';
+import { decodeLegacyCells } from './legacy';
 import { findHeader, isColumnNumbering, isHeaderRepeat, type Columns } from './header';
 import type { ImportMeta } from './meta';
 import { ascii, cellText, folded, formatPoints, readNumber } from './text';
@@ -130,7 +130,7 @@ function readMethod(text: string): Method | null {
 }
 
 export function importFrameworkTable(
-  rows: readonly (readonly TableCell[])[],
+  input: readonly (readonly TableCell[])[],
   meta: ImportMeta,
 ): ImportResult {
   const errors: ImportIssue[] = [];
@@ -144,6 +144,20 @@ export function importFrameworkTable(
   const fail: Report = (row, message, code, column) => errors.push(issue(row, message, code, column));
   const note: Report = (row, message, code, column) => notes.push(issue(row, message, code, column));
   const done = (): ImportResult => ({ framework: null, errors, notes, problems: [] });
+
+  const legacy = decodeLegacyCells(input);
+  const rows = legacy.rows;
+  if (legacy.tcvn3Rows.length) {
+    const list = legacy.tcvn3Rows.slice(0, 10).join(', ') + (legacy.tcvn3Rows.length > 10 ? ', …' : '');
+    note(
+      0,
+      `chữ ở bảng mã TCVN3 (ABC) đã được chuyển sang Unicode ở ${legacy.tcvn3Rows.length} dòng (${list}); hãy xem lại tên tiêu chí.`,
+    );
+  }
+  for (const row of legacy.vniRows) {
+    fail(row, 'chữ có vẻ ở bảng mã VNI: hãy chuyển bảng sang Unicode (ví dụ bằng Unikey) rồi nhập lại.');
+  }
+  if (legacy.vniRows.length) return done();
 
   const header = findHeader(rows);
   if (!header) {
