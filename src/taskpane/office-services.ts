@@ -40,12 +40,11 @@ export function slugId(name: string, fallback: string): string {
 }
 
 function safeFileName(name: string): string {
-  return (
-    name
-      .normalize('NFC')
-      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_')
-      .trim() || 'don-vi'
+  // Characters Windows refuses in file names, and control characters (code < 32).
+  const cleaned = [...name.normalize('NFC')].map((ch) =>
+    ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch,
   );
+  return cleaned.join('').trim() || 'don-vi';
 }
 
 function download(bytes: Uint8Array, fileName: string, type: string): void {

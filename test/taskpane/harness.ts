@@ -139,10 +139,21 @@ export function writeFixture(served: Served, name: string, bytes: Uint8Array | s
   return `/fixtures/${encodeURIComponent(name)}`;
 }
 
-/** Full-page screenshot into test-artifacts/ (git-ignored) for people to look at. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Screenshot into test-artifacts/ (git-ignored) for people to look at: the whole page up to
+ * `maxHeight` px (a long problem list would make an unreadable strip).
+ */
+export async function screenshot(page: Page, name: string, maxHeight = 1600): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  const size = await page.evaluate(() => ({
+    w: document.documentElement.clientWidth,
+    h: document.documentElement.scrollHeight,
+  }));
+  await page.screenshot({
+    path,
+    fullPage: true,
+    clip: { x: 0, y: 0, width: size.w, height: Math.min(size.h, maxHeight) },
+  });
   return path;
 }

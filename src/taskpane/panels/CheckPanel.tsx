@@ -187,7 +187,7 @@ function CheckResult({ state }: { state: Extract<CheckState, { kind: 'checked' }
       {groups.map((g) => (
         <section key={g.key} className={styles.group} aria-label={g.title}>
           <Text as="h3" weight="semibold" size={300}>
-            {g.title}
+            {g.title} ({g.problems.length})
           </Text>
           <ul className={styles.list}>
             {g.problems.map((p, i) => (
@@ -197,8 +197,8 @@ function CheckResult({ state }: { state: Extract<CheckState, { kind: 'checked' }
                 data-rule={p.rule}
               >
                 <Text size={200}>
-                  <strong>{p.severity === 'error' ? t.check.error : t.check.warning}</strong>
-                  {p.code ? ` ${p.code}` : ''}: {p.message}
+                  {/* The engine's messages already name the tiêu chí ("Tiêu chí 1.1.2, …"). */}
+                  <strong>{p.severity === 'error' ? t.check.error : t.check.warning}:</strong> {p.message}
                 </Text>
                 {p.cell && (
                   <Link as="button" onClick={() => void services.goToCell(p.cell!)}>

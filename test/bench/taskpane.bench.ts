@@ -1,0 +1,55 @@
+/**
+ * Task pane bundle sizes (issue 7). Builds the production bundle with webpack's Node API into a temp
+ * folder and prints, gzip-compressed (level 9, what a static host serves):
+ * - taskpane.initialJsGzipKB: the JS needed before the app paints — the `taskpane` entry's files
+ *   (runtime, vendors, app) plus the `services` chunk group index.tsx awaits before rendering.
+ *   Must stay under 300 KB.
+ * - taskpane.lazyJsGzipKB: everything else the pane can load later on demand (exceljs, the importer,
+ *   consolidation), for the record.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import webpack from 'webpack';
+import { emit } from './emit';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+async function main(): Promise<void> {
+  const out = mkdtempSync(join(tmpdir(), 'cchc-bench-taskpane-'));
+  process.env.CCHC_DIST = out;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const makeConfig = require(join(ROOT, 'webpack.config.js')) as (
+    env: unknown,
+    argv: unknown,
+  ) => Promise<webpack.Configuration>;
+  const config = await makeConfig({}, { mode: 'production' });
+  const stats = await new Promise<webpack.Stats>((ok, fail) =>
+    webpack({ ...config, context: ROOT }).run((err, s) => (err || !s ? fail(err) : ok(s))),
+  );
+  if (stats.hasErrors()) throw new Error(stats.toString('errors-only'));
+  const json = stats.toJson({
+    all: false,
+    assets: true,
+    namedChunkGroups: true,
+    chunkGroupMaxAssets: Infinity,
+  });
+  const groups = json.namedChunkGroups ?? {};
+  const jsOf = (name: string) =>
+    (groups[name]?.assets ?? []).map((a) => a.name).filter((n) => n.endsWith('.js'));
+  const initial = new Set([...jsOf('taskpane'), ...jsOf('services')]);
+  const testOnly = new Set(jsOf('test-host').filter((f) => !jsOf('taskpane').includes(f)));
+  const gz = (file: string) => gzipSync(readFileSync(join(out, file)), { level: 9 }).length;
+  const allJs = (json.assets ?? []).map((a) => a.name).filter((n) => n.endsWith('.js'));
+  const initialBytes = [...initial].reduce((s, f) => s + gz(f), 0);
+  const lazyBytes = allJs.filter((f) => !initial.has(f) && !testOnly.has(f)).reduce((s, f) => s + gz(f), 0);
+  emit('taskpane.initialJsGzipKB', initialBytes / 1024, 'KB');
+  emit('taskpane.lazyJsGzipKB', lazyBytes / 1024, 'KB');
+  rmSync(out, { recursive: true, force: true });
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+});
