@@ -68,7 +68,7 @@ function keepEntries(sheet: Scoresheet): KeptEntries {
 }
 
 /** Reads and checks one file; never throws for bad input. */
-async function inspectFile(file: IncomingFile, reader: WorkbookReader): Promise<FileRecord> {
+export async function inspectFile(file: IncomingFile, reader: WorkbookReader): Promise<FileRecord> {
   const record: FileRecord = {
     file: file.name,
     status: 'unreadable',
@@ -205,6 +205,19 @@ export async function consolidate(
     });
   }
 
+  return finishConsolidation(records, frameworks, options);
+}
+
+/**
+ * The second phase, once every file has been inspected (by `consolidate`, or by a pool of workers
+ * calling `inspectFile`): framework choice, duplicates, survey, totals and ranking. `frameworks`
+ * maps the framework ids found in the files to their definitions.
+ */
+export function finishConsolidation(
+  records: FileRecord[],
+  frameworks: Map<string, Framework>,
+  options: Omit<ConsolidateOptions, 'reader' | 'onProgress' | 'total' | 'now'>,
+): ConsolidationResult {
   const framework = options.framework ?? majorityFramework(records, frameworks);
   const warnings: string[] = [];
   if (framework) {

@@ -7,11 +7,13 @@
 import type { WorkbookReader, WorkbookReading } from '../consolidation/types';
 import type { Framework } from '../framework/schema';
 import { readTemplate } from './read-template';
-import { checkFileSize, DEFAULT_ZIP_LIMITS, guardZip, type ZipLimits } from './zip-guard';
+import { checkFileSize, DEFAULT_ZIP_LIMITS, guardZip, type InflatedSize, type ZipLimits } from './zip-guard';
 
 export interface ReturnedWorkbookOptions {
   resolveFramework: (id: string) => Framework | undefined;
   limits?: ZipLimits;
+  /** A faster capped inflater where the platform has one (Node's zlib); default Web Streams. */
+  inflatedSize?: InflatedSize;
 }
 
 export function returnedWorkbookReader(options: ReturnedWorkbookOptions): WorkbookReader {
@@ -22,7 +24,7 @@ export function returnedWorkbookReader(options: ReturnedWorkbookOptions): Workbo
       return verdict && !verdict.ok ? verdict.message : null;
     },
     async read(bytes: Uint8Array, fileName: string): Promise<WorkbookReading> {
-      const verdict = await guardZip(bytes, limits);
+      const verdict = await guardZip(bytes, limits, { inflatedSize: options.inflatedSize });
       if (!verdict.ok)
         return { ok: false, reason: verdict.reason, message: `"${fileName}": ${verdict.message}` };
       const r = await readTemplate(bytes, { fileName, resolveFramework: options.resolveFramework });

@@ -145,7 +145,15 @@ function dataStart(bytes: Uint8Array, entry: ZipEntryInfo): number | null {
  * once `limit` is passed. Returns the inflated size, or null when it exceeded `limit`, or
  * 'corrupt' when the data does not inflate.
  */
-async function inflatedSize(data: Uint8Array, limit: number): Promise<number | null | 'corrupt'> {
+export type InflatedSize = (
+  data: Uint8Array,
+  limit: number,
+) => Promise<number | null | 'corrupt'> | number | null | 'corrupt';
+
+export async function inflatedSizeWithStreams(
+  data: Uint8Array,
+  limit: number,
+): Promise<number | null | 'corrupt'> {
   const stream = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
   const reader = stream.getReader();
   let total = 0;
@@ -171,7 +179,11 @@ async function inflatedSize(data: Uint8Array, limit: number): Promise<number | n
 export async function guardZip(
   bytes: Uint8Array,
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
-  options: { verifyInflation?: boolean } = {},
+  options: {
+    verifyInflation?: boolean;
+    /** How to inflate with a cap; default Web Streams' DecompressionStream (Node's zlib is faster). */
+    inflatedSize?: InflatedSize;
+  } = {},
 ): Promise<ZipVerdict> {
   const sized = checkFileSize(bytes.length, limits);
   if (sized) return sized;
@@ -228,12 +240,15 @@ export async function guardZip(
       return refuse('corrupt', `Tệp zip bị hỏng hoặc bị cắt cụt (mục "${e.name}" không trọn vẹn).`);
     }
   }
-  const verify = options.verifyInflation ?? typeof DecompressionStream !== 'undefined';
+  const inflate = options.inflatedSize ?? inflatedSizeWithStreams;
+  const verify =
+    options.verifyInflation ??
+    (options.inflatedSize !== undefined || typeof DecompressionStream !== 'undefined');
   if (verify) {
     for (const e of entries) {
       if (e.method !== 8) continue;
       const start = dataStart(bytes, e) as number;
-      const size = await inflatedSize(bytes.subarray(start, start + e.compressedSize), e.uncompressedSize);
+      const size = await inflate(bytes.subarray(start, start + e.compressedSize), e.uncompressedSize);
       if (size === 'corrupt')
         return refuse('corrupt', `Tệp zip bị hỏng: mục "${e.name}" không giải nén được.`);
       if (size !== null && size !== e.uncompressedSize) {

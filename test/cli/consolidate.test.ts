@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { promises as fs } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCsv } from '../../src/common/csv';
@@ -203,6 +204,55 @@ describe('cchc consolidate', () => {
     expect(bad.out.stderr).toMatch(/Không tìm thấy "khong-co"/);
   });
 });
+
+// The worker threads need compiled code: this runs the built `cchc` (CI builds before testing).
+const compiledCli = join(__dirname, '..', '..', 'build', 'src', 'cli', 'commands', 'consolidate.js');
+(existsSync(compiledCli) ? describe : describe.skip)(
+  'cchc consolidate --jobs 2 (compiled, worker threads)',
+  () => {
+    it('gives the same statuses and ranking as one thread, in the same order', async () => {
+      const run = (jobs: string) =>
+        new Promise<string>((resolveRun, reject) =>
+          execFile(
+            process.execPath,
+            [
+              join(__dirname, '..', '..', 'bin', 'cchc.js'),
+              'consolidate',
+              'nop',
+              '--survey',
+              'dieu-tra-xhh.csv',
+              '--framework',
+              'test-small.json',
+              '-o',
+              `jobs-${jobs}.xlsx`,
+              '--jobs',
+              jobs,
+              '--json',
+            ],
+            { cwd: root, maxBuffer: 1 << 24 },
+            (error, stdout) => (error ? reject(error) : resolveRun(stdout)),
+          ),
+        );
+      const one = JSON.parse(await run('1'));
+      const two = JSON.parse(await run('2'));
+      expect(two.units).toEqual(one.units);
+      expect(
+        two.files.map((f: { file: string; status: string; errors: unknown[] }) => [
+          f.file,
+          f.status,
+          f.errors,
+        ]),
+      ).toEqual(
+        one.files.map((f: { file: string; status: string; errors: unknown[] }) => [
+          f.file,
+          f.status,
+          f.errors,
+        ]),
+      );
+      expect(two.units.find((u: { code: string }) => u.code === 'S01').index).toBe(90.52);
+    });
+  },
+);
 
 describeWithEngine(libreOffice, 'the ranking workbook in LibreOffice', () => {
   it('opens with the expected values on Xếp hạng', async () => {

@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { inflatedSizeWithZlib } from '../../src/cli/commands/consolidate';
 import { DEFAULT_ZIP_LIMITS, guardZip, readCentralDirectory } from '../../src/xlsx/zip-guard';
 
 async function zipOf(files: Record<string, string | Uint8Array>, level = 6): Promise<Uint8Array> {
@@ -87,7 +88,21 @@ describe('guardZip', () => {
     }
     const verdict = await guardZip(bytes);
     expect(verdict).toMatchObject({ ok: false, reason: 'bomb' });
+    // Node's zlib, as the CLI uses it, catches it the same way.
+    expect(await guardZip(bytes, DEFAULT_ZIP_LIMITS, { inflatedSize: inflatedSizeWithZlib })).toMatchObject({
+      ok: false,
+      reason: 'bomb',
+    });
     expect(await guardZip(bytes, DEFAULT_ZIP_LIMITS, { verifyInflation: false })).toMatchObject({ ok: true });
+  });
+
+  it('accepts honest entries with either inflater and reports undecodable data as corrupt', async () => {
+    const bytes = await zipOf({ ...minimalXlsx, 'xl/styles.xml': 'a'.repeat(50_000) });
+    expect(await guardZip(bytes)).toMatchObject({ ok: true });
+    expect(await guardZip(bytes, DEFAULT_ZIP_LIMITS, { inflatedSize: inflatedSizeWithZlib })).toMatchObject({
+      ok: true,
+    });
+    expect(inflatedSizeWithZlib(new Uint8Array([1, 2, 3, 4, 5]), 100)).toBe('corrupt');
   });
 
   it('never modifies the bytes it is given', async () => {
