@@ -68,8 +68,17 @@ export async function readTableRows(bytes: Uint8Array): Promise<TableRows> {
   }
   const ws = wb.worksheets[0];
   if (!ws) throw new TableReadError('Tệp Excel không có trang tính nào.');
-  const height = ws.rowCount;
-  const width = ws.columnCount;
+  // The table's size is that of the cells holding values: ws.columnCount counts cells that are
+  // only formatted, and one stray format in column XFD would make every row 16,384 cells wide.
+  let height = 0;
+  let width = 0;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (plain(cell.value) === null) return;
+      height = Math.max(height, r);
+      width = Math.max(width, c);
+    });
+  });
   const rows: TableCell[][] = [];
   for (let r = 1; r <= height; r++) {
     const row = ws.getRow(r);
