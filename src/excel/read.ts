@@ -14,6 +14,10 @@ import { gridFromRange } from './grid';
 import { type ExcelHost, officeHost } from './host';
 import { type ProtectionState, loadProtection } from './protection';
 
+/** The part of `Chấm điểm` read: far more rows and columns than any framework needs. */
+export const SCORE_WINDOW = 'A1:AZ5000';
+const META_WINDOW = 'A1:B500';
+
 export interface ReadOptions {
   /** The framework named in `_meta` (built-ins or imported ones). */
   resolveFramework: (id: string) => Framework | undefined;
@@ -57,10 +61,16 @@ export async function loadOpenTemplate(
   const score = sheets.getItemOrNullObject(SHEET_SCORE);
   const meta = sheets.getItemOrNullObject(SHEET_META);
   score.load('id, name');
+  // Clipped to a window: one stray value typed at row 900000 must not make the response exceed
+  // Excel on the web's 5 MB payload limit (a template has a few hundred rows and ~13 columns).
   const scoreRange = score
     .getUsedRangeOrNullObject(true)
+    .getIntersectionOrNullObject(SCORE_WINDOW)
     .load('values, formulas, valueTypes, rowIndex, columnIndex');
-  const metaRange = meta.getUsedRangeOrNullObject(true).load('values, rowIndex, columnIndex');
+  const metaRange = meta
+    .getUsedRangeOrNullObject(true)
+    .getIntersectionOrNullObject(META_WINDOW)
+    .load('values, rowIndex, columnIndex');
   const protection = loadProtection(score);
   await context.sync();
 

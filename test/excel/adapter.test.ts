@@ -170,6 +170,22 @@ describe('read', () => {
     expect(after.problems.map((p) => p.rule)).toContain('structure.formulaInInput');
   });
 
+  it('reads a template with a stray value far below the table within the payload limit', async () => {
+    const fake = await openTemplate(200);
+    // The user removed the (password-less) protection and typed far away.
+    fake.model.getSheet(SHEET_SCORE).protection.protected = false;
+    await fake.simulateUserEdit(SHEET_SCORE, 'L900000', 'x');
+    const read = await readOpenTemplate({ resolveFramework });
+    expect(read.ok).toBe(true);
+    // Without the window the same read is too big for Excel on the web.
+    await expect(
+      fake.Excel.run(async (ctx: any) => {
+        ctx.workbook.worksheets.getItem(SHEET_SCORE).getUsedRange(true).load('values, formulas');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+  });
+
   it('says clearly when the open workbook is not one of our templates, or its framework is unknown', async () => {
     const blank = createFakeExcel();
     restore = blank.install();

@@ -13,6 +13,8 @@ export type ChangedHandler = (args: unknown) => unknown;
 /** What proxies need from the host: counting, events, requirement sets, inserting workbooks. */
 export interface FakeHostHooks {
   onSync(): void;
+  /** Excel on the web refuses a request or response above 5 MB; null = no limit. */
+  payloadLimit(): number | null;
   /** Turns the changes recorded during a sync into onChanged events. */
   afterSync(): void;
   isSetSupported(name: string, version: string): boolean;
@@ -27,6 +29,8 @@ export type LoadOption = string | string[] | { select?: string | string[] } | un
 export class FakeRequestContext {
   private queue: Op[] = [];
   private closed = false;
+  private sent = 0;
+  private received = 0;
   /** Office.js API surface the adapter may touch; the fake tracks nothing. */
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
 
@@ -39,6 +43,27 @@ export class FakeRequestContext {
   }
 
   readonly workbook: unknown;
+
+  /** Counts the JSON size of data going to Excel (writes) or coming back (loads) in this sync. */
+  addPayload(direction: 'request' | 'response', value: unknown): void {
+    const limit = this.host.payloadLimit();
+    if (limit === null) return;
+    const size = JSON.stringify(value ?? null).length;
+    if (direction === 'request') this.sent += size;
+    else this.received += size;
+    if (this.sent > limit) {
+      throw new FakeOfficeError(
+        'RequestPayloadSizeLimitExceeded',
+        `The request payload size has exceeded the limit (${limit} bytes).`,
+      );
+    }
+    if (this.received > limit) {
+      throw new FakeOfficeError(
+        'ResponsePayloadSizeLimitExceeded',
+        `The response payload size has exceeded the limit (${limit} bytes).`,
+      );
+    }
+  }
 
   enqueue(op: Op): void {
     if (this.closed) {
@@ -59,6 +84,8 @@ export class FakeRequestContext {
     this.host.onSync();
     const ops = this.queue;
     this.queue = [];
+    this.sent = 0;
+    this.received = 0;
     try {
       for (const op of ops) await op();
     } finally {
@@ -195,7 +222,11 @@ export abstract class FakeClientObject<T> {
       if (this._bindError !== undefined) throw this._bindError;
       if (this._target === null) return; // loading a null object is allowed; it stays empty
       const target = this._t();
-      for (const p of direct) this._loaded.set(p, cloneDeep(this._snapshot(target, p)));
+      for (const p of direct) {
+        const value = cloneDeep(this._snapshot(target, p));
+        this.context.addPayload('response', value);
+        this._loaded.set(p, value);
+      }
     });
     return this;
   }

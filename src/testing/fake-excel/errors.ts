@@ -12,6 +12,8 @@ export type FakeErrorCode =
   | 'InvalidObjectPath'
   | 'AccessDenied'
   | 'ApiNotFound'
+  | 'RequestPayloadSizeLimitExceeded'
+  | 'ResponsePayloadSizeLimitExceeded'
   | 'GeneralException';
 
 export class FakeOfficeError extends Error {

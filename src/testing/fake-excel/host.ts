@@ -17,6 +17,8 @@ export interface FakeExcelOptions {
    * the manifest's minimum, so features of later sets are off unless a test turns them on.
    */
   supported?: Record<string, string>;
+  /** Request/response size limit per sync in bytes of JSON; default 5 MB as in Excel on the web. */
+  payloadLimit?: number | null;
 }
 
 export interface FakeStats {
@@ -124,6 +126,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
   };
 
   const hooks = {
+    payloadLimit: () => (options.payloadLimit === undefined ? 5 * 1024 * 1024 : options.payloadLimit),
     onSync: () => {
       stats.syncs++;
     },

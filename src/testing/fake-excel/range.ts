@@ -166,19 +166,28 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     return this._read('values');
   }
   set values(v: unknown[][]) {
-    this._queue((t) => t.sheet.setValues(t.rect, v, 'addin'));
+    this._queue((t) => {
+      this.context.addPayload('request', v);
+      t.sheet.setValues(t.rect, v, 'addin');
+    });
   }
   get formulas(): unknown[][] {
     return this._read('formulas');
   }
   set formulas(v: unknown[][]) {
-    this._queue((t) => t.sheet.setFormulas(t.rect, v, 'addin'));
+    this._queue((t) => {
+      this.context.addPayload('request', v);
+      t.sheet.setFormulas(t.rect, v, 'addin');
+    });
   }
   get numberFormat(): unknown[][] {
     return this._read('numberFormat');
   }
   set numberFormat(v: unknown[][]) {
-    this._queue((t) => t.sheet.setNumberFormat(t.rect, v));
+    this._queue((t) => {
+      this.context.addPayload('request', v);
+      t.sheet.setNumberFormat(t.rect, v);
+    });
   }
   get text(): string[][] {
     return this._read('text');
@@ -260,6 +269,32 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
             "The requested resource doesn't exist (no used cells in the range).",
           );
         return { sheet: t.sheet, rect: r };
+      },
+    });
+  }
+
+  getIntersection(other: FakeRange | string): FakeRange {
+    return this.intersection(other, false);
+  }
+  getIntersectionOrNullObject(other: FakeRange | string): FakeRange {
+    return this.intersection(other, true);
+  }
+  private intersection(other: FakeRange | string, orNull: boolean): FakeRange {
+    return new FakeRange(this.context, {
+      resolve: () => {
+        const t = this._parentTarget();
+        if (!t) return null;
+        const o =
+          typeof other === 'string'
+            ? { sheet: t.sheet, rect: resolveAddress(t.sheet, other) }
+            : other._bound();
+        const r = o.sheet === t.sheet ? intersect(t.rect, o.rect) : null;
+        if (r) return { sheet: t.sheet, rect: r };
+        if (orNull) return null;
+        throw new FakeOfficeError(
+          'ItemNotFound',
+          "The requested resource doesn't exist (the ranges do not intersect).",
+        );
       },
     });
   }
