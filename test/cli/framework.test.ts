@@ -34,7 +34,7 @@ describe('cchc frameworks', () => {
   it('prints a readable Vietnamese table and says the frameworks are illustrative', async () => {
     const r = await run(['frameworks'], tempDir());
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/an-giang-2022\s+2022\s+so-huyen\s+MINH HỌA/);
+    expect(r.stdout).toMatch(/an-giang-2022\s+2022\s+cấp sở, cấp huyện\s+MINH HỌA/);
     expect(r.stdout).toContain('9 / 30 / 51');
     expect(r.stdout).toContain('68 + 32 = 100');
     expect(r.stderr).toContain('MINH HỌA');
@@ -96,6 +96,9 @@ describe('cchc framework check', () => {
 
   it('exits 2 with a Vietnamese message for a missing file or broken JSON, never a stack trace', async () => {
     const dir = tempDir();
+    expect((await run(['framework', 'check', '.'], dir)).stderr).toContain(
+      'Không tìm thấy tệp bộ tiêu chí "."',
+    );
     const missing = await run(['framework', 'check', 'khong-co.json'], dir);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('Không tìm thấy tệp bộ tiêu chí "khong-co.json"');

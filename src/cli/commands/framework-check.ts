@@ -2,7 +2,7 @@
  * `cchc framework check FILE.json [--json]`: is this framework usable? Exit 0 when it passes every
  * check, 1 when it does not (each problem names the node), 2 when the file cannot be read at all.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getBuiltinFramework } from '../../framework/builtins';
 import { checkFramework } from '../../framework/checks';
@@ -75,7 +75,8 @@ export const frameworkCheckCommand: Command = {
     let json: unknown = builtin;
     if (!builtin) {
       const full = resolve(io.cwd, arg);
-      if (!existsSync(full)) throw new UserError(`Không tìm thấy tệp bộ tiêu chí "${arg}".`);
+      if (!existsSync(full) || !statSync(full).isFile())
+        throw new UserError(`Không tìm thấy tệp bộ tiêu chí "${arg}".`);
       const text = readFileSync(full, 'utf8');
       try {
         json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);

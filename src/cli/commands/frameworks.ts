@@ -22,6 +22,14 @@ export const STATUS_VI: Record<FrameworkSummary['status'], string> = {
   illustrative: 'MINH HỌA',
 };
 
+const LEVEL_VI: Record<string, string> = { so: 'sở', huyen: 'huyện', xa: 'xã', bo: 'bộ', tinh: 'tỉnh' };
+
+/** "so-huyen" → "cấp sở, cấp huyện"; an unknown level is shown as written. */
+export function levelText(level: string): string {
+  const parts = level.split(/[-,;\s]+/).filter(Boolean);
+  return parts.every((p) => LEVEL_VI[p]) ? parts.map((p) => `cấp ${LEVEL_VI[p]}`).join(', ') : level;
+}
+
 export function pointsText(p: FrameworkSummary['points']): string {
   return `${formatMax(p.self)} + ${formatMax(p.survey)} = ${formatMax(p.total)}`;
 }
@@ -51,7 +59,7 @@ export const frameworksCommand: Command = {
     const rows = list.map((s) => [
       s.id,
       String(s.year),
-      s.level,
+      levelText(s.level),
       STATUS_VI[s.status],
       s.groups.map((g) => g.name).join('; '),
       `${s.counts.fields} / ${s.counts.criteria} / ${s.counts.subCriteria}`,
