@@ -179,7 +179,7 @@ describe('read', () => {
     expect(read.ok).toBe(true);
     // Without the window the same read is too big for Excel on the web.
     await expect(
-      fake.Excel.run(async (ctx: any) => {
+      fake.Excel.run(async (ctx: Excel.RequestContext) => {
         ctx.workbook.worksheets.getItem(SHEET_SCORE).getUsedRange(true).load('values, formulas');
         await ctx.sync();
       }),
