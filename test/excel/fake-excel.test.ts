@@ -98,6 +98,12 @@ describe('fake Excel: batching', () => {
     ).rejects.toMatchObject({ code: 'ItemNotFound' });
   });
 
+  it('refuses a proxy used after its Excel.run batch has finished', async () => {
+    const fake = createFakeExcel();
+    const leaked = await run(fake, async (ctx) => ctx.workbook.worksheets.getItem('Sheet1'));
+    expect(() => leaked.getRange('A1')).toThrow(expect.objectContaining({ code: 'InvalidObjectPath' }));
+  });
+
   it('counts every round trip, including the final flush Excel.run makes', async () => {
     const fake = createFakeExcel();
     await run(fake, async (ctx) => {
