@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodeTcvn3 } from '../../src/common/names';
 import { getBuiltinFramework } from '../../src/framework/builtins';
 import { run, tempDir } from '../framework/cli-harness';
 
@@ -168,6 +169,30 @@ describe('cchc framework import', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^cchc framework import: fake\.xlsx: /);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('reads an 8-bit CSV in TCVN3 (old Excel "CSV" save) and refuses other non-UTF-8 CSVs', async () => {
+    const dir = workdir();
+    const inverse = new Map<string, number>();
+    for (let c = 0xa0; c <= 0xff; c++) {
+      const letter = decodeTcvn3(String.fromCharCode(c));
+      if (letter !== String.fromCharCode(c)) inverse.set(letter, c);
+    }
+    const encode = (text: string) => Buffer.from([...text].map((ch) => inverse.get(ch) ?? ch.charCodeAt(0)));
+    writeFileSync(
+      join(dir, 'tcvn3.csv'),
+      encode(
+        'STT;Nội dung;Điểm tối đa;Cách chấm\r\n1;Công tác chỉ đạo;1;\r\n1.1;Ban hành kế hoạch;1;Ban hành kịp thời: 1; Không ban hành: 0\r\n',
+      ),
+    );
+    const r = await run(['framework', 'import', 'tcvn3.csv', ...OPTIONS, ...MORE, '-o', 'x.json'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('TCVN3');
+    expect(JSON.parse(readFileSync(join(dir, 'x.json'), 'utf8')).tree[0].name).toBe('Công tác chỉ đạo');
+    writeFileSync(join(dir, 'ansi.csv'), Buffer.from([0x53, 0x54, 0x54, 0x3b, 0xe9, 0xff, 0x0d, 0x0a]));
+    const bad = await run(['framework', 'import', 'ansi.csv', ...OPTIONS, ...MORE, '-o', 'y.json'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('không ở dạng UTF-8');
   });
 
   it('documents what it accepts and refuses in --help', async () => {

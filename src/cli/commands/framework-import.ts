@@ -10,6 +10,7 @@ import { basename, extname, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseCsv } from '../../common/csv';
 import { importFrameworkTable, type ImportResult } from '../../framework/import/import-table';
+import { decodeLegacyCells } from '../../framework/import/legacy';
 import { importMetaSchema, type ImportMeta } from '../../framework/import/meta';
 import type { ImportIssue, TableCell } from '../../framework/import/types';
 import { frameworkSummary } from '../../framework/summary';
@@ -27,7 +28,8 @@ Chỉ ghi tệp khi mọi dòng đều đọc được và bộ tiêu chí qua m
 
 BẢNG ĐƯỢC CHẤP NHẬN
   - .xlsx (trang tính đầu tiên; ô gộp được trải ra) hoặc .csv (UTF-8, có/không BOM, dấu ; hoặc ,).
-  - Chữ Unicode (NFC/NFD); bảng mã TCVN3 (ABC) được chuyển sang Unicode và báo lại; bảng mã VNI bị từ chối.
+  - Chữ Unicode (NFC/NFD); bảng mã TCVN3 (ABC), kể cả CSV 8 bit, được chuyển sang Unicode và báo lại;
+    bảng mã VNI và CSV 8 bit khác bị từ chối.
   - Dòng tiêu đề cột tìm trong 30 dòng đầu; các dòng phía trên (tên phụ lục, số quyết định) bỏ qua.
     Cột nhận theo chữ trong tiêu đề: "STT"/"Mã"; "Nội dung"/"Tiêu chí"; "Điểm tối đa"/"Điểm chuẩn";
     "Cách chấm"/"Hướng dẫn chấm" (nên có); "Phương pháp đánh giá" (Tự đánh giá / Điều tra XHH (SIPAS));
@@ -146,7 +148,15 @@ async function readTable(path: string, io: CliIO): Promise<{ sheet: string | nul
   const ext = extname(path).toLowerCase();
   const bytes = readFileSync(full);
   if (ext === '.csv' || ext === '.txt') {
-    return { sheet: null, rows: parseCsv(bytes.toString('utf8').normalize('NFC')) };
+    const utf8 = bytes.toString('utf8');
+    if (!utf8.includes('\ufffd')) return { sheet: null, rows: parseCsv(utf8.normalize('NFC')) };
+    // Not UTF-8: an old Excel saving "CSV" in the 8-bit code page. TCVN3 text read as Latin-1 is
+    // exactly what the importer's TCVN3 decoder expects; anything else cannot be read safely.
+    const rows = parseCsv(bytes.toString('latin1'));
+    if (decodeLegacyCells(rows).tcvn3Rows.length) return { sheet: null, rows };
+    throw new UserError(
+      `${path}: tệp CSV không ở dạng UTF-8. Trong Excel hãy lưu lại bằng "CSV UTF-8 (Comma delimited)".`,
+    );
   }
   if (ext === '.xlsx' || ext === '.xlsm') {
     try {
