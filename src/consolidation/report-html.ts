@@ -67,7 +67,7 @@ export function indexChartSvg(units: readonly RankedUnit[], places: number, titl
   }
   units.forEach((u, i) => {
     const y = top + i * rowHeight;
-    const label = `${u.rank ?? '—'}. ${u.unit}`;
+    const label = u.rank === null ? `${u.unit} (*)` : `${u.rank}. ${u.unit}`;
     parts.push(
       `<text x="${labelWidth - 6}" y="${y + 14}" text-anchor="end">${escapeHtml(label.length > 42 ? `${label.slice(0, 41)}…` : label)}</text>`,
     );
