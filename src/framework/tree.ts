@@ -19,7 +19,12 @@ export function isLeaf(node: FrameworkNode): boolean {
 /** Every node in tree order (pre-order: a parent before its children), as in the template. */
 export function walk(tree: readonly FrameworkNode[]): NodeVisit[] {
   const out: NodeVisit[] = [];
-  const visit = (nodes: readonly FrameworkNode[], depth: number, path: string[], parent: FrameworkNode | null) => {
+  const visit = (
+    nodes: readonly FrameworkNode[],
+    depth: number,
+    path: string[],
+    parent: FrameworkNode | null,
+  ) => {
     for (const node of nodes) {
       out.push({ node, depth, path, parent });
       if (node.children?.length) visit(node.children, depth + 1, [...path, node.code], node);
@@ -55,7 +60,11 @@ export function isSurveyLeaf(leaf: FrameworkNode): boolean {
 }
 
 /** Counts by depth, as decisions state them (lĩnh vực / tiêu chí / tiêu chí thành phần). */
-export function countByDepth(tree: readonly FrameworkNode[]): { fields: number; criteria: number; subCriteria: number } {
+export function countByDepth(tree: readonly FrameworkNode[]): {
+  fields: number;
+  criteria: number;
+  subCriteria: number;
+} {
   const all = walk(tree);
   return {
     fields: all.filter((v) => v.depth === 1).length,
