@@ -296,6 +296,20 @@ describe('importFrameworkTable refuses what it cannot understand, with the row n
     expect(r.errors.map((e) => e.row)).toEqual([4, 5, 6]);
   });
 
+  it('refuses a repeated code and name with another maximum, and notes an exact repeat', () => {
+    const repeat = importFrameworkTable([...baseRows(), ['1.1', 'Tiêu chí', 2, '', '', '']], meta());
+    expect(repeat.errors).toEqual([]);
+    expect(repeat.notes).toContainEqual({
+      row: 4,
+      code: '1.1',
+      message: 'bỏ qua dòng lặp lại mục 1.1 của dòng 3 (ô gộp hoặc dòng chép trùng).',
+    });
+    const other = importFrameworkTable([...baseRows(), ['1.1', 'Tiêu chí', 3, '', '', '']], meta());
+    expect(other.errors).toEqual([
+      { row: 4, code: '1.1', column: 2, message: 'mã 1.1 trùng với dòng 3 nhưng ghi điểm tối đa "3" khác.' },
+    ]);
+  });
+
   it('refuses a table without a header row', () => {
     const r = importFrameworkTable(
       [

@@ -211,27 +211,32 @@ export function importFrameworkTable(
       continue;
     }
 
-    // The continuation of the row above: the next line of a multi-line scoring guide, either in a
-    // row of its own (only the guide cell filled) or repeated code/name from merged cells.
-    const continues =
-      last !== null &&
-      guide !== '' &&
-      ((codeText === '' && name === '' && maxText === '') ||
-        (codeText !== '' && codeText === last.rawCode && name === last.name));
-    if (continues && last) {
+    // The same node again: code and name repeated, as merged cells expanded by the reader give
+    // (or a row copied twice). It may carry the next line of a multi-line guide.
+    if (last && codeText !== '' && codeText === last.rawCode && name === last.name) {
       if (maxText !== '' && readNumber(maxCell) !== last.max) {
         fail(
           rowNo,
-          `dòng tiếp theo của mục ${last.code} ghi điểm tối đa "${maxText}" khác dòng ${last.row}.`,
+          `mã ${last.code} trùng với dòng ${last.row} nhưng ghi điểm tối đa "${maxText}" khác.`,
           last.code,
           cols.max,
         );
-      } else if (last.guideLines[last.guideLines.length - 1] !== guide) {
+      } else if (guide !== '' && !last.guideLines.includes(guide)) {
         last.guideLines.push(guide);
+      } else {
+        note(
+          rowNo,
+          `bỏ qua dòng lặp lại mục ${last.code} của dòng ${last.row} (ô gộp hoặc dòng chép trùng).`,
+          last.code,
+        );
       }
       continue;
     }
-    if (last && codeText !== '' && codeText === last.rawCode && name === last.name) continue; // merged, nothing new
+    // The next line of a multi-line guide in a row of its own: only the guide cell is filled.
+    if (last && guide !== '' && codeText === '' && name === '' && maxText === '') {
+      last.guideLines.push(guide);
+      continue;
+    }
 
     // A title row: one text (maybe repeated across a merged range) that is not a code.
     const single = singleText(row);
