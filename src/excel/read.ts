@@ -49,6 +49,20 @@ export interface OpenTemplate {
   read: ReadResult;
 }
 
+function notTemplateResult(sheet: Excel.Worksheet, missingSheets: string[]): OpenTemplate {
+  const missing = missingSheets.filter(Boolean).join('", "');
+  return {
+    sheet,
+    sheetId: '',
+    protection: { protected: false, options: {} },
+    read: {
+      ok: false,
+      reason: 'notTemplate',
+      message: `Sổ làm việc đang mở không phải mẫu chấm điểm CCHC do công cụ tạo ra: thiếu trang "${missing}".`,
+    },
+  };
+}
+
 /**
  * Queues the loads of the template's sheets, syncs ONCE, and interprets the result. The caller
  * may queue further work on `sheet` afterwards (it is bound in the same context).
@@ -72,7 +86,22 @@ export async function loadOpenTemplate(
     .getIntersectionOrNullObject(META_WINDOW)
     .load('values, rowIndex, columnIndex');
   const protection = loadProtection(score);
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (e) {
+    // The Office.js docs do not promise that methods chained on a null object (a missing sheet)
+    // yield null objects rather than failing the batch. If the batch failed, find out with a
+    // second, cheap sync whether our sheets exist: only a workbook that is not one of our
+    // templates pays for it, and a real failure on a template is still reported.
+    const probeScore = sheets.getItemOrNullObject(SHEET_SCORE).load('id');
+    const probeMeta = sheets.getItemOrNullObject(SHEET_META).load('id');
+    await context.sync();
+    if (!probeScore.isNullObject && !probeMeta.isNullObject) throw e;
+    return notTemplateResult(score, [
+      probeMeta.isNullObject ? SHEET_META : '',
+      probeScore.isNullObject ? SHEET_SCORE : '',
+    ]);
+  }
 
   const failure = (reason: ReadFailure['reason'], message: string): OpenTemplate => ({
     sheet: score,
@@ -81,13 +110,10 @@ export async function loadOpenTemplate(
     read: { ok: false, reason, message },
   });
   if (score.isNullObject || meta.isNullObject) {
-    const missing = [meta.isNullObject ? SHEET_META : '', score.isNullObject ? SHEET_SCORE : '']
-      .filter(Boolean)
-      .join('", "');
-    return failure(
-      'notTemplate',
-      `Sổ làm việc đang mở không phải mẫu chấm điểm CCHC do công cụ tạo ra: thiếu trang "${missing}".`,
-    );
+    return notTemplateResult(score, [
+      meta.isNullObject ? SHEET_META : '',
+      score.isNullObject ? SHEET_SCORE : '',
+    ]);
   }
   // Plain payloads: a proxy's unloaded properties throw, so only what was loaded is handed on.
   const metaRows = metaRange.isNullObject

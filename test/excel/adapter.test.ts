@@ -368,6 +368,27 @@ describe('watch', () => {
     });
   }
 
+  it('still says "not a template" when Excel fails a batch that chains calls on a missing sheet', async () => {
+    // Real Excel may fail the batch instead of returning null objects for methods of a null
+    // object; the read then pays one more, cheap sync, only for a workbook that is not ours.
+    const strict = createFakeExcel({ nullChaining: 'fail' });
+    restore = strict.install();
+    const r = await readOpenTemplate({ resolveFramework });
+    expect(r).toMatchObject({ ok: false, reason: 'notTemplate' });
+    expect(!r.ok && r.message).toMatch(/thiếu trang "_meta", "Chấm điểm"/);
+    expect(strict.stats.syncs).toBe(2);
+  });
+
+  it('reads a template in one sync even when Excel fails batches that chain on null objects', async () => {
+    const strict = createFakeExcel({ nullChaining: 'fail' });
+    restore = strict.install();
+    await strict.open(templates.get(10)!);
+    strict.resetStats();
+    const r = await readOpenTemplate({ resolveFramework });
+    expect(r.ok).toBe(true);
+    expect(strict.stats.syncs).toBe(1);
+  });
+
   it('refuses to watch a workbook without the scoring sheet', async () => {
     const fake = createFakeExcel();
     restore = fake.install();

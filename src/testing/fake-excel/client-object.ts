@@ -15,6 +15,12 @@ export interface FakeHostHooks {
   onSync(): void;
   /** Excel on the web refuses a request or response above 5 MB; null = no limit. */
   payloadLimit(): number | null;
+  /**
+   * What a method called on a null object does: `propagate` returns another null object (what the
+   * adapter expects), `fail` fails the batch with ItemNotFound. The Office.js docs do not say which
+   * real Excel does, so the adapter must work under both.
+   */
+  nullChaining(): 'propagate' | 'fail';
   /** Turns the changes recorded during a sync into onChanged events. */
   afterSync(): void;
   isSetSupported(name: string, version: string): boolean;
@@ -175,6 +181,8 @@ export abstract class FakeClientObject<T> {
         `${this._typeName} used before it was bound (internal).`,
       );
     }
+    if (this._target === null && this.context.host.nullChaining() === 'fail')
+      throw nullObjectError(this._typeName);
     return this._target;
   }
 

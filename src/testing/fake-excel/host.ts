@@ -19,6 +19,8 @@ export interface FakeExcelOptions {
   supported?: Record<string, string>;
   /** Request/response size limit per sync in bytes of JSON; default 5 MB as in Excel on the web. */
   payloadLimit?: number | null;
+  /** Methods called on a null object: return null objects (default) or fail the batch. */
+  nullChaining?: 'propagate' | 'fail';
 }
 
 export interface FakeStats {
@@ -127,6 +129,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
 
   const hooks = {
     payloadLimit: () => (options.payloadLimit === undefined ? 5 * 1024 * 1024 : options.payloadLimit),
+    nullChaining: () => options.nullChaining ?? 'propagate',
     onSync: () => {
       stats.syncs++;
     },
