@@ -43,7 +43,12 @@ module.exports = async (env, argv) => {
     : path.resolve(__dirname, 'dist');
   const copyPatterns = [
     { from: 'manifest*.xml', to: '[name][ext]', noErrorOnMissing: true },
-    { from: 'assets', to: 'assets', noErrorOnMissing: true, globOptions: { ignore: ['**/.gitkeep'] } },
+    {
+      from: 'assets',
+      to: 'assets',
+      noErrorOnMissing: true,
+      globOptions: { ignore: ['**/.gitkeep', '**/*.ts'] },
+    },
   ];
 
   return {

@@ -12,7 +12,14 @@ import { formatVi } from '../scoring/decimal';
 import type { CellValue, UnitRef } from '../scoring/types';
 import type { ConsolidationResult } from '../consolidation/types';
 import type { SurveyImport, SurveyUnit } from '../consolidation/survey';
-import { goToCell, readOpenTemplate, watchScoreSheet, type ReadSuccess } from '../excel';
+import {
+  clearHighlights,
+  goToCell,
+  highlightCells,
+  readOpenTemplate,
+  watchScoreSheet,
+  type ReadSuccess,
+} from '../excel';
 import { allFrameworks, findFramework, saveImported, toChoice } from './framework-store';
 import type {
   CheckState,
@@ -163,6 +170,14 @@ export function createOfficeServices(t: Strings): TaskpaneServices {
     },
 
     goToCell: (address) => goToCell(address),
+
+    async highlight(cells) {
+      // Replace, not add: the previous highlight may mark cells that are fixed since.
+      await clearHighlights();
+      return highlightCells(cells);
+    },
+
+    clearHighlights: () => clearHighlights(),
 
     async previewSurvey(file: PickedFile): Promise<SurveyPreview> {
       const [{ readDataRows }, { importSurveyRows, unitKeyOf }] = await Promise.all([

@@ -132,6 +132,10 @@ export interface TaskpaneServices {
   /** Calls back (debounced by the adapter) after the user edits the scoring sheet. */
   watch(onChange: () => void): Promise<() => void>;
   goToCell(address: string): Promise<void>;
+  /** Fills the cells of the given problems in Excel so they stand out; returns how many. */
+  highlight(cells: string[]): Promise<number>;
+  /** Puts back the fills the highlight replaced. */
+  clearHighlights(): Promise<number>;
 
   previewSurvey(file: PickedFile): Promise<SurveyPreview>;
   writeSurvey(): Promise<{ cells: number }>;

@@ -94,6 +94,91 @@ describeWithEngine(chromiumEngine, 'task pane in Chromium', (chromiumPath) => {
     await page.close();
   });
 
+  it('Tạo mẫu: an appendix with a bad row shows the row before anything is saved; a good one is saved and offered', async () => {
+    const { page, errors } = await open();
+    const appendix = [
+      'STT;Nội dung;Điểm tối đa;Cách chấm;Phương pháp đánh giá',
+      'I;Công tác chỉ đạo, điều hành CCHC;3;;',
+      '1;Kế hoạch CCHC năm;3;;',
+      '1.1;Ban hành kế hoạch CCHC năm;1;"Ban hành kịp thời: 1; Ban hành không kịp thời: 0,5; Không ban hành: 0";Tự đánh giá',
+      '1.2;Thực hiện kế hoạch CCHC;2;"Trên 90% kế hoạch: 2; Từ 70% - 90%: 1; Dưới 70%: 0";Tự đánh giá',
+      'II;Sự hài lòng của người dân;2;;',
+      '1;Khảo sát SIPAS;2;;Điều tra XHH',
+    ].join('\n');
+    const section = page.getByTestId('framework-import');
+    await section.getByLabel('Tên bộ tiêu chí').fill('Bộ tiêu chí thử tỉnh X');
+    await section.getByLabel('Số quyết định').fill('12/QĐ-UBND');
+    await section.getByLabel('Ngày ban hành').fill('2025-02-01');
+    const pick = section.getByLabel('Chọn tệp phụ lục');
+    await pick.setInputFiles({
+      name: 'phu-luc-loi.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(appendix.replace('CCHC;2;', 'CCHC;hai;')),
+    });
+    const result = page.getByTestId('import-result');
+    await result.waitFor();
+    await expect(result.textContent()).resolves.toContain('1 dòng cần sửa');
+    await expect(result.textContent()).resolves.toContain('Dòng 5: 1.1.2: điểm tối đa "hai"');
+    await expect(result.getByRole('button', { name: 'Lưu bộ tiêu chí' }).count()).resolves.toBe(0);
+    await screenshot(page, '1b-nhap-bo-tieu-chi-loi', 2600);
+
+    await pick.setInputFiles({ name: 'phu-luc.csv', mimeType: 'text/csv', buffer: Buffer.from(appendix) });
+    await result.getByRole('button', { name: 'Lưu bộ tiêu chí' }).click();
+    await page.getByText('Đã lưu "Bộ tiêu chí thử tỉnh X"').waitFor();
+    const options = await page
+      .getByRole('combobox', { name: 'Bộ tiêu chí' })
+      .locator('option')
+      .allTextContents();
+    expect(options.some((o) => o.startsWith('Bộ tiêu chí thử tỉnh X (2025'))).toBe(true);
+    await expect(page.getByTestId('framework-facts').textContent()).resolves.toContain(
+      '2 lĩnh vực · 2 tiêu chí · 2 tiêu chí thành phần',
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('is keyboard accessible: Tab reaches the tabs, arrows move between them, focus is visible', async () => {
+    const { page, errors } = await open();
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('role'))).resolves.toBe('tab');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('tab', { name: 'Kiểm tra' }).getAttribute('aria-selected')).resolves.toBe(
+      'true',
+    );
+    // Fluent draws the keyboard focus ring as an outline/box-shadow on :focus-visible.
+    const ring = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const after = getComputedStyle(el, '::after');
+      const own = getComputedStyle(el);
+      return [after.borderTopWidth, after.outlineWidth, own.outlineWidth, own.boxShadow].join(' ');
+    });
+    expect(ring).toMatch(/[1-9]px/);
+    // Every control in the Tạo mẫu panel is reachable with Tab and has a name.
+    await page.getByRole('tab', { name: 'Tạo mẫu' }).click();
+    const unnamed = await page.evaluate(() =>
+      [
+        ...document.querySelectorAll(
+          '#panel-template input, #panel-template select, #panel-template textarea, #panel-template button',
+        ),
+      ]
+        .filter((el) => !(el as HTMLElement).hidden && getComputedStyle(el).display !== 'none')
+        .filter((el) => {
+          const id = el.id;
+          const label =
+            el.getAttribute('aria-label') ||
+            el.getAttribute('aria-labelledby') ||
+            (id && document.querySelector(`label[for="${id}"]`)) ||
+            el.textContent?.trim();
+          return !label;
+        })
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
+    expect(unnamed).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('Kiểm tra: a score above the maximum typed in Excel shows as an error whose link selects the cell', async () => {
     const { page, errors } = await open(`?workbook=${templateUrl}`);
     await page.getByRole('tab', { name: 'Kiểm tra' }).click();
@@ -122,6 +207,25 @@ describeWithEngine(chromiumEngine, 'task pane in Chromium', (chromiumPath) => {
       (v) => v !== null,
     );
     expect(selected).toBe(`${SCORE_SHEET}|${SCORE_SHEET}`);
+
+    // The error cells can be painted in Excel, and the paint removed again.
+    const fillOf = () =>
+      page.evaluate(
+        ([sheet, cell]) => {
+          const m = window.cchcTestHost!.fake.model;
+          const col = cell.charCodeAt(0) - 65;
+          const row = Number(cell.slice(1)) - 1;
+          return m.getSheet(sheet).cell(row, col).fill ?? null;
+        },
+        [SCORE_SHEET, selfCell],
+      );
+    const before = await fillOf();
+    await page.getByRole('button', { name: 'Tô màu ô lỗi' }).click();
+    await page.getByText('Đã tô màu 1 ô có lỗi.').waitFor();
+    await expect(fillOf()).resolves.toBe('#FFC7CE');
+    await page.getByRole('button', { name: 'Bỏ tô màu' }).click();
+    await page.getByText('Đã bỏ tô màu.').waitFor();
+    await expect(fillOf()).resolves.toBe(before);
 
     // Fixing the score clears the error and the running total follows.
     await page.evaluate(

@@ -108,6 +108,11 @@ function services(overrides: Partial<TaskpaneServices> = {}): TaskpaneServices &
     goToCell: async (address) => {
       calls.push(`goto ${address}`);
     },
+    highlight: async (cells) => {
+      calls.push(`highlight ${cells.join(',')}`);
+      return cells.length;
+    },
+    clearHighlights: async () => 0,
     previewSurvey: fail('previewSurvey'),
     writeSurvey: fail('writeSurvey'),
     surveyInUse: () => null,
@@ -165,6 +170,10 @@ describe('Kiểm tra panel', () => {
     expect(totals.textContent).toContain('0,30');
     fireEvent.click(await button('Đến ô Chấm điểm!E12'));
     await waitFor(() => expect(s.calls).toContain('goto Chấm điểm!E12'));
+    // Only errors are painted (a missing score while drafting is a warning).
+    fireEvent.click(await button(vi.check.highlight));
+    await screen.findByText(vi.check.highlighted(1), {}, { timeout: 10_000 });
+    expect(s.calls).toContain('highlight Chấm điểm!E12');
   });
 
   it('re-checks in submission mode when the switch is turned on', async () => {

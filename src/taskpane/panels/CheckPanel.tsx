@@ -66,6 +66,7 @@ export function CheckPanel({ active }: { active: boolean }) {
   const [submission, setSubmission] = useState(false);
   const [state, setState] = useState<CheckState | null>(null);
   const action = useAction();
+  const paint = useAction();
   const modeRef = useRef(submission);
   modeRef.current = submission;
 
@@ -115,9 +116,40 @@ export function CheckPanel({ active }: { active: boolean }) {
         <Button onClick={() => void check()} disabled={action.busy}>
           {t.check.recheck}
         </Button>
-        {action.busy && <Busy label={t.working} />}
+        {state?.kind === 'checked' && (
+          <>
+            <Button
+              disabled={paint.busy}
+              onClick={() =>
+                paint.run(async () => {
+                  const cells = [
+                    ...new Set(
+                      state.problems.filter((p) => p.severity === 'error' && p.cell).map((p) => p.cell!),
+                    ),
+                  ];
+                  return { intent: 'info', text: t.check.highlighted(await services.highlight(cells)) };
+                })
+              }
+            >
+              {t.check.highlight}
+            </Button>
+            <Button
+              disabled={paint.busy}
+              onClick={() =>
+                paint.run(async () => {
+                  await services.clearHighlights();
+                  return { intent: 'info', text: t.check.cleared };
+                })
+              }
+            >
+              {t.check.clearHighlight}
+            </Button>
+          </>
+        )}
+        {(action.busy || paint.busy) && <Busy label={t.working} />}
       </div>
       <StatusBar status={action.status} />
+      <StatusBar status={paint.status} />
       {state?.kind === 'notTemplate' && (
         <MessageBar intent="warning" layout="multiline" data-testid="not-template">
           <MessageBarBody>

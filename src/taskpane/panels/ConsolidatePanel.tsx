@@ -97,6 +97,10 @@ export function ConsolidatePanel() {
 
   const addFiles = (more: PickedFile[]) => {
     const xlsx = more.filter((f) => /\.xlsx$/i.test(f.name));
+    const skipped = more.filter((f) => !xlsx.includes(f)).map((f) => f.name);
+    run.setStatus(
+      skipped.length ? { intent: 'warning', text: t.consolidate.skipped(skipped.join(', ')) } : null,
+    );
     setFiles((old) => [
       ...old,
       ...xlsx.filter((f) => !old.some((o) => o.name === f.name && o.size === f.size)),
