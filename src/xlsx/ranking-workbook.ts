@@ -39,6 +39,19 @@ const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080'
 const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 
+/**
+ * Both exceljs workbooks: the in-memory one (bytes out, also in the browser) and the streaming
+ * writer (Node: rows go to the output file as they are made, so a ranking of 1,000 units × 51
+ * leaves never sits in memory as 50,000 cell objects).
+ */
+type AnyWorkbook = ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter;
+type AnyWorksheet = ExcelJS.Worksheet;
+
+/** Streaming rows and sheets must be committed; in-memory ones have nothing to commit. */
+function commit(target: unknown): void {
+  (target as { commit?: () => void }).commit?.();
+}
+
 export interface RankingWorkbookOptions {
   /** ISO time of the run, written under the title. */
   generatedAt: string;
@@ -88,43 +101,62 @@ function addRankingSheet(
     if (r.kind === 'header') row.height = 48;
     styleRow(row, r);
     if (r.mergeAcross && plan.columns.length > 1) ws.mergeCells(i + 1, 1, i + 1, plan.columns.length);
+    commit(row);
   });
+  commit(ws);
 }
 
-function addTable(
-  wb: ExcelJS.Workbook,
-  name: string,
-  columns: Array<{ header: string; width: number; numFmt?: string }>,
-  rows: Array<Array<string | number | null>>,
-): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  columns.forEach((c, i) => {
-    const col = ws.getColumn(i + 1);
-    col.width = c.width;
-    if (c.numFmt) col.numFmt = c.numFmt;
-  });
+type TableCell = string | number | null;
+
+interface TableColumn {
+  header: string;
+  width: number;
+  numFmt?: string;
+  wrap?: boolean;
+}
+
+/**
+ * A plain table sheet: a frozen, filtered header row, then one row per item of `rows` (an iterable,
+ * so large sheets are produced row by row and, with the streaming writer, never held whole).
+ */
+function addTable(wb: AnyWorkbook, name: string, columns: TableColumn[], rows: Iterable<TableCell[]>): void {
+  const ws: AnyWorksheet = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({ width: c.width }));
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   const header = ws.getRow(1);
-  columns.forEach((c, i) => (header.getCell(i + 1).value = c.header));
-  header.eachCell((cell) => {
+  columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
     cell.font = { name: FONT, bold: true };
     cell.fill = HEADER_FILL;
     cell.border = BOX;
     cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
   });
-  // addRows writes plain values: a string stays a string (never parsed as a formula).
-  ws.addRows(rows);
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  return ws;
+  commit(header);
+  let r = 2;
+  for (const values of rows) {
+    const row = ws.getRow(r++);
+    values.forEach((v, i) => {
+      if (v === null) return;
+      const cell = row.getCell(i + 1);
+      // Plain values: a string stays a string (a shared string), never parsed as a formula.
+      cell.value = v;
+      const col = columns[i];
+      if (col?.numFmt && typeof v === 'number') cell.numFmt = col.numFmt;
+      if (col?.wrap) cell.alignment = { wrapText: true, vertical: 'top' };
+    });
+    commit(row);
+  }
+  commit(ws);
 }
 
-function addDetailSheet(wb: ExcelJS.Workbook, result: ConsolidationResult, framework: Framework): void {
-  const names = new Map(walk(framework.tree).map((v) => [v.node.code, v.node]));
-  const rows: Array<Array<string | number | null>> = [];
+function* detailRows(result: ConsolidationResult, framework: Framework): Generator<TableCell[]> {
+  const nodes = new Map(walk(framework.tree).map((v) => [v.node.code, v.node]));
   for (const d of result.details) {
     for (const leaf of d.leaves) {
-      const node = names.get(leaf.code);
+      const node = nodes.get(leaf.code);
       const max = node ? (node.maxByGroup?.[d.unit.group] ?? node.max) : null;
-      rows.push([
+      yield [
         d.unit.code || null,
         d.unit.name,
         d.unit.group,
@@ -134,9 +166,12 @@ function addDetailSheet(wb: ExcelJS.Workbook, result: ConsolidationResult, frame
         leaf.self,
         leaf.appraisal,
         leaf.final,
-      ]);
+      ];
     }
   }
+}
+
+function addDetailSheet(wb: AnyWorkbook, result: ConsolidationResult, framework: Framework): void {
   addTable(
     wb,
     SHEET_DETAIL,
@@ -151,12 +186,12 @@ function addDetailSheet(wb: ExcelJS.Workbook, result: ConsolidationResult, frame
       { header: 'Điểm thẩm định', width: 11, numFmt: FORMAT.points },
       { header: 'Điểm tính', width: 10, numFmt: FORMAT.points },
     ],
-    rows,
+    detailRows(result, framework),
   );
 }
 
-function addFilesSheet(wb: ExcelJS.Workbook, result: ConsolidationResult): void {
-  const rows = result.files.map((f) => [
+function addFilesSheet(wb: AnyWorkbook, result: ConsolidationResult): void {
+  const rows = result.files.map((f): TableCell[] => [
     f.file,
     STATUS_LABEL[f.status],
     f.status,
@@ -170,7 +205,7 @@ function addFilesSheet(wb: ExcelJS.Workbook, result: ConsolidationResult): void 
     f.size,
     f.generatedAt,
   ]);
-  const ws = addTable(
+  addTable(
     wb,
     SHEET_FILES,
     [
@@ -181,18 +216,17 @@ function addFilesSheet(wb: ExcelJS.Workbook, result: ConsolidationResult): void 
       { header: 'Đơn vị', width: 30 },
       { header: 'Nhóm', width: 8 },
       { header: 'Số lỗi', width: 7, numFmt: '0' },
-      { header: 'Lý do / ghi chú', width: 80 },
+      { header: 'Lý do / ghi chú', width: 80, wrap: true },
       { header: 'SHA-256', width: 66 },
       { header: 'Kích thước (byte)', width: 12, numFmt: '#,##0' },
       { header: 'Tạo mẫu lúc (_meta)', width: 24 },
     ],
     rows,
   );
-  ws.getColumn(8).alignment = { wrapText: true, vertical: 'top' };
 }
 
-function addChartSheet(wb: ExcelJS.Workbook, result: ConsolidationResult, framework: Framework): void {
-  const rows: Array<Array<string | number | null>> = [];
+function addChartSheet(wb: AnyWorkbook, result: ConsolidationResult, framework: Framework): void {
+  const rows: TableCell[][] = [];
   for (const g of groupsInOrder(result.units, framework)) {
     for (const u of orderInGroup(result.units.filter((x) => x.group === g.id))) {
       rows.push([g.name, u.code, u.unit, u.index, u.rank]);
@@ -212,8 +246,8 @@ function addChartSheet(wb: ExcelJS.Workbook, result: ConsolidationResult, framew
   );
 }
 
-function addNotesSheet(wb: ExcelJS.Workbook, result: ConsolidationResult): void {
-  const rows: Array<Array<string | number | null>> = result.warnings.map((w) => ['Tổng hợp', null, w]);
+function addNotesSheet(wb: AnyWorkbook, result: ConsolidationResult): void {
+  const rows: TableCell[][] = result.warnings.map((w) => ['Tổng hợp', null, w]);
   for (const i of result.survey?.issues ?? []) rows.push(['Điều tra XHH', i.cell || null, i.message]);
   for (const u of result.survey?.unmatchedRows ?? []) {
     const hint = u.candidates.length ? ` Gần giống: ${u.candidates.join('; ')}.` : '';
@@ -223,19 +257,32 @@ function addNotesSheet(wb: ExcelJS.Workbook, result: ConsolidationResult): void 
       `${u.code ? `${u.code} ` : ''}${u.name}: ${u.reason}${hint}`,
     ]);
   }
-  const ws = addTable(
+  addTable(
     wb,
     SHEET_NOTES,
     [
       { header: 'Nguồn', width: 30 },
       { header: 'Vị trí', width: 14 },
-      { header: 'Nội dung', width: 100 },
+      { header: 'Nội dung', width: 100, wrap: true },
     ],
     rows,
   );
-  ws.getColumn(3).alignment = { wrapText: true, vertical: 'top' };
 }
 
+function addSheets(
+  wb: AnyWorkbook,
+  result: ConsolidationResult,
+  framework: Framework,
+  options: RankingWorkbookOptions,
+): void {
+  addRankingSheet(wb, result, framework, options);
+  addDetailSheet(wb, result, framework);
+  addFilesSheet(wb, result);
+  addChartSheet(wb, result, framework);
+  addNotesSheet(wb, result);
+}
+
+/** The ranking workbook as bytes (in memory; also in the browser). */
 export async function writeRankingWorkbook(
   result: ConsolidationResult,
   options: RankingWorkbookOptions,
@@ -245,11 +292,34 @@ export async function writeRankingWorkbook(
   const wb = new ExcelJS.Workbook();
   wb.creator = 'cchc';
   wb.created = new Date(options.generatedAt);
-  addRankingSheet(wb, result, framework, options);
-  addDetailSheet(wb, result, framework);
-  addFilesSheet(wb, result);
-  addChartSheet(wb, result, framework);
-  addNotesSheet(wb, result);
+  addSheets(wb, result, framework, options);
   const buffer = await wb.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
+}
+
+/**
+ * The same workbook streamed into a writable (Node: a file stream), row by row: memory stays flat
+ * however many units there are. Resolves when everything is written and the stream is finished.
+ */
+export async function streamRankingWorkbook(
+  result: ConsolidationResult,
+  options: RankingWorkbookOptions,
+  stream: NodeJS.WritableStream,
+): Promise<void> {
+  const framework = result.framework;
+  if (!framework) throw new Error('Không có bộ tiêu chí để lập bảng xếp hạng.');
+  const finished = new Promise<void>((resolveFinish, reject) => {
+    stream.on('finish', () => resolveFinish());
+    stream.on('error', reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: stream as never,
+    useStyles: true,
+    useSharedStrings: true,
+  });
+  wb.creator = 'cchc';
+  wb.created = new Date(options.generatedAt);
+  addSheets(wb, result, framework, options);
+  await wb.commit();
+  await finished;
 }

@@ -18,6 +18,13 @@ export interface ReturnedWorkbookOptions {
 
 export function returnedWorkbookReader(options: ReturnedWorkbookOptions): WorkbookReader {
   const limits = options.limits ?? DEFAULT_ZIP_LIMITS;
+  // One framework object per id for the whole run: resolvers may hand out fresh copies (the
+  // built-ins do), and validation caches its per-framework work on the object.
+  const frameworks = new Map<string, Framework | undefined>();
+  const resolveFramework = (id: string) => {
+    if (!frameworks.has(id)) frameworks.set(id, options.resolveFramework(id));
+    return frameworks.get(id);
+  };
   return {
     checkSize(size: number): string | null {
       const verdict = checkFileSize(size, limits);
@@ -27,7 +34,7 @@ export function returnedWorkbookReader(options: ReturnedWorkbookOptions): Workbo
       const verdict = await guardZip(bytes, limits, { inflatedSize: options.inflatedSize });
       if (!verdict.ok)
         return { ok: false, reason: verdict.reason, message: `"${fileName}": ${verdict.message}` };
-      const r = await readTemplate(bytes, { fileName, resolveFramework: options.resolveFramework });
+      const r = await readTemplate(bytes, { fileName, resolveFramework });
       if (!r.ok) return { ok: false, reason: r.reason, message: r.message };
       return {
         ok: true,

@@ -6,6 +6,8 @@ import { consolidate, sha256Hex } from '../../src/consolidation/consolidate';
 import { renderReportHtml } from '../../src/consolidation/report-html';
 import type { ConsolidationResult, IncomingFile } from '../../src/consolidation/types';
 import { returnedWorkbookReader } from '../../src/xlsx/returned-workbook';
+import { writeRankingWorkbook } from '../../src/xlsx/ranking-workbook';
+import ExcelJS from 'exceljs';
 import { getBuiltinFramework } from '../../src/framework/builtins';
 import { buildFixtureFolder, hashFolder, type FixtureFolder } from './fixture-folder';
 import { smallFramework } from './small-framework';
@@ -174,6 +176,24 @@ describe('consolidate (fixture folder)', () => {
     expect(read).toBe(false);
     expect(r.files[0].status).toBe('unreadable');
     expect(r.units).toEqual([]);
+  });
+
+  it('writes the ranking workbook as bytes too (the in-memory writer the browser can use)', async () => {
+    const bytes = await writeRankingWorkbook(result, { generatedAt: '2026-11-22T09:00:00.000Z' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Xếp hạng', 'Chi tiết', 'Hồ sơ', 'Biểu đồ', 'Ghi chú']);
+    // Chi tiết: one row per accepted unit and leaf (6 units × 7 leaves) under the header.
+    expect(wb.getWorksheet('Chi tiết')?.actualRowCount).toBe(1 + 6 * 7);
+    const chart = wb.getWorksheet('Biểu đồ') as ExcelJS.Worksheet;
+    expect(chart.getRow(2).values).toEqual([
+      undefined,
+      'Sở, ban, ngành',
+      'S01',
+      'Sở Giao thông Vận tải',
+      90.52,
+      1,
+    ]);
   });
 
   it('writes a self-contained, escaped HTML report', () => {
