@@ -16,7 +16,7 @@ import { isLeaf, walk } from '../framework/tree';
 import { readScore } from '../scoring/read';
 import { rankUnits } from '../scoring';
 import { computeTotals } from '../scoring/totals';
-import type { PreviousResult, Problem, RankInput, Scoresheet, UnitRef } from '../scoring/types';
+import type { CellValue, PreviousResult, Problem, RankInput, Scoresheet, UnitRef } from '../scoring/types';
 import { validateScoresheet } from '../scoring/validate';
 import { buildUnitIndex, codeKey, matchUnit } from './match';
 import { importSurveyRows, type SurveyImportOptions, type SurveyUnit } from './survey';
@@ -31,7 +31,6 @@ import type {
   UnitDetail,
   WorkbookReader,
 } from './types';
-import type { CellValue } from '../scoring/types';
 
 export interface ConsolidateOptions {
   reader: WorkbookReader;
