@@ -107,6 +107,7 @@ describeWithEngine(chromiumEngine, 'task pane in Chromium', (chromiumPath) => {
     ].join('\n');
     const section = page.getByTestId('framework-import');
     await section.getByLabel('Tên bộ tiêu chí').fill('Bộ tiêu chí thử tỉnh X');
+    await section.getByLabel('Năm').fill('2025');
     await section.getByLabel('Số quyết định').fill('12/QĐ-UBND');
     await section.getByLabel('Ngày ban hành').fill('2025-02-01');
     const pick = section.getByLabel('Chọn tệp phụ lục');
@@ -125,11 +126,12 @@ describeWithEngine(chromiumEngine, 'task pane in Chromium', (chromiumPath) => {
     await pick.setInputFiles({ name: 'phu-luc.csv', mimeType: 'text/csv', buffer: Buffer.from(appendix) });
     await result.getByRole('button', { name: 'Lưu bộ tiêu chí' }).click();
     await page.getByText('Đã lưu "Bộ tiêu chí thử tỉnh X"').waitFor();
-    const options = await page
+    // The list is reloaded after saving, with the new framework chosen.
+    const saved = page
       .getByRole('combobox', { name: 'Bộ tiêu chí' })
-      .locator('option')
-      .allTextContents();
-    expect(options.some((o) => o.startsWith('Bộ tiêu chí thử tỉnh X (2025'))).toBe(true);
+      .locator('option', { hasText: 'Bộ tiêu chí thử tỉnh X (2025' });
+    await saved.waitFor({ state: 'attached' });
+    await expect(saved.count()).resolves.toBe(1);
     await expect(page.getByTestId('framework-facts').textContent()).resolves.toContain(
       '2 lĩnh vực · 2 tiêu chí · 2 tiêu chí thành phần',
     );
