@@ -328,13 +328,25 @@ describeWithEngine(chromiumEngine, 'task pane in Chromium', (chromiumPath) => {
     }, names);
     await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer });
     await page.getByText('Đã chọn 4 tệp').waitFor();
+    // Last year's ranking, to compare with (matched by code, then name).
+    await page.getByLabel('Chọn tệp xếp hạng năm trước').setInputFiles({
+      name: 'xep-hang-2021.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'Hạng;Mã;Đơn vị;Chỉ số\n1;SO01;Sở Tư pháp;80,5\n2;SO02;Sở Y tế;70\n3;SO03;Sở Tài chính;60\n',
+      ),
+    });
     await page.getByRole('button', { name: 'Tổng hợp 4 tệp' }).click();
     const results = page.getByTestId('file-results');
     await results.waitFor({ timeout: 60_000 });
     await expect(page.getByRole('progressbar').getAttribute('aria-valuenow')).resolves.toBe('1');
     await expect(results.locator('li[data-status="accepted"]').count()).resolves.toBe(3);
     await expect(results.locator('li[data-status="unreadable"]').count()).resolves.toBe(1);
-    await expect(page.getByTestId('ranking').locator('tbody tr').count()).resolves.toBe(3);
+    const ranking = page.getByTestId('ranking');
+    await expect(ranking.locator('tbody tr').count()).resolves.toBe(3);
+    await expect(ranking.locator('th', { hasText: 'So năm trước' }).count()).resolves.toBe(1);
+    const changes = await ranking.locator('tbody tr td:last-child').allTextContents();
+    expect(changes.every((c) => /^(=|↑\d+|↓\d+) \([+−]\d+,\d\d\)$/.test(c))).toBe(true);
 
     await page.getByRole('button', { name: 'Ghi trang Xếp hạng và biểu đồ vào Excel' }).click();
     await page.getByText('Đã ghi trang "Xếp hạng"').waitFor();

@@ -141,7 +141,7 @@ export function ConsolidatePanel() {
         <div className={styles.row}>
           <FileButton
             label={t.consolidate.previousPick}
-            accept=".xlsx"
+            accept=".xlsx,.csv"
             onFiles={([f]) => setPrevious(f)}
             disabled={run.busy}
           />
@@ -276,11 +276,14 @@ function RankingTable({
 }) {
   const { t } = useApp();
   const styles = useStyles();
+  // A warning every unit shares (e.g. no survey file yet) is said once, above the table.
+  const shared = (units[0]?.warnings ?? []).filter((w) => units.every((u) => u.warnings.includes(w)));
   return (
     <section aria-label={t.consolidate.rankingTitle} data-testid="ranking">
       <Text as="h3" weight="semibold" size={300}>
         {t.consolidate.rankingTitle} — {title}
       </Text>
+      {shared.length > 0 && <Note>{shared.join(' ')}</Note>}
       <table className={styles.table}>
         <thead>
           <tr>
@@ -310,7 +313,9 @@ function RankingTable({
               <td className={styles.td}>
                 {u.unit}
                 {!u.ranked && ` (${t.consolidate.notRanked})`}
-                {u.warnings.length > 0 && <Note>{u.warnings.join(' ')}</Note>}
+                {u.warnings.some((w) => !shared.includes(w)) && (
+                  <Note>{u.warnings.filter((w) => !shared.includes(w)).join(' ')}</Note>
+                )}
               </td>
               <td className={mergeClasses(styles.td, styles.num)}>{points(u.index)}</td>
               <td className={styles.td}>{u.band ?? ''}</td>
