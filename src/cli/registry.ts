@@ -11,4 +11,13 @@ import { rankCommand } from './commands/rank';
 import { templateCommand } from './commands/template';
 import { validateCommand } from './commands/validate';
 
-export const commands: Command[] = [frameworksCommand, frameworkCheckCommand, frameworkImportCommand, templateCommand, validateCommand, consolidateCommand, rankCommand, demoCommand];
+export const commands: Command[] = [
+  frameworksCommand,
+  frameworkCheckCommand,
+  frameworkImportCommand,
+  templateCommand,
+  validateCommand,
+  consolidateCommand,
+  rankCommand,
+  demoCommand,
+];

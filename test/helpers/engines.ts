@@ -41,7 +41,9 @@ export const libreOffice: Engine = {
 
 export const chromium: Engine = {
   name: 'Chromium',
-  path: which([process.env.CHROMIUM ?? '', '/usr/bin/chromium', 'chromium', 'chromium-browser'].filter(Boolean)),
+  path: which(
+    [process.env.CHROMIUM ?? '', '/usr/bin/chromium', 'chromium', 'chromium-browser'].filter(Boolean),
+  ),
   aptPackage: 'chromium',
 };
 
