@@ -268,8 +268,8 @@ describeWithEngine(chromiumEngine, 'task pane in Chromium', (chromiumPath) => {
     await page.close();
   });
 
-  it('Điều tra XHH: loads the survey file, previews matches and writes the points', async () => {
-    const { page, errors } = await open(`?workbook=${templateUrl}`);
+  it('Điều tra XHH: loads the survey file, previews matches and writes the points (dark theme)', async () => {
+    const { page, errors } = await open(`?workbook=${templateUrl}&theme=dark`);
     await page.getByRole('tab', { name: 'Điều tra XHH' }).click();
     const csv = 'Mã;Đơn vị;SIPAS (%)\nSO01;Sở Tư pháp;91,17\n;Sở Công Thương;85,5\n';
     await page.getByLabel('Chọn tệp kết quả điều tra (.xlsx, .csv)').setInputFiles({
@@ -293,7 +293,9 @@ describeWithEngine(chromiumEngine, 'task pane in Chromium', (chromiumPath) => {
       return out.length;
     }, SCORE_SHEET);
     expect(values).toBe(5);
-    await screenshot(page, '3-dieu-tra-xhh');
+    await page.setViewportSize({ width: 320, height: 900 });
+    await expect(noSidewaysScroll(page)).resolves.toBeLessThanOrEqual(0);
+    await screenshot(page, '3-dieu-tra-xhh-toi');
     expect(errors).toEqual([]);
     await page.close();
   });
