@@ -3,9 +3,10 @@
  *
  * - `taskpane`: the add-in page, dist/taskpane.html + JS. The production page loads Office.js from
  *   Microsoft's CDN (it must never be bundled: TRAPS.md).
- * - `test-host`: dist/test-host.html, used ONLY by the browser tests. It runs a tiny entry that
- *   installs the in-memory Excel as the `Excel` / `Office` globals and then the SAME `taskpane`
- *   bundle, so the only difference from production is the host object.
+ * - `test-host`: dist/test-host.html, used ONLY by the browser tests and built only when
+ *   CCHC_TEST_HOST=1 (so it is never deployed). It runs a tiny entry that installs the in-memory
+ *   Excel as the `Excel` / `Office` globals and then the SAME `taskpane` bundle, so the only
+ *   difference from production is the host object.
  *
  * The .xlsx reader/writer (exceljs and everything importing it) is reached only through dynamic
  * import(), so it lands in async chunks and the first paint stays small (measured by
@@ -38,6 +39,7 @@ module.exports = async (env, argv) => {
   const mode = argv.mode === 'development' ? 'development' : 'production';
   const dev = mode === 'development';
   env = env || {};
+  const withTestHost = process.env.CCHC_TEST_HOST === '1';
   const outDir = process.env.CCHC_DIST
     ? path.resolve(process.env.CCHC_DIST)
     : path.resolve(__dirname, 'dist');
@@ -57,7 +59,7 @@ module.exports = async (env, argv) => {
     devtool: dev ? 'eval-source-map' : 'source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
-      'test-host': './src/testing/test-host.ts',
+      ...(withTestHost ? { 'test-host': './src/testing/test-host.ts' } : {}),
     },
     output: {
       path: outDir,
@@ -100,14 +102,18 @@ module.exports = async (env, argv) => {
         chunks: ['taskpane'],
         templateParameters: { officeJs: `<script src="${OFFICE_JS}"></script>` },
       }),
-      new HtmlWebpackPlugin({
-        filename: 'test-host.html',
-        template: './src/taskpane/taskpane.html',
-        // The host first, then the same app bundle.
-        chunks: ['test-host', 'taskpane'],
-        chunksSortMode: 'manual',
-        templateParameters: { officeJs: '' },
-      }),
+      ...(withTestHost
+        ? [
+            new HtmlWebpackPlugin({
+              filename: 'test-host.html',
+              template: './src/taskpane/taskpane.html',
+              // The host first, then the same app bundle.
+              chunks: ['test-host', 'taskpane'],
+              chunksSortMode: 'manual',
+              templateParameters: { officeJs: '' },
+            }),
+          ]
+        : []),
       new CopyWebpackPlugin({ patterns: copyPatterns }),
     ],
     devServer: {

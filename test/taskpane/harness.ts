@@ -16,7 +16,8 @@ export const ARTIFACTS = join(ROOT, 'test-artifacts');
 
 /**
  * Runs `webpack --mode production` into a fresh temp dir; rejects with webpack's output on failure.
- * CCHC_TASKPANE_DIST=DIR reuses an existing build instead (e.g. a `webpack --watch` while working).
+ * The test host page is built too (CCHC_TEST_HOST=1). CCHC_TASKPANE_DIST=DIR reuses an existing
+ * build instead (one made with CCHC_TEST_HOST=1, e.g. a `webpack --watch` while working).
  */
 export function buildTaskpane(): Promise<string> {
   if (process.env.CCHC_TASKPANE_DIST) return Promise.resolve(resolve(process.env.CCHC_TASKPANE_DIST));
@@ -27,7 +28,7 @@ export function buildTaskpane(): Promise<string> {
       [join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), '--mode', 'production'],
       {
         cwd: ROOT,
-        env: { ...process.env, CCHC_DIST: out },
+        env: { ...process.env, CCHC_DIST: out, CCHC_TEST_HOST: '1' },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
