@@ -160,7 +160,12 @@ export function createOfficeServices(t: Strings): TaskpaneServices {
 
     async check(mode): Promise<CheckState> {
       const read = await readOpen(mode);
-      if (!read.ok) return { kind: 'notTemplate', reason: read.message };
+      if (!read.ok)
+        return {
+          kind: 'notTemplate',
+          reason: read.message,
+          unknownFramework: read.reason === 'unknownFramework',
+        };
       return checkedState(read);
     },
 

@@ -74,7 +74,8 @@ export interface TotalsView {
 }
 
 export type CheckState =
-  | { kind: 'notTemplate'; reason: string }
+  /** `unknownFramework`: one of our templates, made from a framework this add-in does not have. */
+  | { kind: 'notTemplate'; reason: string; unknownFramework?: boolean }
   | {
       kind: 'checked';
       unit: UnitRef;

@@ -90,6 +90,8 @@ const vi = {
     cleared: 'Đã bỏ tô màu.',
     notTemplateTitle: 'Sổ làm việc đang mở không phải bảng chấm điểm CCHC',
     notTemplateHint: 'Hãy mở tệp được tạo ở thẻ "Tạo mẫu" (có trang "Chấm điểm").',
+    unknownFrameworkTitle: 'Bảng chấm điểm này dùng bộ tiêu chí chưa có trong phần bổ trợ',
+    unknownFrameworkHint: 'Hãy nhập bộ tiêu chí đó ở thẻ "Tạo mẫu" (mục "Nhập bộ tiêu chí mới từ phụ lục").',
     unitLine: (unit: string, group: string) => `${unit} — ${group}`,
     totalsTitle: 'Tổng điểm hiện tại',
     self: 'Tự đánh giá',
@@ -239,6 +241,9 @@ const en: Strings = {
     cleared: 'Highlight removed.',
     notTemplateTitle: 'The open workbook is not a PAR INDEX scoring workbook',
     notTemplateHint: 'Open a file made on the "Template" tab (it has a "Chấm điểm" sheet).',
+    unknownFrameworkTitle: 'This scoring workbook uses a framework the add-in does not have',
+    unknownFrameworkHint:
+      'Import that framework on the "Template" tab ("Import a new framework from an appendix").',
     unitLine: (unit, group) => `${unit} — ${group}`,
     totalsTitle: 'Current totals',
     self: 'Self',

@@ -195,6 +195,30 @@ describe('Kiểm tra panel', () => {
     expect(box.textContent).toContain('Thiếu trang "_meta".');
   });
 
+  it('tells a template of an unknown framework from a workbook that is not a template', async () => {
+    const s = services({
+      check: async () => ({
+        kind: 'notTemplate',
+        reason: 'Bộ tiêu chí "tinh-x-2025" không có.',
+        unknownFramework: true,
+      }),
+    });
+    render(<App services={s} t={vi} dark={false} initialTab="check" />);
+    const box = await screen.findByTestId('not-template', {}, { timeout: 10_000 });
+    expect(box.textContent).toContain(vi.check.unknownFrameworkTitle);
+    expect(box.textContent).toContain(vi.check.unknownFrameworkHint);
+    expect(box.textContent).not.toContain(vi.check.notTemplateTitle);
+  });
+
+  it('renders in English with ?lang=en strings', async () => {
+    render(<App services={services()} t={stringsFor('en')} dark initialTab="check" />);
+    // Fluent's Tab renders its label twice (one copy reserves the bold width).
+    expect(
+      (await screen.findAllByText('Consolidate & rank', {}, { timeout: 10_000 })).length,
+    ).toBeGreaterThan(0);
+    expect((await screen.findByTestId('counts', {}, { timeout: 10_000 })).textContent).toContain('0 errors');
+  });
+
   it('shows a failing service as a Vietnamese message, not a crash', async () => {
     const s = services({ check: () => Promise.reject(new Error('Đọc bảng chấm điểm: Excel bận.')) });
     render(<App services={s} t={vi} dark={false} initialTab="check" />);

@@ -153,8 +153,10 @@ export function CheckPanel({ active }: { active: boolean }) {
       {state?.kind === 'notTemplate' && (
         <MessageBar intent="warning" layout="multiline" data-testid="not-template">
           <MessageBarBody>
-            <MessageBarTitle>{t.check.notTemplateTitle}</MessageBarTitle>
-            {state.reason} {t.check.notTemplateHint}
+            <MessageBarTitle>
+              {state.unknownFramework ? t.check.unknownFrameworkTitle : t.check.notTemplateTitle}
+            </MessageBarTitle>
+            {state.reason} {state.unknownFramework ? t.check.unknownFrameworkHint : t.check.notTemplateHint}
           </MessageBarBody>
         </MessageBar>
       )}
