@@ -1,20 +1,31 @@
 /**
- * Reads a returned template (.xlsx bytes) into a scoresheet with exceljs. Bytes in (no fs), so it
- * runs in Node and in the browser. The file is untrusted: only `_meta` and the cells of
- * `Chấm điểm` are read, formulas are reported (never their cached results), and the structure is
- * compared with the framework by the pure grid reader.
+ * Reads a returned template (.xlsx bytes) into a scoresheet. Bytes in (no fs), so it runs in Node
+ * and in the browser. The file is untrusted: only `_meta` and the cells of `Chấm điểm` are read,
+ * formulas are reported (never their cached results), and the structure is compared with the
+ * framework by the pure grid reader.
+ *
+ * Two ways to get the cells, giving the same grids: the direct OOXML reader (ooxml-grid.ts, the
+ * default, several times faster because it parses only those two sheets) and exceljs (the
+ * reference; used when the direct reader meets anything it does not read exactly as exceljs
+ * does, and by the equivalence tests through `engine: 'exceljs'`).
  */
 import ExcelJS from 'exceljs';
 import type { Framework } from '../framework/schema';
 import type { CellValue, Problem, Scoresheet } from '../scoring/types';
 import { META_KEYS, SHEET_META, SHEET_SCORE, normalizeTitle } from '../workbook/layout';
 import { metaWithCells, scoresheetFromGrid, type CellGrid, type FoundLayout } from '../workbook/read-grid';
+import { openOoxmlWorkbook } from './ooxml-grid';
 
 export interface ReadTemplateOptions {
   /** Shown in messages; defaults to "tệp". */
   fileName?: string;
   /** The framework a file names in `_meta` (built-ins, or one given with --framework). */
   resolveFramework: (id: string) => Framework | undefined;
+  /**
+   * 'fast' (default): the direct OOXML reader, falling back to exceljs for what it does not read
+   * exactly as exceljs would. 'exceljs': exceljs only (the reference the fast path is tested against).
+   */
+  engine?: 'fast' | 'exceljs';
 }
 
 export type TemplateReadResult =
@@ -89,9 +100,64 @@ export function gridOfWorksheet(ws: ExcelJS.Worksheet): CellGrid {
   return { values, formulas, firstRow: 1, firstCol: 1 };
 }
 
-function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
+/** The two sheets a template reader needs, however they were obtained. */
+type TemplateSheets =
+  | { found: false; missing: string[] }
+  | {
+      found: true;
+      metaGrid: CellGrid;
+      scoreName: string;
+      /** Lazy: not needed when the file names a framework we do not have. */
+      scoreGrid: () => CellGrid;
+    };
+
+function findSheetName(names: string[], name: string): string | undefined {
   const wanted = normalizeTitle(name);
-  return wb.worksheets.find((ws) => normalizeTitle(ws.name) === wanted);
+  return names.find((n) => normalizeTitle(n) === wanted);
+}
+
+function missingSheets(meta: string | undefined, score: string | undefined): string[] {
+  return [!meta ? SHEET_META : '', !score ? SHEET_SCORE : ''].filter(Boolean);
+}
+
+/** The direct reader; null when it met anything it does not read as exceljs would (or no zip). */
+async function fastSheets(bytes: Uint8Array): Promise<TemplateSheets | null> {
+  try {
+    const book = await openOoxmlWorkbook(bytes);
+    const names = book.sheets.map((s) => s.name);
+    const metaName = findSheetName(names, SHEET_META);
+    const scoreName = findSheetName(names, SHEET_SCORE);
+    if (!metaName || !scoreName) return { found: false, missing: missingSheets(metaName, scoreName) };
+    const sheet = (name: string) => book.grid(book.sheets.find((s) => s.name === name)!);
+    // Both grids are read here, inside the try, so that a fallback never follows a partial answer.
+    const metaGrid = await sheet(metaName);
+    const scoreGrid = await sheet(scoreName);
+    return { found: true, metaGrid, scoreName, scoreGrid: () => scoreGrid };
+  } catch {
+    return null;
+  }
+}
+
+/** exceljs; null when it cannot load the file. */
+async function exceljsSheets(bytes: Uint8Array): Promise<TemplateSheets | null> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    // exceljs' typings want a Node Buffer; at run time it takes any ArrayBuffer view (also in the browser).
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch {
+    return null;
+  }
+  const names = wb.worksheets.map((ws) => ws.name);
+  const metaName = findSheetName(names, SHEET_META);
+  const scoreName = findSheetName(names, SHEET_SCORE);
+  if (!metaName || !scoreName) return { found: false, missing: missingSheets(metaName, scoreName) };
+  const byName = (name: string) => wb.worksheets.find((ws) => ws.name === name)!;
+  return {
+    found: true,
+    metaGrid: gridOfWorksheet(byName(metaName)),
+    scoreName,
+    scoreGrid: () => gridOfWorksheet(byName(scoreName)),
+  };
 }
 
 export async function readTemplate(
@@ -99,11 +165,9 @@ export async function readTemplate(
   options: ReadTemplateOptions,
 ): Promise<TemplateReadResult> {
   const file = options.fileName ?? 'tệp';
-  const wb = new ExcelJS.Workbook();
-  try {
-    // exceljs' typings want a Node Buffer; at run time it takes any ArrayBuffer view (also in the browser).
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch {
+  const sheets =
+    (options.engine === 'exceljs' ? null : await fastSheets(bytes)) ?? (await exceljsSheets(bytes));
+  if (!sheets) {
     return {
       ok: false,
       reason: 'unreadable',
@@ -112,19 +176,14 @@ export async function readTemplate(
         '(tệp hỏng, đặt mật khẩu, hoặc định dạng khác như .xls/.ods).',
     };
   }
-  const metaSheet = findSheet(wb, SHEET_META);
-  const scoreSheet = findSheet(wb, SHEET_SCORE);
-  if (!metaSheet || !scoreSheet) {
-    const missing = [!metaSheet ? SHEET_META : '', !scoreSheet ? SHEET_SCORE : '']
-      .filter(Boolean)
-      .join('", "');
+  if (!sheets.found) {
     return {
       ok: false,
       reason: 'notTemplate',
-      message: `"${file}" không phải mẫu chấm điểm CCHC do công cụ tạo ra: thiếu trang "${missing}".`,
+      message: `"${file}" không phải mẫu chấm điểm CCHC do công cụ tạo ra: thiếu trang "${sheets.missing.join('", "')}".`,
     };
   }
-  const metaGrid = gridOfWorksheet(metaSheet);
+  const metaGrid = sheets.metaGrid;
   const { meta, cells: metaCells } = metaWithCells(
     metaGrid.values.map((r) => r.slice(0, 2)),
     metaGrid.firstRow,
@@ -147,14 +206,9 @@ export async function readTemplate(
         'Hãy chỉ ra tệp bộ tiêu chí bằng --framework.',
     };
   }
-  const { scoresheet, structureProblems, layout } = scoresheetFromGrid(
-    framework,
-    gridOfWorksheet(scoreSheet),
-    meta,
-    {
-      sheetName: scoreSheet.name,
-      metaCells,
-    },
-  );
+  const { scoresheet, structureProblems, layout } = scoresheetFromGrid(framework, sheets.scoreGrid(), meta, {
+    sheetName: sheets.scoreName,
+    metaCells,
+  });
   return { ok: true, meta, framework, scoresheet, structureProblems, layout };
 }
