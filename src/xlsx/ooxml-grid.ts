@@ -37,8 +37,11 @@ export interface XmlHandler {
   /** `attrs` is the raw attribute text of the tag; parse it with `xmlAttributes` when needed. */
   open(name: string, attrs: string, selfClosing: boolean): void;
   close(name: string): void;
-  /** Raw (still entity-encoded) character data between tags; never empty. */
-  text(raw: string): void;
+  /**
+   * Raw (still entity-encoded) character data between tags, as `xml.slice(start, end)`; never
+   * empty. Positions, not a string: most text between tags is indentation nobody reads.
+   */
+  text(xml: string, start: number, end: number): void;
 }
 
 /**
@@ -52,10 +55,10 @@ export function scanXml(xml: string, handler: XmlHandler): void {
   while (pos < n) {
     const lt = xml.indexOf('<', pos);
     if (lt < 0) {
-      handler.text(xml.slice(pos));
+      handler.text(xml, pos, n);
       return;
     }
-    if (lt > pos) handler.text(xml.slice(pos, lt));
+    if (lt > pos) handler.text(xml, pos, lt);
     const next = xml.charCodeAt(lt + 1);
     if (next === 63 /* ? */) {
       const end = xml.indexOf('?>', lt + 2);
@@ -136,7 +139,8 @@ function attribute(raw: string, name: string): string | undefined {
     if (q !== '"' && q !== "'") continue;
     const end = raw.indexOf(q, i + 1);
     if (end < 0) return undefined;
-    return decodeXml(raw.slice(i + 1, end).replace(/[\t\n\r]/g, ' '));
+    const value = raw.slice(i + 1, end);
+    return /[&\t\n\r]/.test(value) ? decodeXml(value.replace(/[\t\n\r]/g, ' ')) : value;
   }
 }
 
@@ -303,8 +307,8 @@ export function parseSharedStrings(xml: string): SharedString[] {
       } else if (name === 't') textParts = [];
       else if (name.includes(':')) throw new OoxmlUnsupported(`prefixed element ${name}`);
     },
-    text(raw) {
-      if (textParts) textParts.push(raw);
+    text(src, start, end) {
+      if (textParts) textParts.push(src.slice(start, end));
     },
     close(name) {
       if (!inSi) return;
@@ -477,6 +481,11 @@ export function parseSheetGrid(xml: string, ctx: SheetParseContext): CellGrid {
     currentParts = [];
   };
 
+  // Styles are parsed on first need only (a plain function, not a closure per cell).
+  function isDateStyle(styled: boolean, id: number): boolean {
+    return styled && ctx.dateStyles()[id] === true;
+  }
+
   const finishCell = () => {
     if (!row) throw new OoxmlUnsupported('cell outside a row');
     let col: number;
@@ -493,7 +502,6 @@ export function parseSheetGrid(xml: string, ctx: SheetParseContext): CellGrid {
     }
     const isFormula = !!formulaText || !!shareType;
     const styled = !!styleId; // exceljs ignores style 0 (and a missing or unreadable s)
-    const isDateStyle = () => styled && ctx.dateStyles()[styleId] === true;
     let parsed: ParsedCell;
     if (runs && (isFormula || cellType !== 'inlineStr'))
       throw new OoxmlUnsupported('rich text outside an inline string');
@@ -507,7 +515,8 @@ export function parseSheetGrid(xml: string, ctx: SheetParseContext): CellGrid {
         else if (cellType === 'e') result = { error: valueText };
         else result = parseFloat(valueText);
       }
-      if (result !== undefined && isDateStyle()) result = serialAsDateText(result, ctx.date1904);
+      if (result !== undefined && isDateStyle(styled, styleId))
+        result = serialAsDateText(result, ctx.date1904);
       let sharedFrom: string | undefined;
       if (shareType === 'shared') {
         if (sharedRef) sharedMasters.set(String(sharedIndex), address);
@@ -544,7 +553,7 @@ export function parseSheetGrid(xml: string, ctx: SheetParseContext): CellGrid {
           break;
         default: {
           const n = parseFloat(valueText);
-          value = isDateStyle() ? serialAsDateText(n, ctx.date1904) : n;
+          value = isDateStyle(styled, styleId) ? serialAsDateText(n, ctx.date1904) : n;
         }
       }
       parsed = { kind: 'value', value, formula: null, address };
@@ -659,10 +668,10 @@ export function parseSheetGrid(xml: string, ctx: SheetParseContext): CellGrid {
             throw new OoxmlUnsupported(`prefixed element ${name}`);
       }
     },
-    text(raw) {
+    text(src, start, end) {
       if (inRun) {
-        if (runTextParts) runTextParts.push(raw);
-      } else if (current !== undefined) currentParts.push(raw);
+        if (runTextParts) runTextParts.push(src.slice(start, end));
+      } else if (current !== undefined) currentParts.push(src.slice(start, end));
     },
     close(name) {
       if (inCell) {
@@ -798,8 +807,15 @@ function exceljsAcceptsName(name: string): boolean {
  * (the caller's exceljs fallback then reports it as unreadable) or OoxmlUnsupported.
  */
 export async function openOoxmlWorkbook(bytes: Uint8Array): Promise<OoxmlWorkbook> {
+  // jszip decides what is a readable zip and which entries exist, as for exceljs (which loads
+  // through jszip too). (DecompressionStream was tried for inflating: slower under Node.)
   const zip = await JSZip.loadAsync(bytes);
-  const text = async (path: string): Promise<string | undefined> => zip.file(path)?.async('string');
+  // exceljs decodes parts with TextDecoder as well (a BOM is dropped, bad bytes become U+FFFD).
+  const decoder = new TextDecoder();
+  const text = async (path: string): Promise<string | undefined> => {
+    const entry = zip.file(path);
+    return entry ? decoder.decode(await entry.async('uint8array')) : undefined;
+  };
   const workbookXml = await text('xl/workbook.xml');
   const relsXml = await text('xl/_rels/workbook.xml.rels');
   if (workbookXml === undefined) throw new OoxmlUnsupported('no xl/workbook.xml');
