@@ -14,9 +14,10 @@
  * empty styled cells widen the grid). Anything it does not read the same way for certain throws
  * `OoxmlUnsupported`, and the caller falls back to exceljs: it never silently differs.
  *
- * Deliberate difference: rows or cells without an `r` attribute (allowed by the standard, written
- * by some generators) are placed by order here; exceljs refuses such files (it throws on a row
- * without `r` and on a first cell without `r`), so only files exceljs could not read at all differ.
+ * Deliberate differences, both only on files exceljs cannot load at all: rows or cells without an
+ * `r` attribute (allowed by the standard, written by some generators) are placed by order here,
+ * where exceljs throws (on a row without `r`, on a first cell without `r`); and parts this reader
+ * never opens (drawings, comments, theme…) are not parsed, so a broken one does not stop it.
  */
 import JSZip from 'jszip';
 import type { CellValue } from '../scoring/types';
