@@ -4,7 +4,7 @@
  * loaded figures also feed the Tổng hợp & Xếp hạng panel.
  */
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useApp } from '../app-context';
 import { Busy, FileButton, Note, StatusBar, useAction } from '../components';
 import type { SurveyPreview } from '../services';
@@ -30,6 +30,19 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorPaletteRedForeground1 },
 });
+
+/** One titled list of the preview (matched rows, unmatched rows, units without data). */
+function PreviewSection({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <section aria-label={title} data-testid={testId}>
+      <Text as="h3" weight="semibold" size={300}>
+        {title}
+      </Text>
+      <ul className={styles.list}>{children}</ul>
+    </section>
+  );
+}
 
 export function SurveyPanel() {
   const { t, services } = useApp();
@@ -76,51 +89,36 @@ export function SurveyPanel() {
               ))}
             </ul>
           )}
-          <section aria-label={t.survey.matched(preview.matched.length)} data-testid="survey-matched">
-            <Text as="h3" weight="semibold" size={300}>
-              {t.survey.matched(preview.matched.length)}
-            </Text>
-            <ul className={styles.list}>
-              {preview.matched.map((m) => (
-                <li key={`${m.row}-${m.unit}`} className={styles.item}>
-                  <Text size={200} weight="semibold">
-                    {m.unit}
-                  </Text>
-                  <Text size={200} className={styles.muted}>
-                    {t.survey.row(m.row)}: {m.name}
-                    {m.values.length ? ` — ${m.values.map((v) => `${v.label} ${v.value}`).join('; ')}` : ''}
-                  </Text>
-                </li>
-              ))}
-            </ul>
-          </section>
-          <section aria-label={t.survey.unmatched(preview.unmatched.length)} data-testid="survey-unmatched">
-            <Text as="h3" weight="semibold" size={300}>
-              {t.survey.unmatched(preview.unmatched.length)}
-            </Text>
-            <ul className={styles.list}>
-              {preview.unmatched.map((u) => (
-                <li key={u.row} className={styles.item}>
-                  <Text size={200}>
-                    {t.survey.row(u.row)}: {u.name}
-                    {u.reason ? ` — ${u.reason}` : ''}
-                  </Text>
-                </li>
-              ))}
-            </ul>
-          </section>
-          <section aria-label={t.survey.withoutData(preview.withoutData.length)} data-testid="survey-without">
-            <Text as="h3" weight="semibold" size={300}>
-              {t.survey.withoutData(preview.withoutData.length)}
-            </Text>
-            <ul className={styles.list}>
-              {preview.withoutData.map((u) => (
-                <li key={u} className={styles.item}>
-                  <Text size={200}>{u}</Text>
-                </li>
-              ))}
-            </ul>
-          </section>
+          <PreviewSection title={t.survey.matched(preview.matched.length)} testId="survey-matched">
+            {preview.matched.map((m) => (
+              <li key={`${m.row}-${m.unit}`} className={styles.item}>
+                <Text size={200} weight="semibold">
+                  {m.unit}
+                </Text>
+                <Text size={200} className={styles.muted}>
+                  {t.survey.row(m.row)}: {m.name}
+                  {m.values.length ? ` — ${m.values.map((v) => `${v.label} ${v.value}`).join('; ')}` : ''}
+                </Text>
+              </li>
+            ))}
+          </PreviewSection>
+          <PreviewSection title={t.survey.unmatched(preview.unmatched.length)} testId="survey-unmatched">
+            {preview.unmatched.map((u) => (
+              <li key={u.row} className={styles.item}>
+                <Text size={200}>
+                  {t.survey.row(u.row)}: {u.name}
+                  {u.reason ? ` — ${u.reason}` : ''}
+                </Text>
+              </li>
+            ))}
+          </PreviewSection>
+          <PreviewSection title={t.survey.withoutData(preview.withoutData.length)} testId="survey-without">
+            {preview.withoutData.map((u) => (
+              <li key={u} className={styles.item}>
+                <Text size={200}>{u}</Text>
+              </li>
+            ))}
+          </PreviewSection>
           <div className={styles.row}>
             <Button
               appearance="primary"

@@ -390,42 +390,23 @@ function ImportSection({ onSaved }: { onSaved(id: string): void }) {
               )}
             </Text>
           )}
-          {result.rowProblems.length > 0 && (
-            <>
-              <Text weight="semibold">{t.template.importRowProblems(result.rowProblems.length)}</Text>
-              <ul className={styles.problems}>
-                {result.rowProblems.map((p, i) => (
-                  <li key={i}>
-                    {p.row > 0 ? `${t.template.importRow(p.row)}: ` : ''}
-                    {p.message}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          {result.checkProblems.length > 0 && (
-            <>
-              <Text weight="semibold">{t.template.importCheckProblems(result.checkProblems.length)}</Text>
-              <ul className={styles.problems}>
-                {result.checkProblems.map((p, i) => (
-                  <li key={i}>{p.code ? `${p.code}: ${p.message}` : p.message}</li>
-                ))}
-              </ul>
-            </>
-          )}
-          {result.notes.length > 0 && (
-            <>
-              <Text weight="semibold">{t.template.importNotes(result.notes.length)}</Text>
-              <ul className={styles.notes}>
-                {result.notes.map((p, i) => (
-                  <li key={i}>
-                    {p.row > 0 ? `${t.template.importRow(p.row)}: ` : ''}
-                    {p.message}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          <ImportList
+            title={t.template.importRowProblems(result.rowProblems.length)}
+            className={styles.problems}
+            lines={result.rowProblems.map(
+              (p) => (p.row > 0 ? `${t.template.importRow(p.row)}: ` : '') + p.message,
+            )}
+          />
+          <ImportList
+            title={t.template.importCheckProblems(result.checkProblems.length)}
+            className={styles.problems}
+            lines={result.checkProblems.map((p) => (p.code ? `${p.code}: ${p.message}` : p.message))}
+          />
+          <ImportList
+            title={t.template.importNotes(result.notes.length)}
+            className={styles.notes}
+            lines={result.notes.map((p) => (p.row > 0 ? `${t.template.importRow(p.row)}: ` : '') + p.message)}
+          />
           {ok ? <Note>{t.template.importOk}</Note> : <Note>{t.template.importFixFirst}</Note>}
           {ok && result.framework && (
             <div className={styles.actions}>
@@ -449,6 +430,21 @@ function ImportSection({ onSaved }: { onSaved(id: string): void }) {
       )}
       <StatusBar status={action.status} />
     </div>
+  );
+}
+
+/** One titled list of the importer's findings; nothing is shown when there are none. */
+function ImportList({ title, className, lines }: { title: string; className: string; lines: string[] }) {
+  if (lines.length === 0) return null;
+  return (
+    <>
+      <Text weight="semibold">{title}</Text>
+      <ul className={className}>
+        {lines.map((line, i) => (
+          <li key={i}>{line}</li>
+        ))}
+      </ul>
+    </>
   );
 }
 
