@@ -9,8 +9,6 @@
  */
 import { createWriteStream, promises as fs } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { inflateRawSync } from 'node:zlib';
 import { consolidate, finishConsolidation, inspectFile } from '../../consolidation/consolidate';
@@ -77,27 +75,6 @@ export function inflatedSizeWithZlib(data: Uint8Array, limit: number): number | 
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? null : 'corrupt';
   }
-}
-
-/**
- * Keeps peak memory flat over thousands of files. Each workbook leaves tens of MB of short-lived
- * exceljs objects; V8 lets its old space grow lazily (to ~1 GB over 1,000 files on the bench)
- * although almost nothing stays alive. A full collection every `every` files costs a few ms and
- * holds the process near its 100-file footprint. Returns a per-file tick, a no-op where the
- * runtime refuses.
- */
-export function periodicFullGc(every = 25): () => void {
-  let gc: (() => void) | null = null;
-  try {
-    setFlagsFromString('--expose_gc');
-    gc = runInNewContext('gc') as () => void;
-  } catch {
-    gc = null;
-  }
-  let count = 0;
-  return () => {
-    if (gc && ++count % every === 0) gc();
-  };
 }
 
 /**
@@ -273,7 +250,6 @@ function workerReader(framework: Framework | undefined) {
 if (!isMainThread && workerData?.kind === WORKER_KIND && parentPort) {
   const port = parentPort;
   const reader = workerReader(workerData.framework as Framework | undefined);
-  const tick = periodicFullGc();
   port.on('message', (job: WorkerJob) => {
     const file: IncomingFile = {
       name: job.name,
@@ -281,7 +257,6 @@ if (!isMainThread && workerData?.kind === WORKER_KIND && parentPort) {
       bytes: async () => new Uint8Array(await fs.readFile(job.path)),
     };
     void inspectFile(file, reader).then((record) => {
-      tick();
       port.postMessage({ index: job.index, record });
     });
   });
@@ -461,7 +436,6 @@ export async function runConsolidate(argv: string[], io: CliIO): Promise<Consoli
     }
     result = finishConsolidation(records, frameworks, rest);
   } else {
-    const tick = periodicFullGc();
     const files: IncomingFile[] = jobsList.map((j) => ({
       name: j.name,
       size: j.size,
@@ -471,10 +445,7 @@ export async function runConsolidate(argv: string[], io: CliIO): Promise<Consoli
       ...rest,
       reader: workerReader(framework),
       total: files.length,
-      onProgress: (p) => {
-        tick();
-        onProgress?.(p);
-      },
+      onProgress,
     });
   }
   if (!framework && result.framework && !json) {
@@ -535,7 +506,7 @@ export const consolidateCommand: Command = {
     '  --framework MÃ     bộ tiêu chí (mặc định: bộ mà đa số tệp đã dùng)',
     '  --report TỆP.html  báo cáo in được (bảng xếp hạng và biểu đồ chỉ số), không cần mạng',
     '  --not-ranked TÊN   đơn vị được đánh giá nhưng không xếp hạng (có thể lặp lại)',
-    '  --jobs N           số luồng đọc tệp song song (mặc định: 2 khi từ 200 tệp và máy có từ 2 lõi)',
+    '  --jobs N           số luồng đọc tệp song song (mặc định: 1, nhanh nhất khi đo trên máy 2 lõi)',
     '  --json             in JSON: { "units": [...], "files": [...] }',
     '',
     'Mã thoát: 0 đã có bảng xếp hạng; 1 không đơn vị nào xếp hạng được; 2 tham số sai.',
