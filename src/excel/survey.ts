@@ -5,6 +5,7 @@
  * caller's business (src/scoring computes them); this only places numbers in cells.
  */
 import { isSurveyLeaf, nodeIndex } from '../framework/tree';
+import { FIELD_COLUMN } from '../workbook/columns';
 import { SHEET_SCORE, columnLetter } from '../workbook/layout';
 import { ExcelAdapterError, translated } from './errors';
 import { contiguousRuns } from './grid';
@@ -35,7 +36,7 @@ export async function writeSurveyPoints(
       if (!layout || surveyCol === undefined) {
         throw new ExcelAdapterError(
           'notTemplate',
-          `Trang "${SHEET_SCORE}" không có cột "Điểm điều tra XHH".`,
+          `Trang "${SHEET_SCORE}" không có cột "${FIELD_COLUMN.survey.title}".`,
         );
       }
       const nodes = nodeIndex(framework);

@@ -2,20 +2,13 @@
  * Contracts of the scoring engine, shared by the task pane, the CLI and consolidation
  * (DESIGN.md: one rule source, three enforcers). Pure types: no I/O.
  */
+import type { EntryField } from './entry-fields';
+
+/** The input fields of one leaf row (described in entry-fields.ts). */
+export type { EntryField, ScoreField } from './entry-fields';
 
 /** A cell value exactly as it comes from a spreadsheet (exceljs or Office.js), untrusted. */
 export type CellValue = number | string | boolean | null | undefined | { error: string };
-
-/** The input columns of one leaf row on the `Chấm điểm` sheet. */
-export type EntryField =
-  | 'self' // Điểm tự đánh giá
-  | 'evidence' // Tài liệu kiểm chứng
-  | 'explanation' // Giải trình
-  | 'appraisal' // Điểm thẩm định (round 1)
-  | 'appraisalComment' // Ý kiến thẩm định (round 1)
-  | 'appraisal2' // Điểm thẩm định lần 2 (after the unit's explanation)
-  | 'appraisal2Comment'
-  | 'survey'; // survey leaves: points, or a rate when `surveyIsRate`
 
 /** One leaf's raw entries. */
 export type LeafEntry = Partial<Record<EntryField, CellValue>>;

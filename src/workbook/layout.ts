@@ -4,7 +4,6 @@
  * consolidation, other offices' scripts) find things by THESE titles and names, never by fixed
  * addresses, so changing a string here is a breaking change of the file format.
  */
-import type { EntryField } from '../scoring/types';
 
 export const SHEET_GUIDE = 'Hướng dẫn';
 export const SHEET_SCORE = 'Chấm điểm';
@@ -20,96 +19,16 @@ export const SHEET_LISTS = '_lists';
 /** Bumped when the layout changes in a way readers must know about. */
 export const TEMPLATE_FORMAT_VERSION = '1';
 
-/** What a column of `Chấm điểm` holds. */
-/** `check` is a formula column that names what is wrong in its row (survives pasting, unlike formats). */
-export type ColumnKind = 'code' | 'name' | 'max' | 'guide' | 'score' | 'text' | 'check';
-
-export interface ScoreColumn {
-  /** Stable key used in plans and readers. */
-  key: ColumnKey;
-  /** The header title, exactly (the contract). */
-  title: string;
-  kind: ColumnKind;
-  /** The scoresheet field an input cell of this column fills, for input columns. */
-  field?: EntryField;
-  /** Width in Excel character units, chosen so Vietnamese text wraps to a few lines at most. */
-  width: number;
-  /** Contract columns must be present on return; the extra ones may be absent. */
-  required: boolean;
-}
-
-export type ColumnKey =
-  | 'code'
-  | 'name'
-  | 'max'
-  | 'guide'
-  | 'self'
-  | 'evidence'
-  | 'explanation'
-  | 'appraisal'
-  | 'appraisalComment'
-  | 'appraisal2'
-  | 'appraisal2Comment'
-  | 'survey'
-  | 'check';
-
-/** Columns of `Chấm điểm` in order: the nine of DESIGN.md, then our extra ones. */
-export const SCORE_COLUMNS: readonly ScoreColumn[] = [
-  { key: 'code', title: 'Mã', kind: 'code', width: 8, required: true },
-  { key: 'name', title: 'Nội dung', kind: 'name', width: 48, required: true },
-  { key: 'max', title: 'Điểm tối đa', kind: 'max', width: 10, required: true },
-  { key: 'guide', title: 'Cách chấm', kind: 'guide', width: 40, required: true },
-  { key: 'self', title: 'Điểm tự đánh giá', kind: 'score', field: 'self', width: 12, required: true },
-  {
-    key: 'evidence',
-    title: 'Tài liệu kiểm chứng',
-    kind: 'text',
-    field: 'evidence',
-    width: 36,
-    required: true,
-  },
-  { key: 'explanation', title: 'Giải trình', kind: 'text', field: 'explanation', width: 30, required: true },
-  { key: 'appraisal', title: 'Điểm thẩm định', kind: 'score', field: 'appraisal', width: 12, required: true },
-  {
-    key: 'appraisalComment',
-    title: 'Ý kiến thẩm định',
-    kind: 'text',
-    field: 'appraisalComment',
-    width: 30,
-    required: true,
-  },
-  {
-    key: 'appraisal2',
-    title: 'Điểm thẩm định lần 2',
-    kind: 'score',
-    field: 'appraisal2',
-    width: 12,
-    required: false,
-  },
-  {
-    key: 'appraisal2Comment',
-    title: 'Ý kiến thẩm định lần 2',
-    kind: 'text',
-    field: 'appraisal2Comment',
-    width: 30,
-    required: false,
-  },
-  { key: 'survey', title: 'Điểm điều tra XHH', kind: 'score', field: 'survey', width: 12, required: false },
-  { key: 'check', title: 'Kiểm tra', kind: 'check', width: 30, required: false },
-];
-
-/** The nine contract titles, in order (DESIGN.md). */
-export const CONTRACT_TITLES: readonly string[] = SCORE_COLUMNS.filter((c) => c.required).map((c) => c.title);
-
-/** Header title → the scoresheet field its input cells fill. */
-export const TITLE_TO_FIELD: Readonly<Record<string, EntryField>> = Object.fromEntries(
-  SCORE_COLUMNS.filter((c) => c.field).map((c) => [c.title, c.field as EntryField]),
-);
-
-/** 1-based column number of each column in a freshly generated template. */
-export const COLUMN_NUMBER: Readonly<Record<ColumnKey, number>> = Object.fromEntries(
-  SCORE_COLUMNS.map((c, i) => [c.key, i + 1]),
-) as Record<ColumnKey, number>;
+// The columns of `Chấm điểm` are described in columns.ts; re-exported here with the rest of the layout.
+export {
+  COLUMN_NUMBER,
+  CONTRACT_TITLES,
+  SCORE_COLUMNS,
+  TITLE_TO_FIELD,
+  type ColumnKey,
+  type ColumnKind,
+  type ScoreColumn,
+} from './columns';
 
 /** Rows above the header hold the title, the unit and the framework; the header follows. */
 export const SCORE_TITLE_ROW = 1;

@@ -13,7 +13,9 @@ import type { Framework, FrameworkNode } from '../framework/schema';
 import { appliesTo, isLeaf, isSurveyLeaf, leafMaxFor, walk } from '../framework/tree';
 import { parseNumberText, toHundredths } from '../scoring/decimal';
 import { showNumber } from '../scoring/read';
+import { fieldsOfLeaves } from '../scoring/entry-fields';
 import type { CellValue, EntryField, LeafEntry, Problem, Scoresheet, Severity } from '../scoring/types';
+import { FIELD_COLUMN, MARK_COLUMN } from './columns';
 import {
   META_KEYS,
   NOT_APPLICABLE_MARK,
@@ -63,26 +65,9 @@ const HEADER_SEARCH_ROWS = 60;
 
 const TITLE_KEYS = new Map<string, ColumnKey>(SCORE_COLUMNS.map((c) => [normalizeTitle(c.title), c.key]));
 
-const SELF_FIELDS: EntryField[] = [
-  'self',
-  'evidence',
-  'explanation',
-  'appraisal',
-  'appraisalComment',
-  'appraisal2',
-  'appraisal2Comment',
-];
-
-const FIELD_LABEL: Record<EntryField, string> = {
-  self: 'Điểm tự đánh giá',
-  evidence: 'Tài liệu kiểm chứng',
-  explanation: 'Giải trình',
-  appraisal: 'Điểm thẩm định',
-  appraisalComment: 'Ý kiến thẩm định',
-  appraisal2: 'Điểm thẩm định lần 2',
-  appraisal2Comment: 'Ý kiến thẩm định lần 2',
-  survey: 'Điểm điều tra XHH',
-};
+/** The fields read from a self-scored / a survey leaf's row, in sheet order. */
+const SELF_FIELDS: EntryField[] = fieldsOfLeaves('self');
+const SURVEY_FIELDS: EntryField[] = fieldsOfLeaves('survey');
 
 /** Key/value rows of `_meta` (column A key, column B value) → a record; other rows are ignored. */
 export function metaFromRows(rows: CellValue[][]): Record<string, string> {
@@ -288,13 +273,13 @@ export function scoresheetFromGrid(
   function readLeaf(leaf: FrameworkNode, row: number): void {
     const applies = !group || appliesTo(leaf, group);
     const survey = isSurveyLeaf(leaf);
-    const selfCol = columns.self;
+    const selfCol = columns[MARK_COLUMN];
     const selfValue = selfCol === undefined ? undefined : value(row, selfCol);
     const cells: Partial<Record<EntryField, string>> = {};
     const entry: LeafEntry = {};
-    const fields: EntryField[] = !applies ? [] : survey ? ['survey'] : SELF_FIELDS;
+    const fields: EntryField[] = !applies ? [] : survey ? SURVEY_FIELDS : SELF_FIELDS;
     for (const field of fields) {
-      const col = columns[field as ColumnKey];
+      const col = columns[FIELD_COLUMN[field].key];
       if (col === undefined) continue;
       cells[field] = at(row, col);
       const f = formula(row, col);
@@ -303,7 +288,7 @@ export function scoresheetFromGrid(
           'error',
           'structure.formulaInInput',
           leaf.code,
-          `Tiêu chí ${leaf.code}, cột "${FIELD_LABEL[field]}": ô chứa công thức "=${f}"; chỉ được nhập giá trị.`,
+          `Tiêu chí ${leaf.code}, cột "${FIELD_COLUMN[field].title}": ô chứa công thức "=${f}"; chỉ được nhập giá trị.`,
           at(row, col),
           { field },
         );

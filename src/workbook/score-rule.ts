@@ -5,6 +5,8 @@
  */
 import type { FrameworkNode } from '../framework/schema';
 import { leafMaxFor } from '../framework/tree';
+import type { ScoreField } from '../scoring/types';
+import { FIELD_COLUMN } from './columns';
 import { clip, ruleText, viNumber } from './rule-text';
 
 export interface ScoreCellRule {
@@ -15,8 +17,6 @@ export interface ScoreCellRule {
   /** Values must be multiples of this; null = any decimal. */
   step: number | null;
 }
-
-export type ScoreField = 'self' | 'appraisal' | 'appraisal2' | 'survey';
 
 export function scoreCellRule(leaf: FrameworkNode, group: string, field: ScoreField): ScoreCellRule {
   const max = leafMaxFor(leaf, group);
@@ -66,13 +66,6 @@ export function invalidExpression(ref: string, r: ScoreCellRule): string {
   return `AND(LEN(${ref})>0,NOT(${validExpression(ref, r)}))`;
 }
 
-const FIELD_TITLE: Record<ScoreField, string> = {
-  self: 'Điểm tự đánh giá',
-  appraisal: 'Điểm thẩm định',
-  appraisal2: 'Điểm thẩm định lần 2',
-  survey: 'Điểm điều tra XHH',
-};
-
 /** Vietnamese prompt and error of a score cell, within Excel's length limits. */
 export function scoreMessages(
   leaf: FrameworkNode,
@@ -89,11 +82,9 @@ export function scoreMessages(
     : `Tiêu chí ${leaf.code}: nhập một số từ ${viNumber(r.min)} đến ${viNumber(r.max)}` +
       (r.step !== null ? `, bước ${viNumber(r.step)}.` : '.');
   return {
-    promptTitle: clip(FIELD_TITLE[field], 32),
+    promptTitle: clip(FIELD_COLUMN[field].title, 32),
     prompt: clip(prompt, 255),
     errorTitle: 'Điểm không hợp lệ',
     error: clip(error, 225),
   };
 }
-
-export { FIELD_TITLE as SCORE_FIELD_TITLE };

@@ -6,11 +6,19 @@
 import type { Framework, FrameworkNode } from '../framework/schema';
 import { appliesTo, isLeaf, isSurveyLeaf, leafMaxFor, walk } from '../framework/tree';
 import { fromHundredths, toHundredths } from '../scoring/decimal';
-import type { UnitRef } from '../scoring/types';
+import type { ScoreField, UnitRef } from '../scoring/types';
 import {
   COLUMN_NUMBER,
-  NOT_APPLICABLE_MARK,
+  FIELD_COLUMN,
+  MARK_COLUMN,
   SCORE_COLUMNS,
+  SUM_COLUMNS,
+  inputColumns,
+  type ColumnKey,
+  type ScoreColumn,
+} from './columns';
+import {
+  NOT_APPLICABLE_MARK,
   SCORE_FIRST_DATA_ROW,
   SCORE_FRAMEWORK_ROW,
   SCORE_HEADER_ROW,
@@ -20,18 +28,10 @@ import {
   SURVEY_MARK,
   TOTAL_ROW_LABEL,
   cellAddress,
-  type ColumnKey,
 } from './layout';
 import type { PlanSheet, ScoreLayout } from './plan-types';
 import { clip, guideCellText } from './rule-text';
-import {
-  SCORE_FIELD_TITLE,
-  invalidExpression,
-  scoreCellRule,
-  scoreMessages,
-  validExpression,
-  type ScoreField,
-} from './score-rule';
+import { invalidExpression, scoreCellRule, scoreMessages, validExpression } from './score-rule';
 import { SheetBuilder } from './sheet-builder';
 
 /** Registers a list of allowed values and returns a range reference to it on the lists sheet. */
@@ -40,7 +40,9 @@ export type ListRegistry = (values: number[]) => string;
 const NUM = '0.00';
 const C = COLUMN_NUMBER;
 const LAST_COL = SCORE_COLUMNS.length;
-const SUM_KEYS: ColumnKey[] = ['max', 'self', 'appraisal', 'appraisal2', 'survey'];
+const SUM_KEYS = SUM_COLUMNS;
+/** Text input columns: blank (but styled) on parent rows. */
+const TEXT_KEYS = SCORE_COLUMNS.filter((c) => c.kind === 'text').map((c) => c.key);
 
 function a(key: ColumnKey, row: number): string {
   return cellAddress(row, C[key]);
@@ -194,16 +196,25 @@ function parentRow(
       style,
     });
   }
-  for (const key of ['evidence', 'explanation', 'appraisalComment', 'appraisal2Comment'] as const) {
-    b.set(row, C[key], { value: '', style });
-  }
+  for (const key of TEXT_KEYS) b.set(row, C[key], { value: '', style });
   b.set(row, C.check, { value: '', style: 'check' });
 }
 
-const EVIDENCE_PROMPT =
-  'Ghi số, ký hiệu, ngày ban hành văn bản và trang/mục làm căn cứ (ví dụ: Kế hoạch số 12/KH-UBND ngày 05/01/2022, mục II).';
-const EXPLANATION_PROMPT = 'Nếu không có tài liệu kiểm chứng hoặc tự chấm thấp hơn tối đa, giải thích lý do.';
-const COMMENT_PROMPT = 'Do Hội đồng thẩm định ghi.';
+/** Columns of a leaf row that are open for input in this template, and those locked empty. */
+export function leafInputs(
+  leaves: 'self' | 'survey',
+  columns: readonly ScoreColumn[] = inputColumns(leaves),
+): { open: ScoreColumn[]; locked: ScoreColumn[] } {
+  const inputs = columns.filter((c) => c.key !== MARK_COLUMN || leaves === 'self');
+  return { open: inputs.filter((c) => !c.lockedForUnit), locked: inputs.filter((c) => c.lockedForUnit) };
+}
+
+const SELF_INPUTS = leafInputs('self');
+const SURVEY_INPUTS = leafInputs('survey');
+/** Every input column but the mark column: locked empty where a leaf has no input at all. */
+const MARKED_LOCKED = [...inputColumns('self'), ...inputColumns('survey')]
+  .filter((c) => c.key !== MARK_COLUMN)
+  .sort((x, y) => C[x.key] - C[y.key]);
 
 function leafRow(
   b: SheetBuilder,
@@ -222,44 +233,31 @@ function leafRow(
     style: 'leaf',
   });
 
-  const lockedEmpty = (keys: ColumnKey[]) =>
-    keys.forEach((k) => b.set(row, C[k], { value: null, style: 'lockedEmpty' }));
+  const lockedEmpty = (cols: readonly ScoreColumn[]) =>
+    cols.forEach((c) => b.set(row, C[c.key], { value: null, style: 'lockedEmpty' }));
   if (!applies) {
-    b.set(row, C.self, { value: NOT_APPLICABLE_MARK, style: 'notApplicable' });
-    lockedEmpty([
-      'evidence',
-      'explanation',
-      'appraisal',
-      'appraisalComment',
-      'appraisal2',
-      'appraisal2Comment',
-      'survey',
-    ]);
+    b.set(row, C[MARK_COLUMN], { value: NOT_APPLICABLE_MARK, style: 'notApplicable' });
+    lockedEmpty(MARKED_LOCKED);
     b.set(row, C.check, { value: '', style: 'check' });
     return;
   }
   if (survey) {
-    b.set(row, C.self, { value: SURVEY_MARK, style: 'surveyMark' });
-    lockedEmpty([
-      'evidence',
-      'explanation',
-      'appraisal',
-      'appraisalComment',
-      'appraisal2',
-      'appraisal2Comment',
-    ]);
-    const check = scoreInput(b, leaf, row, unit, 'survey', registerList);
-    b.set(row, C.check, { formula: checkFormula([check]), result: '', style: 'check' });
+    b.set(row, C[MARK_COLUMN], { value: SURVEY_MARK, style: 'surveyMark' });
+    lockedEmpty(inputColumns('self').filter((c) => c.key !== MARK_COLUMN));
+    lockedEmpty(SURVEY_INPUTS.locked);
+    const checks = SURVEY_INPUTS.open
+      .filter((c) => c.kind === 'score')
+      .map((c) => scoreInput(b, leaf, row, unit, c.field as ScoreField, registerList));
+    SURVEY_INPUTS.open.filter((c) => c.kind === 'text').forEach((c) => textInput(b, row, c));
+    b.set(row, C.check, { formula: checkFormula(checks), result: '', style: 'check' });
     return;
   }
-  const checks = (['self', 'appraisal', 'appraisal2'] as const).map((f) =>
-    scoreInput(b, leaf, row, unit, f, registerList),
-  );
-  lockedEmpty(['survey']);
-  textInput(b, row, 'evidence', 'Tài liệu kiểm chứng', EVIDENCE_PROMPT);
-  textInput(b, row, 'explanation', 'Giải trình', EXPLANATION_PROMPT);
-  textInput(b, row, 'appraisalComment', 'Ý kiến thẩm định', COMMENT_PROMPT);
-  textInput(b, row, 'appraisal2Comment', 'Ý kiến thẩm định lần 2', COMMENT_PROMPT);
+  const checks = SELF_INPUTS.open
+    .filter((c) => c.kind === 'score')
+    .map((c) => scoreInput(b, leaf, row, unit, c.field as ScoreField, registerList));
+  lockedEmpty(inputColumns('survey'));
+  lockedEmpty(SELF_INPUTS.locked);
+  SELF_INPUTS.open.filter((c) => c.kind === 'text').forEach((c) => textInput(b, row, c));
   if (leaf.evidenceRequired) {
     const self = a('self', row);
     const missing = `AND(ISNUMBER(${self}),${self}<>0,LEN(TRIM(${a('evidence', row)}))=0)`;
@@ -282,7 +280,7 @@ function scoreInput(
   field: ScoreField,
   registerList: ListRegistry,
 ): string {
-  const key: ColumnKey = field;
+  const key = FIELD_COLUMN[field].key;
   const ref = a(key, row);
   const rule = scoreCellRule(leaf, unit.group, field);
   const msg = scoreMessages(leaf, rule, field);
@@ -303,17 +301,17 @@ function scoreInput(
   }
   const invalid = invalidExpression(ref, rule);
   b.sheet.conditionalFormats.push({ ref, formula: invalid, style: 'invalid' });
-  return `IF(${invalid},"${SCORE_FIELD_TITLE[field]} không hợp lệ; ","")`;
+  return `IF(${invalid},"${FIELD_COLUMN[field].title} không hợp lệ; ","")`;
 }
 
-function textInput(b: SheetBuilder, row: number, key: ColumnKey, title: string, prompt: string): void {
-  const ref = a(key, row);
-  b.set(row, C[key], { value: null, style: 'inputText', locked: false });
+function textInput(b: SheetBuilder, row: number, col: ScoreColumn): void {
+  const ref = a(col.key, row);
+  b.set(row, C[col.key], { value: null, style: 'inputText', locked: false });
   b.sheet.validations.push({
     ref,
     type: 'any',
     allowBlank: true,
-    promptTitle: clip(title, 32),
-    prompt: clip(prompt, 255),
+    promptTitle: clip(col.title, 32),
+    prompt: clip(col.prompt ?? '', 255),
   });
 }

@@ -7,23 +7,18 @@
 import type { Framework, FrameworkNode } from '../../framework/schema';
 import { appliesTo, leafMaxFor } from '../../framework/tree';
 import { leafKind, type LeafKind } from '../leaf';
+import { ASSESSED_FIELDS, ENTRY_FIELD_KEYS, ENTRY_FIELDS, type AssessedField } from '../entry-fields';
 import { readScore, type ScoreReading } from '../read';
 import type { EntryField, LeafEntry, Problem, Scoresheet, Severity, ValidationMode } from '../types';
 
 /** Fields holding a score given by the unit or the council. */
-export const SCORE_FIELDS = ['self', 'appraisal', 'appraisal2'] as const;
-export type ScoreField = (typeof SCORE_FIELDS)[number];
+export const SCORE_FIELDS = ASSESSED_FIELDS;
+export type ScoreField = AssessedField;
 
-export const FIELD_LABELS: Record<EntryField, string> = {
-  self: 'điểm tự đánh giá',
-  evidence: 'tài liệu kiểm chứng',
-  explanation: 'giải trình',
-  appraisal: 'điểm thẩm định',
-  appraisalComment: 'ý kiến thẩm định',
-  appraisal2: 'điểm thẩm định lần 2',
-  appraisal2Comment: 'ý kiến thẩm định lần 2',
-  survey: 'điểm điều tra XHH',
-};
+/** Field names inside Vietnamese sentences ("Tiêu chí 1.1, điểm tự đánh giá: …"). */
+export const FIELD_LABELS = Object.fromEntries(
+  ENTRY_FIELD_KEYS.map((f) => [f, ENTRY_FIELDS[f].label]),
+) as Record<EntryField, string>;
 
 export interface SheetContext {
   framework: Framework;

@@ -1,8 +1,9 @@
 import { isBlankText } from '../read';
-import { leafProblem, SCORE_FIELDS, type LeafContext, type ScoringRule } from './context';
-import type { EntryField, Problem } from '../types';
+import { SCORE_FIELD_KEYS } from '../entry-fields';
+import { leafProblem, type LeafContext, type ScoringRule } from './context';
+import type { Problem } from '../types';
 
-const FIELDS: readonly EntryField[] = [...SCORE_FIELDS, 'survey'];
+const FIELDS = SCORE_FIELD_KEYS;
 
 /** A score on a leaf that does not apply to the unit's group (its points are not in the maximum). */
 export const notApplicable: ScoringRule = {
