@@ -50,16 +50,15 @@ export interface OpenTemplate {
 }
 
 function notTemplateResult(sheet: Excel.Worksheet, missingSheets: string[]): OpenTemplate {
-  const missing = missingSheets.filter(Boolean).join('", "');
+  // `_meta` is hidden: a user cannot see it, so the message names only what they can check.
+  const message = missingSheets.includes(SHEET_SCORE)
+    ? `Sổ làm việc đang mở không phải mẫu chấm điểm CCHC do công cụ tạo ra: không có trang "${SHEET_SCORE}".`
+    : `Sổ làm việc đang mở có trang "${SHEET_SCORE}" nhưng thiếu phần nhận dạng của mẫu (trang có thể đã được chép sang một sổ khác): hãy dùng chính tệp được tạo ở thẻ "Tạo mẫu".`;
   return {
     sheet,
     sheetId: '',
     protection: { protected: false, options: {} },
-    read: {
-      ok: false,
-      reason: 'notTemplate',
-      message: `Sổ làm việc đang mở không phải mẫu chấm điểm CCHC do công cụ tạo ra: thiếu trang "${missing}".`,
-    },
+    read: { ok: false, reason: 'notTemplate', message },
   };
 }
 
@@ -132,7 +131,7 @@ export async function loadOpenTemplate(
   if (!frameworkId) {
     return failure(
       'notTemplate',
-      `Sổ làm việc đang mở không phải mẫu chấm điểm CCHC: trang "${SHEET_META}" không ghi bộ tiêu chí (frameworkId).`,
+      `Sổ làm việc đang mở thiếu phần nhận dạng bộ tiêu chí của mẫu: hãy dùng chính tệp được tạo ở thẻ "Tạo mẫu".`,
     );
   }
   const framework = options.resolveFramework(frameworkId);

@@ -1,9 +1,9 @@
 /**
- * What every panel shares: the strings of the chosen locale, the services, and what one panel
- * learns that another needs (the units of the last consolidation feed the survey preview).
+ * What every panel shares: the strings of the chosen locale and the services. Facts that several
+ * panels show (the survey in use) live in the services, once; panels subscribe to them here.
  */
-import { createContext, useContext } from 'react';
-import type { TaskpaneServices } from './services';
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { SurveyInUse, TaskpaneServices } from './services';
 import type { Strings } from './strings';
 
 export interface AppContextValue {
@@ -17,4 +17,10 @@ export function useApp(): AppContextValue {
   const value = useContext(AppContext);
   if (!value) throw new Error('useApp outside <App>');
   return value;
+}
+
+/** The survey file in use, re-rendering the caller whenever another one is loaded. */
+export function useSurveyInUse(): SurveyInUse | null {
+  const { services } = useApp();
+  return useSyncExternalStore(services.onSurveyChange, services.surveyInUse);
 }

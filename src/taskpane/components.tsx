@@ -15,7 +15,50 @@ import { pickedFromFile, type PickedFile } from './services';
 const useStyles = makeStyles({
   hiddenInput: { display: 'none' },
   note: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, margin: 0 },
+  action: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  actionRow: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
 });
+
+/**
+ * A button that is never disabled without saying why: with `disabledReason` it stays focusable
+ * (so a screen reader reaches it and reads the reason, linked by aria-describedby) and the reason
+ * is printed under it.
+ */
+export function ActionButton(props: {
+  children: ReactNode;
+  onClick(): void;
+  /** Null or empty: enabled. */
+  disabledReason?: string | null;
+  busy?: boolean;
+  appearance?: 'primary' | 'secondary';
+  testId?: string;
+}) {
+  const styles = useStyles();
+  const { t } = useApp();
+  const reasonId = useId();
+  const reason = props.disabledReason || null;
+  return (
+    <div className={styles.action}>
+      <div className={styles.actionRow}>
+        <Button
+          appearance={props.appearance ?? 'secondary'}
+          disabledFocusable={!!reason || props.busy}
+          aria-describedby={reason ? reasonId : undefined}
+          onClick={props.onClick}
+          data-testid={props.testId}
+        >
+          {props.children}
+        </Button>
+        {props.busy && <Busy label={t.working} />}
+      </div>
+      {reason && (
+        <p id={reasonId} className={styles.note} data-testid="disabled-reason">
+          {reason}
+        </p>
+      )}
+    </div>
+  );
+}
 
 /**
  * A button that opens the file picker. A real <button> (not a styled <label>) so it is in the tab
@@ -37,7 +80,7 @@ export function FileButton(props: {
     <>
       <Button
         appearance={props.appearance ?? 'secondary'}
-        disabled={props.disabled}
+        disabledFocusable={props.disabled}
         onClick={() => input.current?.click()}
       >
         {props.label}

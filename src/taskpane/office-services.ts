@@ -32,6 +32,7 @@ import type {
   TaskpaneServices,
   TemplateResult,
 } from './services';
+import { sameSurvey, surveyStore } from './services';
 import type { Strings } from './strings';
 
 /** Lets the browser paint and Excel breathe between two files (a long task makes Excel restart us). */
@@ -67,14 +68,20 @@ interface LoadedSurvey {
   fileName: string;
   rows: CellValue[][];
   sheet?: string;
-  /** The import against the units it was last previewed with. */
-  result: SurveyImport;
+  /** The import against the units it was last previewed with (null: there were none to match). */
+  result: SurveyImport | null;
 }
 
 export function createOfficeServices(t: Strings): TaskpaneServices {
   const resolveFramework = (id: string) => findFramework(id);
   let lastConsolidation: ConsolidationResult | null = null;
   let survey: LoadedSurvey | null = null;
+  // What the panels see of `survey`: its file name and version (services.ts, surveyStore).
+  const surveyState = surveyStore();
+  const useSurvey = (loaded: LoadedSurvey) => {
+    survey = loaded;
+    surveyState.set(loaded.fileName);
+  };
 
   const readOpen = async (mode: 'draft' | 'submission' = 'draft') =>
     readOpenTemplate({ resolveFramework, mode });
@@ -206,7 +213,9 @@ export function createOfficeServices(t: Strings): TaskpaneServices {
         against = { kind: 'open', unit: open.scoresheet.unit.name };
       }
       if (!framework) {
-        survey = null;
+        // Nothing to match against yet: the rows are kept and matched when consolidating (a
+        // survey loaded before the consolidation must not be silently dropped).
+        useSurvey({ fileName: file.name, rows, sheet, result: null });
         return {
           fileName: file.name,
           against,
@@ -218,7 +227,7 @@ export function createOfficeServices(t: Strings): TaskpaneServices {
         };
       }
       const result = importSurveyRows(rows, framework, units, { fileName: file.name, sheetName: sheet });
-      survey = { fileName: file.name, rows, sheet, result };
+      useSurvey({ fileName: file.name, rows, sheet, result });
       const nameOf = new Map(units.map((u) => [unitKeyOf(u), u.name]));
       const leafName = new Map(walk(framework.tree).map((v) => [v.node.code, v.node.name]));
       const openKey = open.ok ? unitKeyOf(surveyUnitOf(open.scoresheet.unit)) : null;
@@ -250,14 +259,15 @@ export function createOfficeServices(t: Strings): TaskpaneServices {
       const { unitKeyOf } = await import(/* webpackChunkName: "consolidation" */ '../consolidation/survey');
       const open = await readOpen();
       if (!open.ok) throw new Error(open.message);
-      const points = survey.result.points[unitKeyOf(surveyUnitOf(open.scoresheet.unit))];
+      const points = survey.result?.points[unitKeyOf(surveyUnitOf(open.scoresheet.unit))];
       if (!points) throw new Error(t.survey.nothingToWrite);
       const { writeSurveyPoints } = await import('../excel/survey');
       const written = await writeSurveyPoints(points, { resolveFramework });
       return { cells: written.written.length };
     },
 
-    surveyInUse: () => survey?.fileName ?? null,
+    surveyInUse: () => surveyState.get(),
+    onSurveyChange: (listener) => surveyState.subscribe(listener),
 
     async consolidate(files: PickedFile[], options: ConsolidateOptions): Promise<ConsolidationView> {
       const [{ consolidate }, { returnedWorkbookReader }, { readDataRows }, { previousFromRows }] =
@@ -281,6 +291,7 @@ export function createOfficeServices(t: Strings): TaskpaneServices {
           yield { name: f.name, size: f.size, bytes: () => f.bytes() };
         }
       }
+      const usedSurvey = surveyState.get();
       const result = await consolidate(incoming(), {
         reader: returnedWorkbookReader({ resolveFramework }),
         survey: survey
@@ -292,6 +303,7 @@ export function createOfficeServices(t: Strings): TaskpaneServices {
       });
       lastConsolidation = result;
       return {
+        survey: usedSurvey,
         files: result.files.map((f) => ({
           file: f.file,
           status: f.status,
@@ -306,6 +318,8 @@ export function createOfficeServices(t: Strings): TaskpaneServices {
     },
 
     async writeRanking(view: ConsolidationView) {
+      // The panel disables the button for a stale view; this is the guard that cannot be bypassed.
+      if (!sameSurvey(view.survey, surveyState.get())) throw new Error(t.consolidate.staleSurvey);
       const framework = lastConsolidation?.framework;
       if (!framework) throw new Error(t.consolidate.noAccepted);
       const [{ buildRankingPlan }, { writeRankingSheet }] = await Promise.all([
@@ -336,7 +350,12 @@ function checkedState(read: ReadSuccess): CheckState {
       max: totals.max,
       index: totals.index,
       notYetAppraised: totals.notYetAppraised.length,
+      anyAppraised: Object.values(scoresheet.entries).some(
+        (e) => filled(e.appraisal) || filled(e.appraisal2),
+      ),
     },
     checkedAt: new Date(),
   };
 }
+
+const filled = (v: CellValue | undefined) => v !== null && v !== undefined && String(v).trim() !== '';

@@ -71,6 +71,8 @@ export interface TotalsView {
   max: number;
   index: number | null;
   notYetAppraised: number;
+  /** Whether any leaf has an appraisal score yet; without one "Thẩm định" is not a figure to show. */
+  anyAppraised: boolean;
 }
 
 export type CheckState =
@@ -110,7 +112,16 @@ export interface FileResultView {
   errors: string[];
 }
 
+/** The survey file the pane holds (one per session), stamped so a result can name what it used. */
+export interface SurveyInUse {
+  fileName: string;
+  /** Increases with every survey file loaded: two loads of the same file are two versions. */
+  version: number;
+}
+
 export interface ConsolidationView {
+  /** The survey the results were computed with (null: none, survey points counted as 0). */
+  survey: SurveyInUse | null;
   files: FileResultView[];
   units: RankedUnit[];
   /** Group id → display name ("so" → "Sở, ban, ngành"). */
@@ -140,11 +151,47 @@ export interface TaskpaneServices {
 
   previewSurvey(file: PickedFile): Promise<SurveyPreview>;
   writeSurvey(): Promise<{ cells: number }>;
-  /** The survey file currently loaded (used by consolidation), if any. */
-  surveyInUse(): string | null;
+  /**
+   * The survey file currently loaded (used by consolidation), if any: the one place this fact
+   * lives. The same object is returned until another file is loaded (React's external-store rule).
+   */
+  surveyInUse(): SurveyInUse | null;
+  /** Calls back whenever `surveyInUse()` changes; returns the unsubscribe function. */
+  onSurveyChange(listener: () => void): () => void;
 
   consolidate(files: PickedFile[], options: ConsolidateOptions): Promise<ConsolidationView>;
+  /** Refuses (Vietnamese error) a view computed with another survey than the one in use. */
   writeRanking(view: ConsolidationView): Promise<void>;
+}
+
+/** Whether a result computed with survey `used` is still the one the pane would compute now. */
+export function sameSurvey(used: SurveyInUse | null, current: SurveyInUse | null): boolean {
+  return (used?.version ?? 0) === (current?.version ?? 0);
+}
+
+/**
+ * The survey-in-use store the services implementations share: one value, listeners told on change.
+ */
+export function surveyStore(): {
+  get(): SurveyInUse | null;
+  set(fileName: string | null): SurveyInUse | null;
+  subscribe(listener: () => void): () => void;
+} {
+  let current: SurveyInUse | null = null;
+  let version = 0;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => current,
+    set(fileName) {
+      current = fileName === null ? null : { fileName, version: ++version };
+      for (const l of [...listeners]) l();
+      return current;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
 }
 
 /** Wraps a browser File so its bytes are read only when asked. */

@@ -199,7 +199,10 @@ describeWithEngine(chromiumEngine, 'task pane in Chromium', (chromiumPath) => {
     await expect(counts.textContent()).resolves.toContain('1 lỗi');
     await expect(problem.textContent()).resolves.toContain('vượt điểm tối đa');
 
-    await problem.getByRole('button', { name: `Đến ô ${SCORE_SHEET}!${selfCell}` }).click();
+    // Named by the criterion, not only by the address.
+    await problem
+      .getByRole('button', { name: `Đến ô ${SCORE_SHEET}!${selfCell} của tiêu chí 1.1.1` })
+      .click();
     const selected = await until(
       () =>
         page.evaluate(() => {
@@ -339,7 +342,7 @@ describeWithEngine(chromiumEngine, 'task pane in Chromium', (chromiumPath) => {
       ),
     });
     await page.getByRole('button', { name: 'Tổng hợp 4 tệp' }).click();
-    const results = page.getByTestId('file-results');
+    const results = page.getByTestId('results');
     await results.waitFor({ timeout: 60_000 });
     await expect(page.getByRole('progressbar').getAttribute('aria-valuenow')).resolves.toBe('1');
     await expect(results.locator('li[data-status="accepted"]').count()).resolves.toBe(3);
@@ -366,6 +369,110 @@ describeWithEngine(chromiumEngine, 'task pane in Chromium', (chromiumPath) => {
     await page.setViewportSize({ width: 320, height: 900 });
     await expect(noSidewaysScroll(page)).resolves.toBeLessThanOrEqual(0);
     await screenshot(page, '4-tong-hop-xep-hang');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  /** Three returned workbooks (SO01–SO03) served as fixtures; their names. */
+  async function returnedFixtures(): Promise<string[]> {
+    const units = [
+      { code: 'SO01', name: 'Sở Tư pháp', group: 'so' },
+      { code: 'SO02', name: 'Sở Y tế', group: 'so' },
+      { code: 'SO03', name: 'Sở Tài chính', group: 'so' },
+    ];
+    const names: string[] = [];
+    for (const [i, unit] of units.entries()) {
+      const template = await renderTemplate(framework, unit);
+      const entries = sampleScores(framework, unit.group, seedOf(unit.name), 0.5 + i * 0.2);
+      writeFixture(served, `tra-ve-${unit.code}.xlsx`, await fillReturnedWorkbook(template, entries));
+      names.push(`tra-ve-${unit.code}.xlsx`);
+    }
+    return names;
+  }
+
+  const SURVEY_CSV = 'Mã;Đơn vị;SIPAS (%)\nSO01;Sở Tư pháp;91,17\nSO02;Sở Y tế;85,5\nSO03;Sở Tài chính;80\n';
+
+  async function loadSurvey(page: Page): Promise<void> {
+    await page.getByRole('tab', { name: 'Điều tra XHH' }).click();
+    await page.getByLabel('Chọn tệp kết quả điều tra (.xlsx, .csv)').setInputFiles({
+      name: 'sipas.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(SURVEY_CSV, 'utf8'),
+    });
+    await page.getByText('Đang dùng số liệu điều tra từ sipas.csv.').waitFor();
+  }
+
+  async function consolidateFixtures(page: Page, names: string[]): Promise<void> {
+    await page.getByRole('tab', { name: 'Tổng hợp & Xếp hạng' }).click();
+    const dataTransfer = await page.evaluateHandle(async (files) => {
+      const dt = new DataTransfer();
+      for (const name of files) {
+        const bytes = await (await fetch(`/fixtures/${encodeURIComponent(name)}`)).arrayBuffer();
+        dt.items.add(new File([bytes], name));
+      }
+      return dt;
+    }, names);
+    await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer });
+    await page.getByTestId('consolidate-start').click();
+    await page.getByTestId('results').waitFor({ timeout: 60_000 });
+  }
+
+  /** The index column of the pane's ranking table, by unit. */
+  async function rankedIndex(page: Page): Promise<Record<string, string>> {
+    const rows = await page.getByTestId('ranking').locator('tbody tr').all();
+    const out: Record<string, string> = {};
+    for (const row of rows) {
+      const cells = await row.locator('td').allTextContents();
+      out[cells[1].replace(/ \(.*$/, '')] = cells[2];
+    }
+    return out;
+  }
+
+  it('case (a): a survey loaded in a blank workbook BEFORE consolidating is used by the ranking', async () => {
+    const names = await returnedFixtures();
+    const { page, errors } = await open();
+    await loadSurvey(page);
+    await consolidateFixtures(page, names);
+    await expect(page.getByTestId('stale').count()).resolves.toBe(0);
+    const text = (await page.getByTestId('results').textContent()) ?? '';
+    expect(text).not.toContain('Chưa có điểm điều tra XHH');
+    await expect(
+      page.getByText('Dùng số liệu điều tra từ sipas.csv.', { exact: true }).isVisible(),
+    ).resolves.toBe(true);
+    // Each index includes the survey points: SIPAS 91,17 % of the survey maximum is well above 0.
+    const withSurvey = await rankedIndex(page);
+    expect(Object.keys(withSurvey)).toHaveLength(3);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('case (b): a survey loaded AFTER consolidating marks the results stale and unwritable until recomputed', async () => {
+    const names = await returnedFixtures();
+    const { page, errors } = await open(`?workbook=${templateUrl}`);
+    await consolidateFixtures(page, names);
+    const before = await rankedIndex(page);
+    await expect(page.getByTestId('results').textContent()).resolves.toContain('Chưa có điểm điều tra XHH');
+
+    await loadSurvey(page);
+    await page.getByRole('tab', { name: 'Tổng hợp & Xếp hạng' }).click();
+    const stale = page.getByTestId('stale');
+    await expect(stale.textContent()).resolves.toContain('kết quả dưới đây đã cũ');
+    const write = page.getByTestId('write-ranking');
+    await expect(write.getAttribute('aria-disabled')).resolves.toBe('true');
+    await write.click({ force: true });
+    await expect(page.evaluate(() => !!window.cchcTestHost!.fake.model.findSheet('Xếp hạng'))).resolves.toBe(
+      false,
+    );
+
+    await stale.getByRole('button', { name: 'Tổng hợp lại' }).click();
+    await page.getByTestId('results').waitFor({ timeout: 60_000 });
+    await stale.waitFor({ state: 'detached' });
+    const after = await rankedIndex(page);
+    for (const unit of Object.keys(before)) {
+      expect(Number(after[unit].replace(',', '.'))).toBeGreaterThan(Number(before[unit].replace(',', '.')));
+    }
+    await page.getByTestId('write-ranking').click();
+    await page.getByText('Đã ghi trang "Xếp hạng"').waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -8,7 +8,14 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import { groupByField } from '../../src/taskpane/panels/CheckPanel';
-import type { CheckState, FrameworkChoice, TaskpaneServices } from '../../src/taskpane/services';
+import {
+  surveyStore,
+  type CheckState,
+  type ConsolidationView,
+  type FrameworkChoice,
+  type PickedFile,
+  type TaskpaneServices,
+} from '../../src/taskpane/services';
 import { stringsFor } from '../../src/taskpane/strings';
 import type { Problem } from '../../src/scoring/types';
 
@@ -81,6 +88,7 @@ function checked(problems: Problem[]): CheckState {
       max: 100,
       index: 25.86,
       notYetAppraised: 2,
+      anyAppraised: true,
     },
     checkedAt: new Date(2026, 10, 22, 9, 30, 0),
   };
@@ -88,6 +96,7 @@ function checked(problems: Problem[]): CheckState {
 
 function services(overrides: Partial<TaskpaneServices> = {}): TaskpaneServices & { calls: string[] } {
   const calls: string[] = [];
+  const survey = surveyStore();
   const fail = (what: string) => () => Promise.reject(new Error(`${what} không dùng trong phép thử này`));
   return {
     calls,
@@ -115,7 +124,8 @@ function services(overrides: Partial<TaskpaneServices> = {}): TaskpaneServices &
     clearHighlights: async () => 0,
     previewSurvey: fail('previewSurvey'),
     writeSurvey: fail('writeSurvey'),
-    surveyInUse: () => null,
+    surveyInUse: survey.get,
+    onSurveyChange: survey.subscribe,
     consolidate: fail('consolidate'),
     writeRanking: fail('writeRanking'),
     ...overrides,
@@ -163,12 +173,14 @@ describe('Kiểm tra panel', () => {
     const counts = await screen.findByTestId('counts', {}, { timeout: 10_000 });
     expect(counts.textContent).toContain('1 lỗi');
     expect(counts.textContent).toContain('1 cảnh báo');
-    expect(screen.getByText('1. Chỉ đạo điều hành (1)')).toBeTruthy();
+    // "chưa chấm điểm" is the one summary line; the other problems are grouped by lĩnh vực.
+    expect(screen.queryByText('1. Chỉ đạo điều hành (1)')).toBeNull();
+    expect(screen.getByTestId('unscored').textContent).toContain('1 tiêu chí chưa chấm điểm.');
     expect(screen.getByText('2. Thể chế (1)')).toBeTruthy();
     const totals = screen.getByTestId('totals');
     expect(totals.textContent).toContain('25,86');
     expect(totals.textContent).toContain('0,30');
-    fireEvent.click(await button('Đến ô Chấm điểm!E12'));
+    fireEvent.click(await button('Đến ô E12'));
     await waitFor(() => expect(s.calls).toContain('goto Chấm điểm!E12'));
     // Only errors are painted (a missing score while drafting is a warning).
     fireEvent.click(await button(vi.check.highlight));
@@ -240,5 +252,221 @@ describe('groupByField', () => {
     );
     expect(groups.map((g) => g.title)).toEqual(['Chung', '1. A', '2. B']);
     expect(groups[2].problems).toEqual([aboveMax, w2]);
+  });
+});
+
+describe('Kiểm tra: errors first', () => {
+  const unscored: Problem[] = Array.from({ length: 46 }, (_, i) => ({
+    severity: 'warning',
+    rule: 'score.missing',
+    code: `1.${i + 1}`,
+    field: 'self',
+    message: `Tiêu chí 1.${i + 1}: chưa chấm điểm.`,
+    cell: `Chấm điểm!E${6 + i}`,
+  }));
+
+  it('lists a real error before 46 "chưa chấm điểm", which are one summary line with a list on demand', async () => {
+    const s = services({ check: async () => checked([...unscored, aboveMax]) });
+    render(<App services={s} t={vi} dark={false} initialTab="check" />);
+    const problems = await screen.findByTestId('problems', {}, { timeout: 10_000 });
+    // The listed problems are the real error only; the 46 are rolled up.
+    const items = problems.querySelectorAll('li[data-rule]');
+    expect([...items].map((li) => li.getAttribute('data-rule'))).toEqual(['score.aboveMax']);
+    const line = screen.getByTestId('unscored');
+    expect(line.textContent).toContain('46 tiêu chí chưa chấm điểm.');
+    expect(line.querySelectorAll('li')).toHaveLength(0);
+    fireEvent.click(await button(vi.check.showList));
+    expect(line.querySelectorAll('li')).toHaveLength(46);
+    // The error comes before the summary line in the document.
+    expect(problems.compareDocumentPosition(line) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    fireEvent.click(await button(vi.check.firstError));
+    await waitFor(() => expect(s.calls).toContain('goto Chấm điểm!E12'));
+  });
+
+  it('in submission mode the typed error is still first, and "Chỉ hiện lỗi" hides the warnings', async () => {
+    const asErrors = unscored.map((p) => ({ ...p, severity: 'error' as const }));
+    const note: Problem = { ...missing, rule: 'appraisal.noComment', code: '2.2', cell: 'Chấm điểm!F20' };
+    const s = services({ check: async () => checked([...asErrors, note, aboveMax]) });
+    render(<App services={s} t={vi} dark={false} initialTab="check" />);
+    const problems = await screen.findByTestId('problems', {}, { timeout: 10_000 });
+    const rules = () =>
+      [...problems.querySelectorAll('li[data-rule]')].map((li) => li.getAttribute('data-rule'));
+    expect(rules()).toEqual(['score.aboveMax', 'appraisal.noComment']);
+    expect(screen.getByTestId('unscored').textContent).toContain('Lỗi:');
+    fireEvent.click(screen.getByLabelText(vi.check.errorsOnly));
+    await waitFor(() => expect(rules()).toEqual(['score.aboveMax']));
+    fireEvent.click(await button(vi.check.firstError));
+    await waitFor(() => expect(s.calls).toContain('goto Chấm điểm!E12'));
+  });
+
+  it('shows no appraisal figure when nothing was appraised', async () => {
+    const state = checked([]);
+    if (state.kind === 'checked') state.totals = { ...state.totals, appraised: 0.5, anyAppraised: false };
+    render(<App services={services({ check: async () => state })} t={vi} dark={false} initialTab="check" />);
+    const totals = await screen.findByTestId('totals', {}, { timeout: 10_000 });
+    expect(totals.textContent).not.toContain('0,50');
+    expect(totals.textContent).toContain('Thẩm định—');
+    expect(screen.getByText(vi.check.noAppraisalYet)).toBeTruthy();
+  });
+
+  it('names the go-to button by the criterion, not only the address', async () => {
+    render(
+      <App
+        services={services({ check: async () => checked([aboveMax]) })}
+        t={vi}
+        dark={false}
+        initialTab="check"
+      />,
+    );
+    const link = await button('Đến ô E12');
+    expect(link.getAttribute('aria-label')).toBe('Đến ô Chấm điểm!E12 của tiêu chí 2.1');
+  });
+});
+
+describe('Tổng hợp: files and stale results', () => {
+  const file = (name: string): PickedFile => ({ name, size: 10, bytes: async () => new Uint8Array() });
+  const unit = (name: string, index: number) => ({
+    unit: name,
+    code: undefined,
+    group: 'so',
+    self: index,
+    appraisal: index,
+    survey: null,
+    total: index,
+    max: 100,
+    index,
+    rank: 1,
+    ranked: true,
+    band: 'Khá',
+    warnings: [],
+  });
+
+  function consolidating() {
+    const s = services();
+    s.consolidate = async (files) => {
+      s.calls.push(
+        `consolidate ${files.map((f) => f.name).join(',')} survey=${s.surveyInUse()?.fileName ?? '-'}`,
+      );
+      const view: ConsolidationView = {
+        survey: s.surveyInUse(),
+        files: files.map((f, i) => ({
+          file: f.name,
+          status: i === files.length - 1 && files.length > 2 ? 'duplicate' : 'accepted',
+          unit: f.name.replace('.xlsx', ''),
+          errors: i === files.length - 1 && files.length > 2 ? ['Trùng đơn vị: hãy giữ lại một tệp.'] : [],
+        })),
+        units: [unit('A', 80) as never],
+        groupNames: { so: 'Sở, ban, ngành' },
+      };
+      return view;
+    };
+    s.writeRanking = async () => {
+      s.calls.push('write');
+    };
+    return s;
+  }
+
+  async function pick(names: string[]) {
+    const input = screen.getByLabelText(vi.consolidate.pick) as HTMLInputElement;
+    const files = names.map((n) => new File([new Uint8Array(10)], n));
+    await act(async () => {
+      fireEvent.change(input, { target: { files } });
+    });
+  }
+
+  it('says why "Tổng hợp" is disabled instead of offering "Tổng hợp 0 tệp"', async () => {
+    render(<App services={consolidating()} t={vi} dark={false} initialTab="consolidate" />);
+    const start = await screen.findByTestId('consolidate-start', {}, { timeout: 10_000 });
+    expect(start.textContent).toBe(vi.consolidate.startNone);
+    expect(start.getAttribute('aria-disabled')).toBe('true');
+    const reason = document.getElementById(start.getAttribute('aria-describedby')!);
+    expect(reason?.textContent).toBe(vi.consolidate.needFiles);
+  });
+
+  it('lists the files with a remove button each, problem files first, and keeps the skipped-file warning', async () => {
+    const s = consolidating();
+    render(<App services={s} t={vi} dark={false} initialTab="consolidate" />);
+    await screen.findByTestId('drop-zone', {}, { timeout: 10_000 });
+    await pick(['a.xlsx', 'b.xlsx', 'c.xlsx', 'ghi-chu.docx']);
+    const picked = screen.getByTestId('picked-files');
+    expect([...picked.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'a.xlsxBỏ',
+      'b.xlsxBỏ',
+      'c.xlsxBỏ',
+    ]);
+    fireEvent.click(screen.getByLabelText('Bỏ tệp b.xlsx'));
+    expect(picked.querySelectorAll('li')).toHaveLength(2);
+    await pick(['b.xlsx', 'd.xlsx']);
+    fireEvent.click(screen.getByTestId('consolidate-start'));
+    await screen.findByTestId('results', {}, { timeout: 10_000 });
+    expect(s.calls).toContain('consolidate a.xlsx,c.xlsx,b.xlsx,d.xlsx survey=-');
+    // The duplicate (the last file) is listed first, before the ranking; accepted ones are folded.
+    const problems = screen.getByTestId('file-problems');
+    expect(problems.querySelector('li')?.getAttribute('data-status')).toBe('duplicate');
+    expect(
+      problems.compareDocumentPosition(screen.getByTestId('ranking')) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    expect(screen.getByTestId('file-accepted').tagName).toBe('DETAILS');
+    // The summary and the write button come before the per-file details.
+    expect(
+      screen.getByTestId('write-ranking').compareDocumentPosition(problems) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    // Removing the duplicate from the results makes them out of date until recomputed.
+    fireEvent.click(within(problems).getByLabelText('Bỏ tệp d.xlsx'));
+    expect(screen.getByTestId('stale').textContent).toContain(vi.consolidate.staleFiles);
+    expect(screen.getByTestId('write-ranking').getAttribute('aria-disabled')).toBe('true');
+  });
+
+  it('skipped-file warning stays after "Tổng hợp"', async () => {
+    const s = consolidating();
+    render(<App services={s} t={vi} dark={false} initialTab="consolidate" />);
+    await screen.findByTestId('drop-zone', {}, { timeout: 10_000 });
+    await pick(['a.xlsx', 'ghi-chu.docx']);
+    fireEvent.click(screen.getByTestId('consolidate-start'));
+    await screen.findByTestId('results', {}, { timeout: 10_000 });
+    expect(screen.getByText(vi.consolidate.skipped('ghi-chu.docx'))).toBeTruthy();
+  });
+
+  it('case (b): a survey loaded after consolidating makes the results stale and unwritable until recomputed', async () => {
+    const s = consolidating();
+    const store = surveyStore();
+    s.surveyInUse = store.get;
+    s.onSurveyChange = store.subscribe;
+    s.previewSurvey = async (f) => {
+      store.set(f.name);
+      return {
+        fileName: f.name,
+        against: { kind: 'consolidation', count: 1 },
+        matched: [],
+        unmatched: [],
+        withoutData: [],
+        problems: [],
+        canWrite: false,
+      };
+    };
+    render(<App services={s} t={vi} dark={false} initialTab="consolidate" />);
+    await screen.findByTestId('drop-zone', {}, { timeout: 10_000 });
+    await pick(['a.xlsx']);
+    fireEvent.click(screen.getByTestId('consolidate-start'));
+    await screen.findByTestId('results', {}, { timeout: 10_000 });
+    expect(screen.queryByTestId('stale')).toBeNull();
+
+    // The survey is loaded on its own panel (the same state the services hold).
+    await act(async () => {
+      await s.previewSurvey(file('sipas.xlsx'));
+    });
+    expect(screen.getByTestId('stale').textContent).toContain(vi.consolidate.staleSurvey);
+    const write = screen.getByTestId('write-ranking');
+    expect(write.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(write);
+    expect(s.calls).not.toContain('write');
+
+    fireEvent.click(await button(vi.consolidate.recompute));
+    await waitFor(() => expect(s.calls).toContain('consolidate a.xlsx survey=sipas.xlsx'));
+    await waitFor(() => expect(screen.queryByTestId('stale')).toBeNull());
+    fireEvent.click(screen.getByTestId('write-ranking'));
+    await waitFor(() => expect(s.calls).toContain('write'));
   });
 });

@@ -13,6 +13,7 @@ import {
   Switch,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -58,6 +59,26 @@ const useStyles = makeStyles({
     borderLeft: `3px solid ${tokens.colorPaletteRedBorder2}`,
   },
   warningItem: { borderLeftColor: tokens.colorPaletteYellowBorder2 },
+  details: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  summaryToggle: {
+    cursor: 'pointer',
+    fontWeight: tokens.fontWeightSemibold,
+    padding: `${tokens.spacingVerticalXS} 0`,
+  },
+  compactList: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    columns: '6em',
+    fontSize: tokens.fontSizeBase200,
+  },
+  srOnly: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+  },
 });
 
 export function CheckPanel({ active }: { active: boolean }) {
@@ -165,25 +186,46 @@ export function CheckPanel({ active }: { active: boolean }) {
   );
 }
 
+/** Problems rolled up into one summary line (46 "chưa chấm điểm" must not bury a real error). */
+export const ROLLED_UP_RULES: ReadonlySet<string> = new Set(['score.missing']);
+
+/** "Chấm điểm!E12" → "E12": the sheet the pane checks goes without saying in the visible text. */
+function shortCell(cell: string): string {
+  const bang = cell.lastIndexOf('!');
+  return bang < 0 ? cell : cell.slice(bang + 1);
+}
+
 function CheckResult({ state }: { state: Extract<CheckState, { kind: 'checked' }> }) {
   const { t, services } = useApp();
   const styles = useStyles();
+  const [errorsOnly, setErrorsOnly] = useState(false);
+  const [showUnscored, setShowUnscored] = useState(false);
   const errors = state.problems.filter((p) => p.severity === 'error');
   const warnings = state.problems.filter((p) => p.severity === 'warning');
-  const groups = groupByField(state.problems, state.fields, t.check.sheetLevel);
+  const unscored = state.problems.filter((p) => ROLLED_UP_RULES.has(p.rule));
+  const listed = state.problems.filter(
+    (p) => !ROLLED_UP_RULES.has(p.rule) && (!errorsOnly || p.severity === 'error'),
+  );
+  const groups = groupByField(listed, state.fields, t.check.sheetLevel);
+  // The first error as the list shows it; a missing score (submission mode) only when nothing else.
+  const firstError =
+    groups.flatMap((g) => g.problems).find((p) => p.severity === 'error' && p.cell) ??
+    unscored.find((p) => p.severity === 'error' && p.cell);
   const time = state.checkedAt.toLocaleTimeString('vi-VN', {
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
   });
+  const appraised = state.totals.anyAppraised;
   const tiles: [string, string][] = [
     [t.check.self, points(state.totals.self)],
-    [t.check.appraised, points(state.totals.appraised)],
+    [t.check.appraised, appraised ? points(state.totals.appraised) : '—'],
     [t.check.survey, points(state.totals.survey)],
     [t.check.total, points(state.totals.total)],
     [t.check.max, points(state.totals.max)],
     [t.check.index, state.totals.index === null ? '—' : `${points(state.totals.index)} %`],
   ];
+  const unscoredIsError = unscored.some((p) => p.severity === 'error');
   return (
     <>
       <div className={styles.group}>
@@ -195,20 +237,7 @@ function CheckResult({ state }: { state: Extract<CheckState, { kind: 'checked' }
           {state.framework.status === 'illustrative' && <IllustrativeBadge />}
         </div>
       </div>
-      <section aria-label={t.check.totalsTitle} className={styles.totals} data-testid="totals">
-        {tiles.map(([label, value]) => (
-          <div key={label} className={styles.tile}>
-            <Text size={200}>{label}</Text>
-            <Text weight="semibold" size={400} className={styles.tileValue}>
-              {value}
-            </Text>
-          </div>
-        ))}
-      </section>
-      {state.totals.notYetAppraised > 0 && (
-        <Note>{t.check.notYetAppraised(state.totals.notYetAppraised)}</Note>
-      )}
-      <div className={styles.row} role="status" aria-live="polite" data-testid="counts">
+      <div className={styles.row} data-testid="counts">
         <Badge color="danger" appearance={errors.length ? 'filled' : 'outline'}>
           {t.check.errors(errors.length)}
         </Badge>
@@ -217,34 +246,125 @@ function CheckResult({ state }: { state: Extract<CheckState, { kind: 'checked' }
         </Badge>
         <Text size={200}>{t.check.lastChecked(time)}</Text>
       </div>
+      {/* Announced only when the counts change, not with the clock on every edit. */}
+      <div role="status" aria-live="polite" className={styles.srOnly} data-testid="counts-live">
+        {t.check.countsAnnounce(errors.length, warnings.length)}
+      </div>
+      {errors.length > 0 && (
+        <div className={styles.row}>
+          {firstError?.cell && (
+            <Button appearance="primary" onClick={() => void services.goToCell(firstError.cell!)}>
+              {t.check.firstError}
+            </Button>
+          )}
+          <Switch
+            checked={errorsOnly}
+            label={t.check.errorsOnly}
+            onChange={(_, d) => setErrorsOnly(d.checked)}
+          />
+        </div>
+      )}
       {state.problems.length === 0 && <Note>{t.check.allGood}</Note>}
-      {groups.map((g) => (
-        <section key={g.key} className={styles.group} aria-label={g.title}>
-          <Text as="h3" weight="semibold" size={300}>
-            {g.title} ({g.problems.length})
+      {listed.length > 0 && (
+        <section aria-labelledby="check-problems-title" className={styles.group} data-testid="problems">
+          <Text as="h2" id="check-problems-title" weight="semibold" size={300}>
+            {t.check.problemsTitle(listed.length)}
           </Text>
-          <ul className={styles.list}>
-            {g.problems.map((p, i) => (
-              <li
-                key={`${p.rule}-${p.code}-${p.field ?? ''}-${i}`}
-                className={p.severity === 'warning' ? `${styles.item} ${styles.warningItem}` : styles.item}
-                data-rule={p.rule}
-              >
-                <Text size={200}>
-                  {/* The engine's messages already name the tiêu chí ("Tiêu chí 1.1.2, …"). */}
-                  <strong>{p.severity === 'error' ? t.check.error : t.check.warning}:</strong> {p.message}
-                </Text>
-                {p.cell && (
-                  <Link as="button" onClick={() => void services.goToCell(p.cell!)}>
-                    {t.check.goTo(p.cell)}
-                  </Link>
-                )}
-              </li>
-            ))}
-          </ul>
+          {groups.map((g) => (
+            <details key={g.key} open className={styles.details} data-testid="field-group">
+              <summary className={styles.summaryToggle}>
+                {g.title} ({g.problems.length})
+              </summary>
+              <ul className={styles.list}>
+                {g.problems.map((p, i) => (
+                  <ProblemItem key={`${p.rule}-${p.code}-${p.field ?? ''}-${i}`} problem={p} />
+                ))}
+              </ul>
+            </details>
+          ))}
         </section>
-      ))}
+      )}
+      {unscored.length > 0 && (!errorsOnly || unscoredIsError) && (
+        <div
+          className={mergeClasses(styles.item, !unscoredIsError && styles.warningItem)}
+          data-testid="unscored"
+        >
+          <div className={styles.row}>
+            <Text size={200}>
+              <strong>{unscoredIsError ? t.check.error : t.check.warning}:</strong>{' '}
+              {t.check.unscored(unscored.length)}
+            </Text>
+            <Button size="small" aria-expanded={showUnscored} onClick={() => setShowUnscored((v) => !v)}>
+              {showUnscored ? t.check.hideList : t.check.showList}
+            </Button>
+          </div>
+          {showUnscored && (
+            <ul className={styles.compactList}>
+              {unscored.map((p, i) => (
+                <li key={`${p.code}-${i}`}>
+                  {p.cell ? (
+                    <Link
+                      as="button"
+                      aria-label={t.check.goToNamed(p.cell, p.code)}
+                      onClick={() => void services.goToCell(p.cell!)}
+                    >
+                      {t.check.criterion(p.code)}
+                    </Link>
+                  ) : (
+                    t.check.criterion(p.code)
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <section aria-labelledby="check-totals-title" className={styles.group}>
+        <Text as="h2" id="check-totals-title" weight="semibold" size={300}>
+          {t.check.totalsTitle}
+        </Text>
+        <div className={styles.totals} data-testid="totals">
+          {tiles.map(([label, value]) => (
+            <div key={label} className={styles.tile}>
+              <Text size={200}>{label}</Text>
+              <Text weight="semibold" size={400} className={styles.tileValue}>
+                {value}
+              </Text>
+            </div>
+          ))}
+        </div>
+        {!appraised && <Note>{t.check.noAppraisalYet}</Note>}
+        {appraised && state.totals.notYetAppraised > 0 && (
+          <Note>{t.check.notYetAppraised(state.totals.notYetAppraised)}</Note>
+        )}
+      </section>
     </>
+  );
+}
+
+function ProblemItem({ problem: p }: { problem: Problem }) {
+  const { t, services } = useApp();
+  const styles = useStyles();
+  return (
+    <li
+      className={mergeClasses(styles.item, p.severity === 'warning' && styles.warningItem)}
+      data-rule={p.rule}
+      data-severity={p.severity}
+    >
+      <Text size={200}>
+        {/* The engine's messages already name the tiêu chí ("Tiêu chí 1.1.2, …"). */}
+        <strong>{p.severity === 'error' ? t.check.error : t.check.warning}:</strong> {p.message}
+      </Text>
+      {p.cell && (
+        <Link
+          as="button"
+          aria-label={p.code ? t.check.goToNamed(p.cell, p.code) : undefined}
+          onClick={() => void services.goToCell(p.cell!)}
+        >
+          {t.check.goTo(shortCell(p.cell))}
+        </Link>
+      )}
+    </li>
   );
 }
 

@@ -3,10 +3,17 @@
  * and units without data, then write the survey points into the open workbook in one step. The
  * loaded figures also feed the Tổng hợp & Xếp hạng panel.
  */
-import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
-import { useApp } from '../app-context';
-import { Busy, FileButton, Note, StatusBar, useAction } from '../components';
+import { useApp, useSurveyInUse } from '../app-context';
+import { ActionButton, Busy, FileButton, Note, StatusBar, useAction } from '../components';
 import type { SurveyPreview } from '../services';
 
 const useStyles = makeStyles({
@@ -28,7 +35,13 @@ const useStyles = makeStyles({
     flexDirection: 'column',
   },
   muted: { color: tokens.colorNeutralForeground3 },
-  problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorPaletteRedForeground1 },
+  problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  details: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  summaryToggle: {
+    cursor: 'pointer',
+    fontWeight: tokens.fontWeightSemibold,
+    padding: `${tokens.spacingVerticalXXS} 0`,
+  },
 });
 
 /** One titled list of the preview (matched rows, unmatched rows, units without data). */
@@ -36,7 +49,7 @@ function PreviewSection({ title, testId, children }: { title: string; testId: st
   const styles = useStyles();
   return (
     <section aria-label={title} data-testid={testId}>
-      <Text as="h3" weight="semibold" size={300}>
+      <Text as="h2" weight="semibold" size={300}>
         {title}
       </Text>
       <ul className={styles.list}>{children}</ul>
@@ -47,9 +60,12 @@ function PreviewSection({ title, testId, children }: { title: string; testId: st
 export function SurveyPanel() {
   const { t, services } = useApp();
   const styles = useStyles();
+  const inUse = useSurveyInUse();
   const [preview, setPreview] = useState<SurveyPreview | null>(null);
   const load = useAction();
   const write = useAction();
+  // In a unit's own workbook the other units' rows are expected, not failures to match.
+  const forOneUnit = preview?.against.kind === 'open';
 
   return (
     <div className={styles.stack}>
@@ -71,71 +87,99 @@ export function SurveyPanel() {
         {load.busy && <Busy label={t.working} />}
       </div>
       <StatusBar status={load.status} />
+      {inUse && <Note>{t.survey.inUse(inUse.fileName)}</Note>}
       {preview && (
         <>
           <Text weight="semibold">{preview.fileName}</Text>
           <Note>
             {preview.against.kind === 'consolidation'
-              ? t.survey.unitsFrom(preview.against.count)
+              ? `${t.survey.unitsFrom(preview.against.count)} ${t.survey.usedForRanking}`
               : preview.against.kind === 'open'
-                ? t.survey.unitsFromOpen(preview.against.unit)
-                : t.survey.noUnits}{' '}
-            {t.survey.usedForRanking}
+                ? `${t.survey.unitsFromOpen(preview.against.unit)} ${t.survey.usedForRanking}`
+                : t.survey.noUnits}
           </Note>
           {preview.problems.length > 0 && (
-            <ul className={styles.problems}>
-              {preview.problems.map((p, i) => (
-                <li key={i}>{p}</li>
-              ))}
-            </ul>
+            <MessageBar intent="error" layout="multiline" data-testid="survey-problems">
+              <MessageBarBody>
+                <MessageBarTitle>{t.survey.problemsTitle(preview.problems.length)}</MessageBarTitle>
+                <ul className={styles.problems}>
+                  {preview.problems.map((p, i) => (
+                    <li key={i}>{p}</li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+            </MessageBar>
           )}
-          <PreviewSection title={t.survey.matched(preview.matched.length)} testId="survey-matched">
-            {preview.matched.map((m) => (
-              <li key={`${m.row}-${m.unit}`} className={styles.item}>
-                <Text size={200} weight="semibold">
-                  {m.unit}
-                </Text>
-                <Text size={200} className={styles.muted}>
-                  {t.survey.row(m.row)}: {m.name}
-                  {m.values.length ? ` — ${m.values.map((v) => `${v.label} ${v.value}`).join('; ')}` : ''}
-                </Text>
-              </li>
-            ))}
-          </PreviewSection>
-          <PreviewSection title={t.survey.unmatched(preview.unmatched.length)} testId="survey-unmatched">
-            {preview.unmatched.map((u) => (
-              <li key={u.row} className={styles.item}>
-                <Text size={200}>
-                  {t.survey.row(u.row)}: {u.name}
-                  {u.reason ? ` — ${u.reason}` : ''}
-                </Text>
-              </li>
-            ))}
-          </PreviewSection>
-          <PreviewSection title={t.survey.withoutData(preview.withoutData.length)} testId="survey-without">
-            {preview.withoutData.map((u) => (
-              <li key={u} className={styles.item}>
-                <Text size={200}>{u}</Text>
-              </li>
-            ))}
-          </PreviewSection>
-          <div className={styles.row}>
-            <Button
-              appearance="primary"
-              disabled={!preview.canWrite || write.busy}
-              onClick={() =>
-                write.run(async () => {
-                  const { cells } = await services.writeSurvey();
-                  return { intent: 'success', text: t.survey.written(cells) };
-                })
-              }
-            >
-              {t.survey.write}
-            </Button>
-            {write.busy && <Busy label={t.working} />}
-          </div>
-          {!preview.canWrite && <Note>{t.survey.nothingToWrite}</Note>}
-          <StatusBar status={write.status} />
+          {preview.against.kind !== 'none' && (
+            <>
+              <ActionButton
+                appearance="primary"
+                busy={write.busy}
+                disabledReason={preview.canWrite ? null : t.survey.nothingToWrite}
+                onClick={() =>
+                  write.run(async () => {
+                    const { cells } = await services.writeSurvey();
+                    return { intent: 'success', text: t.survey.written(cells) };
+                  })
+                }
+              >
+                {t.survey.write}
+              </ActionButton>
+              <StatusBar status={write.status} />
+            </>
+          )}
+          {preview.matched.length > 0 && (
+            <PreviewSection title={t.survey.matched(preview.matched.length)} testId="survey-matched">
+              {preview.matched.map((m) => (
+                <li key={`${m.row}-${m.unit}`} className={styles.item}>
+                  <Text size={200} weight="semibold">
+                    {m.unit}
+                  </Text>
+                  <Text size={200} className={styles.muted}>
+                    {t.survey.row(m.row)}: {m.name}
+                    {m.values.length ? ` — ${m.values.map((v) => `${v.label} ${v.value}`).join('; ')}` : ''}
+                  </Text>
+                </li>
+              ))}
+            </PreviewSection>
+          )}
+          {preview.unmatched.length > 0 && forOneUnit && (
+            <details className={styles.details} data-testid="survey-unmatched">
+              <summary className={styles.summaryToggle}>
+                {t.survey.otherUnits(preview.unmatched.length)}
+              </summary>
+              <ul className={styles.list}>
+                {preview.unmatched.map((u) => (
+                  <li key={u.row} className={styles.item}>
+                    <Text size={200}>
+                      {t.survey.row(u.row)}: {u.name}
+                    </Text>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {preview.unmatched.length > 0 && !forOneUnit && (
+            <PreviewSection title={t.survey.unmatched(preview.unmatched.length)} testId="survey-unmatched">
+              {preview.unmatched.map((u) => (
+                <li key={u.row} className={styles.item}>
+                  <Text size={200}>
+                    {t.survey.row(u.row)}: {u.name}
+                    {u.reason ? ` — ${u.reason}` : ''}
+                  </Text>
+                </li>
+              ))}
+            </PreviewSection>
+          )}
+          {preview.withoutData.length > 0 && (
+            <PreviewSection title={t.survey.withoutData(preview.withoutData.length)} testId="survey-without">
+              {preview.withoutData.map((u) => (
+                <li key={u} className={styles.item}>
+                  <Text size={200}>{u}</Text>
+                </li>
+              ))}
+            </PreviewSection>
+          )}
         </>
       )}
     </div>
