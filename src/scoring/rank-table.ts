@@ -104,7 +104,8 @@ export function rankTableText(blocks: readonly RankTableBlock[], places = 2): st
   const numeric = [true, false, true, true, true, false];
   for (const block of blocks) {
     const rows = [RANK_TABLE_HEADERS.slice(), ...block.rows.map((r) => textCells(r, places))];
-    const widths = RANK_TABLE_HEADERS.map((_, c) => Math.max(...rows.map((r) => width(r[c]))));
+    // reduce, not Math.max(...rows): a spread over an input-sized list overflows the stack.
+    const widths = RANK_TABLE_HEADERS.map((_, c) => rows.reduce((w, r) => Math.max(w, width(r[c])), 0));
     const line = (cells: string[]) =>
       cells
         .map((cell, c) => {

@@ -128,7 +128,9 @@ export function scoresheetFromGrid(
   const formula = (row: number, col: number): string | null =>
     grid.formulas?.[row - grid.firstRow]?.[col - grid.firstCol] ?? null;
   const lastRow = grid.firstRow + grid.values.length - 1;
-  const width = Math.max(0, ...grid.values.map((r) => r?.length ?? 0));
+  // A loop, not Math.max(...rows): a spread over a sheet's rows overflows the stack at ~100k rows.
+  let width = 0;
+  for (const r of grid.values) width = Math.max(width, r?.length ?? 0);
   const lastCol = grid.firstCol + width - 1;
 
   const scoresheet: Scoresheet = {

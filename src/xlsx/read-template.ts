@@ -15,6 +15,8 @@ import type { CellValue, Problem, Scoresheet } from '../scoring/types';
 import { META_KEYS, SHEET_META, SHEET_SCORE, normalizeTitle } from '../workbook/layout';
 import { metaWithCells, scoresheetFromGrid, type CellGrid, type FoundLayout } from '../workbook/read-grid';
 import { openOoxmlWorkbook } from './ooxml-grid';
+import { checkWorkbookBounds } from './ooxml/bounds';
+import { DEFAULT_READ_LIMITS, ReadLimitExceeded, limitMessages, type ReadLimits } from './read-limits';
 
 export interface ReadTemplateOptions {
   /** Shown in messages; defaults to "tệp". */
@@ -40,7 +42,7 @@ export type TemplateReadResult =
     }
   | {
       ok: false;
-      reason: 'unreadable' | 'notTemplate' | 'unknownFramework';
+      reason: 'unreadable' | 'notTemplate' | 'unknownFramework' | 'beyondLimits';
       /** Vietnamese, names the file. */
       message: string;
     };
@@ -75,27 +77,45 @@ export function plainCell(value: ExcelJS.CellValue): { value: CellValue; formula
   return { value: String(value), formula: null };
 }
 
-/** The used rectangle of a worksheet as a grid (values and formulas). */
-export function gridOfWorksheet(ws: ExcelJS.Worksheet): CellGrid {
-  const rows = ws.rowCount;
-  const cols = ws.columnCount;
-  const values: CellValue[][] = [];
-  const formulas: (string | null)[][] = [];
-  for (let r = 1; r <= rows; r++) {
-    const rowValues: CellValue[] = new Array(cols).fill(null);
-    const rowFormulas: (string | null)[] = new Array(cols).fill(null);
-    const row = ws.getRow(r);
+/**
+ * A worksheet as a grid (values and formulas): the rectangle of the cells holding a value, from
+ * A1. Throws ReadLimitExceeded for a value beyond the read limits (the caller has run the bounds
+ * pre-scan, so exceljs itself never held an unbounded sheet).
+ */
+export function gridOfWorksheet(ws: ExcelJS.Worksheet, limits: ReadLimits = DEFAULT_READ_LIMITS): CellGrid {
+  const found: { row: number; col: number; value: CellValue; formula: string | null }[] = [];
+  let rows = 0;
+  let cols = 0;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       // Merged cells repeat their master's value in exceljs; only the master holds it.
       if (cell.isMerged && cell.master !== cell) return;
+      if (r > limits.maxRows)
+        throw new ReadLimitExceeded(limitMessages.row(ws.name, cell.address, r, limits));
+      if (c > limits.maxColumns)
+        throw new ReadLimitExceeded(limitMessages.column(ws.name, cell.address, c, limits));
       const p = plainCell(cell.value);
-      rowValues[c - 1] = p.value;
       // A shared formula (filled down in Excel) names only its master: show the formula as it
       // reads in this cell.
-      rowFormulas[c - 1] = p.formula === null ? null : cell.formula || p.formula;
+      found.push({
+        row: r,
+        col: c,
+        value: p.value,
+        formula: p.formula === null ? null : cell.formula || p.formula,
+      });
+      rows = Math.max(rows, r);
+      cols = Math.max(cols, c);
     });
-    values.push(rowValues);
-    formulas.push(rowFormulas);
+  });
+  const values: CellValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  for (let r = 1; r <= rows; r++) {
+    values.push(new Array(cols).fill(null));
+    formulas.push(new Array(cols).fill(null));
+  }
+  for (const f of found) {
+    values[f.row - 1][f.col - 1] = f.value;
+    formulas[f.row - 1][f.col - 1] = f.formula;
   }
   return { values, formulas, firstRow: 1, firstCol: 1 };
 }
@@ -103,6 +123,7 @@ export function gridOfWorksheet(ws: ExcelJS.Worksheet): CellGrid {
 /** The two sheets a template reader needs, however they were obtained. */
 type TemplateSheets =
   | { found: false; missing: string[] }
+  | { found: 'beyondLimits'; message: string }
   | {
       found: true;
       metaGrid: CellGrid;
@@ -120,7 +141,10 @@ function missingSheets(meta: string | undefined, score: string | undefined): str
   return [!meta ? SHEET_META : '', !score ? SHEET_SCORE : ''].filter(Boolean);
 }
 
-/** The direct reader; null when it met anything it does not read as exceljs would (or no zip). */
+/**
+ * The direct reader; null when it met anything it does not read as exceljs would (or no zip).
+ * A file beyond the read limits is answered here, never left to exceljs.
+ */
 async function fastSheets(bytes: Uint8Array): Promise<TemplateSheets | null> {
   try {
     const book = await openOoxmlWorkbook(bytes);
@@ -133,13 +157,20 @@ async function fastSheets(bytes: Uint8Array): Promise<TemplateSheets | null> {
     const metaGrid = await sheet(metaName);
     const scoreGrid = await sheet(scoreName);
     return { found: true, metaGrid, scoreName, scoreGrid: () => scoreGrid };
-  } catch {
+  } catch (e) {
+    if (e instanceof ReadLimitExceeded) return { found: 'beyondLimits', message: e.message };
     return null;
   }
 }
 
-/** exceljs; null when it cannot load the file. */
+/** exceljs, after the bounds pre-scan; null when it cannot load the file. */
 async function exceljsSheets(bytes: Uint8Array): Promise<TemplateSheets | null> {
+  try {
+    await checkWorkbookBounds(bytes);
+  } catch (e) {
+    if (e instanceof ReadLimitExceeded) return { found: 'beyondLimits', message: e.message };
+    // Not readable as a zip: exceljs says so below.
+  }
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs' typings want a Node Buffer; at run time it takes any ArrayBuffer view (also in the browser).
@@ -152,12 +183,14 @@ async function exceljsSheets(bytes: Uint8Array): Promise<TemplateSheets | null> 
   const scoreName = findSheetName(names, SHEET_SCORE);
   if (!metaName || !scoreName) return { found: false, missing: missingSheets(metaName, scoreName) };
   const byName = (name: string) => wb.worksheets.find((ws) => ws.name === name)!;
-  return {
-    found: true,
-    metaGrid: gridOfWorksheet(byName(metaName)),
-    scoreName,
-    scoreGrid: () => gridOfWorksheet(byName(scoreName)),
-  };
+  try {
+    const metaGrid = gridOfWorksheet(byName(metaName));
+    const scoreGrid = gridOfWorksheet(byName(scoreName));
+    return { found: true, metaGrid, scoreName, scoreGrid: () => scoreGrid };
+  } catch (e) {
+    if (e instanceof ReadLimitExceeded) return { found: 'beyondLimits', message: e.message };
+    throw e;
+  }
 }
 
 export async function readTemplate(
@@ -174,6 +207,13 @@ export async function readTemplate(
       message:
         `Không đọc được "${file}": không phải tệp Excel .xlsx hợp lệ ` +
         '(tệp hỏng, đặt mật khẩu, hoặc định dạng khác như .xls/.ods).',
+    };
+  }
+  if (sheets.found === 'beyondLimits') {
+    return {
+      ok: false,
+      reason: 'beyondLimits',
+      message: `"${file}" vượt giới hạn đọc, không mở: ${sheets.message}`,
     };
   }
   if (!sheets.found) {

@@ -1,11 +1,13 @@
 /**
  * Reading the DATA files consolidation takes besides returned workbooks — the survey table
  * (`--survey`) and a previous ranking (`--previous`) — as rows: CSV (UTF-8, BOM, ";" or ",") or
- * the first sheet of an .xlsx (zip-guarded, merged cells expanded). Bytes in, rows out (no fs),
+ * the first sheet of an .xlsx (zip-guarded, merged cells expanded), within the read limits
+ * (read-limits.ts: size, rows, columns, cell text). Bytes in, rows out (no fs),
  * so the task pane reads an uploaded survey file with the same code.
  */
 import { parseCsv } from '../common/csv';
 import type { CellValue } from '../scoring/types';
+import { csvLineCountProblem, csvRowsProblem, dataFileSizeProblem } from './read-limits';
 import { readTableRows, TableReadError } from './table';
 
 export class DataFileError extends Error {
@@ -32,7 +34,17 @@ export function decodeCsvBytes(bytes: Uint8Array): string {
 
 export async function readDataRows(fileName: string, bytes: Uint8Array): Promise<DataRows> {
   const lower = fileName.toLowerCase();
-  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return { rows: parseCsv(decodeCsvBytes(bytes)) };
+  const tooLarge = dataFileSizeProblem(bytes.length);
+  if (tooLarge) throw new DataFileError(`"${fileName}": ${tooLarge}`);
+  if (lower.endsWith('.csv') || lower.endsWith('.txt')) {
+    const text = decodeCsvBytes(bytes);
+    const lines = csvLineCountProblem(text);
+    if (lines) throw new DataFileError(`"${fileName}": ${lines}`);
+    const rows = parseCsv(text);
+    const beyond = csvRowsProblem(rows);
+    if (beyond) throw new DataFileError(`"${fileName}": ${beyond}`);
+    return { rows };
+  }
   if (lower.endsWith('.xlsx') || lower.endsWith('.xlsm')) {
     try {
       const t = await readTableRows(bytes);

@@ -10,9 +10,12 @@
  * - Values: numbers stay numbers, text is NFC-normalised (old files carry decomposed Vietnamese),
  *   rich text is joined, formulas give their cached result, dates become dd/mm/yyyy text,
  *   booleans and errors become text/null. Nothing is trimmed: the caller decides.
- * - The zip is checked by the zip guard before exceljs inflates anything.
+ * - The zip is checked by the zip guard, and its sheets by the bounds pre-scan, before exceljs
+ *   inflates anything (read-limits.ts).
  */
 import ExcelJS from 'exceljs';
+import { checkWorkbookBounds } from './ooxml/bounds';
+import { DEFAULT_READ_LIMITS, ReadLimitExceeded, limitMessages, type ReadLimits } from './read-limits';
 import { guardZip } from './zip-guard';
 
 export type TableCell = string | number | null;
@@ -56,10 +59,23 @@ function plain(value: ExcelJS.CellValue): TableCell {
   return String(value).normalize('NFC');
 }
 
-/** Reads the first worksheet of an .xlsx as rows of cells, merged cells expanded. */
-export async function readTableRows(bytes: Uint8Array): Promise<TableRows> {
+/**
+ * Reads the first worksheet of an .xlsx as rows of cells, merged cells expanded. Bounded: the zip
+ * guard and the bounds pre-scan run before exceljs sees the file, and the table is the rectangle
+ * of the cells holding a value, within the read limits.
+ */
+export async function readTableRows(
+  bytes: Uint8Array,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): Promise<TableRows> {
   const verdict = await guardZip(bytes);
   if (!verdict.ok) throw new TableReadError(verdict.message);
+  try {
+    await checkWorkbookBounds(bytes, limits);
+  } catch (e) {
+    if (e instanceof ReadLimitExceeded) throw new TableReadError(e.message);
+    // Not readable as a zip: exceljs says so below.
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -75,6 +91,9 @@ export async function readTableRows(bytes: Uint8Array): Promise<TableRows> {
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (plain(cell.value) === null) return;
+      if (r > limits.maxRows) throw new TableReadError(limitMessages.row(ws.name, cell.address, r, limits));
+      if (c > limits.maxColumns)
+        throw new TableReadError(limitMessages.column(ws.name, cell.address, c, limits));
       height = Math.max(height, r);
       width = Math.max(width, c);
     });

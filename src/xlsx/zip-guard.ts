@@ -231,7 +231,17 @@ export async function guardZip(
       `Tệp giải nén ra ${mb(declared)} (giới hạn ${mb(limits.maxUncompressedBytes)}): nghi "bom zip", không mở.`,
     );
   }
-  const names = new Set(entries.map((e) => e.name));
+  const names = new Set<string>();
+  for (const e of entries) {
+    // Two entries of one name: readers disagree on which one counts (jszip keeps the last, others
+    // the first), so what we check would not be what Excel shows.
+    if (names.has(e.name))
+      return refuse(
+        'corrupt',
+        `Tệp zip có hai mục cùng tên "${e.name}": tệp đã bị sửa bằng công cụ khác hoặc bị hỏng.`,
+      );
+    names.add(e.name);
+  }
   if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) {
     return refuse('notXlsx', 'Tệp là zip nhưng không phải sổ làm việc Excel .xlsx (thiếu xl/workbook.xml).');
   }

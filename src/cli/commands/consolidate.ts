@@ -26,6 +26,7 @@ import { formatVi } from '../../scoring/decimal';
 import type { PreviousResult } from '../../scoring/types';
 import { groupsInOrder, orderInGroup } from '../../workbook/ranking-plan';
 import { STATUS_LABEL, streamRankingWorkbook } from '../../xlsx/ranking-workbook';
+import { dataFileSizeProblem } from '../../xlsx/read-limits';
 import { returnedWorkbookReader } from '../../xlsx/returned-workbook';
 import { DataFileError, readDataRows } from '../../xlsx/survey-file';
 import { parseArgs } from '../args';
@@ -103,8 +104,12 @@ async function readDataArg(path: string, cwd: string, what: string) {
   const full = resolve(cwd, path);
   let bytes: Uint8Array;
   try {
+    // Refused by size before a byte is read: a 50 MB "survey" would otherwise cost gigabytes.
+    const tooLarge = dataFileSizeProblem((await fs.stat(full)).size);
+    if (tooLarge) throw new UserError(`${what} "${path}": ${tooLarge}`);
     bytes = new Uint8Array(await fs.readFile(full));
-  } catch {
+  } catch (e) {
+    if (e instanceof UserError) throw e;
     throw new UserError(`Không đọc được ${what} "${path}".`);
   }
   try {

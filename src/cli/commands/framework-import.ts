@@ -5,7 +5,7 @@
  * understood and the framework passes every check (--force writes it anyway, for hand-fixing).
  * The input table is only read, never modified.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseCsv } from '../../common/csv';
@@ -14,6 +14,7 @@ import { decodeLegacyCells } from '../../framework/import/legacy';
 import { importMetaSchema, type ImportMeta } from '../../framework/import/meta';
 import type { ImportIssue, TableCell } from '../../framework/import/types';
 import { frameworkSummary } from '../../framework/summary';
+import { csvLineCountProblem, csvRowsProblem, dataFileSizeProblem } from '../../xlsx/read-limits';
 import { readTableRows, TableReadError } from '../../xlsx/table';
 import { parseArgs } from '../args';
 import type { Command, CliIO } from '../command';
@@ -146,13 +147,23 @@ async function readTable(path: string, io: CliIO): Promise<{ sheet: string | nul
   const full = resolve(io.cwd, path);
   if (!existsSync(full)) throw new UserError(`Không tìm thấy bảng "${path}".`);
   const ext = extname(path).toLowerCase();
+  const tooLarge = dataFileSizeProblem(statSync(full).size);
+  if (tooLarge) throw new UserError(`${path}: ${tooLarge}`);
   const bytes = readFileSync(full);
   if (ext === '.csv' || ext === '.txt') {
     const utf8 = bytes.toString('utf8');
-    if (!utf8.includes('\ufffd')) return { sheet: null, rows: parseCsv(utf8.normalize('NFC')) };
+    const bounded = (text: string) => {
+      const problem = csvLineCountProblem(text);
+      if (problem) throw new UserError(`${path}: ${problem}`);
+      const rows = parseCsv(text);
+      const beyond = csvRowsProblem(rows);
+      if (beyond) throw new UserError(`${path}: ${beyond}`);
+      return rows;
+    };
+    if (!utf8.includes('\ufffd')) return { sheet: null, rows: bounded(utf8.normalize('NFC')) };
     // Not UTF-8: an old Excel saving "CSV" in the 8-bit code page. TCVN3 text read as Latin-1 is
     // exactly what the importer's TCVN3 decoder expects; anything else cannot be read safely.
-    const rows = parseCsv(bytes.toString('latin1'));
+    const rows = bounded(bytes.toString('latin1'));
     if (decodeLegacyCells(rows).tcvn3Rows.length) return { sheet: null, rows };
     throw new UserError(
       `${path}: tệp CSV không ở dạng UTF-8. Trong Excel hãy lưu lại bằng "CSV UTF-8 (Comma delimited)".`,

@@ -8,7 +8,10 @@ import { UserError } from '../errors';
 
 /** A plain text table with padded columns (Vietnamese text: pad by code points, not bytes). */
 export function renderTable(headers: string[], rows: string[][]): string {
-  const width = headers.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...(r[i] ?? '')].length)));
+  // reduce, not Math.max(...rows): a spread over an input-sized list overflows the stack.
+  const width = headers.map((h, i) =>
+    rows.reduce((w, r) => Math.max(w, [...(r[i] ?? '')].length), [...h].length),
+  );
   const line = (cells: string[]) =>
     cells
       .map((c, i) => c + ' '.repeat(width[i] - [...c].length))

@@ -1,0 +1,49 @@
+/** A1 addresses as the sheet XML writes them (canonical: upper-case letters, no "$"). */
+import { EXCEL_MAX_COL as MAX_COL, EXCEL_MAX_ROW as MAX_ROW } from '../read-limits';
+import { OoxmlUnsupported } from './unsupported';
+
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
+  return n;
+}
+
+export function columnLetters(col: number): string {
+  let s = '';
+  let n = col;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function decodeAddress(ref: string): { row: number; col: number } {
+  const m = /^([A-Z]{1,3})([1-9][0-9]{0,6})$/.exec(ref);
+  if (!m) throw new OoxmlUnsupported(`cell address "${ref}"`);
+  const col = columnNumber(m[1]);
+  const row = Number(m[2]);
+  if (col > MAX_COL || row > MAX_ROW) throw new OoxmlUnsupported(`cell address "${ref}"`);
+  return { row, col };
+}
+
+/**
+ * A cell address as written in a sheet part: its row and column when canonical; 'outside' when it
+ * names a cell beyond Excel's grid however it is written (XFE1, A0, A1048577: a broken or
+ * hand-edited file, refused); null when it is not canonical (left to exceljs).
+ */
+export function parseAddress(ref: string): { row: number; col: number } | 'outside' | null {
+  const m = /^([A-Z]{1,3})([1-9][0-9]{0,6})$/.exec(ref);
+  if (m) {
+    const col = columnNumber(m[1]);
+    const row = Number(m[2]);
+    return col > MAX_COL || row > MAX_ROW ? 'outside' : { row, col };
+  }
+  const loose = /^[$]?([A-Za-z]+)[$]?([0-9]+)$/.exec(ref);
+  if (!loose) return null;
+  const letters = loose[1].toUpperCase();
+  const row = Number(loose[2]);
+  const col = letters.length > 3 ? Infinity : columnNumber(letters);
+  return col > MAX_COL || row < 1 || row > MAX_ROW ? 'outside' : null;
+}

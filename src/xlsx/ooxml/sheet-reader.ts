@@ -1,0 +1,467 @@
+/**
+ * A worksheet part → the grid exceljs + `gridOfWorksheet` give for it (read-template.ts), in four
+ * steps: collect the cells of `<sheetData>` (a tokenizer handler mirroring exceljs' cell parser),
+ * read the merged ranges, apply them, build the grid.
+ *
+ * Bounded: only cells holding a value are kept, the grid is clipped to the rectangle they use, and
+ * every limit of `ReadLimits` is checked while reading, so memory follows what the sheet holds, not
+ * the addresses it claims (a styled empty cell at XFD1048576 costs nothing; a value there, a merge
+ * over the whole sheet or a row numbered 0 is refused with `ReadLimitExceeded`).
+ */
+import type { CellValue } from '../../scoring/types';
+import type { CellGrid } from '../../workbook/read-grid';
+import {
+  DEFAULT_READ_LIMITS,
+  EXCEL_MAX_COL,
+  EXCEL_MAX_ROW,
+  ReadLimitExceeded,
+  limitMessages,
+  mergedAreaCounter,
+  type ReadLimits,
+} from '../read-limits';
+import { columnLetters, decodeAddress, parseAddress } from './cell-address';
+import { slideFormula } from './shared-formula';
+import type { SharedString } from './shared-strings';
+import { serialAsDateText } from './styles';
+import { OoxmlUnsupported } from './unsupported';
+import { decodeOoxmlEscapes, decodeXml, exceljsXmlDecode } from './xml-entities';
+import { scanXml, xmlAttribute, type XmlHandler } from './xml-scan';
+
+export interface SheetParseContext {
+  sharedStrings: () => SharedString[];
+  dateStyles: () => boolean[];
+  date1904: boolean;
+  /** Default DEFAULT_READ_LIMITS. */
+  limits?: ReadLimits;
+}
+
+/** A cell that holds something ('merge': a value hidden by a merged range, as exceljs hides it). */
+interface ValueCell {
+  kind: 'value' | 'merge';
+  value: CellValue;
+  /** Own formula text, '' for a shared-formula follower (resolved when the grid is built). */
+  formula: string | null;
+  /** For a shared-formula follower: the master's address, to translate the master's text. */
+  sharedFrom?: string;
+  address: string;
+}
+
+/** Row number → its value cells by column - 1 (sparse). */
+type SheetCells = Map<number, ValueCell[]>;
+
+interface MergedRange {
+  ref: string;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Parses a worksheet part into the grid exceljs + gridOfWorksheet would produce. */
+export function parseSheetGrid(xml: string, ctx: SheetParseContext, sheetName = 'Sheet1'): CellGrid {
+  const limits = ctx.limits ?? DEFAULT_READ_LIMITS;
+  // What follows the cells (protection, conditional formats, data validations: more than half of
+  // a template's sheet XML) is not tokenized: only merged ranges and hyperlinks matter there.
+  const endOfCells = xml.indexOf('</sheetData>');
+  const head = endOfCells < 0 ? xml : xml.slice(0, endOfCells + '</sheetData>'.length);
+  const tail = endOfCells < 0 ? '' : xml.slice(endOfCells + '</sheetData>'.length);
+  // exceljs turns a linked cell into { text, hyperlink }: not read here.
+  if (/<hyperlink\b/.test(tail)) throw new OoxmlUnsupported('hyperlinks');
+
+  const merges = new MergeReader(sheetName, limits);
+  const collector = new CellCollector(ctx, sheetName, limits, merges);
+  scanXml(head, collector);
+  for (const m of tail.matchAll(/<mergeCell\b([^>]*)>/g)) merges.add(m[1]);
+  hideMergedCells(collector.rows, merges.ranges);
+  return buildGrid(collector.rows);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 1: the cells
+
+/**
+ * The tokenizer handler for `<sheetData>`: the state of the current row and cell, mirroring
+ * exceljs' cell parser, and `finishCell` turning that state into a value.
+ */
+class CellCollector implements XmlHandler {
+  readonly rows: SheetCells = new Map();
+  /** Shared formula index → master address, in document order (a later master replaces). */
+  private readonly sharedMasters = new Map<string, string>();
+  private inSheetData = false;
+  private rowNum = 0;
+  private row: ValueCell[] | null = null;
+  /** Column of the previous cell of the row (cells without `r` follow it). */
+  private lastCol = 0;
+  private cellCount = 0;
+
+  // The current <c>.
+  private inCell = false;
+  private cellRef: string | undefined;
+  private cellType: string | undefined;
+  private styleId = NaN;
+  private formulaText: string | undefined;
+  private shareType: string | undefined;
+  private sharedIndex: string | undefined;
+  private sharedRef: string | undefined;
+  private valueText: string | undefined;
+  private runs: string[] | undefined;
+  private current: 'f' | 'v' | 't' | undefined;
+  private currentParts: string[] = [];
+  // The current rich-text run <r> of an inline string.
+  private inRun = false;
+  private inRunProps = false;
+  private runText: string | undefined;
+  private runTextParts: string[] | null = null;
+
+  constructor(
+    private readonly ctx: SheetParseContext,
+    private readonly sheet: string,
+    private readonly limits: ReadLimits,
+    private readonly merges: MergeReader,
+  ) {}
+
+  open(name: string, attrs: string): void {
+    if (this.inRun) this.openInRun(name);
+    else if (this.inCell) this.openInCell(name, attrs);
+    else this.openOutsideCell(name, attrs);
+  }
+
+  text(src: string, start: number, end: number): void {
+    if (this.inRun) {
+      if (this.runTextParts) this.runTextParts.push(src.slice(start, end));
+    } else if (this.current !== undefined) this.currentParts.push(src.slice(start, end));
+  }
+
+  close(name: string): void {
+    if (this.inRun) this.closeInRun(name);
+    else if (this.inCell) {
+      if (name === 'f' || name === 'v' || name === 't' || name === 'is') this.flushCurrent();
+      else if (name === 'c') {
+        this.flushCurrent();
+        this.inCell = false;
+        this.finishCell();
+      }
+    } else if (name === 'sheetData') this.inSheetData = false;
+    else if (name === 'row') this.row = null;
+  }
+
+  private openOutsideCell(name: string, attrs: string): void {
+    switch (name) {
+      case 'sheetData':
+        this.inSheetData = true;
+        return;
+      case 'row':
+        if (this.inSheetData) this.startRow(xmlAttribute(attrs, 'r'));
+        return;
+      case 'c':
+        this.startCell(attrs);
+        return;
+      case 'mergeCell':
+        this.merges.add(attrs);
+        return;
+      case 'hyperlink':
+        throw new OoxmlUnsupported('hyperlinks');
+      default:
+        if (name.includes(':') && /:(worksheet|sheetData|row|c)$/.test(name))
+          throw new OoxmlUnsupported(`prefixed element ${name}`);
+    }
+  }
+
+  private startRow(r: string | undefined): void {
+    if (r === undefined) this.rowNum += 1;
+    else if (/^[1-9][0-9]{0,6}$/.test(r)) this.rowNum = Number(r);
+    else if (/^\s*[+-]?[0-9]+\s*$/.test(r) && !(Number(r) >= 1 && Number(r) <= EXCEL_MAX_ROW))
+      throw new ReadLimitExceeded(limitMessages.rowNumber(this.sheet, r.trim()));
+    else throw new OoxmlUnsupported(`row number "${r}"`); // leading zeros, spaces: left to exceljs
+    if (this.rowNum > EXCEL_MAX_ROW)
+      throw new ReadLimitExceeded(limitMessages.rowNumber(this.sheet, String(this.rowNum)));
+    // A repeated row number replaces the earlier row, as in exceljs.
+    this.row = [];
+    this.rows.delete(this.rowNum);
+    this.lastCol = 0;
+  }
+
+  private startCell(attrs: string): void {
+    if (!this.row) throw new OoxmlUnsupported('cell outside a row');
+    if (++this.cellCount > this.limits.maxCells)
+      throw new ReadLimitExceeded(limitMessages.cells(this.sheet, this.limits));
+    this.inCell = true;
+    this.cellRef = xmlAttribute(attrs, 'r');
+    this.cellType = xmlAttribute(attrs, 't');
+    const s = xmlAttribute(attrs, 's');
+    this.styleId = s === undefined ? NaN : parseInt(s, 10);
+    this.formulaText = undefined;
+    this.shareType = undefined;
+    this.sharedIndex = undefined;
+    this.sharedRef = undefined;
+    this.valueText = undefined;
+    this.runs = undefined;
+    this.current = undefined;
+    this.currentParts = [];
+  }
+
+  private openInCell(name: string, attrs: string): void {
+    switch (name) {
+      case 'f':
+        this.flushCurrent();
+        this.current = 'f';
+        this.sharedIndex = xmlAttribute(attrs, 'si');
+        this.shareType = xmlAttribute(attrs, 't');
+        this.sharedRef = xmlAttribute(attrs, 'ref');
+        return;
+      case 'v':
+      case 't':
+        this.flushCurrent();
+        this.current = name;
+        return;
+      case 'r':
+        this.flushCurrent();
+        if (this.valueText !== undefined) throw new OoxmlUnsupported('rich-text runs after cell text');
+        this.inRun = true;
+        this.runText = undefined;
+        return;
+      default:
+        if (name.includes(':')) throw new OoxmlUnsupported(`prefixed element ${name}`);
+    }
+  }
+
+  private openInRun(name: string): void {
+    if (this.inRunProps) return;
+    if (name === 'rPr') this.inRunProps = true;
+    else if (name === 't') this.runTextParts = [];
+  }
+
+  private closeInRun(name: string): void {
+    if (this.inRunProps) {
+      if (name === 'rPr') this.inRunProps = false;
+      return;
+    }
+    if (name === 't' && this.runTextParts) {
+      this.runText = decodeOoxmlEscapes(decodeXml(this.runTextParts.join('')));
+      this.runTextParts = null;
+    } else if (name === 'r') {
+      this.inRun = false;
+      (this.runs ??= []).push(this.runText ?? '');
+    }
+  }
+
+  private flushCurrent(): void {
+    if (this.current === undefined) return;
+    if (this.currentParts.length) {
+      const text = decodeXml(this.currentParts.join(''));
+      if (this.current === 'f') this.formulaText = (this.formulaText ?? '') + text;
+      else {
+        if (this.runs) throw new OoxmlUnsupported('cell text after rich-text runs');
+        this.valueText = (this.valueText ?? '') + text;
+      }
+    }
+    this.current = undefined;
+    this.currentParts = [];
+  }
+
+  /** Where the current cell sits: its own address, or the next column after the previous cell. */
+  private placeCell(): { col: number; address: string } {
+    if (this.cellRef === undefined) {
+      const col = this.lastCol + 1;
+      if (col > EXCEL_MAX_COL)
+        throw new ReadLimitExceeded(limitMessages.cellAddress(this.sheet, `${this.rowNum}:${col}`));
+      return { col, address: columnLetters(col) + this.rowNum };
+    }
+    const a = parseAddress(this.cellRef);
+    if (a === 'outside') throw new ReadLimitExceeded(limitMessages.cellAddress(this.sheet, this.cellRef));
+    if (a === null) throw new OoxmlUnsupported(`cell address "${this.cellRef}"`);
+    if (a.row !== this.rowNum) throw new OoxmlUnsupported(`cell ${this.cellRef} in row ${this.rowNum}`);
+    return { col: a.col, address: this.cellRef };
+  }
+
+  private finishCell(): void {
+    const { col, address } = this.placeCell();
+    const cell = this.cellContent(address);
+    const styled = !!this.styleId; // exceljs ignores style 0 (and a missing or unreadable s)
+    // exceljs drops a cell with neither value nor style entirely (and does not advance by it);
+    // an empty styled cell advances but holds nothing, so the grid need not reach it.
+    if (cell || styled) this.lastCol = col;
+    if (!cell) return;
+    if (this.rowNum > this.limits.maxRows)
+      throw new ReadLimitExceeded(limitMessages.row(this.sheet, address, this.rowNum, this.limits));
+    if (col > this.limits.maxColumns)
+      throw new ReadLimitExceeded(limitMessages.column(this.sheet, address, col, this.limits));
+    const textLength = Math.max(
+      typeof cell.value === 'string' ? cell.value.length : 0,
+      cell.formula?.length ?? 0,
+    );
+    if (textLength > this.limits.maxCellTextChars)
+      throw new ReadLimitExceeded(limitMessages.cellText(this.sheet, address, textLength, this.limits));
+    const row = this.row as ValueCell[];
+    if (!row.length) this.rows.set(this.rowNum, row);
+    row[col - 1] = cell;
+  }
+
+  /** The current cell's content as exceljs reads it; null for a cell without value or formula. */
+  private cellContent(address: string): ValueCell | null {
+    const isFormula = !!this.formulaText || !!this.shareType;
+    if (this.runs && (isFormula || this.cellType !== 'inlineStr'))
+      throw new OoxmlUnsupported('rich text outside an inline string');
+    if (isFormula) return this.formulaCell(address);
+    if (this.runs) return { kind: 'value', value: this.runs.join(''), formula: null, address };
+    if (this.valueText === undefined) return null;
+    return { kind: 'value', value: this.plainValue(this.valueText, address), formula: null, address };
+  }
+
+  private formulaCell(address: string): ValueCell {
+    if (this.cellRef === undefined && this.shareType === 'shared')
+      throw new OoxmlUnsupported('shared formula in a cell without an address');
+    let result: CellValue | undefined;
+    const v = this.valueText;
+    if (v) {
+      if (this.cellType === 'str') result = exceljsXmlDecode(v);
+      else if (this.cellType === 'b') result = parseInt(v, 10) !== 0;
+      else if (this.cellType === 'e') result = { error: v };
+      else result = parseFloat(v);
+    }
+    if (result !== undefined && this.isDateStyle()) result = serialAsDateText(result, this.ctx.date1904);
+    let sharedFrom: string | undefined;
+    if (this.shareType === 'shared') {
+      if (this.sharedRef) this.sharedMasters.set(String(this.sharedIndex), address);
+      else sharedFrom = this.sharedMasters.get(String(this.sharedIndex));
+    }
+    // exceljs keeps only truthy parts of a formula value: a cached 0, false or NaN reads as empty.
+    const shown = result ? (typeof result === 'number' && isNaN(result) ? null : result) : null;
+    if (!this.formulaText && !sharedFrom) throw new OoxmlUnsupported(`formula without text at ${address}`); // "[object Object]" in exceljs
+    return { kind: 'value', value: shown, formula: this.formulaText ?? '', sharedFrom, address };
+  }
+
+  private plainValue(text: string, address: string): CellValue {
+    switch (this.cellType) {
+      case 's': {
+        const index = parseInt(text, 10);
+        const strings = this.ctx.sharedStrings();
+        if (!(index >= 0 && index < strings.length))
+          throw new OoxmlUnsupported(`shared string ${text} at ${address}`);
+        return strings[index];
+      }
+      case 'str':
+        return exceljsXmlDecode(text);
+      case 'inlineStr':
+        return text;
+      case 'b':
+        return parseInt(text, 10) !== 0;
+      case 'e':
+        return { error: text };
+      default: {
+        const n = parseFloat(text);
+        return this.isDateStyle() ? serialAsDateText(n, this.ctx.date1904) : n;
+      }
+    }
+  }
+
+  private isDateStyle(): boolean {
+    return !!this.styleId && this.ctx.dateStyles()[this.styleId] === true;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Steps 2 and 3: merged ranges
+
+/** The merged ranges of a sheet, with their total area bounded and overlaps refused as exceljs does. */
+class MergeReader {
+  readonly ranges: MergedRange[] = [];
+  /** Every cell covered so far (bounded by maxMergedCells), to find overlaps in linear time. */
+  private readonly covered = new Set<number>();
+  private readonly count: (range: string, area: number) => void;
+
+  constructor(
+    private readonly sheet: string,
+    limits: ReadLimits,
+  ) {
+    this.count = mergedAreaCounter(sheet, limits);
+  }
+
+  add(attrs: string): void {
+    const ref = xmlAttribute(attrs, 'ref') ?? '';
+    const [a, b = a] = ref.split(':');
+    const p = this.corner(a, ref);
+    const q = this.corner(b, ref);
+    const m = {
+      ref,
+      top: Math.min(p.row, q.row),
+      left: Math.min(p.col, q.col),
+      bottom: Math.max(p.row, q.row),
+      right: Math.max(p.col, q.col),
+    };
+    this.count(ref, (m.bottom - m.top + 1) * (m.right - m.left + 1));
+    for (let r = m.top; r <= m.bottom; r++) {
+      for (let c = m.left; c <= m.right; c++) {
+        const key = r * (EXCEL_MAX_COL + 1) + c;
+        if (this.covered.has(key)) throw new OoxmlUnsupported('overlapping merged ranges'); // exceljs throws
+        this.covered.add(key);
+      }
+    }
+    this.ranges.push(m);
+  }
+
+  private corner(address: string, ref: string): { row: number; col: number } {
+    const a = parseAddress(address);
+    if (a === 'outside') throw new ReadLimitExceeded(limitMessages.cellAddress(this.sheet, ref));
+    if (a === null) throw new OoxmlUnsupported(`merged range "${ref}"`);
+    return a;
+  }
+}
+
+/** exceljs keeps a merged range's value in its top-left cell only: the others read as empty. */
+function hideMergedCells(rows: SheetCells, merges: MergedRange[]): void {
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      const row = rows.get(r);
+      if (!row) continue;
+      for (let c = m.left; c <= m.right; c++) {
+        const cell = row[c - 1];
+        if (!cell || (r === m.top && c === m.left)) continue;
+        cell.kind = 'merge';
+        cell.value = null;
+        cell.formula = null;
+        cell.sharedFrom = undefined;
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 4: the grid
+
+/** The rectangle of the cells that hold a value, from A1; shared formulas translated per cell. */
+function buildGrid(rows: SheetCells): CellGrid {
+  let rowCount = 0;
+  let colCount = 0;
+  for (const [r, cells] of rows) {
+    for (let c = cells.length - 1; c >= 0; c--) {
+      if (cells[c]?.kind !== 'value') continue;
+      rowCount = Math.max(rowCount, r);
+      colCount = Math.max(colCount, c + 1);
+      break;
+    }
+  }
+  const values: CellValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  for (let r = 1; r <= rowCount; r++) {
+    const rowValues: CellValue[] = new Array(colCount).fill(null);
+    const rowFormulas: (string | null)[] = new Array(colCount).fill(null);
+    rows.get(r)?.forEach((cell, i) => {
+      if (cell.kind !== 'value') return;
+      rowValues[i] = cell.value;
+      if (cell.formula !== null) rowFormulas[i] = formulaText(cell, rows);
+    });
+    values.push(rowValues);
+    formulas.push(rowFormulas);
+  }
+  return { values, formulas, firstRow: 1, firstCol: 1 };
+}
+
+function formulaText(cell: ValueCell, rows: SheetCells): string | null {
+  if (cell.formula || !cell.sharedFrom) return cell.formula || cell.sharedFrom || null;
+  const at = decodeAddress(cell.sharedFrom);
+  const master = rows.get(at.row)?.[at.col - 1];
+  if (!master || master.kind !== 'value' || !master.formula)
+    throw new OoxmlUnsupported(`shared formula master ${cell.sharedFrom}`);
+  return slideFormula(master.formula, master.address, cell.address) || null;
+}

@@ -1,0 +1,181 @@
+/**
+ * Opens an .xlsx for the direct reader: the zip, workbook.xml and its relationships, the list of
+ * worksheets exceljs would load, and each wanted sheet's grid on demand.
+ */
+import JSZip from 'jszip';
+import type { CellGrid } from '../../workbook/read-grid';
+import { DEFAULT_READ_LIMITS, ReadLimitExceeded, limitMessages, type ReadLimits } from '../read-limits';
+import { readCentralDirectory } from '../zip-guard';
+import { parseSharedStrings, type SharedString } from './shared-strings';
+import { parseSheetGrid, type SheetParseContext } from './sheet-reader';
+import { parseDateStyles } from './styles';
+import { OoxmlUnsupported } from './unsupported';
+import { scanXml, xmlAttribute, xmlAttributes } from './xml-scan';
+
+export interface OoxmlSheet {
+  name: string;
+  /** Zip path of the worksheet part. */
+  part: string;
+}
+
+export interface OoxmlWorkbook {
+  /** The worksheets exceljs would load, in workbook order (chart sheets and broken links left out). */
+  sheets: OoxmlSheet[];
+  grid(sheet: OoxmlSheet): Promise<CellGrid>;
+}
+
+/** exceljs refuses or renames sheets with these names; leave such files to it. */
+function exceljsAcceptsName(name: string): boolean {
+  return (
+    name !== '' &&
+    name !== 'History' &&
+    name.length <= 31 &&
+    !/[*?:/\\[\]]/.test(name) &&
+    !/(^')|('$)/.test(name)
+  );
+}
+
+/** The parts of a zip the reader may open, with their sizes checked against the limits. */
+export interface ZipParts {
+  has(path: string): boolean;
+  names(): string[];
+  /** The part decoded as UTF-8 (as exceljs does: a BOM dropped, bad bytes as U+FFFD). */
+  text(path: string): Promise<string | undefined>;
+}
+
+/** jszip decides what is a readable zip and which entries exist, as for exceljs (which loads through jszip too). */
+export async function zipParts(
+  bytes: Uint8Array,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): Promise<ZipParts> {
+  const zip = await JSZip.loadAsync(bytes);
+  const directory = readCentralDirectory(bytes);
+  const sizes = new Map(
+    'entries' in directory ? directory.entries.map((e) => [e.name, e.uncompressedSize]) : [],
+  );
+  const decoder = new TextDecoder();
+  return {
+    has: (path) => zip.file(path) !== null,
+    names: () => Object.keys(zip.files).filter((name) => !zip.files[name].dir),
+    async text(path) {
+      const entry = zip.file(path);
+      if (!entry) return undefined;
+      const size = sizes.get(path);
+      if (size === undefined) throw new OoxmlUnsupported(`no directory entry for ${path}`);
+      if (size > limits.maxPartBytes) throw new ReadLimitExceeded(limitMessages.part(path, size, limits));
+      return decoder.decode(await entry.async('uint8array'));
+    },
+  };
+}
+
+/** Relationship id → target, from xl/_rels/workbook.xml.rels. */
+export function relationshipTargets(relsXml: string | undefined): Map<string, string> {
+  const targets = new Map<string, string>();
+  if (relsXml === undefined) return targets;
+  scanXml(relsXml, {
+    open(name, attrs) {
+      if (name !== 'Relationship') return;
+      const a = xmlAttributes(attrs);
+      if (a.Id !== undefined && a.Target !== undefined) targets.set(a.Id, a.Target);
+    },
+    close() {},
+    text() {},
+  });
+  return targets;
+}
+
+interface DeclaredSheet {
+  name: string | undefined;
+  id: number;
+  rid: string | undefined;
+}
+
+/** The sheets workbook.xml declares, and its date system. */
+export function declaredSheets(workbookXml: string): { sheets: DeclaredSheet[]; date1904: boolean } {
+  let date1904 = false;
+  const sheets: DeclaredSheet[] = [];
+  scanXml(workbookXml, {
+    open(name, attrs) {
+      if (name === 'workbookPr') date1904 = xmlAttribute(attrs, 'date1904') === '1';
+      else if (name === 'sheet') {
+        const a = xmlAttributes(attrs);
+        sheets.push({ name: a.name, id: parseInt(a.sheetId, 10), rid: a['r:id'] });
+      } else if (name.includes(':') && /:(workbook|sheet|sheets)$/.test(name))
+        throw new OoxmlUnsupported(`prefixed element ${name}`);
+    },
+    close() {},
+    text() {},
+  });
+  return { sheets, date1904 };
+}
+
+/**
+ * exceljs loads every zip entry named like xl/worksheets/sheetN.xml, then binds workbook.xml's
+ * sheets to them through the relationships (anything else, e.g. a chart sheet, is left out).
+ */
+export function boundSheets(
+  declared: DeclaredSheet[],
+  targets: Map<string, string>,
+  zip: ZipParts,
+): OoxmlSheet[] {
+  const sheets: OoxmlSheet[] = [];
+  const ids = new Set<number>();
+  const lowerNames = new Set<string>();
+  for (const s of declared) {
+    const target = s.rid === undefined ? undefined : targets.get(s.rid);
+    if (target === undefined) continue;
+    const part = `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`;
+    if (!/xl\/worksheets\/sheet(\d+)[.]xml/.test(part) || !zip.has(part)) continue;
+    if (s.name === undefined || !exceljsAcceptsName(s.name))
+      throw new OoxmlUnsupported(`sheet name "${s.name}"`);
+    if (!(Number.isInteger(s.id) && s.id >= 1) || ids.has(s.id))
+      throw new OoxmlUnsupported(`sheet id ${s.id}`);
+    if (lowerNames.has(s.name.toLowerCase())) throw new OoxmlUnsupported(`sheet name "${s.name}" twice`);
+    ids.add(s.id);
+    lowerNames.add(s.name.toLowerCase());
+    sheets.push({ name: s.name, part });
+  }
+  return sheets;
+}
+
+/**
+ * Opens an .xlsx: reads workbook.xml and its relationships. Throws when the bytes are not a zip
+ * (the caller's exceljs fallback then reports it as unreadable), OoxmlUnsupported, or
+ * ReadLimitExceeded (refused: never handed to exceljs).
+ */
+export async function openOoxmlWorkbook(
+  bytes: Uint8Array,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): Promise<OoxmlWorkbook> {
+  const zip = await zipParts(bytes, limits);
+  const workbookXml = await zip.text('xl/workbook.xml');
+  if (workbookXml === undefined) throw new OoxmlUnsupported('no xl/workbook.xml');
+  const targets = relationshipTargets(await zip.text('xl/_rels/workbook.xml.rels'));
+  const { sheets: declared, date1904 } = declaredSheets(workbookXml);
+  const sheets = boundSheets(declared, targets, zip);
+
+  // Parsed once, on first need, shared by both sheets.
+  let sharedStrings: SharedString[] | undefined;
+  let dateStyles: boolean[] | undefined;
+  let sharedStringsXml: string | undefined;
+  let stylesXml: string | undefined;
+  const loadSide = async () => {
+    sharedStringsXml ??= (await zip.text('xl/sharedStrings.xml')) ?? '';
+    stylesXml ??= (await zip.text('xl/styles.xml')) ?? '';
+  };
+  const ctx: SheetParseContext = {
+    sharedStrings: () => (sharedStrings ??= parseSharedStrings(sharedStringsXml ?? '', limits)),
+    dateStyles: () => (dateStyles ??= parseDateStyles(stylesXml ?? '')),
+    date1904,
+    limits,
+  };
+  return {
+    sheets,
+    async grid(sheet: OoxmlSheet): Promise<CellGrid> {
+      await loadSide();
+      const xml = await zip.text(sheet.part);
+      if (xml === undefined) throw new OoxmlUnsupported(`no part ${sheet.part}`);
+      return parseSheetGrid(xml, ctx, sheet.name);
+    },
+  };
+}
