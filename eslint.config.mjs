@@ -19,7 +19,7 @@ export default tseslint.config(
   },
   {
     // Pure layers: no Office.js, exceljs, React or Node I/O (DESIGN.md).
-    files: ['src/common/**', 'src/framework/**', 'src/scoring/**', 'src/workbook/**'],
+    files: ['src/common/**', 'src/framework/**', 'src/scoring/**', 'src/workbook/**', 'src/campaign/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['exceljs', 'react', 'react-dom', '@fluentui/*', 'fs', 'node:*', 'path', '../xlsx/*', '../excel/*', '../cli/*', '../taskpane/*'] }],
     },

@@ -30,9 +30,9 @@ interface ColumnSpec {
   /** Input prompt of a text cell (a score cell's prompt is written from the leaf's rule). */
   prompt?: string;
   /**
-   * Whether the input cells are locked (and must stay empty) in the workbook a unit fills.
-   * false everywhere today: the unit's file also carries the council's columns. The assessment
-   * campaign sets it for the columns only the council writes (DESIGN.md "Who may write what").
+   * Whether the input cells are locked (and must stay empty) in the workbook a unit fills: the
+   * columns only the council writes (DESIGN.md "Who may write what"). A unit's return with a value
+   * there is rejected (src/workbook/forms.ts `foreignWrites`).
    */
   lockedForUnit?: boolean;
 }
@@ -69,6 +69,7 @@ const SPECS = {
     width: 12,
     required: true,
     sums: true,
+    lockedForUnit: true,
   },
   appraisalComment: {
     title: 'Ý kiến thẩm định',
@@ -77,6 +78,7 @@ const SPECS = {
     width: 30,
     required: true,
     prompt: COMMENT_PROMPT,
+    lockedForUnit: true,
   },
   appraisal2: {
     title: 'Điểm thẩm định lần 2',
@@ -85,6 +87,7 @@ const SPECS = {
     width: 12,
     required: false,
     sums: true,
+    lockedForUnit: true,
   },
   appraisal2Comment: {
     title: 'Ý kiến thẩm định lần 2',
@@ -93,6 +96,7 @@ const SPECS = {
     width: 30,
     required: false,
     prompt: COMMENT_PROMPT,
+    lockedForUnit: true,
   },
   survey: {
     title: 'Điểm điều tra XHH',

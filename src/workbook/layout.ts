@@ -58,6 +58,15 @@ export const META_KEYS = {
   generatedAt: 'generatedAt',
   generatorVersion: 'generatorVersion',
   deadline: 'deadline',
+  /** Campaign workbooks only (src/campaign): which form, for which campaign, stage and round. */
+  workbookKind: 'workbookKind',
+  campaignId: 'campaignId',
+  stage: 'stage',
+  round: 'round',
+  /** SHA-256 of the accepted file an appraisal or response workbook was made from. */
+  sourceSha256: 'sourceSha256',
+  /** HMAC-SHA-256 over (campaign, unit, stage, round, framework fingerprint, source hash). */
+  authCode: 'authCode',
 } as const;
 export type MetaKey = (typeof META_KEYS)[keyof typeof META_KEYS];
 

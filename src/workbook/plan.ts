@@ -22,6 +22,7 @@ import {
 import type { PlanDefinedName, PlanSheet, PlanStyle, StyleId, WorkbookPlan } from './plan-types';
 import { buildScoreSheet } from './score-sheet';
 import { SheetBuilder } from './sheet-builder';
+import type { WorkbookForm } from './forms';
 
 export const GENERATOR_VERSION = '0.1.0';
 
@@ -31,6 +32,15 @@ export interface TemplateOptions {
   /** ISO date "2026-12-31", shown on `Hướng dẫn`. */
   deadline?: string;
   generatorVersion?: string;
+  /** Who writes what (default: the unit's self-assessment form). */
+  form?: WorkbookForm;
+  /**
+   * Extra `_meta` rows of a campaign workbook (workbookKind, campaignId, stage, round,
+   * sourceSha256, authCode), written after the standard ones.
+   */
+  campaignMeta?: Partial<
+    Record<'workbookKind' | 'campaignId' | 'stage' | 'round' | 'sourceSha256' | 'authCode', string>
+  >;
 }
 
 /** A unit or group the framework does not know: the caller shows the message as is. */
@@ -124,7 +134,7 @@ export function buildTemplatePlan(
   const generatedAt = options.generatedAt ?? new Date().toISOString();
 
   const lists = new ListSheet();
-  const score = buildScoreSheet(framework, unit, group.name, lists.register);
+  const score = buildScoreSheet(framework, unit, group.name, lists.register, options.form);
   const guide = buildGuideSheet(framework, unit, group.name, { deadline: options.deadline, generatedAt });
 
   const meta: Record<string, string> = {
@@ -141,6 +151,7 @@ export function buildTemplatePlan(
     [META_KEYS.generatorVersion]: options.generatorVersion ?? GENERATOR_VERSION,
     [META_KEYS.deadline]: options.deadline ?? '',
   };
+  for (const [k, v] of Object.entries(options.campaignMeta ?? {})) if (v !== undefined) meta[k] = v;
   const metaSheet = new SheetBuilder(SHEET_META, 'veryHidden');
   Object.entries(meta).forEach(([k, v], i) => {
     metaSheet.set(i + 1, 1, { value: k });

@@ -6,7 +6,7 @@
 import type { Framework, FrameworkNode } from '../framework/schema';
 import { appliesTo, isLeaf, isSurveyLeaf, leafMaxFor, walk } from '../framework/tree';
 import { fromHundredths, toHundredths } from '../scoring/decimal';
-import type { ScoreField, UnitRef } from '../scoring/types';
+import type { CellValue, EntryField, ScoreField, UnitRef } from '../scoring/types';
 import {
   COLUMN_NUMBER,
   FIELD_COLUMN,
@@ -33,6 +33,7 @@ import type { PlanSheet, ScoreLayout } from './plan-types';
 import { clip, guideCellText } from './rule-text';
 import { invalidExpression, scoreCellRule, scoreMessages, validExpression } from './score-rule';
 import { SheetBuilder } from './sheet-builder';
+import { UNIT_FORM, openFields, type WorkbookForm } from './forms';
 
 /** Registers a list of allowed values and returns a range reference to it on the lists sheet. */
 export type ListRegistry = (values: number[]) => string;
@@ -58,6 +59,7 @@ export function buildScoreSheet(
   unit: UnitRef,
   groupName: string,
   registerList: ListRegistry,
+  form: WorkbookForm = UNIT_FORM,
 ): ScoreSheetResult {
   const b = new SheetBuilder(SHEET_SCORE);
   const visits = walk(framework.tree);
@@ -111,7 +113,7 @@ export function buildScoreSheet(
       indent: depth - 1,
       style: depth === 1 ? 'field' : depth === 2 && !isLeaf(node) ? 'criterion' : 'leaf',
     });
-    if (isLeaf(node)) leafRow(b, node, row, unit, registerList);
+    if (isLeaf(node)) leafRow(b, node, row, unit, registerList, form);
     else parentRow(b, node, row, depth, rows, maxH.get(node.code) ?? 0);
     const guideText = b.get(row, C.guide)?.value;
     b.fitRow(row, [
@@ -209,7 +211,6 @@ export function leafInputs(
   return { open: inputs.filter((c) => !c.lockedForUnit), locked: inputs.filter((c) => c.lockedForUnit) };
 }
 
-const SELF_INPUTS = leafInputs('self');
 const SURVEY_INPUTS = leafInputs('survey');
 /** Every input column but the mark column: locked empty where a leaf has no input at all. */
 const MARKED_LOCKED = [...inputColumns('self'), ...inputColumns('survey')]
@@ -222,6 +223,7 @@ function leafRow(
   row: number,
   unit: UnitRef,
   registerList: ListRegistry,
+  form: WorkbookForm,
 ): void {
   const max = leafMaxFor(leaf, unit.group);
   const applies = appliesTo(leaf, unit.group);
@@ -252,19 +254,28 @@ function leafRow(
     b.set(row, C.check, { formula: checkFormula(checks), result: '', style: 'check' });
     return;
   }
-  const checks = SELF_INPUTS.open
-    .filter((c) => c.kind === 'score')
-    .map((c) => scoreInput(b, leaf, row, unit, c.field as ScoreField, registerList));
+  // Only the cells the form's writer fills are inputs; the others are locked, empty or showing
+  // the registered value (DESIGN.md "Who may write what"; the unit's form from `lockedForUnit`).
+  const open = openFields(form, leaf);
+  const shown = form.values?.[leaf.code] ?? {};
+  const checks: string[] = [];
   lockedEmpty(inputColumns('survey'));
-  lockedEmpty(SELF_INPUTS.locked);
-  SELF_INPUTS.open.filter((c) => c.kind === 'text').forEach((c) => textInput(b, row, c));
+  for (const c of inputColumns('self')) {
+    const f = c.field as EntryField;
+    if (!open.has(f)) lockedValue(b, row, c.key, shown[f]);
+    else if (c.kind === 'score') checks.push(scoreInput(b, leaf, row, unit, f as ScoreField, registerList));
+    else textInput(b, row, c, shown[f]);
+  }
   if (leaf.evidenceRequired) {
     const self = a('self', row);
     const missing = `AND(ISNUMBER(${self}),${self}<>0,LEN(TRIM(${a('evidence', row)}))=0)`;
     b.sheet.conditionalFormats.push({ ref: a('evidence', row), formula: missing, style: 'missingEvidence' });
     checks.push(`IF(${missing},"Thiếu tài liệu kiểm chứng; ","")`);
   }
-  b.set(row, C.check, { formula: checkFormula(checks), result: '', style: 'check' });
+  // A row without an open score cell (a deduction in the unit's form) has nothing to check:
+  // TRIM() with no argument would be an error in the cell.
+  if (checks.length) b.set(row, C.check, { formula: checkFormula(checks), result: '', style: 'check' });
+  else b.set(row, C.check, { value: '', style: 'check' });
 }
 
 function checkFormula(pieces: string[]): string {
@@ -304,9 +315,17 @@ function scoreInput(
   return `IF(${invalid},"${FIELD_COLUMN[field].title} không hợp lệ; ","")`;
 }
 
-function textInput(b: SheetBuilder, row: number, col: ScoreColumn): void {
+/** A locked input cell: empty, or showing a value the form's writer may not change. */
+function lockedValue(b: SheetBuilder, row: number, key: ColumnKey, value: CellValue): void {
+  const v = value === undefined || (typeof value === 'object' && value !== null) ? null : value;
+  if (v === null || v === '') b.set(row, C[key], { value: null, style: 'lockedEmpty' });
+  else b.set(row, C[key], { value: v, numFmt: typeof v === 'number' ? NUM : undefined, style: 'leaf' });
+}
+
+function textInput(b: SheetBuilder, row: number, col: ScoreColumn, value?: CellValue): void {
   const ref = a(col.key, row);
-  b.set(row, C[col.key], { value: null, style: 'inputText', locked: false });
+  const start = typeof value === 'string' && value !== '' ? value : null;
+  b.set(row, C[col.key], { value: start, style: 'inputText', locked: false });
   b.sheet.validations.push({
     ref,
     type: 'any',

@@ -55,7 +55,11 @@ describe('the score-sheet column descriptor', () => {
       .find((n) => isLeaf(n) && !isSurveyLeaf(n) && appliesTo(n, group))!;
     const row = plan.score.rows[leaf.code];
     const unlocked = sheet.cells.filter((c) => c.row === row && c.locked === false).map((c) => c.col);
-    expect(unlocked.sort((x, y) => x - y)).toEqual(inputColumns('self').map((c) => COLUMN_NUMBER[c.key]));
+    expect(unlocked.sort((x, y) => x - y)).toEqual(
+      inputColumns('self')
+        .filter((c) => !c.lockedForUnit)
+        .map((c) => COLUMN_NUMBER[c.key]),
+    );
     const evidence = sheet.validations.find((v) => v.ref === `F${row}`)!;
     expect(evidence.promptTitle).toBe('Tài liệu kiểm chứng');
     expect(evidence.prompt).toBe(FIELD_COLUMN.evidence.prompt);
@@ -73,8 +77,8 @@ describe('the score-sheet column descriptor', () => {
       'appraisal2',
       'appraisal2Comment',
     ]);
-    // Today nothing is locked: the unit's file also carries the council's columns.
-    expect(leafInputs('self').locked).toEqual([]);
+    // And the descriptor does lock them: the unit's file never carries the council's scores.
+    expect(leafInputs('self').locked.map((c) => c.key)).toEqual(locked.map((c) => c.key));
     // A survey leaf has no input in the mark column (it holds the survey mark).
     expect(leafInputs('survey').open.map((c) => c.key)).toEqual(['survey']);
   });

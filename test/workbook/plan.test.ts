@@ -14,15 +14,27 @@ import {
   TITLE_TO_FIELD,
   cellAddress,
 } from '../../src/workbook/layout';
-import { TemplateInputError } from '../../src/workbook/plan';
+import { TemplateInputError, buildTemplatePlan } from '../../src/workbook/plan';
 import type { PlanCell, PlanSheet, WorkbookPlan } from '../../src/workbook/plan-types';
 import { ILLUSTRATIVE_WARNING } from '../../src/workbook/guide-sheet';
-import { UNIT_HUYEN, UNIT_SO, sampleFramework, samplePlan, scoreSheetOf } from '../helpers/template-fixtures';
+import {
+  FIXED_TIME,
+  UNIT_HUYEN,
+  UNIT_SO,
+  sampleFramework,
+  samplePlan,
+  scoreSheetOf,
+} from '../helpers/template-fixtures';
 
 function sheet(plan: WorkbookPlan, name: string): PlanSheet {
   const s = plan.sheets.find((x) => x.name === name);
   if (!s) throw new Error(`no sheet ${name}`);
   return s;
+}
+
+/** The rule kind of a node of the sample framework ("deduction", "range", …). */
+function leafRuleKind(code: string): string | undefined {
+  return walk(sampleFramework().tree).find((v) => v.node.code === code)?.node.rule?.kind;
 }
 
 function cellAt(s: PlanSheet, row: number, col: number): PlanCell | undefined {
@@ -94,22 +106,15 @@ describe('buildTemplatePlan: the Chấm điểm sheet', () => {
     expect(s.validations.find((v) => v.ref === cellAddress(r, columns.self))).toBeUndefined();
   });
 
-  it('unlocks exactly the input cells of applicable leaves', () => {
+  it("unlocks exactly the unit's input cells of applicable leaves: never the council's", () => {
     const unlocked = s.cells.filter((c) => c.locked === false).map((c) => c.address);
     const selfLeaves = ['1.1.1', '1.1.2', '1.2', '1.4', '1.5'];
     const expected = [
       ...selfLeaves.flatMap((code) =>
-        (
-          [
-            'self',
-            'evidence',
-            'explanation',
-            'appraisal',
-            'appraisalComment',
-            'appraisal2',
-            'appraisal2Comment',
-          ] as const
-        ).map((k) => cellAddress(rows[code], columns[k])),
+        (['self', 'evidence', 'explanation'] as const)
+          // Bonus and deduction are the council's to give: the unit writes only evidence there.
+          .filter((k) => k !== 'self' || !['deduction', 'bonus'].includes(String(leafRuleKind(code))))
+          .map((k) => cellAddress(rows[code], columns[k])),
       ),
       cellAddress(rows['2.1.1'], columns.survey),
     ];
@@ -159,7 +164,15 @@ describe('buildTemplatePlan: the Chấm điểm sheet', () => {
     expect(range?.formula).toBe(
       `IF(ISNUMBER(${ref}),AND(${ref}>=0,${ref}<=3,ABS(${ref}/0.25-ROUND(${ref}/0.25,0))<0.000001),FALSE)`,
     );
-    const ded = s.validations.find((x) => x.ref === cellAddress(rows['1.5'], columns.self));
+    // Deductions are the council's (stage "điểm cộng, điểm trừ"): validated in its workbook.
+    expect(s.validations.find((x) => x.ref === cellAddress(rows['1.5'], columns.self))).toBeUndefined();
+    const council = scoreSheetOf(
+      buildTemplatePlan(sampleFramework(), UNIT_SO, {
+        generatedAt: FIXED_TIME,
+        form: { kind: 'appraisal', column: 'appraisal2', leaves: 'bonusDeduction' },
+      }),
+    );
+    const ded = council.validations.find((x) => x.ref === cellAddress(rows['1.5'], columns.appraisal2));
     expect(ded?.formula).toContain('>=-1');
     expect(ded?.formula).toContain('<=0,');
     const survey = s.validations.find((x) => x.ref === cellAddress(rows['2.1.1'], columns.survey));

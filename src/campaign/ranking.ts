@@ -1,0 +1,52 @@
+/**
+ * The campaign's ranking, computed from the register alone: for each unit, the self scores of its
+ * accepted return and the council's scores of its accepted appraisal workbooks (round 2 over
+ * round 1; bonus and deduction from "điểm cộng, điểm trừ"), plus the survey. The ranking itself is
+ * consolidation's (`finishConsolidation`): one pipeline for the stateless command and the campaign.
+ */
+import { finishConsolidation } from '../consolidation/consolidate';
+import type { ConsolidationResult, FileRecord, KeptEntries } from '../consolidation/types';
+import type { Framework } from '../framework/schema';
+import type { CellValue, PreviousResult } from '../scoring/types';
+import type { Register } from './register';
+import { acceptedReceipt, registeredEntries } from './state';
+
+export interface CampaignRankOptions {
+  survey?: { rows: CellValue[][] };
+  previous?: PreviousResult[];
+  notRanked?: string[];
+}
+
+export function campaignRanking(
+  register: Register,
+  framework: Framework,
+  options: CampaignRankOptions = {},
+): ConsolidationResult {
+  const records: FileRecord[] = [];
+  for (const unit of register.units) {
+    const ret = acceptedReceipt(register, unit.code, 'tu-cham');
+    if (!ret) continue;
+    const entries: KeptEntries = {};
+    for (const [code, e] of Object.entries(registeredEntries(register, framework, unit.code))) {
+      entries[code] = { self: e.self, appraisal: e.appraisal, appraisal2: e.appraisal2 };
+    }
+    records.push({
+      file: ret.storedAs ?? ret.file,
+      status: 'accepted',
+      unit: { code: unit.code, name: unit.name, group: unit.group },
+      errors: [],
+      warnings: [],
+      sha256: ret.sha256,
+      size: ret.size,
+      generatedAt: null,
+      frameworkId: framework.id,
+      entries,
+    });
+  }
+  return finishConsolidation(records, new Map([[framework.id, framework]]), {
+    framework,
+    survey: options.survey,
+    previous: options.previous,
+    notRanked: options.notRanked,
+  });
+}

@@ -1,0 +1,501 @@
+/**
+ * Receiving one file into the register: the trust rules of DESIGN.md "Who may write what".
+ * - A unit's self-assessment return must have every council cell (appraisal, comments, bonus and
+ *   deduction) empty; otherwise it is rejected and none of its data is used.
+ * - A council (appraisal) workbook counts only when its `_meta` authentication code verifies, it is
+ *   the workbook currently issued for that unit and stage, and its self scores still equal the
+ *   registered return.
+ * - A response workbook (giải trình) lets the unit write explanation and evidence only; a changed
+ *   score in it is tampering.
+ * - Files after a stage's deadline are kept and flagged "nộp muộn" until the Sở decides.
+ * - Of two valid returns of a unit for a stage, the one with the later file time counts (so the
+ *   result does not depend on the order files were received in); an identical file is a duplicate.
+ * Pure: the caller reads the bytes (through the same `WorkbookReader` consolidation uses) and
+ * stores the copy; this module decides and records.
+ */
+import { codeKey } from '../consolidation/match';
+import type { WorkbookReading } from '../consolidation/types';
+import type { Framework } from '../framework/schema';
+import { appliesTo, leaves } from '../framework/tree';
+import { leafKind } from '../scoring/leaf';
+import { readScore } from '../scoring/read';
+import type { EntryField, Problem } from '../scoring/types';
+import { validateScoresheet } from '../scoring/validate';
+import {
+  foreignWrites,
+  openFields,
+  UNIT_FORM,
+  type ForeignWrite,
+  type WorkbookForm,
+} from '../workbook/forms';
+import { META_KEYS } from '../workbook/layout';
+import { verifyAuthCode, type HmacSha256 } from './auth';
+import type { Reason, Receipt, Register, ScoreChange } from './register';
+import {
+  countingValue,
+  currentIssue,
+  deadlineFor,
+  findUnit,
+  isAfter,
+  registeredEntries,
+  stageClosedBy,
+} from './state';
+import { STAGES, isStageId, type StageId } from './stages';
+
+export interface IncomingReturn {
+  name: string;
+  sha256: string;
+  size: number;
+  receivedAt: string;
+  /** The file's own modification time; orders two returns of one unit. */
+  fileTime: string | null;
+  reading: WorkbookReading;
+}
+
+export interface CampaignKeys {
+  key: Uint8Array;
+  hmac: HmacSha256;
+}
+
+/** The decision on one file, before it gets its sequence number. */
+export type Judgement = Omit<Receipt, 'seq' | 'storedAs'> & {
+  /** Whether the caller must keep a copy of the file in the campaign folder. */
+  keep: boolean;
+};
+
+const FIELD_TITLE: Record<EntryField, string> = {
+  self: 'Điểm tự đánh giá',
+  evidence: 'Tài liệu kiểm chứng',
+  explanation: 'Giải trình',
+  appraisal: 'Điểm thẩm định',
+  appraisalComment: 'Ý kiến thẩm định',
+  appraisal2: 'Điểm thẩm định lần 2',
+  appraisal2Comment: 'Ý kiến thẩm định lần 2',
+  survey: 'Điểm điều tra XHH',
+};
+
+function reason(rule: string, message: string, cell: string | null = null): Reason {
+  return { rule, message, cell };
+}
+
+function shown(v: unknown): string {
+  if (v === null || v === undefined || v === '') return 'trống';
+  if (typeof v === 'number') return v.toFixed(2).replace('.', ',');
+  return `"${String(v).slice(0, 40)}"`;
+}
+
+/** The form a stage's workbook was issued with (values = what the register holds before it). */
+export function formFor(
+  register: Register,
+  framework: Framework,
+  unit: string,
+  stage: StageId,
+): WorkbookForm {
+  const info = STAGES[stage];
+  if (info.kind === 'unit' || info.kind === null) return UNIT_FORM;
+  const values = registeredEntries(register, framework, unit, stage);
+  if (info.kind === 'response') return { kind: 'response', values };
+  return { kind: 'appraisal', column: info.column ?? 'appraisal', leaves: info.leaves ?? 'score', values };
+}
+
+/** The scores a file brings: the fields its form opens, per leaf. */
+function scoresOf(
+  framework: Framework,
+  form: WorkbookForm,
+  entries: Record<string, Partial<Record<EntryField, unknown>>>,
+  group: string,
+): Record<string, Record<string, number | null>> {
+  const out: Record<string, Record<string, number | null>> = {};
+  for (const leaf of leaves(framework)) {
+    if (leafKind(leaf) === 'survey') continue;
+    if (!appliesTo(leaf, group)) continue;
+    for (const field of openFields(form, leaf)) {
+      if (field !== 'self' && field !== 'appraisal' && field !== 'appraisal2') continue;
+      const v = readScore(entries[leaf.code]?.[field] as never).value;
+      (out[field] ??= {})[leaf.code] = v;
+    }
+  }
+  return out;
+}
+
+function foreignReason(
+  kind: 'unit' | 'appraisal' | 'response',
+  w: ForeignWrite,
+  cell: string | null,
+): Reason {
+  const where = `${cell ?? `tiêu chí ${w.code}`} (${FIELD_TITLE[w.field]}, mã ${w.code})`;
+  if (kind === 'unit')
+    return reason(
+      'trust.unitWroteCouncilCell',
+      `Ô ${where} có giá trị ${shown(w.value)}: đơn vị không được ghi ô này (chỉ Hội đồng thẩm định ghi).`,
+      cell,
+    );
+  if (kind === 'response')
+    return reason(
+      'trust.tampering',
+      `Ô ${where} đã bị sửa: sổ theo dõi ghi ${shown(w.expected)}, tệp ghi ${shown(w.value)}. Phiếu giải trình chỉ cho ghi giải trình và tài liệu bổ sung — nghi sửa điểm (giả mạo).`,
+      cell,
+    );
+  return reason(
+    w.field === 'self' ? 'trust.selfScoreChanged' : 'trust.lockedCellChanged',
+    `Ô ${where} khác với bản đã đăng ký: sổ theo dõi ghi ${shown(w.expected)}, tệp ghi ${shown(w.value)}.`,
+    cell,
+  );
+}
+
+function problemReason(p: Problem): Reason {
+  return reason(p.rule, p.message, p.cell ?? null);
+}
+
+/** Decides on one file against the register. Never throws for bad input. */
+export async function judgeReturn(
+  register: Register,
+  framework: Framework,
+  file: IncomingReturn,
+  keys: CampaignKeys,
+): Promise<Judgement> {
+  const j: Judgement = {
+    sha256: file.sha256,
+    file: file.name,
+    size: file.size,
+    receivedAt: file.receivedAt,
+    fileTime: file.fileTime,
+    stage: null,
+    round: null,
+    unit: null,
+    status: 'rejected',
+    reasons: [],
+    late: false,
+    scores: null,
+    decision: null,
+    keep: false,
+  };
+  const reject = (...reasons: Reason[]) => {
+    j.status = 'rejected';
+    j.reasons.push(...reasons);
+    return j;
+  };
+  const same = register.receipts.find((r) => r.sha256 === file.sha256);
+  if (same) {
+    j.status = 'duplicate';
+    j.unit = same.unit;
+    j.stage = same.stage;
+    j.round = same.round;
+    j.reasons.push(
+      reason(
+        'file.duplicate',
+        `"${file.name}" giống hệt tệp "${same.file}" đã nhận (lần nhận số ${same.seq}); không ghi nhận thêm.`,
+      ),
+    );
+    return j;
+  }
+  const { reading } = file;
+  if (!reading.ok) {
+    j.status = 'unreadable';
+    j.reasons.push(reason(`file.${reading.reason}`, reading.message));
+    return j;
+  }
+  const meta = reading.meta;
+  const metaCell = (k: string) => `_meta!${k}`;
+  const unitCode = (meta[META_KEYS.unitCode] ?? '').trim();
+  const unit = findUnit(register, unitCode);
+  j.unit = unit?.code ?? (unitCode || null);
+  const fingerprint = register.campaign.framework.fingerprint;
+  if (
+    reading.framework.id !== register.campaign.framework.id ||
+    meta[META_KEYS.frameworkFingerprint] !== fingerprint
+  ) {
+    return reject(
+      reason(
+        'campaign.otherFramework',
+        `"${file.name}" được tạo theo bộ tiêu chí "${meta[META_KEYS.frameworkId] ?? '?'}" (dấu vân tay ${meta[META_KEYS.frameworkFingerprint] || 'trống'}), không phải bộ tiêu chí của đợt "${register.campaign.framework.id}" (${fingerprint}).`,
+      ),
+    );
+  }
+  const campaignId = meta[META_KEYS.campaignId] ?? '';
+  if (campaignId && campaignId !== register.campaign.id) {
+    return reject(
+      reason(
+        'campaign.otherCampaign',
+        `"${file.name}" thuộc đợt đánh giá "${campaignId}", không phải đợt "${register.campaign.id}".`,
+        metaCell(META_KEYS.campaignId),
+      ),
+    );
+  }
+  if (!unit) {
+    return reject(
+      reason(
+        'campaign.unknownUnit',
+        `"${file.name}": đơn vị mã "${unitCode || 'trống'}" (${meta[META_KEYS.unitName] ?? '?'}) không có trong danh sách đơn vị của đợt.`,
+      ),
+    );
+  }
+  const kindText = meta[META_KEYS.workbookKind] || 'unit';
+  if (kindText !== 'unit' && kindText !== 'appraisal' && kindText !== 'response') {
+    return reject(
+      reason('campaign.unknownKind', `"${file.name}": loại phiếu "${kindText}" trong _meta không hợp lệ.`),
+    );
+  }
+  const kind = kindText;
+  let stage: StageId;
+  if (kind === 'unit') stage = 'tu-cham';
+  else {
+    const s = meta[META_KEYS.stage] ?? '';
+    if (!isStageId(s) || STAGES[s].kind !== kind)
+      return reject(
+        reason(
+          'trust.authCode',
+          `"${file.name}": giai đoạn "${s}" trong _meta không hợp lệ cho loại phiếu "${kind}".`,
+        ),
+      );
+    stage = s;
+  }
+  j.stage = stage;
+  j.round = STAGES[stage].round;
+
+  if (kind !== 'unit') {
+    const code = meta[META_KEYS.authCode] ?? '';
+    const round = Number(meta[META_KEYS.round] ?? '');
+    const ok =
+      code !== '' &&
+      Number.isInteger(round) &&
+      (await verifyAuthCode(
+        keys.hmac,
+        keys.key,
+        {
+          campaign: register.campaign.id,
+          unit: unitCode,
+          stage,
+          round,
+          frameworkFingerprint: meta[META_KEYS.frameworkFingerprint] ?? '',
+          sourceSha256: meta[META_KEYS.sourceSha256] ?? '',
+        },
+        code,
+      ));
+    if (!ok) {
+      return reject(
+        reason(
+          'trust.authCode',
+          `"${file.name}": mã xác thực trong trang _meta không khớp — trang _meta đã bị sửa (đơn vị, giai đoạn, vòng hoặc tệp nguồn), hoặc phiếu không do đợt đánh giá này phát hành. Điểm trong tệp không được tính.`,
+          metaCell(META_KEYS.authCode),
+        ),
+      );
+    }
+    const issue = register.issued.find((i) => i.authCode === code);
+    const current = currentIssue(register, unit.code, stage);
+    if (!issue || !current || issue !== current) {
+      return reject(
+        reason(
+          'trust.notCurrentIssue',
+          `"${file.name}" là phiếu ${STAGES[stage].name.toLowerCase()} cũ của ${unit.name}: đã có phiếu phát hành sau (${current?.file ?? 'không còn phiếu hiện hành'}). Hãy dùng phiếu mới nhất.`,
+        ),
+      );
+    }
+  }
+
+  const closedBy = stageClosedBy(register, unit.code, stage);
+  if (closedBy) {
+    return reject(
+      reason(
+        'stage.closed',
+        `"${file.name}": giai đoạn "${STAGES[stage].name}" của ${unit.name} đã khép lại (đã phát phiếu "${STAGES[closedBy.stage].name}" lúc ${closedBy.issuedAt}). Muốn nhận lại, mở lại giai đoạn: cchc campaign reopen ${stage} --unit ${unit.code}.`,
+      ),
+    );
+  }
+
+  const sheet = reading.scoresheet;
+  const cellOf = (code: string, field: EntryField) => sheet.cells?.[code]?.[field] ?? null;
+  const form = formFor(register, framework, unit.code, stage);
+  const foreign = foreignWrites(framework, sheet, form);
+  if (foreign.length) {
+    const reasons = foreign.map((w) => foreignReason(kind, w, cellOf(w.code, w.field)));
+    if (kind === 'unit')
+      reasons.push(
+        reason(
+          'trust.rejectedWhole',
+          `"${file.name}" bị từ chối cả tệp: các điểm khác trong tệp cũng không được dùng. Đơn vị gửi lại tệp với các ô thẩm định, điểm cộng/trừ để trống.`,
+        ),
+      );
+    return reject(...reasons);
+  }
+  const problems = [
+    ...reading.structureProblems,
+    ...validateScoresheet(framework, sheet, { mode: 'submission' }),
+  ];
+  // A council workbook is judged on what the council writes; the unit's own cells were checked
+  // when its return was accepted (and equal the register, checked above).
+  const errors = problems.filter((p) => p.severity === 'error' && (kind === 'unit' || p.field !== 'self'));
+  if (errors.length) return reject(...errors.map(problemReason));
+
+  j.scores = kind === 'response' ? null : scoresOf(framework, form, sheet.entries, unit.group);
+  j.keep = true;
+  const deadline = deadlineFor(register, unit.code, stage);
+  if (deadline && isAfter(file.receivedAt, deadline)) {
+    j.late = true;
+    j.status = 'late-pending';
+    j.reasons.push(
+      reason(
+        'stage.late',
+        `Nộp muộn: "${file.name}" nhận lúc ${file.receivedAt}, hạn ${STAGES[stage].name.toLowerCase()} là ${deadline}. Đã ghi vào sổ, chờ Sở quyết định: cchc campaign accept-late SỐ hoặc refuse-late SỐ.`,
+      ),
+    );
+    return j;
+  }
+  j.status = 'accepted';
+  return j;
+}
+
+function later(a: Pick<Receipt, 'fileTime' | 'receivedAt' | 'sha256'>, b: typeof a): boolean {
+  const ta = a.fileTime ?? a.receivedAt;
+  const tb = b.fileTime ?? b.receivedAt;
+  if (ta !== tb) return Date.parse(ta) > Date.parse(tb);
+  return a.sha256 > b.sha256;
+}
+
+/** Score changes a receipt brings against what the register held for its unit before it. */
+function changesOf(
+  register: Register,
+  framework: Framework,
+  receipt: Receipt,
+  previous: Receipt | undefined,
+): ScoreChange[] {
+  if (!receipt.scores || !receipt.stage || !receipt.unit) return [];
+  const out: ScoreChange[] = [];
+  const stage = receipt.stage;
+  const info = STAGES[stage];
+  const who = info.writer === 'council' ? `Hội đồng thẩm định lần ${info.round}` : 'Đơn vị';
+  const before = registeredEntries(register, framework, receipt.unit, stage);
+  for (const [field, scores] of Object.entries(receipt.scores)) {
+    for (const [leaf, value] of Object.entries(scores)) {
+      // First return: nothing to change from. Later: the previous return of the stage, or the
+      // value that counted before this stage (self before round 1, round 1 before round 2).
+      let old: number | null;
+      if (stage === 'tu-cham') {
+        if (!previous) continue;
+        old = previous.scores?.self?.[leaf] ?? null;
+      } else old = previous?.scores?.[field]?.[leaf] ?? countingValue(before[leaf]);
+      if (old === value) continue;
+      out.push({
+        unit: receipt.unit,
+        leaf,
+        stage,
+        who,
+        old,
+        new: value,
+        receipt: receipt.seq,
+        at: receipt.receivedAt,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Makes a receipt the one that counts for its unit and stage, or records why it does not: the
+ * accepted receipt with the later file time wins; the other is marked superseded.
+ */
+function activate(register: Register, framework: Framework, receipt: Receipt, at: string): void {
+  if (!receipt.unit || !receipt.stage) return;
+  const unit = receipt.unit;
+  const current = register.receipts.find(
+    (r) => r !== receipt && r.status === 'accepted' && r.stage === receipt.stage && sameUnit(r.unit, unit),
+  );
+  if (current && !later(receipt, current)) {
+    receipt.status = 'superseded';
+    receipt.decision = {
+      at,
+      by: 'cchc',
+      note: `Cũ hơn tệp "${current.file}" (lần nhận số ${current.seq}) đã nhận; tệp đó được dùng.`,
+    };
+    return;
+  }
+  const changes = changesOf(register, framework, receipt, current);
+  if (current) {
+    current.status = 'superseded';
+    current.decision = {
+      at,
+      by: 'cchc',
+      note: `Thay bằng tệp mới hơn "${receipt.file}" (lần nhận số ${receipt.seq}).`,
+    };
+  }
+  receipt.status = 'accepted';
+  register.changes.push(...changes);
+}
+
+/** Appends a judged file to the register IN PLACE (a batch works on its own copy). */
+export function appendReceipt(
+  register: Register,
+  framework: Framework,
+  judgement: Judgement,
+  storedAs: string | null,
+): Receipt {
+  const { keep: _keep, ...fields } = judgement;
+  const receipt: Receipt = { ...fields, seq: register.receipts.length + 1, storedAs };
+  register.receipts.push(receipt);
+  if (receipt.status === 'accepted') activate(register, framework, receipt, receipt.receivedAt);
+  return receipt;
+}
+
+/** Appends a judged file to a copy of the register (the old one is not changed). */
+export function recordReceipt(
+  register: Register,
+  framework: Framework,
+  judgement: Judgement,
+  storedAs: string | null,
+): { register: Register; receipt: Receipt } {
+  const next = structuredClone(register);
+  return { register: next, receipt: appendReceipt(next, framework, judgement, storedAs) };
+}
+
+/** The Sở's explicit decision on a late file: accept (it then counts like any return) or refuse. */
+export function decideLate(
+  register: Register,
+  framework: Framework,
+  seq: number,
+  accept: boolean,
+  by: string,
+  note: string,
+  at: string,
+): { ok: true; register: Register; receipt: Receipt } | { ok: false; message: string } {
+  const next = structuredClone(register);
+  const receipt = next.receipts.find((r) => r.seq === seq);
+  if (!receipt) return { ok: false, message: `Không có lần nhận số ${seq} trong sổ theo dõi.` };
+  if (receipt.status !== 'late-pending')
+    return {
+      ok: false,
+      message: `Lần nhận số ${seq} ("${receipt.file}") không phải tệp nộp muộn đang chờ quyết định (trạng thái: ${receipt.status}).`,
+    };
+  if (accept) {
+    activate(next, framework, receipt, at);
+    receipt.decision =
+      (receipt.status as string) === 'accepted'
+        ? { at, by, note: note || 'Sở chấp nhận tệp nộp muộn.' }
+        : receipt.decision;
+  } else {
+    receipt.status = 'late-refused';
+    receipt.decision = { at, by, note: note || 'Sở không chấp nhận tệp nộp muộn.' };
+  }
+  return { ok: true, register: next, receipt };
+}
+
+/** Reopens a stage for one unit, with a new deadline (or none); recorded, never silent. */
+export function reopenStage(
+  register: Register,
+  stage: StageId,
+  unitCode: string,
+  until: string | null,
+  reasonText: string,
+  at: string,
+): { ok: true; register: Register } | { ok: false; message: string } {
+  const unit = findUnit(register, unitCode);
+  if (!unit) return { ok: false, message: `Không có đơn vị mã "${unitCode}" trong đợt đánh giá.` };
+  if (STAGES[stage].kind === null)
+    return { ok: false, message: `Giai đoạn "${STAGES[stage].name}" không nhận tệp nên không mở lại được.` };
+  const next = structuredClone(register);
+  next.reopenings.push({ stage, unit: unit.code, at, until, reason: reasonText });
+  return { ok: true, register: next };
+}
+
+export function sameUnit(a: string | null, b: string | null): boolean {
+  return a !== null && b !== null && codeKey(a) === codeKey(b);
+}

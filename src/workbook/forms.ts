@@ -1,0 +1,129 @@
+/**
+ * Who may write which cells of a workbook (DESIGN.md "Who may write what"), as data: a unit's
+ * self-assessment form, the council's appraisal form for one column and set of leaves, and the
+ * response form a unit gets back for giải trình. The template plan unlocks exactly the open cells;
+ * on return, `foreignWrites` lists every value found where the form's writer may not write.
+ */
+import type { Framework, FrameworkNode } from '../framework/schema';
+import { appliesTo } from '../framework/tree';
+import { inputColumns } from './columns';
+import { leafKind } from '../scoring/leaf';
+import { cellText, readScore } from '../scoring/read';
+import type { CellValue, EntryField, LeafEntry, Scoresheet } from '../scoring/types';
+
+export type FormKind = 'unit' | 'appraisal' | 'response';
+
+export interface WorkbookForm {
+  kind: FormKind;
+  /** Appraisal forms: the council's score column (round 1 or round 2). */
+  column?: 'appraisal' | 'appraisal2';
+  /** Appraisal forms: ordinary leaves (thẩm định) or only the bonus/deduction leaves (điểm cộng/trừ). */
+  leaves?: 'score' | 'bonusDeduction';
+  /** Values shown, locked, from the register (per leaf code): what the writer may not change. */
+  values?: Record<string, LeafEntry>;
+}
+
+export const UNIT_FORM: WorkbookForm = { kind: 'unit' };
+
+/** Fields of a self-scored leaf open in the unit's workbook (columns not `lockedForUnit`). */
+const UNIT_OPEN: readonly EntryField[] = inputColumns('self')
+  .filter((c) => !c.lockedForUnit)
+  .map((c) => c.field as EntryField);
+
+const SCORE_INPUTS: readonly EntryField[] = ['self', 'appraisal', 'appraisal2'];
+const TEXT_INPUTS: readonly EntryField[] = [
+  'evidence',
+  'explanation',
+  'appraisalComment',
+  'appraisal2Comment',
+];
+/** The input fields of a self-scored leaf row, in column order. */
+export const LEAF_INPUT_FIELDS: readonly EntryField[] = [
+  'self',
+  'evidence',
+  'explanation',
+  'appraisal',
+  'appraisalComment',
+  'appraisal2',
+  'appraisal2Comment',
+];
+
+function isBonusOrDeduction(leaf: FrameworkNode): boolean {
+  const k = leafKind(leaf);
+  return k === 'bonus' || k === 'deduction';
+}
+
+/** The fields of a self-scored (non-survey) leaf that the form's writer fills. */
+export function openFields(form: WorkbookForm, leaf: FrameworkNode): ReadonlySet<EntryField> {
+  switch (form.kind) {
+    case 'unit':
+      // The columns the descriptor leaves open to units; bonus and deduction are the council's
+      // (stage "điểm cộng, điểm trừ"): there the unit gives evidence only.
+      return new Set<EntryField>(UNIT_OPEN.filter((f) => f !== 'self' || !isBonusOrDeduction(leaf)));
+    case 'response':
+      return new Set<EntryField>(['evidence', 'explanation']);
+    case 'appraisal': {
+      const column = form.column ?? 'appraisal';
+      const wanted = (form.leaves ?? 'score') === 'bonusDeduction';
+      if (isBonusOrDeduction(leaf) !== wanted) return new Set();
+      return new Set<EntryField>([column, column === 'appraisal' ? 'appraisalComment' : 'appraisal2Comment']);
+    }
+  }
+}
+
+export function isScoreInput(field: EntryField): boolean {
+  return SCORE_INPUTS.includes(field);
+}
+
+/** One value where the writer of the form may not write, or that differs from the registered one. */
+export interface ForeignWrite {
+  code: string;
+  field: EntryField;
+  value: CellValue;
+  /** The registered value, when the form showed one; null when the cell had to stay empty. */
+  expected: CellValue;
+}
+
+function sameValue(field: EntryField, a: CellValue, b: CellValue): boolean {
+  if (isScoreInput(field)) {
+    const x = readScore(a);
+    const y = readScore(b);
+    if (x.empty || y.empty) return x.empty && y.empty;
+    return x.value !== null && y.value !== null && Math.round(x.value * 100) === Math.round(y.value * 100);
+  }
+  return cellText(a).trim() === cellText(b).trim();
+}
+
+/**
+ * Every locked input of a returned workbook that does not hold what the form put there: a value in
+ * a cell that had to stay empty, or a registered value changed. Text cells the council reads but
+ * never counts (evidence and explanation in its own forms) are not compared.
+ */
+export function foreignWrites(framework: Framework, sheet: Scoresheet, form: WorkbookForm): ForeignWrite[] {
+  const out: ForeignWrite[] = [];
+  const visit = (nodes: readonly FrameworkNode[]) => {
+    for (const leaf of nodes) {
+      if (leaf.children?.length) {
+        visit(leaf.children);
+        continue;
+      }
+      if (leafKind(leaf) === 'survey' || !appliesTo(leaf, sheet.unit.group)) continue;
+      const open = openFields(form, leaf);
+      const entry = sheet.entries[leaf.code] ?? {};
+      const shown = form.values?.[leaf.code] ?? {};
+      for (const field of LEAF_INPUT_FIELDS) {
+        if (open.has(field)) continue;
+        if (form.kind !== 'unit' && !isScoreInput(field) && TEXT_INPUTS.includes(field)) {
+          // Council forms: evidence/explanation shown for reading; comments of the other round too.
+          continue;
+        }
+        const expected = shown[field] ?? null;
+        if (!sameValue(field, entry[field], expected)) {
+          out.push({ code: leaf.code, field, value: entry[field] ?? null, expected });
+        }
+      }
+    }
+  };
+  visit(framework.tree);
+  return out;
+}
