@@ -8,15 +8,11 @@
 import type { Framework } from '../framework/schema';
 import { formatVi } from '../scoring/decimal';
 import type { RankedUnit } from '../scoring/types';
-import { groupsInOrder, orderInGroup, viDate, viDateTime } from '../workbook/ranking-plan';
+import { viDateTime } from '../common/vi-time';
+import { frameworkTitleText, legalBasisText } from '../framework/legal-basis';
+import { groupsInOrder, orderInGroup } from '../workbook/ranking-plan';
+import { FILE_STATUS_LABEL } from './labels';
 import type { ConsolidationResult, FileStatus } from './types';
-
-const STATUS_TEXT: Record<FileStatus, string> = {
-  accepted: 'Chấp nhận',
-  rejected: 'Bị từ chối',
-  duplicate: 'Trùng đơn vị',
-  unreadable: 'Không đọc được',
-};
 
 export function escapeHtml(text: unknown): string {
   return String(text ?? '').replace(
@@ -44,7 +40,11 @@ const STYLE = `
   tr.unranked td { color: #555; font-style: italic; }
   .st-accepted { color: #006100; } .st-rejected, .st-unreadable { color: #9c0006; } .st-duplicate { color: #9c5700; }
   ul.reasons { margin: 0; padding-left: 18px; }
-  section.group { page-break-inside: avoid; }
+  /* A group's table may run over a page (a province has ~170 communes); its rows, the header
+     repeated by the browser, and the chart each stay whole. */
+  tr, svg { break-inside: avoid; }
+  thead { display: table-header-group; }
+  h2 { break-after: avoid; }
   svg text { font-family: "Times New Roman", Times, serif; font-size: 12px; }
   @page { size: A4 landscape; margin: 12mm; }
   @media print { body { margin: 0; } h2 { page-break-after: avoid; } }
@@ -122,7 +122,7 @@ function filesTable(result: ConsolidationResult): string {
       (e) => `<li>${escapeHtml(e.cell ? `${e.cell}: ${e.message}` : e.message)}</li>`,
     );
     return (
-      `<tr><td>${escapeHtml(f.file)}</td><td class="st-${f.status}">${STATUS_TEXT[f.status]}</td>` +
+      `<tr><td>${escapeHtml(f.file)}</td><td class="st-${f.status}">${FILE_STATUS_LABEL[f.status]}</td>` +
       `<td>${escapeHtml(f.unit ? `${f.unit.name}${f.unit.code ? ` (${f.unit.code})` : ''}` : '')}</td>` +
       `<td>${reasons.length ? `<ul class="reasons">${reasons.join('')}</ul>` : ''}</td></tr>`
     );
@@ -145,14 +145,14 @@ export function renderReportHtml(result: ConsolidationResult, options: ReportOpt
   body.push(`<h1>${escapeHtml(title)}</h1>`);
   if (framework) {
     body.push(
-      `<p class="sub">Bộ tiêu chí: ${escapeHtml(framework.title)} (${escapeHtml(framework.legalBasis.number)} ngày ${viDate(framework.legalBasis.date)})</p>`,
+      `<p class="sub">Bộ tiêu chí: ${escapeHtml(frameworkTitleText(framework))}; căn cứ ${escapeHtml(legalBasisText(framework.legalBasis))}</p>`,
     );
     if (framework.status === 'illustrative')
       body.push('<p class="warn">Bộ tiêu chí MINH HỌA — kết quả không phải số liệu chính thức.</p>');
   }
   const counts = (s: FileStatus) => result.files.filter((f) => f.status === s).length;
   body.push(
-    `<p class="sub">Tổng hợp ngày ${escapeHtml(viDateTime(options.generatedAt))} từ ${result.files.length} tệp: ` +
+    `<p class="sub">Tổng hợp lúc ${escapeHtml(viDateTime(options.generatedAt))} từ ${result.files.length} tệp: ` +
       `${counts('accepted')} chấp nhận, ${counts('rejected')} bị từ chối, ${counts('duplicate')} trùng đơn vị, ${counts('unreadable')} không đọc được.</p>`,
   );
   for (const g of framework ? groupsInOrder(result.units, framework) : []) {

@@ -19,7 +19,11 @@ interface ColumnSpec {
   /** The header title, exactly (the contract). */
   title: string;
   kind: ColumnKind;
-  /** Width in Excel character units, chosen so Vietnamese text wraps to a few lines at most. */
+  /**
+   * Width in Excel character units. The nine contract columns together are 183 wide so that, fitted
+   * to the width of A4 landscape, 12 pt text still prints at 9.5 pt or more (score-sheet.ts prints
+   * only those nine).
+   */
   width: number;
   /** Contract columns must be present on return; the extra ones may be absent. */
   required: boolean;
@@ -40,16 +44,16 @@ interface ColumnSpec {
 const COMMENT_PROMPT = 'Do Hội đồng thẩm định ghi.';
 
 const SPECS = {
-  code: { title: 'Mã', kind: 'code', width: 8, required: true },
-  name: { title: 'Nội dung', kind: 'name', width: 48, required: true },
-  max: { title: 'Điểm tối đa', kind: 'max', width: 10, required: true, sums: true },
-  guide: { title: 'Cách chấm', kind: 'guide', width: 40, required: true },
-  self: { title: 'Điểm tự đánh giá', kind: 'score', field: 'self', width: 12, required: true, sums: true },
+  code: { title: 'Mã', kind: 'code', width: 7, required: true },
+  name: { title: 'Nội dung', kind: 'name', width: 38, required: true },
+  max: { title: 'Điểm tối đa', kind: 'max', width: 8, required: true, sums: true },
+  guide: { title: 'Cách chấm', kind: 'guide', width: 34, required: true },
+  self: { title: 'Điểm tự đánh giá', kind: 'score', field: 'self', width: 10, required: true, sums: true },
   evidence: {
     title: 'Tài liệu kiểm chứng',
     kind: 'text',
     field: 'evidence',
-    width: 36,
+    width: 28,
     required: true,
     prompt:
       'Ghi số, ký hiệu, ngày ban hành văn bản và trang/mục làm căn cứ (ví dụ: Kế hoạch số 12/KH-UBND ngày 05/01/2022, mục II).',
@@ -58,7 +62,7 @@ const SPECS = {
     title: 'Giải trình',
     kind: 'text',
     field: 'explanation',
-    width: 30,
+    width: 24,
     required: true,
     prompt: 'Nếu không có tài liệu kiểm chứng hoặc tự chấm thấp hơn tối đa, giải thích lý do.',
   },
@@ -66,7 +70,7 @@ const SPECS = {
     title: 'Điểm thẩm định',
     kind: 'score',
     field: 'appraisal',
-    width: 12,
+    width: 10,
     required: true,
     sums: true,
     lockedForUnit: true,
@@ -75,7 +79,7 @@ const SPECS = {
     title: 'Ý kiến thẩm định',
     kind: 'text',
     field: 'appraisalComment',
-    width: 30,
+    width: 24,
     required: true,
     prompt: COMMENT_PROMPT,
     lockedForUnit: true,

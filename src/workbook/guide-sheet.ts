@@ -3,6 +3,8 @@
  * deadline, how to fill it in without the add-in, and a visible warning when the framework is
  * only illustrative.
  */
+import { viDateTime } from '../common/vi-time';
+import { frameworkTitleText, legalBasisText } from '../framework/legal-basis';
 import type { Framework } from '../framework/schema';
 import type { UnitRef } from '../scoring/types';
 import { NOT_APPLICABLE_MARK, SHEET_GUIDE, SHEET_SCORE, SURVEY_MARK } from './layout';
@@ -12,12 +14,6 @@ import { SheetBuilder } from './sheet-builder';
 export const ILLUSTRATIVE_WARNING =
   'CẢNH BÁO: Bộ tiêu chí này chỉ để MINH HỌA, chưa phải bộ tiêu chí chính thức. ' +
   'Không dùng kết quả chấm theo mẫu này làm căn cứ chính thức.';
-
-/** "2021-10-14" → "14/10/2021". */
-export function viDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}
 
 /** "2026-12-31" → the Excel date serial (days since 1899-12-30), or null when not a date. */
 export function excelDateSerial(iso: string): number | null {
@@ -60,14 +56,11 @@ export function buildGuideSheet(
     ['Đơn vị', unit.name],
     ['Mã đơn vị', unit.code],
     ['Nhóm', groupName],
-    ['Bộ tiêu chí', framework.title],
-    [
-      'Căn cứ',
-      `Quyết định số ${basis.number} ngày ${viDate(basis.date)}${basis.issuer ? ` của ${basis.issuer}` : ''}`,
-    ],
+    ['Bộ tiêu chí', frameworkTitleText(framework)],
+    ['Căn cứ', legalBasisText(basis)],
     ['Năm đánh giá', String(framework.year)],
     ['Phiên bản bộ tiêu chí', `${framework.id} ${framework.version}`],
-    ['Ngày tạo mẫu', options.generatedAt],
+    ['Ngày tạo mẫu', viDateTime(options.generatedAt)],
   ];
   for (const [label, value] of info) {
     b.set(row, 1, { value: label, style: 'guideLabel' });

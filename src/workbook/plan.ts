@@ -52,8 +52,8 @@ export class TemplateInputError extends Error {
 }
 
 export const TEMPLATE_STYLES: Record<StyleId, PlanStyle> = {
-  title: { bold: true, size: 14, horizontal: 'center', vertical: 'middle', color: 'FF1F4E79' },
-  subtitle: { bold: true, vertical: 'middle' },
+  title: { bold: true, size: 14, horizontal: 'center', vertical: 'middle', color: 'FF1F4E79', wrap: true },
+  subtitle: { bold: true, vertical: 'middle', wrap: true },
   warning: { bold: true, size: 13, color: 'FFC00000', fill: 'FFFFE699', wrap: true, vertical: 'middle' },
   header: {
     bold: true,

@@ -8,6 +8,7 @@
  * numbers (never text) with `formats[j]`; text cells carry the format "@" so a renderer that
  * assigns values (Office.js) stores a unit name such as "=Sở X" as text, not as a formula.
  */
+import { frameworkTitleText, legalBasisText } from '../framework/legal-basis';
 import type { Framework } from '../framework/schema';
 import type { RankedUnit } from '../scoring/types';
 
@@ -237,7 +238,7 @@ export function buildRankingPlan(
       width,
     ),
   );
-  const basis = `Bộ tiêu chí: ${framework.title} (${framework.legalBasis.number} ngày ${viDate(framework.legalBasis.date)})`;
+  const basis = `Bộ tiêu chí: ${frameworkTitleText(framework)}; căn cứ ${legalBasisText(framework.legalBasis)}`;
   rows.push(spanRow('subtitle', basis, width));
   if (framework.status === 'illustrative') {
     rows.push(spanRow('subtitle', 'Bộ tiêu chí MINH HỌA — kết quả không phải số liệu chính thức.', width));
@@ -269,16 +270,4 @@ export function buildRankingPlan(
     }
   }
   return { sheetName: RANKING_SHEET, columns, rows, blocks };
-}
-
-/** "2021-10-14" → "14/10/2021", as dates are written in decisions. */
-export function viDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}
-
-/** "2026-11-22T08:05:00.000Z" → "22/11/2026 08:05 (UTC)". */
-export function viDateTime(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]} ${m[4]}:${m[5]} (UTC)` : iso;
 }

@@ -3,6 +3,7 @@
  * summing with formulas, input cells unlocked with validation from the leaf's rule, and a
  * `Kiểm tra` formula column that names what is wrong in each row.
  */
+import { frameworkTitleText, legalBasisText } from '../framework/legal-basis';
 import type { Framework, FrameworkNode } from '../framework/schema';
 import { appliesTo, isLeaf, isSurveyLeaf, leafMaxFor, walk } from '../framework/tree';
 import { fromHundredths, toHundredths } from '../scoring/decimal';
@@ -44,6 +45,13 @@ const LAST_COL = SCORE_COLUMNS.length;
 const SUM_KEYS = SUM_COLUMNS;
 /** Text input columns: blank (but styled) on parent rows. */
 const TEXT_KEYS = SCORE_COLUMNS.filter((c) => c.kind === 'text').map((c) => c.key);
+/**
+ * The printed page holds the nine contract columns (through `Ý kiến thẩm định`): what the unit's
+ * leader signs and the council reads. The second appraisal round, the survey points and the
+ * `Kiểm tra` column are working columns that stay on screen only; with them the sheet would print
+ * below 6 pt.
+ */
+const PRINT_LAST_COL = C.appraisalComment;
 
 function a(key: ColumnKey, row: number): string {
   return cellAddress(row, C[key]);
@@ -79,15 +87,30 @@ export function buildScoreSheet(
     style: 'subtitle',
   });
   b.set(SCORE_FRAMEWORK_ROW, 1, {
-    value: `Bộ tiêu chí: ${framework.title} (${framework.legalBasis.number}, phiên bản ${framework.version})`,
+    value: `Bộ tiêu chí: ${frameworkTitleText(framework)}; căn cứ ${legalBasisText(framework.legalBasis)}; phiên bản ${framework.version}`,
     style: 'subtitle',
   });
-  for (const r of [SCORE_TITLE_ROW, SCORE_UNIT_ROW, SCORE_FRAMEWORK_ROW]) b.merge(r, 1, LAST_COL);
-  b.sheet.rowHeights[SCORE_TITLE_ROW] = 24;
+  // The title lines span the printed columns (they would be cut at the print area's edge otherwise)
+  // and wrap when a long unit or framework name needs two lines.
+  const printedWidth = SCORE_COLUMNS.slice(0, PRINT_LAST_COL).reduce((s, c) => s + c.width, 0);
+  for (const r of [SCORE_TITLE_ROW, SCORE_UNIT_ROW, SCORE_FRAMEWORK_ROW]) {
+    b.merge(r, 1, PRINT_LAST_COL);
+    const cell = b.get(r, 1);
+    const size = r === SCORE_TITLE_ROW ? (illustrative ? 13 : 14) : 12;
+    b.fitRow(
+      r,
+      [{ text: String(cell?.value ?? ''), width: printedWidth, size, bold: true }],
+      r === SCORE_TITLE_ROW ? 24 : 0,
+    );
+  }
 
   // Header.
   SCORE_COLUMNS.forEach((col, i) => b.set(SCORE_HEADER_ROW, i + 1, { value: col.title, style: 'header' }));
-  b.sheet.rowHeights[SCORE_HEADER_ROW] = 36;
+  b.fitRow(
+    SCORE_HEADER_ROW,
+    SCORE_COLUMNS.map((c) => ({ text: c.title, width: c.width, bold: true })),
+    36,
+  );
   b.sheet.columns = SCORE_COLUMNS.map((c) => ({ width: c.width }));
 
   // Applicable maxima in exact hundredths, for the cached results of the parents' formulas
@@ -116,9 +139,10 @@ export function buildScoreSheet(
     if (isLeaf(node)) leafRow(b, node, row, unit, registerList, form);
     else parentRow(b, node, row, depth, rows, maxH.get(node.code) ?? 0);
     const guideText = b.get(row, C.guide)?.value;
+    const bold = depth === 1 || (depth === 2 && !isLeaf(node));
     b.fitRow(row, [
-      { text: node.name, width: SCORE_COLUMNS[C.name - 1].width - 2 * (depth - 1) },
-      { text: typeof guideText === 'string' ? guideText : '', width: SCORE_COLUMNS[C.guide - 1].width },
+      { text: node.name, width: SCORE_COLUMNS[C.name - 1].width, indent: depth - 1, bold },
+      { text: typeof guideText === 'string' ? guideText : '', width: SCORE_COLUMNS[C.guide - 1].width, bold },
     ]);
   }
 
@@ -161,8 +185,8 @@ export function buildScoreSheet(
     orientation: 'landscape',
     fitToWidth: true,
     titleRows: [SCORE_HEADER_ROW, SCORE_HEADER_ROW],
-    area: `A1:${cellAddress(signRow, LAST_COL)}`,
-    footer: `&L${unit.name.replace(/&/g, '&&')}&RTrang &P/&N`,
+    area: `A1:${cellAddress(signRow, PRINT_LAST_COL)}`,
+    footer: `&L${unit.name.replace(/&/g, '&&')}&RTrang &P / &N`,
   };
   b.sheet.tabColor = 'FF1F4E79';
 

@@ -1,4 +1,5 @@
 /** A small helper to fill a PlanSheet cell by cell without repeating address arithmetic. */
+import { fittedRowHeight, rowHeightForLines } from '../common/text-layout';
 import { cellAddress } from './layout';
 import type { PlanCell, PlanSheet } from './plan-types';
 
@@ -42,20 +43,34 @@ export class SheetBuilder {
     this.sheet.merges.push(`${cellAddress(row, col1)}:${cellAddress(row, col2)}`);
   }
 
-  /** Row height in points estimated from the longest wrapped text of the row. */
-  fitRow(row: number, texts: { text: string; width: number }[], minLines = 1): void {
-    let lines = minLines;
-    for (const { text, width } of texts) lines = Math.max(lines, estimateLines(text, width));
-    if (lines > 1) this.sheet.rowHeights[row] = Math.min(409, lines * 15.75 + 2);
+  /**
+   * Sets the row's height to fit its wrapped texts, measured with Times New Roman's glyph widths
+   * (`width` in Excel character units, `size` in points, default 12). Rows that fit on one line
+   * keep the default height.
+   */
+  fitRow(
+    row: number,
+    texts: {
+      text: string;
+      width: number;
+      size?: number;
+      bold?: boolean;
+      italic?: boolean;
+      indent?: number;
+    }[],
+    minHeight = 0,
+  ): void {
+    const height = fittedRowHeight(
+      texts.map((t) => ({
+        text: t.text,
+        widthChars: t.width,
+        sizePt: t.size ?? 12,
+        style: { bold: t.bold, italic: t.italic },
+        indent: t.indent,
+      })),
+    );
+    const oneLine = rowHeightForLines(1, Math.max(12, ...texts.map((t) => t.size ?? 12)));
+    const target = Math.max(height, minHeight);
+    if (target > oneLine) this.sheet.rowHeights[row] = target;
   }
-}
-
-/**
- * Wrapped lines of `text` in a column `width` characters wide. Vietnamese letters with stacked
- * diacritics are about as wide as Latin ones in Times New Roman, so ~1 character per width unit
- * with a 10 % margin is close enough; Excel keeps the height we give it.
- */
-export function estimateLines(text: string, width: number): number {
-  const usable = Math.max(4, width * 0.9);
-  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / usable)), 0);
 }

@@ -10,6 +10,7 @@
  * Strings are written as strings (shared strings), so a name like "=Sở X" is text, never a formula.
  */
 import ExcelJS from 'exceljs';
+import { viDateTime } from '../common/vi-time';
 import type { ConsolidationResult, FileStatus } from '../consolidation/types';
 import type { Framework } from '../framework/schema';
 import { walk } from '../framework/tree';
@@ -18,7 +19,6 @@ import {
   FORMAT,
   orderInGroup,
   groupsInOrder,
-  viDateTime,
   type RankingRow,
 } from '../workbook/ranking-plan';
 
@@ -87,7 +87,7 @@ function addRankingSheet(
 ): void {
   const plan = buildRankingPlan(result.units, framework, {
     fieldTotals: result.fieldTotals,
-    subtitle: `Tổng hợp ngày ${viDateTime(options.generatedAt)} từ ${result.files.length} tệp.`,
+    subtitle: `Tổng hợp lúc ${viDateTime(options.generatedAt)} từ ${result.files.length} tệp.`,
   });
   const ws = wb.addWorksheet(plan.sheetName, {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },

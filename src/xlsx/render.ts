@@ -4,6 +4,7 @@
  * decision is in the plan.
  */
 import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Framework } from '../framework/schema';
 import type { UnitRef } from '../scoring/types';
 import { buildTemplatePlan, type TemplateOptions } from '../workbook/plan';
@@ -115,9 +116,11 @@ async function drawSheet(wb: ExcelJS.Workbook, plan: WorkbookPlan, s: PlanSheet)
       fitToWidth: 1,
       fitToHeight: 0,
       horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+      margins: { left: 0.3, right: 0.3, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
       printTitlesRow: s.print.titleRows ? `${s.print.titleRows[0]}:${s.print.titleRows[1]}` : undefined,
-      printArea: s.print.area,
+      // exceljs puts "$" before the column letters only: "A$1:M$97" comes out as Excel's own
+      // fully absolute "$A$1:$M$97" (a half-relative area moves when Excel re-reads it).
+      printArea: s.print.area?.replace(/([A-Z]+)(\d+)/g, '$1$$$2'),
     };
     if (s.print.footer) ws.headerFooter = { oddFooter: s.print.footer };
   }
@@ -153,9 +156,30 @@ export async function renderPlan(plan: WorkbookPlan): Promise<Uint8Array> {
   ];
   // A Node Buffer in Node, an ArrayBuffer in the browser: both become a plain Uint8Array view.
   const out: ArrayBuffer | Uint8Array = (await wb.xlsx.writeBuffer()) as ArrayBuffer | Uint8Array;
-  return ArrayBuffer.isView(out)
+  const bytes = ArrayBuffer.isView(out)
     ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
     : new Uint8Array(out);
+  return withDefaultFont(bytes, plan.font.name);
+}
+
+/**
+ * exceljs always writes Calibri 11 as the workbook's default ("Normal") font. Column widths are
+ * counted in digits of that font, and where Calibri is missing (LibreOffice on Linux, WPS) the
+ * substitute is much wider, so every page would print smaller than planned. Times New Roman 11 has
+ * the same 7-pixel digit as Calibri 11 in Excel and exists everywhere our sheets are printed.
+ */
+function withDefaultFont(bytes: Uint8Array, fontName: string): Uint8Array {
+  const files = unzipSync(bytes);
+  const styles = files['xl/styles.xml'];
+  if (!styles) return bytes;
+  const xml = strFromU8(styles);
+  const patched = xml.replace(
+    /<font>(?:(?!<\/font>).)*<name val="Calibri"\/>(?:(?!<\/font>).)*<\/font>/s,
+    `<font><sz val="11"/><color theme="1"/><name val="${fontName}"/><family val="1"/></font>`,
+  );
+  if (patched === xml) return bytes;
+  files['xl/styles.xml'] = strToU8(patched);
+  return zipSync(files, { level: 6 });
 }
 
 /** A unit's template as .xlsx bytes (plan + render). */
