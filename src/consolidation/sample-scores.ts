@@ -5,6 +5,7 @@
  * step), so a sample file is valid unless a mistake is put in on purpose. Seeded PRNG: the same
  * seed always gives the same workbook. Pure.
  */
+import { DEFAULT_STEP, acceptedScores } from '../framework/rule-kinds';
 import type { Framework, FrameworkNode } from '../framework/schema';
 import { leafMaxFor, leaves, appliesTo } from '../framework/tree';
 import { fromScaled, toScaled } from '../scoring/decimal';
@@ -36,29 +37,14 @@ export interface SampleEntry {
   appraisalComment?: string;
 }
 
-/** The scores a leaf accepts for a group, lowest first. */
+/** The scores a leaf accepts for a group, lowest first (the rule kind's accepted scores, listed). */
 export function allowedScores(leaf: FrameworkNode, group: string): number[] {
-  const max = leafMaxFor(leaf, group);
-  const rule = leaf.rule;
-  const onSteps = (low: number, high: number, step: number) => {
-    const s = toScaled(step, 4);
-    const out: number[] = [];
-    for (let v = toScaled(low, 4); v <= toScaled(high, 4); v += s) out.push(fromScaled(v, 4));
-    return out;
-  };
-  if (!rule) return onSteps(0, max, 0.25);
-  switch (rule.kind) {
-    case 'levels':
-      return [...new Set(rule.options.map((o) => o.points))].filter((p) => p <= max).sort((a, b) => a - b);
-    case 'tiers':
-      return [...new Set(rule.tiers.map((t) => t.points))].filter((p) => p <= max).sort((a, b) => a - b);
-    case 'range':
-      return onSteps(0, max, rule.step);
-    case 'deduction':
-      return onSteps(-rule.cap, 0, rule.step);
-    case 'bonus':
-      return onSteps(0, rule.cap, rule.step);
-  }
+  const { allowed, min, max, step } = acceptedScores(leaf.rule, leafMaxFor(leaf, group));
+  if (allowed) return allowed.filter((p) => p >= min && p <= max).reverse();
+  const s = toScaled(step ?? DEFAULT_STEP, 4);
+  const out: number[] = [];
+  for (let v = toScaled(min, 4); v <= toScaled(max, 4); v += s) out.push(fromScaled(v, 4));
+  return out;
 }
 
 /**

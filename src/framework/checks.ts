@@ -16,7 +16,8 @@
  */
 import { FrameworkError, type FrameworkProblem } from './errors';
 import { formatMax, fromCents, isHundredths, sumCents, toCents } from './points';
-import type { Framework, FrameworkNode, Rule, Tier } from './schema';
+import { ruleKind } from './rule-kinds';
+import type { Framework, FrameworkNode, Rule } from './schema';
 import { countByDepth, isLeaf, leafMaxFor, walk } from './tree';
 
 export type { FrameworkProblem } from './errors';
@@ -270,137 +271,7 @@ function checkLeaf(
 }
 
 function checkRule(node: FrameworkNode, rule: Rule, label: string, add: Add) {
-  const code = node.code;
-  const max = toCents(node.max);
-  const groupMaxima = Object.values(node.maxByGroup ?? {}).map(toCents);
-  const step = (kind: string, value: number, s: number) => {
-    if (toCents(value) % toCents(s) !== 0 || toCents(s) === 0) {
-      add(code, `${kind}.step`, `${label}: ${fmt(value)} điểm không chia hết cho bước ${fmt(s)}.`);
-    }
-  };
-  switch (rule.kind) {
-    case 'levels':
-    case 'tiers': {
-      const values =
-        rule.kind === 'levels' ? rule.options.map((o) => o.points) : rule.tiers.map((t) => t.points);
-      const name = rule.kind === 'levels' ? 'mức điểm' : 'mức theo tỷ lệ';
-      if (groupMaxima.length) {
-        add(
-          code,
-          'leaf.maxByGroup',
-          `${label}: cách chấm theo ${name} không dùng được với điểm tối đa riêng theo nhóm; dùng khoảng điểm hoặc tách thành tiêu chí riêng.`,
-        );
-      }
-      for (const v of values) {
-        if (toCents(v) < 0 || toCents(v) > max || !isHundredths(v)) {
-          add(
-            code,
-            `${rule.kind}.range`,
-            `${label}: ${name} ${fmt(v)} điểm nằm ngoài khoảng 0 đến ${fmt(node.max)}.`,
-          );
-        }
-      }
-      if (!values.some((v) => toCents(v) === max)) {
-        add(
-          code,
-          `${rule.kind}.max`,
-          `${label}: không có ${name} nào bằng điểm tối đa ${fmt(node.max)} (${values.map(fmt).join('; ')}).`,
-        );
-      }
-      if (rule.kind === 'levels') {
-        const labels = rule.options.map((o) => o.label.trim().toLowerCase());
-        const dup = labels.find((l, i) => labels.indexOf(l) !== i);
-        if (dup !== undefined) add(code, 'levels.duplicate', `${label}: mức "${dup}" được ghi hai lần.`);
-      } else {
-        checkTierCoverage(rule.tiers, label, code, add);
-      }
-      return;
-    }
-    case 'range':
-      step('range', node.max, rule.step);
-      for (const [g, m] of Object.entries(node.maxByGroup ?? {})) {
-        if (toCents(m) % toCents(rule.step) !== 0)
-          add(
-            code,
-            'range.step',
-            `${label}: điểm tối đa của nhóm "${g}" (${fmt(m)}) không chia hết cho bước ${fmt(rule.step)}.`,
-          );
-      }
-      return;
-    case 'deduction':
-    case 'bonus': {
-      const word = rule.kind === 'deduction' ? 'trừ điểm' : 'cộng điểm';
-      if (max !== 0 || groupMaxima.some((m) => m !== 0)) {
-        add(
-          code,
-          `${rule.kind}.max`,
-          `${label}: tiêu chí ${word} phải có điểm tối đa 0 (điểm ${word} nằm ngoài thang điểm), đang là ${fmt(node.max)}.`,
-        );
-      }
-      step(rule.kind, rule.cap, rule.step);
-      return;
-    }
-  }
-}
-
-/** A tier's bounds as comparable numbers; an open bound is ±Infinity. */
-const lower = (t: Tier) => t.min ?? -Infinity;
-const upper = (t: Tier) => t.max ?? Infinity;
-
-function describeTier(t: Tier): string {
-  return `"${t.label}"`;
-}
-
-/**
- * Tiers must cover every rate from 0 % to 100 % exactly once. Two neighbours must meet at one
- * value with exactly one of them including it ("trên 90 %" / "từ 70 % - 90 %"): both inclusive is
- * an overlap (90 % would score twice), neither is a gap (90 % would score nothing).
- */
-function checkTierCoverage(tiers: readonly Tier[], label: string, code: string, add: Add) {
-  for (const t of tiers) {
-    const lo = lower(t);
-    const hi = upper(t);
-    if (lo > hi || (lo === hi && !(t.minInclusive && t.maxInclusive))) {
-      add(
-        code,
-        'tiers.empty',
-        `${label}: mức ${describeTier(t)} không chứa tỷ lệ nào (cận dưới ${t.min ?? '−∞'}, cận trên ${t.max ?? '+∞'}).`,
-      );
-      return;
-    }
-  }
-  // Compare without subtraction: −∞ − −∞ is NaN.
-  const cmp = (x: number, y: number) => (x < y ? -1 : x > y ? 1 : 0);
-  const sorted = [...tiers].sort(
-    (a, b) => cmp(lower(a), lower(b)) || Number(b.minInclusive) - Number(a.minInclusive),
-  );
-  const first = sorted[0];
-  if (lower(first) > 0 || (lower(first) === 0 && !first.minInclusive)) {
-    add(code, 'tiers.gap', `${label}: các mức theo tỷ lệ bỏ trống tỷ lệ từ 0% đến ${first.min}%.`);
-  }
-  for (let i = 1; i < sorted.length; i++) {
-    const a = sorted[i - 1];
-    const b = sorted[i];
-    const aHi = upper(a);
-    const bLo = lower(b);
-    if (aHi < bLo || (aHi === bLo && !a.maxInclusive && !b.minInclusive)) {
-      add(
-        code,
-        'tiers.gap',
-        `${label}: giữa mức ${describeTier(a)} và mức ${describeTier(b)} có tỷ lệ không thuộc mức nào (quanh ${aHi}%–${bLo}%).`,
-      );
-    } else if (aHi > bLo || (aHi === bLo && a.maxInclusive && b.minInclusive)) {
-      add(
-        code,
-        'tiers.overlap',
-        `${label}: mức ${describeTier(a)} và mức ${describeTier(b)} chồng lên nhau (tỷ lệ ${bLo}% thuộc cả hai).`,
-      );
-    }
-  }
-  const last = sorted[sorted.length - 1];
-  if (upper(last) < 100 || (upper(last) === 100 && !last.maxInclusive)) {
-    add(code, 'tiers.gap', `${label}: các mức theo tỷ lệ bỏ trống tỷ lệ từ ${last.max}% đến 100%.`);
-  }
+  ruleKind(rule).check(rule, node, label, add);
 }
 
 /** Refuses a framework that fails any check: it cannot be used to make templates. */

@@ -12,6 +12,7 @@ import type { FrameworkNode, Rule } from './schema';
 import type { Framework } from './schema';
 import { isLeaf, walk } from './tree';
 import { toCents } from './points';
+import { ruleKind } from './rule-kinds';
 
 /**
  * FNV-1a 64-bit of the UTF-8 bytes of `text`, as 16 lowercase hex digits. Computed on four 16-bit
@@ -41,20 +42,9 @@ export function fnv1a64(text: string): string {
   return [h3, h2, h1, h0].map((x) => x.toString(16).padStart(4, '0')).join('');
 }
 
-/** The values a rule allows, in hundredths, in a canonical order. */
+/** The values a rule allows, in hundredths, in a canonical order (each kind says which). */
 function ruleShape(rule: Rule | undefined): unknown {
-  if (!rule) return null;
-  switch (rule.kind) {
-    case 'levels':
-      return ['levels', [...new Set(rule.options.map((o) => toCents(o.points)))].sort((a, b) => a - b)];
-    case 'tiers':
-      return ['tiers', [...new Set(rule.tiers.map((t) => toCents(t.points)))].sort((a, b) => a - b)];
-    case 'range':
-      return ['range', toCents(rule.step)];
-    case 'deduction':
-    case 'bonus':
-      return [rule.kind, toCents(rule.cap), toCents(rule.step)];
-  }
+  return rule ? ruleKind(rule).shape(rule) : null;
 }
 
 function nodeShape(node: FrameworkNode): unknown {

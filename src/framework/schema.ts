@@ -9,61 +9,18 @@
  * done in exact hundredths by `src/scoring/decimal.ts`.
  */
 import { z } from 'zod';
+import { levelOptionSchema, ruleSchema, type Rule } from './rule-kinds';
 
 /** Node codes exactly as in the framework: "1", "1.1", "1.1.2". */
 export const nodeCodeSchema = z.string().regex(/^\d+(\.\d+)*$/, 'Mã phải có dạng 1, 1.1, 1.1.2');
 
 const points = z.number().finite();
 
-/** One labelled option of a `levels` rule, e.g. "Ban hành kịp thời" → 1. */
-export const levelOptionSchema = z.object({
-  label: z.string().min(1),
-  points,
-});
-
 /**
- * One tier of a `tiers` rule on a measured rate (in %). Bounds are explicit because the decisions
- * word them differently: "trên 90 %" is { min: 90, minInclusive: false }, "từ 70 % - 90 %" is
- * { min: 70, minInclusive: true, max: 90, maxInclusive: true }, "dưới 70 %" is
- * { max: 70, maxInclusive: false }. A null bound is open.
+ * How a self-scored leaf is scored (cách chấm): one of the rule kinds of `rule-kinds/` (levels,
+ * tiers, range, deduction, bonus), each described with its schema, accepted scores and checks there.
  */
-export const tierSchema = z.object({
-  label: z.string().min(1),
-  min: z.number().finite().nullable(),
-  minInclusive: z.boolean(),
-  max: z.number().finite().nullable(),
-  maxInclusive: z.boolean(),
-  points,
-});
-
-/**
- * How a self-scored leaf is scored (cách chấm):
- * - levels: the score must be one of the options' points;
- * - tiers: the score must be one of the tiers' points (the unit states the measured rate as evidence);
- * - range: any value in [0, max] on `step` (e.g. 0.25);
- * - deduction: a penalty leaf with max 0; the score lies in [-cap, 0] on `step`;
- * - bonus: a reward leaf outside the maximum (max 0); the score lies in [0, cap] on `step`.
- */
-export const ruleSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('levels'), options: z.array(levelOptionSchema).min(1) }),
-  z.object({
-    kind: z.literal('tiers'),
-    /** What is measured, e.g. "Tỷ lệ hoàn thành kế hoạch". */
-    measure: z.string().optional(),
-    tiers: z.array(tierSchema).min(1),
-  }),
-  z.object({ kind: z.literal('range'), step: z.number().positive().default(0.25) }),
-  z.object({
-    kind: z.literal('deduction'),
-    cap: z.number().positive(),
-    step: z.number().positive().default(0.25),
-  }),
-  z.object({
-    kind: z.literal('bonus'),
-    cap: z.number().positive(),
-    step: z.number().positive().default(0.25),
-  }),
-]);
+export { levelOptionSchema, ruleSchema, tierSchema } from './rule-kinds';
 
 export const leafMethodSchema = z.enum(['self', 'survey']);
 
@@ -183,9 +140,8 @@ export const frameworkSchema = z.object({
   tree: z.array(frameworkNodeSchema).min(1),
 });
 
-export type Rule = z.infer<typeof ruleSchema>;
+export type { Rule, Tier } from './rule-kinds';
 export type LevelOption = z.infer<typeof levelOptionSchema>;
-export type Tier = z.infer<typeof tierSchema>;
 export type Group = z.infer<typeof groupSchema>;
 export type Band = z.infer<typeof bandSchema>;
 export type SurveySource = z.infer<typeof surveySourceSchema>;

@@ -3,28 +3,25 @@
  * say what is wrong) and by the totals (to count only what is acceptable: an invalid score counts
  * as 0 and validation reports it), so the two can never disagree.
  */
+import { acceptedScores, ruleKind, type RuleRole } from '../framework/rule-kinds';
 import type { Framework, FrameworkNode, Rule } from '../framework/schema';
 import { appliesTo, leafMaxFor } from '../framework/tree';
 import { isMultipleOf, samePoints } from './decimal';
 
 /** Leaves scored with no `rule` accept any value on a 0.01 grid (two decimals). */
-export const DEFAULT_STEP = 0.01;
+export { DEFAULT_STEP } from '../framework/rule-kinds';
 
-export type LeafKind = 'survey' | 'deduction' | 'bonus' | 'score';
+export type LeafKind = 'survey' | RuleRole;
 
 export function leafKind(leaf: FrameworkNode): LeafKind {
   if (leaf.method === 'survey') return 'survey';
-  if (leaf.rule?.kind === 'deduction') return 'deduction';
-  if (leaf.rule?.kind === 'bonus') return 'bonus';
-  return 'score';
+  return leaf.rule ? ruleKind(leaf.rule).role : 'score';
 }
 
 /** The closed interval a self/appraisal score of this leaf must lie in, for a group. */
 export function scoreRange(leaf: FrameworkNode, group: string): { min: number; max: number } {
-  const rule = leaf.rule;
-  if (rule?.kind === 'deduction') return { min: -rule.cap, max: 0 };
-  if (rule?.kind === 'bonus') return { min: 0, max: rule.cap };
-  return { min: 0, max: leafMaxFor(leaf, group) };
+  const { min, max } = acceptedScores(leaf.rule, leafMaxFor(leaf, group));
+  return { min, max };
 }
 
 export function inRange(value: number, range: { min: number; max: number }): boolean {
@@ -38,16 +35,13 @@ export function lessThan(a: number, b: number): boolean {
 
 /** The step of a grid rule (range / deduction / bonus), or the default two-decimal grid. */
 export function stepOf(rule: Rule | undefined): number | null {
-  if (!rule) return DEFAULT_STEP;
-  if (rule.kind === 'range' || rule.kind === 'deduction' || rule.kind === 'bonus') return rule.step;
-  return null;
+  return acceptedScores(rule, 0).step;
 }
 
 /** Whether `value` has the shape the leaf's rule demands: a level, a tier's points, or on the step. */
 export function matchesRule(rule: Rule | undefined, value: number): boolean {
-  if (rule?.kind === 'levels') return rule.options.some((o) => samePoints(o.points, value));
-  if (rule?.kind === 'tiers') return rule.tiers.some((t) => samePoints(t.points, value));
-  const step = stepOf(rule);
+  const { allowed, step } = acceptedScores(rule, 0);
+  if (allowed) return allowed.some((p) => samePoints(p, value));
   return step === null || isMultipleOf(value, step);
 }
 

@@ -3,45 +3,20 @@
  * Excel formula. One derivation feeds the data validation (stops typing), the conditional format
  * and the `Kiểm tra` column (flag pasted values, which validation cannot stop).
  */
+import { acceptedScores, type AcceptedScores } from '../framework/rule-kinds';
 import type { FrameworkNode } from '../framework/schema';
 import { leafMaxFor } from '../framework/tree';
 import type { ScoreField } from '../scoring/types';
 import { FIELD_COLUMN } from './columns';
 import { clip, ruleText, viNumber } from './rule-text';
 
-export interface ScoreCellRule {
-  /** The discrete values allowed (levels, tiers), highest first; null for a numeric range. */
-  allowed: number[] | null;
-  min: number;
-  max: number;
-  /** Values must be multiples of this; null = any decimal. */
-  step: number | null;
-}
+/** What a score cell may hold: the leaf's accepted scores (one derivation, in the rule kind). */
+export type ScoreCellRule = AcceptedScores;
 
 export function scoreCellRule(leaf: FrameworkNode, group: string, field: ScoreField): ScoreCellRule {
   const max = leafMaxFor(leaf, group);
   if (field === 'survey') return { allowed: null, min: 0, max, step: null };
-  const rule = leaf.rule;
-  if (!rule) return { allowed: null, min: 0, max, step: 0.01 };
-  switch (rule.kind) {
-    case 'levels':
-    case 'tiers': {
-      const points =
-        rule.kind === 'levels' ? rule.options.map((o) => o.points) : rule.tiers.map((t) => t.points);
-      return {
-        allowed: [...new Set(points)].sort((a, b) => b - a),
-        min: Math.min(...points),
-        max,
-        step: null,
-      };
-    }
-    case 'range':
-      return { allowed: null, min: 0, max, step: rule.step };
-    case 'deduction':
-      return { allowed: null, min: -rule.cap, max: 0, step: rule.step };
-    case 'bonus':
-      return { allowed: null, min: 0, max: rule.cap, step: rule.step };
-  }
+  return acceptedScores(leaf.rule, max);
 }
 
 /** A number as a formula literal (formulas are locale-free: always a decimal point). */

@@ -1,0 +1,59 @@
+/**
+ * `deduction`: a penalty leaf with maximum 0; the score lies in [-cap, 0] on a step ("Mỗi lần vi
+ * phạm trừ 0,5 điểm, trừ tối đa 2 điểm").
+ */
+import { z } from 'zod';
+import { toCents } from '../points';
+import type { RuleKind } from './kind';
+import { capAndStep, checkStep, fmt, viNumber } from './wording';
+
+export const deductionSchema = z.object({
+  kind: z.literal('deduction'),
+  cap: z.number().positive(),
+  step: z.number().positive().default(0.25),
+});
+export type DeductionRule = z.infer<typeof deductionSchema>;
+
+/** Deduction and bonus leaves sit outside the scale: their maximum (also per group) is 0. */
+export function checkOutsideScale(
+  kind: 'deduction' | 'bonus',
+  rule: { cap: number; step: number },
+  node: { code: string; max: number; maxByGroup?: Record<string, number> },
+  label: string,
+  add: (code: string, rule: string, message: string) => void,
+): void {
+  const word = kind === 'deduction' ? 'trừ điểm' : 'cộng điểm';
+  if (toCents(node.max) !== 0 || Object.values(node.maxByGroup ?? {}).some((m) => toCents(m) !== 0)) {
+    add(
+      node.code,
+      `${kind}.max`,
+      `${label}: tiêu chí ${word} phải có điểm tối đa 0 (điểm ${word} nằm ngoài thang điểm), đang là ${fmt(node.max)}.`,
+    );
+  }
+  checkStep(kind, node.code, label, rule.cap, rule.step, add);
+}
+
+export const deduction: RuleKind<DeductionRule> = {
+  kind: 'deduction',
+  schema: deductionSchema,
+  role: 'deduction',
+  accepts: (rule) => ({ allowed: null, min: -rule.cap, max: 0, step: rule.step }),
+  shape: (rule) => ['deduction', toCents(rule.cap), toCents(rule.step)],
+  check: (rule, node, label, add) => checkOutsideScale('deduction', rule, node, label, add),
+  text: (rule) => `Điểm trừ: từ -${viNumber(rule.cap)} đến 0, bước ${viNumber(rule.step)}`,
+  guide: (rule) => `Mỗi lần vi phạm trừ ${viNumber(rule.step)} điểm, trừ tối đa ${viNumber(rule.cap)} điểm`,
+  parse(text, max) {
+    // A negative maximum ("-2" in the Điểm tối đa column, as deduction rows are often written)
+    // stands for a deduction capped at 2.
+    if (!/(^|\s)trừ(\s|$)/.test(text.toLowerCase()) && max >= 0) return null;
+    const { cap, step } = capAndStep(text, 'trừ');
+    const c = cap ?? (max < 0 ? -max : null);
+    if (c === null)
+      return {
+        ok: false,
+        message: 'cách chấm trừ điểm không ghi mức trừ tối đa (ví dụ "trừ tối đa 2 điểm")',
+      };
+    const notes = step === null ? ['trừ điểm theo bước 0,25 (cách chấm không ghi bước)'] : [];
+    return { ok: true, rule: { kind: 'deduction', cap: c, step: step ?? 0.25 }, notes };
+  },
+};

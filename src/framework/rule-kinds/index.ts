@@ -1,0 +1,63 @@
+/**
+ * The registry of rule kinds (cách chấm). A new kind is one module beside these (its schema, the
+ * scores it accepts, its check, fingerprint shape, wording and reader) plus its line in
+ * `ruleSchema` and `KINDS` below; every consumer goes through `ruleKind` / `acceptedScores`.
+ */
+import { z } from 'zod';
+import { bonus, bonusSchema } from './bonus';
+import { deduction, deductionSchema } from './deduction';
+import type { AcceptedScores, RuleKind } from './kind';
+import { levels, levelsSchema } from './levels';
+import { range, rangeSchema } from './range';
+import { tiers, tiersSchema } from './tiers';
+import { unknownKind } from './unknown';
+import { viNumber } from './wording';
+
+export type { AcceptedScores, CheckAdd, GuideResult, RuleKind, RuleRole } from './kind';
+export { levelOptionSchema } from './levels';
+export { tierSchema, type Tier } from './tiers';
+
+/** How a self-scored leaf is scored: one of the registered kinds. */
+export const ruleSchema = z.discriminatedUnion('kind', [
+  levelsSchema,
+  tiersSchema,
+  rangeSchema,
+  deductionSchema,
+  bonusSchema,
+]);
+export type Rule = z.infer<typeof ruleSchema>;
+
+type KindMap = { [K in Rule['kind']]: RuleKind<Extract<Rule, { kind: K }>> };
+const KINDS: KindMap = { levels, tiers, range, deduction, bonus };
+
+/**
+ * The order in which an appendix guide is tried: option lists first (tiers when a label has a "%",
+ * else levels), then the sentences "trừ …", "cộng …", "từ 0 đến …".
+ */
+export const PARSE_ORDER: readonly RuleKind<Rule>[] = [tiers, levels, deduction, bonus, range] as never;
+
+/** The kind of a rule; an unknown kind gets the explicit-error fallback. */
+export function ruleKind(rule: { kind: string }): RuleKind<Rule> {
+  return (KINDS[rule.kind as Rule['kind']] ?? unknownKind) as RuleKind<Rule>;
+}
+
+/** The kinds this version knows. */
+export const RULE_KIND_NAMES = Object.keys(KINDS) as Rule['kind'][];
+
+/**
+ * A self leaf without a rule (only in frameworks that skipped the checks, which require one)
+ * accepts any value in [0, max] with at most two decimals.
+ */
+export const DEFAULT_STEP = 0.01;
+
+/** The scores a self-scored leaf accepts, given its maximum for the unit's group. */
+export function acceptedScores(rule: { kind: string } | undefined, max: number): AcceptedScores {
+  if (!rule) return { allowed: null, min: 0, max, step: DEFAULT_STEP };
+  return ruleKind(rule).accepts(rule as Rule, max);
+}
+
+/** Vietnamese wording of a rule for the `Cách chấm` column and prompts. */
+export function ruleText(rule: { kind: string } | undefined, max: number): string {
+  if (!rule) return `Từ 0 đến ${viNumber(max)} điểm`;
+  return ruleKind(rule).text(rule as Rule, max);
+}
