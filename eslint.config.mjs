@@ -18,6 +18,13 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // Use cases: what a user does, for both front ends; readers/writers come in as parameters.
+    files: ['src/usecases/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['exceljs', 'react', 'react-dom', '@fluentui/*', 'fs', 'node:*', 'path', '../excel/*', '../cli/*', '../taskpane/*'] }],
+    },
+  },
+  {
     // Pure layers: no Office.js, exceljs, React or Node I/O (DESIGN.md).
     files: ['src/common/**', 'src/framework/**', 'src/scoring/**', 'src/workbook/**', 'src/campaign/**'],
     rules: {

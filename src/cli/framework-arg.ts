@@ -67,3 +67,19 @@ export function loadFrameworkArg(arg: string, io: CliIO): Framework {
   if (warning) io.stderr(warning);
   return framework;
 }
+
+/**
+ * The CLI's hint after the readers' front-end-neutral "… mà công cụ không có." (the pane gives its
+ * own: import the framework on the "Tạo mẫu" tab).
+ */
+export const UNKNOWN_FRAMEWORK_HINT = 'Hãy chỉ ra tệp bộ tiêu chí bằng --framework.';
+
+export function withFrameworkHint(rule: string, message: string): string {
+  return rule === 'file.unknownFramework' ? `${message} ${UNKNOWN_FRAMEWORK_HINT}` : message;
+}
+
+/** `--framework` in every command's --help: one meaning everywhere. */
+export const FRAMEWORK_OPTION_HELP = [
+  '  --framework MÃ|TỆP.json  bộ tiêu chí để kiểm tra: mã có sẵn (cchc frameworks) hoặc tệp JSON',
+  '                     (vd. bộ nhập từ phụ lục); tệp được tạo theo bộ khác bị báo lỗi',
+];

@@ -1,14 +1,8 @@
 /**
- * Consolidation: returned workbooks (+ a survey table, + a previous ranking) → a status per file
- * and the ranking. Pure apart from Web Crypto's SHA-256 (present in Node 20 and browsers); the
- * xlsx side is injected (`WorkbookReader`), so the CLI and the task pane run this same code.
- *
- * Streaming: files are taken ONE AT A TIME from an (async) iterable; a file's bytes and workbook
- * are dropped as soon as it is done, and only its small result (status, messages, the numeric
- * scores of its leaves) is kept — memory grows with the number of units, never with file sizes.
- *
- * Every file is re-validated from scratch (submission mode): nothing typed into it is trusted,
- * not even its own formulas' cached totals. One bad file never stops the others.
+ * Consolidation's pure core: the records of the inspected files (+ a survey table, + a previous
+ * ranking) → framework choice, duplicates, survey matching, totals and the ranking. Reading the
+ * files is the use case's job (src/usecases/consolidate-returns.ts), so this runs unchanged after
+ * one thread or a pool of workers read them.
  */
 import { nameKey } from '../common/names';
 import type { Framework } from '../framework/schema';
@@ -16,24 +10,13 @@ import { isLeaf, walk } from '../framework/tree';
 import { readScore } from '../scoring/read';
 import { rankUnits } from '../scoring';
 import { computeTotals } from '../scoring/totals';
-import type { CellValue, PreviousResult, Problem, RankInput, Scoresheet, UnitRef } from '../scoring/types';
-import { validateScoresheet } from '../scoring/validate';
+import type { CellValue, PreviousResult, RankInput, Scoresheet, UnitRef } from '../scoring/types';
 import { buildUnitIndex, codeKey, matchUnit } from './match';
 import { importSurveyRows, type SurveyImportOptions, type SurveyUnit } from './survey';
-import type {
-  ConsolidationProgress,
-  ConsolidationResult,
-  FileError,
-  FileRecord,
-  IncomingFile,
-  KeptEntries,
-  LeafDetail,
-  UnitDetail,
-  WorkbookReader,
-} from './types';
+import type { ConsolidationResult, FileRecord, KeptEntries, LeafDetail, UnitDetail } from './types';
 
-export interface ConsolidateOptions {
-  reader: WorkbookReader;
+/** What the second phase needs besides the records (the use case adds the reading side). */
+export interface FinishOptions {
   /** The framework to rank under; default: the one most readable files were made from. */
   framework?: Framework;
   /** Survey rows (CSV or first sheet), imported once the units are known. */
@@ -42,85 +25,6 @@ export interface ConsolidateOptions {
   previous?: PreviousResult[];
   /** Unit names assessed but not ranked, on top of the framework's own list. */
   notRanked?: string[];
-  /** Number of files when known (for progress). */
-  total?: number;
-  onProgress?: (p: ConsolidationProgress) => void;
-  now?: () => number;
-}
-
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as BufferSource);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function toFileError(p: Problem): FileError {
-  return { code: p.code, cell: p.cell ?? null, rule: p.rule, message: p.message };
-}
-
-/** Keeps only the numbers of a scoresheet's leaves: evidence text can be long, and is not needed. */
-function keepEntries(sheet: Scoresheet): KeptEntries {
-  const kept: KeptEntries = {};
-  for (const [code, e] of Object.entries(sheet.entries)) {
-    kept[code] = { self: e.self, appraisal: e.appraisal, appraisal2: e.appraisal2 };
-  }
-  return kept;
-}
-
-/** Reads and checks one file; never throws for bad input. */
-export async function inspectFile(file: IncomingFile, reader: WorkbookReader): Promise<FileRecord> {
-  const record: FileRecord = {
-    file: file.name,
-    status: 'unreadable',
-    unit: null,
-    errors: [],
-    warnings: [],
-    sha256: null,
-    size: file.size ?? null,
-    generatedAt: null,
-    frameworkId: null,
-  };
-  const fail = (rule: string, message: string) => {
-    record.errors.push({ code: '', cell: null, rule, message });
-    return record;
-  };
-  if (file.size !== undefined) {
-    const refusal = reader.checkSize(file.size);
-    if (refusal) return fail('file.tooLarge', `"${file.name}": ${refusal}`);
-  }
-  let bytes: Uint8Array | null;
-  try {
-    bytes = typeof file.bytes === 'function' ? await file.bytes() : file.bytes;
-  } catch (e) {
-    return fail('file.unreadable', `Không đọc được "${file.name}": ${(e as Error)?.message ?? String(e)}`);
-  }
-  record.size = bytes.length;
-  record.sha256 = await sha256Hex(bytes);
-  let reading;
-  try {
-    reading = await reader.read(bytes, file.name);
-  } catch (e) {
-    // A reader bug or an exotic file must not stop the run: report it on this file only.
-    return fail('file.unreadable', `Không đọc được "${file.name}": ${(e as Error)?.message ?? String(e)}`);
-  } finally {
-    bytes = null;
-  }
-  if (!reading.ok) return fail(`file.${reading.reason}`, reading.message);
-  const { framework, scoresheet, structureProblems, meta } = reading;
-  record.unit = scoresheet.unit;
-  record.frameworkId = framework.id;
-  record.generatedAt = meta.generatedAt ?? null;
-  const problems = [
-    ...structureProblems,
-    ...validateScoresheet(framework, scoresheet, { mode: 'submission' }),
-  ];
-  record.errors = problems.filter((p) => p.severity === 'error').map(toFileError);
-  record.warnings = problems.filter((p) => p.severity === 'warning').map(toFileError);
-  record.status = record.errors.length ? 'rejected' : 'accepted';
-  record.entries = keepEntries(scoresheet);
-  // A deep copy: strings parsed out of the workbook's XML (unit name, code, cell text) are slices
-  // that keep the whole XML text alive in V8; copied, they hold only themselves, and memory stays
-  // proportional to the units, not to the bytes read (measured: ~45 KB less per file).
-  return structuredClone(record);
 }
 
 function identity(unit: UnitRef): string {
@@ -178,38 +82,6 @@ function leafDetails(framework: Framework, sheet: Scoresheet): LeafDetail[] {
     });
 }
 
-export async function consolidate(
-  files: Iterable<IncomingFile> | AsyncIterable<IncomingFile>,
-  options: ConsolidateOptions,
-): Promise<ConsolidationResult> {
-  const now = options.now ?? (() => Date.now());
-  const started = now();
-  const records: FileRecord[] = [];
-  const frameworks = new Map<string, Framework>();
-  if (options.framework) frameworks.set(options.framework.id, options.framework);
-  const reader: WorkbookReader = {
-    checkSize: options.reader.checkSize,
-    read: async (bytes, name) => {
-      const r = await options.reader.read(bytes, name);
-      if (r.ok && !frameworks.has(r.framework.id)) frameworks.set(r.framework.id, r.framework);
-      return r;
-    },
-  };
-  for await (const file of files) {
-    const record = await inspectFile(file, reader);
-    records.push(record);
-    options.onProgress?.({
-      done: records.length,
-      total: options.total ?? null,
-      file: file.name,
-      status: record.status,
-      elapsedMs: now() - started,
-    });
-  }
-
-  return finishConsolidation(records, frameworks, options);
-}
-
 /**
  * The second phase, once every file has been inspected (by `consolidate`, or by a pool of workers
  * calling `inspectFile`): framework choice, duplicates, survey, totals and ranking. `frameworks`
@@ -218,7 +90,7 @@ export async function consolidate(
 export function finishConsolidation(
   records: FileRecord[],
   frameworks: Map<string, Framework>,
-  options: Omit<ConsolidateOptions, 'reader' | 'onProgress' | 'total' | 'now'>,
+  options: FinishOptions,
 ): ConsolidationResult {
   const framework = options.framework ?? majorityFramework(records, frameworks);
   const warnings: string[] = [];
@@ -314,7 +186,7 @@ export function finishConsolidation(
         );
     }
   } else if (inputs.length) {
-    warnings.push('Không có tệp điều tra XHH (--survey): mọi đơn vị được tính điểm điều tra = 0.');
+    warnings.push('Không có tệp điều tra XHH: mọi đơn vị được tính điểm điều tra = 0.');
   }
   return result;
 }
@@ -327,7 +199,7 @@ export function finishConsolidation(
 function importSurveyForRecords(
   records: FileRecord[],
   framework: Framework,
-  survey: NonNullable<ConsolidateOptions['survey']>,
+  survey: NonNullable<FinishOptions['survey']>,
   keyOf: (u: UnitRef) => string,
 ) {
   const seen = new Map<string, { unit: SurveyUnit; statuses: Set<string> }>();

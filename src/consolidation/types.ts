@@ -3,7 +3,8 @@
  * `cchc consolidate --json` (DESIGN.md) is a projection of `ConsolidationResult`.
  */
 import type { Framework } from '../framework/schema';
-import type { CellValue, Problem, RankedUnit, Scoresheet, Totals, UnitRef } from '../scoring/types';
+import type { CellValue, RankedUnit, Totals, UnitRef } from '../scoring/types';
+import type { TemplateFound } from '../workbook/open-template';
 import type { SurveyImport } from './survey';
 
 /** One returned file. `bytes` may be lazy so a caller never holds more than one file's bytes. */
@@ -15,24 +16,19 @@ export interface IncomingFile {
   bytes: Uint8Array | (() => Promise<Uint8Array>);
 }
 
-/** What the xlsx side tells the core about one file's bytes (zip guard, then template reader). */
-export type WorkbookReading =
-  | {
-      ok: true;
-      meta: Record<string, string>;
-      framework: Framework;
-      scoresheet: Scoresheet;
-      structureProblems: Problem[];
-    }
-  | { ok: false; reason: string; message: string };
+/**
+ * What the xlsx side tells the core about one file's bytes: the template reader's answer
+ * (src/workbook/open-template.ts), or the zip guard's refusal before it.
+ */
+export type WorkbookReading = TemplateFound | { ok: false; reason: string; message: string };
 
 /**
  * The xlsx side, injected so the core stays pure and runs in Node and in the browser
  * (src/xlsx/returned-workbook.ts provides the real one).
  */
 export interface WorkbookReader {
-  /** A refusal message when a file of this size must not even be read, else null. */
-  checkSize(size: number): string | null;
+  /** A refusal (reason, message) when a file of this size must not even be read, else null. */
+  checkSize(size: number): { reason: string; message: string } | null;
   read(bytes: Uint8Array, fileName: string): Promise<WorkbookReading>;
 }
 

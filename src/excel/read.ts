@@ -7,8 +7,14 @@
 import type { Framework } from '../framework/schema';
 import { computeTotals, validateScoresheet } from '../scoring';
 import type { Problem, Scoresheet, Totals, ValidationMode } from '../scoring/types';
-import { META_KEYS, SHEET_META, SHEET_SCORE } from '../workbook/layout';
-import { type FoundLayout, metaWithCells, scoresheetFromGrid } from '../workbook/read-grid';
+import { SHEET_META, SHEET_SCORE } from '../workbook/layout';
+import {
+  missingSheetsFailure,
+  missingTemplateSheets,
+  templateFromSheets,
+  type SheetsFailure,
+} from '../workbook/open-template';
+import type { FoundLayout } from '../workbook/read-grid';
 import { translated } from './errors';
 import { gridFromRange } from './grid';
 import { type ExcelHost, officeHost } from './host';
@@ -25,7 +31,8 @@ export interface ReadOptions {
   mode?: ValidationMode;
 }
 
-export type ReadFailure = { ok: false; reason: 'notTemplate' | 'unknownFramework'; message: string };
+/** The same failures as the .xlsx reader's (src/workbook/open-template.ts). */
+export type ReadFailure = SheetsFailure;
 
 export interface ReadSuccess {
   ok: true;
@@ -49,17 +56,12 @@ export interface OpenTemplate {
   read: ReadResult;
 }
 
-function notTemplateResult(sheet: Excel.Worksheet, missingSheets: string[]): OpenTemplate {
-  // `_meta` is hidden: a user cannot see it, so the message names only what they can check.
-  const message = missingSheets.includes(SHEET_SCORE)
-    ? `Sổ làm việc đang mở không phải mẫu chấm điểm CCHC do công cụ tạo ra: không có trang "${SHEET_SCORE}".`
-    : `Sổ làm việc đang mở có trang "${SHEET_SCORE}" nhưng thiếu phần nhận dạng của mẫu (trang có thể đã được chép sang một sổ khác): hãy dùng chính tệp được tạo ở thẻ "Tạo mẫu".`;
-  return {
-    sheet,
-    sheetId: '',
-    protection: { protected: false, options: {} },
-    read: { ok: false, reason: 'notTemplate', message },
-  };
+function failedRead(sheet: Excel.Worksheet, failure: ReadFailure): OpenTemplate {
+  return { sheet, sheetId: '', protection: { protected: false, options: {} }, read: failure };
+}
+
+function notTemplateResult(sheet: Excel.Worksheet, hasMeta: boolean, hasScore: boolean): OpenTemplate {
+  return failedRead(sheet, missingSheetsFailure('openWorkbook', missingTemplateSheets(hasMeta, hasScore)));
 }
 
 /**
@@ -96,23 +98,11 @@ export async function loadOpenTemplate(
     const probeMeta = sheets.getItemOrNullObject(SHEET_META).load('id');
     await context.sync();
     if (!probeScore.isNullObject && !probeMeta.isNullObject) throw e;
-    return notTemplateResult(score, [
-      probeMeta.isNullObject ? SHEET_META : '',
-      probeScore.isNullObject ? SHEET_SCORE : '',
-    ]);
+    return notTemplateResult(score, !probeMeta.isNullObject, !probeScore.isNullObject);
   }
 
-  const failure = (reason: ReadFailure['reason'], message: string): OpenTemplate => ({
-    sheet: score,
-    sheetId: '',
-    protection: { protected: false, options: {} },
-    read: { ok: false, reason, message },
-  });
   if (score.isNullObject || meta.isNullObject) {
-    return notTemplateResult(score, [
-      meta.isNullObject ? SHEET_META : '',
-      score.isNullObject ? SHEET_SCORE : '',
-    ]);
+    return notTemplateResult(score, !meta.isNullObject, !score.isNullObject);
   }
   // Plain payloads: a proxy's unloaded properties throw, so only what was loaded is handed on.
   const metaRows = metaRange.isNullObject
@@ -122,38 +112,28 @@ export async function loadOpenTemplate(
         rowIndex: metaRange.rowIndex,
         columnIndex: metaRange.columnIndex,
       }).values.map((r) => r.slice(0, 2));
-  const firstMetaRow = metaRange.isNullObject ? 1 : metaRange.rowIndex + 1;
-  const { meta: metaValues, cells: metaCells } = metaWithCells(
-    metaRange.isNullObject || metaRange.columnIndex === 0 ? metaRows : [],
-    firstMetaRow,
+  const reading = templateFromSheets(
+    'openWorkbook',
+    {
+      metaRows: metaRange.isNullObject || metaRange.columnIndex === 0 ? metaRows : [],
+      firstMetaRow: metaRange.isNullObject ? 1 : metaRange.rowIndex + 1,
+      scoreName: score.name,
+      scoreGrid: () =>
+        scoreRange.isNullObject
+          ? { values: [], firstRow: 1, firstCol: 1 }
+          : gridFromRange({
+              values: scoreRange.values,
+              formulas: scoreRange.formulas,
+              valueTypes: scoreRange.valueTypes,
+              rowIndex: scoreRange.rowIndex,
+              columnIndex: scoreRange.columnIndex,
+            }),
+    },
+    options.resolveFramework,
   );
-  const frameworkId = metaValues[META_KEYS.frameworkId]?.trim();
-  if (!frameworkId) {
-    return failure(
-      'notTemplate',
-      `Sổ làm việc đang mở thiếu phần nhận dạng bộ tiêu chí của mẫu: hãy dùng chính tệp được tạo ở thẻ "Tạo mẫu".`,
-    );
-  }
-  const framework = options.resolveFramework(frameworkId);
-  if (!framework) {
-    return failure(
-      'unknownFramework',
-      `Mẫu đang mở được tạo theo bộ tiêu chí "${frameworkId}" mà phần bổ trợ chưa có. Hãy nhập bộ tiêu chí đó (Tạo mẫu → Nhập bộ tiêu chí) rồi kiểm tra lại.`,
-    );
-  }
-  const grid = scoreRange.isNullObject
-    ? { values: [], firstRow: 1, firstCol: 1 }
-    : gridFromRange({
-        values: scoreRange.values,
-        formulas: scoreRange.formulas,
-        valueTypes: scoreRange.valueTypes,
-        rowIndex: scoreRange.rowIndex,
-        columnIndex: scoreRange.columnIndex,
-      });
-  const { scoresheet, structureProblems, layout } = scoresheetFromGrid(framework, grid, metaValues, {
-    sheetName: score.name,
-    metaCells,
-  });
+  // The pane shows its own hint under the sentence (t.check.unknownFrameworkHint).
+  if (!reading.ok) return failedRead(score, reading);
+  const { meta: metaValues, framework, scoresheet, structureProblems, layout } = reading;
   const ruleProblems = validateScoresheet(framework, scoresheet, { mode: options.mode ?? 'draft' });
   return {
     sheet: score,

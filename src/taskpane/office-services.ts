@@ -270,21 +270,12 @@ export function createOfficeServices(t: Strings): TaskpaneServices {
     onSurveyChange: (listener) => surveyState.subscribe(listener),
 
     async consolidate(files: PickedFile[], options: ConsolidateOptions): Promise<ConsolidationView> {
-      const [{ consolidate }, { returnedWorkbookReader }, { readDataRows }, { previousFromRows }] =
-        await Promise.all([
-          import(/* webpackChunkName: "consolidation" */ '../consolidation/consolidate'),
-          import(/* webpackChunkName: "xlsx" */ '../xlsx/returned-workbook'),
-          import(/* webpackChunkName: "xlsx" */ '../xlsx/survey-file'),
-          import(/* webpackChunkName: "consolidation" */ '../consolidation/previous'),
-        ]);
-      let previous;
-      if (options.previous) {
-        const { rows } = await readDataRows(options.previous.name, await options.previous.bytes());
-        const read = previousFromRows(rows);
-        if (read.problem) throw new Error(`"${options.previous.name}": ${read.problem}`);
-        previous = read.results;
-      }
-      // One file's bytes at a time: read when the core asks, dropped when it moves on.
+      const [{ consolidateReturns }, { returnedWorkbookReader }, { readDataRows }] = await Promise.all([
+        import(/* webpackChunkName: "consolidation" */ '../usecases/consolidate-returns'),
+        import(/* webpackChunkName: "xlsx" */ '../xlsx/returned-workbook'),
+        import(/* webpackChunkName: "xlsx" */ '../xlsx/survey-file'),
+      ]);
+      // One file's bytes at a time: read when the use case asks, dropped when it moves on.
       async function* incoming() {
         for (const f of files) {
           await yieldToBrowser();
@@ -292,13 +283,13 @@ export function createOfficeServices(t: Strings): TaskpaneServices {
         }
       }
       const usedSurvey = surveyState.get();
-      const result = await consolidate(incoming(), {
-        reader: returnedWorkbookReader({ resolveFramework }),
-        survey: survey
-          ? { rows: survey.rows, options: { fileName: survey.fileName, sheetName: survey.sheet } }
-          : undefined,
-        previous,
+      const result = await consolidateReturns({
+        files: incoming(),
         total: files.length,
+        reader: returnedWorkbookReader({ resolveFramework }),
+        readTable: readDataRows,
+        survey: survey ? { fileName: survey.fileName, rows: survey.rows, sheet: survey.sheet } : undefined,
+        previous: options.previous,
         onProgress: (p) => options.onProgress(p.done, files.length, p.file),
       });
       lastConsolidation = result;

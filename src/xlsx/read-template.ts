@@ -11,9 +11,18 @@
  */
 import ExcelJS from 'exceljs';
 import type { Framework } from '../framework/schema';
-import type { CellValue, Problem, Scoresheet } from '../scoring/types';
-import { META_KEYS, SHEET_META, SHEET_SCORE, normalizeTitle } from '../workbook/layout';
-import { metaWithCells, scoresheetFromGrid, type CellGrid, type FoundLayout } from '../workbook/read-grid';
+import type { CellValue } from '../scoring/types';
+import { SHEET_META, SHEET_SCORE, normalizeTitle } from '../workbook/layout';
+import {
+  beyondLimitsFailure,
+  missingSheetsFailure,
+  missingTemplateSheets,
+  templateFromSheets,
+  unreadableFailure,
+  type TemplateReading,
+  type TemplateSheets,
+} from '../workbook/open-template';
+import type { CellGrid } from '../workbook/read-grid';
 import { openOoxmlWorkbook } from './ooxml-grid';
 import { checkWorkbookBounds } from './ooxml/bounds';
 import { DEFAULT_READ_LIMITS, ReadLimitExceeded, limitMessages, type ReadLimits } from './read-limits';
@@ -30,22 +39,8 @@ export interface ReadTemplateOptions {
   engine?: 'fast' | 'exceljs';
 }
 
-export type TemplateReadResult =
-  | {
-      ok: true;
-      meta: Record<string, string>;
-      framework: Framework;
-      scoresheet: Scoresheet;
-      structureProblems: Problem[];
-      /** Where the reader found the header, columns and rows. */
-      layout: FoundLayout | null;
-    }
-  | {
-      ok: false;
-      reason: 'unreadable' | 'notTemplate' | 'unknownFramework' | 'beyondLimits';
-      /** Vietnamese, names the file. */
-      message: string;
-    };
+/** The same answer as the open-workbook reader's (src/workbook/open-template.ts). */
+export type TemplateReadResult = TemplateReading;
 
 /** An exceljs cell value → the untrusted CellValue the engine reads, plus its formula if any. */
 export function plainCell(value: ExcelJS.CellValue): { value: CellValue; formula: string | null } {
@@ -121,42 +116,38 @@ export function gridOfWorksheet(ws: ExcelJS.Worksheet, limits: ReadLimits = DEFA
 }
 
 /** The two sheets a template reader needs, however they were obtained. */
-type TemplateSheets =
+type FoundSheets =
   | { found: false; missing: string[] }
   | { found: 'beyondLimits'; message: string }
-  | {
-      found: true;
-      metaGrid: CellGrid;
-      scoreName: string;
-      /** Lazy: not needed when the file names a framework we do not have. */
-      scoreGrid: () => CellGrid;
-    };
+  | ({ found: true } & TemplateSheets);
 
 function findSheetName(names: string[], name: string): string | undefined {
   const wanted = normalizeTitle(name);
   return names.find((n) => normalizeTitle(n) === wanted);
 }
 
-function missingSheets(meta: string | undefined, score: string | undefined): string[] {
-  return [!meta ? SHEET_META : '', !score ? SHEET_SCORE : ''].filter(Boolean);
+/** `_meta`'s first two columns from a grid read at A1. */
+function metaPart(grid: CellGrid): Pick<TemplateSheets, 'metaRows' | 'firstMetaRow'> {
+  return { metaRows: grid.values.map((r) => r.slice(0, 2)), firstMetaRow: grid.firstRow };
 }
 
 /**
  * The direct reader; null when it met anything it does not read as exceljs would (or no zip).
  * A file beyond the read limits is answered here, never left to exceljs.
  */
-async function fastSheets(bytes: Uint8Array): Promise<TemplateSheets | null> {
+async function fastSheets(bytes: Uint8Array): Promise<FoundSheets | null> {
   try {
     const book = await openOoxmlWorkbook(bytes);
     const names = book.sheets.map((s) => s.name);
     const metaName = findSheetName(names, SHEET_META);
     const scoreName = findSheetName(names, SHEET_SCORE);
-    if (!metaName || !scoreName) return { found: false, missing: missingSheets(metaName, scoreName) };
+    if (!metaName || !scoreName)
+      return { found: false, missing: missingTemplateSheets(!!metaName, !!scoreName) };
     const sheet = (name: string) => book.grid(book.sheets.find((s) => s.name === name)!);
     // Both grids are read here, inside the try, so that a fallback never follows a partial answer.
     const metaGrid = await sheet(metaName);
     const scoreGrid = await sheet(scoreName);
-    return { found: true, metaGrid, scoreName, scoreGrid: () => scoreGrid };
+    return { found: true, ...metaPart(metaGrid), scoreName, scoreGrid: () => scoreGrid };
   } catch (e) {
     if (e instanceof ReadLimitExceeded) return { found: 'beyondLimits', message: e.message };
     return null;
@@ -164,7 +155,7 @@ async function fastSheets(bytes: Uint8Array): Promise<TemplateSheets | null> {
 }
 
 /** exceljs, after the bounds pre-scan; null when it cannot load the file. */
-async function exceljsSheets(bytes: Uint8Array): Promise<TemplateSheets | null> {
+async function exceljsSheets(bytes: Uint8Array): Promise<FoundSheets | null> {
   try {
     await checkWorkbookBounds(bytes);
   } catch (e) {
@@ -181,12 +172,13 @@ async function exceljsSheets(bytes: Uint8Array): Promise<TemplateSheets | null> 
   const names = wb.worksheets.map((ws) => ws.name);
   const metaName = findSheetName(names, SHEET_META);
   const scoreName = findSheetName(names, SHEET_SCORE);
-  if (!metaName || !scoreName) return { found: false, missing: missingSheets(metaName, scoreName) };
+  if (!metaName || !scoreName)
+    return { found: false, missing: missingTemplateSheets(!!metaName, !!scoreName) };
   const byName = (name: string) => wb.worksheets.find((ws) => ws.name === name)!;
   try {
     const metaGrid = gridOfWorksheet(byName(metaName));
     const scoreGrid = gridOfWorksheet(byName(scoreName));
-    return { found: true, metaGrid, scoreName, scoreGrid: () => scoreGrid };
+    return { found: true, ...metaPart(metaGrid), scoreName, scoreGrid: () => scoreGrid };
   } catch (e) {
     if (e instanceof ReadLimitExceeded) return { found: 'beyondLimits', message: e.message };
     throw e;
@@ -197,58 +189,11 @@ export async function readTemplate(
   bytes: Uint8Array,
   options: ReadTemplateOptions,
 ): Promise<TemplateReadResult> {
-  const file = options.fileName ?? 'tệp';
+  const subject = { file: options.fileName ?? 'tệp' };
   const sheets =
     (options.engine === 'exceljs' ? null : await fastSheets(bytes)) ?? (await exceljsSheets(bytes));
-  if (!sheets) {
-    return {
-      ok: false,
-      reason: 'unreadable',
-      message:
-        `Không đọc được "${file}": không phải tệp Excel .xlsx hợp lệ ` +
-        '(tệp hỏng, đặt mật khẩu, hoặc định dạng khác như .xls/.ods).',
-    };
-  }
-  if (sheets.found === 'beyondLimits') {
-    return {
-      ok: false,
-      reason: 'beyondLimits',
-      message: `"${file}" vượt giới hạn đọc, không mở: ${sheets.message}`,
-    };
-  }
-  if (!sheets.found) {
-    return {
-      ok: false,
-      reason: 'notTemplate',
-      message: `"${file}" không phải mẫu chấm điểm CCHC do công cụ tạo ra: thiếu trang "${sheets.missing.join('", "')}".`,
-    };
-  }
-  const metaGrid = sheets.metaGrid;
-  const { meta, cells: metaCells } = metaWithCells(
-    metaGrid.values.map((r) => r.slice(0, 2)),
-    metaGrid.firstRow,
-  );
-  const frameworkId = meta[META_KEYS.frameworkId]?.trim();
-  if (!frameworkId) {
-    return {
-      ok: false,
-      reason: 'notTemplate',
-      message: `"${file}" không phải mẫu chấm điểm CCHC: trang "${SHEET_META}" không ghi bộ tiêu chí (frameworkId).`,
-    };
-  }
-  const framework = options.resolveFramework(frameworkId);
-  if (!framework) {
-    return {
-      ok: false,
-      reason: 'unknownFramework',
-      message:
-        `"${file}" được tạo theo bộ tiêu chí "${frameworkId}" mà công cụ không có. ` +
-        'Hãy chỉ ra tệp bộ tiêu chí bằng --framework.',
-    };
-  }
-  const { scoresheet, structureProblems, layout } = scoresheetFromGrid(framework, sheets.scoreGrid(), meta, {
-    sheetName: sheets.scoreName,
-    metaCells,
-  });
-  return { ok: true, meta, framework, scoresheet, structureProblems, layout };
+  if (!sheets) return unreadableFailure(subject);
+  if (sheets.found === 'beyondLimits') return beyondLimitsFailure(subject, sheets.message);
+  if (!sheets.found) return missingSheetsFailure(subject, sheets.missing);
+  return templateFromSheets(subject, sheets, options.resolveFramework);
 }

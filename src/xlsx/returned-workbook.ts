@@ -26,23 +26,15 @@ export function returnedWorkbookReader(options: ReturnedWorkbookOptions): Workbo
     return frameworks.get(id);
   };
   return {
-    checkSize(size: number): string | null {
+    checkSize(size: number) {
       const verdict = checkFileSize(size, limits);
-      return verdict && !verdict.ok ? verdict.message : null;
+      return verdict && !verdict.ok ? verdict : null;
     },
     async read(bytes: Uint8Array, fileName: string): Promise<WorkbookReading> {
       const verdict = await guardZip(bytes, limits, { inflatedSize: options.inflatedSize });
       if (!verdict.ok)
         return { ok: false, reason: verdict.reason, message: `"${fileName}": ${verdict.message}` };
-      const r = await readTemplate(bytes, { fileName, resolveFramework });
-      if (!r.ok) return { ok: false, reason: r.reason, message: r.message };
-      return {
-        ok: true,
-        meta: r.meta,
-        framework: r.framework,
-        scoresheet: r.scoresheet,
-        structureProblems: r.structureProblems,
-      };
+      return readTemplate(bytes, { fileName, resolveFramework });
     },
   };
 }

@@ -11,8 +11,7 @@ import { createWriteStream, promises as fs } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { inflateRawSync } from 'node:zlib';
-import { consolidate, finishConsolidation, inspectFile } from '../../consolidation/consolidate';
-import { previousFromRows } from '../../consolidation/previous';
+import { finishConsolidation } from '../../consolidation/consolidate';
 import { renderReportHtml } from '../../consolidation/report-html';
 import type {
   ConsolidationProgress,
@@ -23,16 +22,29 @@ import type {
 import { getBuiltinFramework } from '../../framework/builtins';
 import type { Framework } from '../../framework/schema';
 import { formatVi } from '../../scoring/decimal';
-import type { PreviousResult } from '../../scoring/types';
 import { groupsInOrder, orderInGroup } from '../../workbook/ranking-plan';
 import { STATUS_LABEL, streamRankingWorkbook } from '../../xlsx/ranking-workbook';
 import { dataFileSizeProblem } from '../../xlsx/read-limits';
 import { returnedWorkbookReader } from '../../xlsx/returned-workbook';
-import { DataFileError, readDataRows } from '../../xlsx/survey-file';
+import { readDataRows } from '../../xlsx/survey-file';
+import {
+  consolidateReturns,
+  inspectFile,
+  PREVIOUS_TABLE,
+  readConsolidationTables,
+  SURVEY_TABLE,
+  type ConsolidateReturnsInput,
+} from '../../usecases/consolidate-returns';
+import { UsecaseError } from '../../usecases/errors';
 import { parseArgs } from '../args';
 import type { CliIO, Command } from '../command';
 import { UserError } from '../errors';
-import { illustrativeWarning, loadFrameworkArg } from '../framework-arg';
+import {
+  FRAMEWORK_OPTION_HELP,
+  illustrativeWarning,
+  loadFrameworkArg,
+  withFrameworkHint,
+} from '../framework-arg';
 import { renderTable } from './frameworks';
 
 /** Extensions picked up when a folder is given; other files in it (reports, PDFs) are ignored. */
@@ -100,24 +112,20 @@ export function writeAtomically(target: string, data: Uint8Array | string): Prom
   return writeAtomicallyWith(target, (temp) => fs.writeFile(temp, data));
 }
 
-async function readDataArg(path: string, cwd: string, what: string) {
-  const full = resolve(cwd, path);
-  let bytes: Uint8Array;
-  try {
-    // Refused by size before a byte is read: a 50 MB "survey" would otherwise cost gigabytes.
-    const tooLarge = dataFileSizeProblem((await fs.stat(full)).size);
-    if (tooLarge) throw new UserError(`${what} "${path}": ${tooLarge}`);
-    bytes = new Uint8Array(await fs.readFile(full));
-  } catch (e) {
-    if (e instanceof UserError) throw e;
-    throw new UserError(`Không đọc được ${what} "${path}".`);
-  }
-  try {
-    return await readDataRows(path, bytes);
-  } catch (e) {
-    if (e instanceof DataFileError) throw new UserError(`${what}: ${e.message}`);
-    throw e;
-  }
+/**
+ * A table file named on the command line, read when the use case asks; refused by size before a
+ * byte is read (a 50 MB "survey" would otherwise cost gigabytes).
+ */
+function tableFileArg(path: string, cwd: string, what: string) {
+  return {
+    name: path,
+    bytes: async () => {
+      const full = resolve(cwd, path);
+      const tooLarge = dataFileSizeProblem((await fs.stat(full)).size);
+      if (tooLarge) throw new UsecaseError(`${what} "${path}": ${tooLarge}`);
+      return new Uint8Array(await fs.readFile(full));
+    },
+  };
 }
 
 function progressPrinter(io: CliIO, total: number) {
@@ -357,6 +365,11 @@ export async function inspectInWorkers(
   return records;
 }
 
+/** The CLI's own hint on files naming a framework the tool does not have. */
+function addFrameworkHints(result: ConsolidationResult): void {
+  for (const f of result.files) for (const e of f.errors) e.message = withFrameworkHint(e.rule, e.message);
+}
+
 export interface ConsolidateRun {
   result: ConsolidationResult;
   code: number;
@@ -395,18 +408,6 @@ export async function runConsolidate(argv: string[], io: CliIO): Promise<Consoli
   if (!paths.length)
     throw new UserError(`Không có tệp .xlsx nào trong ${args.positionals.map((p) => `"${p}"`).join(', ')}.`);
 
-  const survey = args.values.survey
-    ? await readDataArg(args.values.survey, io.cwd, 'Tệp điều tra XHH')
-    : null;
-  let previous: PreviousResult[] | undefined;
-  if (args.values.previous) {
-    const data = await readDataArg(args.values.previous, io.cwd, 'Bảng xếp hạng kỳ trước');
-    const read = previousFromRows(data.rows);
-    if (read.problem)
-      throw new UserError(`Bảng xếp hạng kỳ trước "${args.values.previous}": ${read.problem}`);
-    previous = read.results;
-  }
-
   const jobsList: WorkerJob[] = [];
   for (const [index, p] of paths.entries()) {
     const stat = await fs.stat(p);
@@ -420,39 +421,46 @@ export async function runConsolidate(argv: string[], io: CliIO): Promise<Consoli
     throw new UserError('--jobs > 1 chỉ dùng được với bản đã biên dịch (npm run build:cli).');
   const showProgress = io.isTTY && !json;
   const onProgress = showProgress ? progressPrinter(io, jobsList.length) : undefined;
-  const rest = {
+  const input: Omit<ConsolidateReturnsInput, 'files' | 'reader'> = {
+    readTable: readDataRows,
     framework,
-    survey: survey
-      ? {
-          rows: survey.rows,
-          options: { fileName: basename(args.values.survey as string), sheetName: survey.sheet },
-        }
-      : undefined,
-    previous,
+    survey: args.values.survey ? tableFileArg(args.values.survey, io.cwd, SURVEY_TABLE) : undefined,
+    previous: args.values.previous ? tableFileArg(args.values.previous, io.cwd, PREVIOUS_TABLE) : undefined,
     notRanked: args.all['not-ranked'],
+    total: jobsList.length,
   };
   let result: ConsolidationResult;
-  if (jobs > 1) {
-    const records = await inspectInWorkers(jobsList, jobs, framework, onProgress);
-    const frameworks = new Map<string, Framework>();
-    for (const r of records) {
-      const found = r.frameworkId ? resolveFramework(r.frameworkId) : undefined;
-      if (found) frameworks.set(found.id, found);
+  try {
+    if (jobs > 1) {
+      const tables = await readConsolidationTables(input);
+      const records = await inspectInWorkers(jobsList, jobs, framework, onProgress);
+      const frameworks = new Map<string, Framework>();
+      for (const r of records) {
+        const found = r.frameworkId ? resolveFramework(r.frameworkId) : undefined;
+        if (found) frameworks.set(found.id, found);
+      }
+      result = finishConsolidation(records, frameworks, {
+        framework,
+        notRanked: input.notRanked,
+        ...tables,
+      });
+    } else {
+      result = await consolidateReturns({
+        ...input,
+        files: jobsList.map((j) => ({
+          name: j.name,
+          size: j.size,
+          bytes: async () => new Uint8Array(await fs.readFile(j.path)),
+        })),
+        reader: workerReader(framework),
+        onProgress,
+      });
     }
-    result = finishConsolidation(records, frameworks, rest);
-  } else {
-    const files: IncomingFile[] = jobsList.map((j) => ({
-      name: j.name,
-      size: j.size,
-      bytes: async () => new Uint8Array(await fs.readFile(j.path)),
-    }));
-    result = await consolidate(files, {
-      ...rest,
-      reader: workerReader(framework),
-      total: files.length,
-      onProgress,
-    });
+  } catch (e) {
+    if (e instanceof UsecaseError) throw new UserError(e.message);
+    throw e;
   }
+  addFrameworkHints(result);
   if (!framework && result.framework && !json) {
     const warning = illustrativeWarning(result.framework);
     if (warning) io.stderr(warning);
@@ -508,7 +516,8 @@ export const consolidateCommand: Command = {
     '  --survey TỆP       kết quả điều tra XHH: mỗi dòng một đơn vị, mỗi cột một nguồn (vd. SIPAS) hoặc',
     '                     một tiêu chí điều tra (vd. 9.1); tỷ lệ (%) hoặc điểm; dấu phẩy hoặc chấm thập phân',
     '  --previous TỆP     bảng xếp hạng kỳ trước (tệp do lệnh này tạo, hoặc CSV có cột Đơn vị, Chỉ số)',
-    '  --framework MÃ     bộ tiêu chí (mặc định: bộ mà đa số tệp đã dùng)',
+    ...FRAMEWORK_OPTION_HELP,
+    '                     (mặc định: bộ mà đa số tệp đã dùng)',
     '  --report TỆP.html  báo cáo in được (bảng xếp hạng và biểu đồ chỉ số), không cần mạng',
     '  --not-ranked TÊN   đơn vị được đánh giá nhưng không xếp hạng (có thể lặp lại)',
     '  --jobs N           số luồng đọc tệp song song (mặc định: 1, nhanh nhất khi đo trên máy 2 lõi)',

@@ -7,19 +7,19 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getBuiltinFramework } from '../../framework/builtins';
 import type { Framework } from '../../framework/schema';
-import {
-  computeTotals,
-  formatVi,
-  validateScoresheet,
-  type Problem,
-  type ValidationMode,
-} from '../../scoring';
-import { readTemplate } from '../../xlsx/read-template';
-import { checkFileSize, guardZip } from '../../xlsx/zip-guard';
+import type { FileError } from '../../consolidation/types';
+import { computeTotals, formatVi, type ValidationMode } from '../../scoring';
+import { openReturnedFile, toFileError } from '../../usecases/open-returned-file';
+import { returnedWorkbookReader } from '../../xlsx/returned-workbook';
 import { parseArgs } from '../args';
 import type { CliIO, Command } from '../command';
 import { UserError } from '../errors';
-import { illustrativeWarning, loadFrameworkArg } from '../framework-arg';
+import {
+  FRAMEWORK_OPTION_HELP,
+  illustrativeWarning,
+  loadFrameworkArg,
+  withFrameworkHint,
+} from '../framework-arg';
 
 const USAGE = [
   'Cách dùng: cchc validate TỆP.xlsx [--json] [--framework MÃ|TỆP.json] [--mode draft|submission]',
@@ -29,19 +29,16 @@ const USAGE = [
   'các ô nhập (không tin kết quả công thức lưu trong tệp). Tệp không bị sửa.',
   '',
   'Tùy chọn:',
-  '  --framework  dùng bộ tiêu chí này thay cho bộ ghi trong tệp (mã có sẵn hoặc tệp JSON)',
-  '  --mode       submission (mặc định: thiếu điểm là lỗi) hoặc draft (thiếu điểm chỉ là cảnh báo)',
-  '  --json       in một tài liệu JSON: { "file", "frameworkId", "unit", "errors", "warnings", "totals" }',
+  ...FRAMEWORK_OPTION_HELP,
+  '                     (mặc định: bộ ghi trong trang _meta của tệp)',
+  '  --mode draft|submission  submission (mặc định): thiếu điểm là lỗi; draft: thiếu điểm chỉ là cảnh báo',
+  '  --json             in một tài liệu JSON: { "file", "frameworkId", "unit", "errors", "warnings", "totals" }',
   '',
   'Mã thoát: 0 không có lỗi; 1 có lỗi theo quy tắc chấm; 2 tệp không đọc được hoặc không phải mẫu.',
 ].join('\n');
 
-interface JsonProblem {
-  code: string;
-  cell: string | null;
-  rule: string;
-  message: string;
-}
+/** One finding, as in the consolidation records. */
+type JsonProblem = FileError;
 
 export interface ValidateReport {
   file: string;
@@ -57,10 +54,6 @@ export interface ValidateReport {
     max: number;
     index: number | null;
   } | null;
-}
-
-function jsonProblem(p: Problem): JsonProblem {
-  return { code: p.code, cell: p.cell ?? null, rule: p.rule, message: p.message };
 }
 
 function refusal(file: string, rule: string, message: string): ValidateReport {
@@ -116,40 +109,27 @@ export async function validateFile(
   if (!existsSync(path) || !statSync(path).isFile()) {
     return { report: refusal(shownName, 'file.notFound', `Không tìm thấy tệp "${shownName}".`), exitCode: 2 };
   }
-  const sized = checkFileSize(statSync(path).size);
-  if (sized && !sized.ok)
-    return {
-      report: refusal(shownName, `file.${sized.reason}`, `"${shownName}": ${sized.message}`),
-      exitCode: 2,
-    };
-  const bytes = new Uint8Array(readFileSync(path));
-  const verdict = await guardZip(bytes);
-  if (!verdict.ok)
-    return {
-      report: refusal(shownName, `file.${verdict.reason}`, `"${shownName}": ${verdict.message}`),
-      exitCode: 2,
-    };
   const forced = options.framework;
-  const read = await readTemplate(bytes, {
-    fileName: shownName,
-    resolveFramework: (id) => forced ?? getBuiltinFramework(id),
-  });
-  if (!read.ok) return { report: refusal(shownName, `file.${read.reason}`, read.message), exitCode: 2 };
+  const reader = returnedWorkbookReader({ resolveFramework: (id) => forced ?? getBuiltinFramework(id) });
+  const file = {
+    name: shownName,
+    size: statSync(path).size,
+    bytes: async () => new Uint8Array(readFileSync(path)),
+  };
+  const read = await openReturnedFile(file, reader, { mode: options.mode });
+  if (!read.ok)
+    return { report: refusal(shownName, read.rule, withFrameworkHint(read.rule, read.message)), exitCode: 2 };
   if (!forced) {
     const warning = illustrativeWarning(read.framework);
     if (warning) options.io.stderr(warning);
   }
-  const problems = [
-    ...read.structureProblems,
-    ...validateScoresheet(read.framework, read.scoresheet, { mode: options.mode }),
-  ];
   const t = computeTotals(read.framework, read.scoresheet);
   const report: ValidateReport = {
     file: shownName,
     frameworkId: read.meta.frameworkId ?? read.framework.id,
     unit: { ...read.scoresheet.unit },
-    errors: problems.filter((p) => p.severity === 'error').map(jsonProblem),
-    warnings: problems.filter((p) => p.severity === 'warning').map(jsonProblem),
+    errors: read.errors.map(toFileError),
+    warnings: read.warnings.map(toFileError),
     totals: {
       self: t.self,
       appraisal: t.appraised,

@@ -33,7 +33,7 @@ import {
   type RegisterUnit,
   type StageId,
 } from '../../campaign';
-import { sha256Hex } from '../../consolidation/consolidate';
+import { sha256Hex } from '../../common/sha256';
 import type { ConsolidationResult, WorkbookReader } from '../../consolidation/types';
 import { frameworkFingerprint } from '../../framework/fingerprint';
 import { parseFrameworkText } from '../../framework/parse';
