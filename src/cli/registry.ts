@@ -2,6 +2,7 @@
  * Every `cchc` sub-command. Each lives in its own module under ./commands; add a line here.
  */
 import type { Command } from './command';
+import { campaignCommands } from './commands/campaign';
 import { consolidateCommand } from './commands/consolidate';
 import { demoCommand } from './commands/demo';
 import { frameworkCheckCommand } from './commands/framework-check';
@@ -19,5 +20,6 @@ export const commands: Command[] = [
   validateCommand,
   consolidateCommand,
   rankCommand,
+  ...campaignCommands,
   demoCommand,
 ];

@@ -48,7 +48,8 @@ export function allowedScores(leaf: FrameworkNode, group: string): number[] {
 }
 
 /**
- * Sample entries for one unit. `quality` in [0, 1]: the chance a leaf gets its best score (a
+ * Sample entries for one unit (its own return; `council: true` adds the council's appraisal and
+ * the bonus/deduction). `quality` in [0, 1]: the chance a leaf gets its best score (a
  * strong unit scores high, a weak one spreads out), which gives the ranking some spread.
  */
 export function sampleScores(
@@ -56,7 +57,11 @@ export function sampleScores(
   group: string,
   seed: number,
   quality = 0.7,
+  options: { council?: boolean } = {},
 ): Record<string, SampleEntry> {
+  // A unit's own return carries no council scores (DESIGN.md "Who may write what"): appraisal
+  // values, bonus and deduction only when asked for (a council's workbook).
+  const council = options.council ?? false;
   const random = seededRandom(seed);
   const out: Record<string, SampleEntry> = {};
   let docNumber = 1 + Math.floor(random() * 200);
@@ -73,6 +78,7 @@ export function sampleScores(
     if (kind === 'deduction') self = allowed[Math.floor(random() * allowed.length)];
     else if (random() < quality) self = allowed[allowed.length - 1];
     else self = allowed[Math.floor(random() * allowed.length)];
+    if (!council && (kind === 'deduction' || kind === 'bonus')) continue;
     const entry: SampleEntry = { self };
     if (self !== 0) {
       const day = 1 + Math.floor(random() * 28);
@@ -82,8 +88,14 @@ export function sampleScores(
       entry.explanation = 'Trong năm chưa thực hiện nội dung này.';
     }
     // The council agrees most of the time; otherwise it grants the next lower allowed score.
+    // (The random draw happens either way, so the self scores do not depend on `council`.)
     const i = allowed.indexOf(self);
-    if (random() < 0.15 && i > 0 && kind !== 'deduction') {
+    const lower = random() < 0.15 && i > 0 && kind !== 'deduction';
+    if (!council) {
+      out[leaf.code] = entry;
+      continue;
+    }
+    if (lower) {
       entry.appraisal = allowed[i - 1];
       entry.appraisalComment =
         'Tài liệu kiểm chứng chưa đầy đủ; Hội đồng thẩm định không công nhận toàn bộ điểm tự chấm.';

@@ -23,6 +23,7 @@ import type {
 import type { Framework } from '../framework/schema';
 import type { CellValue, PreviousResult, Scoresheet } from '../scoring/types';
 import { UsecaseError } from './errors';
+import { councilCellsOfUnit } from './unit-writes';
 import { openReturnedFile, refusalError, toFileError } from './open-returned-file';
 
 /** A table file (CSV, or the first sheet of an .xlsx) read into rows; rejects with a Vietnamese sentence. */
@@ -70,7 +71,10 @@ export async function inspectFile(file: IncomingFile, reader: WorkbookReader): P
   record.unit = check.scoresheet.unit;
   record.frameworkId = check.framework.id;
   record.generatedAt = check.meta.generatedAt ?? null;
-  record.errors = check.errors.map(toFileError);
+  record.errors = [
+    ...councilCellsOfUnit(file.name, check.framework, check.scoresheet, check.meta),
+    ...check.errors.map(toFileError),
+  ];
   record.warnings = check.warnings.map(toFileError);
   record.status = record.errors.length ? 'rejected' : 'accepted';
   record.entries = keepEntries(check.scoresheet);

@@ -11,6 +11,7 @@ import type { Clock } from '../../src/usecases/campaign/campaign';
 export const campaignFramework: Framework = frameworkSchema.parse({
   ...smallFramework,
   id: 'test-campaign',
+  declared: { ...smallFramework.declared, counts: { fields: 3, criteria: 7, subCriteria: 2 } },
   tree: smallFramework.tree.map((field) =>
     field.code === '2'
       ? {

@@ -89,7 +89,13 @@ describe('sample data', () => {
       const e = a[leaf.code];
       if (!e) continue;
       expect(allowedScores(leaf, 'so')).toContain(e.self);
-      expect(allowedScores(leaf, 'so')).toContain(e.appraisal);
+      // A unit's own return: no council score (DESIGN.md "Who may write what").
+      expect(e.appraisal).toBeUndefined();
+    }
+    const council = sampleScores(framework, 'so', seedOf('SNV'), 0.7, { council: true });
+    for (const leaf of leaves(framework)) {
+      const e = council[leaf.code];
+      if (e) expect(allowedScores(leaf, 'so')).toContain(e.appraisal);
     }
   });
 

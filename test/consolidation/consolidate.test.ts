@@ -12,6 +12,9 @@ import ExcelJS from 'exceljs';
 import { getBuiltinFramework } from '../../src/framework/builtins';
 import { buildFixtureFolder, hashFolder, type FixtureFolder } from './fixture-folder';
 import { smallFramework } from './small-framework';
+import { appliesTo, leaves } from '../../src/framework/tree';
+import { renderTemplate } from '../../src/xlsx/render';
+import { fillReturnedWorkbook } from '../../src/xlsx/sample-returns';
 
 const reader = returnedWorkbookReader({
   resolveFramework: (id) => (id === smallFramework.id ? smallFramework : getBuiltinFramework(id)),
@@ -81,8 +84,8 @@ describe('consolidate (fixture folder)', () => {
     expect(selfCells('value.notANumber')).toBe(1);
     expect(selfCells('structure.formulaInInput')).toBe(1);
     expect(selfCells('score.aboveMax')).toBe(1);
-    // The council's 25 on the same leaf is above the maximum too: its own cell (Điểm thẩm định).
-    expect(errors.some((e) => e.rule === 'score.aboveMax' && /!H\d+$/.test(e.cell ?? ''))).toBe(true);
+    // A unit's own return carries no council score: none is checked (or counted) from it.
+    expect(errors.some((e) => /!H\d+$/.test(e.cell ?? ''))).toBe(false);
   });
 
   it('gives Vietnamese reasons for unreadable files, naming the file', () => {
@@ -141,8 +144,8 @@ describe('consolidate (fixture folder)', () => {
     const s01 = result.details.find((d) => d.key === 'S01');
     expect(s01?.leaves.find((l) => l.code === '1.1')).toEqual({
       code: '1.1',
-      self: 8,
-      appraisal: 7.5,
+      self: 7.5,
+      appraisal: null,
       final: 7.5,
     });
     expect(s01?.leaves.find((l) => l.code === '3.1')).toEqual({
@@ -213,5 +216,28 @@ describe('consolidate (fixture folder)', () => {
     const escaped = renderReportHtml(evil, { generatedAt: '2026-11-22T09:00:00.000Z' });
     expect(escaped).not.toContain('<script>');
     expect(escaped).toContain('&lt;script&gt;');
+  });
+});
+
+describe('consolidate: a unit cannot appraise itself (issue 11)', () => {
+  it('rejects a return with maxima typed into its own Điểm thẩm định, and ranks none of it', async () => {
+    const framework = getBuiltinFramework('an-giang-2022')!;
+    const unit = { code: 'SXD', name: 'Sở Xây dựng', group: 'so' };
+    const entries: Record<string, { self: number; appraisal: number }> = {};
+    for (const leaf of leaves(framework))
+      if (leaf.method !== 'survey' && leaf.max > 0 && appliesTo(leaf, 'so'))
+        entries[leaf.code] = { self: 0, appraisal: leaf.max };
+    const bytes = await fillReturnedWorkbook(await renderTemplate(framework, unit), entries);
+    const r = await consolidate([{ name: 'sxd.xlsx', bytes }], {
+      reader: returnedWorkbookReader({
+        resolveFramework: (id) => (id === framework.id ? framework : undefined),
+      }),
+    });
+    expect(r.files[0].status).toBe('rejected');
+    expect(r.files[0].errors.filter((e) => e.rule === 'trust.unitWroteCouncilCell').length).toBeGreaterThan(
+      40,
+    );
+    expect(r.files[0].errors.at(-1)?.rule).not.toBe('trust.unitWroteCouncilCell');
+    expect(r.units).toEqual([]);
   });
 });

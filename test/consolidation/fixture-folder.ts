@@ -16,13 +16,16 @@ import { smallFramework } from './small-framework';
 
 export const FIXED_TIME = '2026-11-22T08:00:00.000Z';
 
-/** Self scores (and an appraisal) that pass every rule of the small framework. */
+/**
+ * Self scores that pass every rule of the small framework. A unit's own return carries no
+ * appraisal (its council columns are locked: DESIGN.md "Who may write what").
+ */
 function goodEntries(over: ReturnedEntries = {}): ReturnedEntries {
   return {
-    '1.1': { self: 8, appraisal: 7.5, appraisalComment: 'Kế hoạch ban hành trễ.' },
-    '1.2.1': { self: 10, appraisal: 10 },
-    '1.2.2': { self: 9.5, appraisal: 9.5 },
-    '2.1': { self: 18, appraisal: 18 },
+    '1.1': { self: 7.5, explanation: 'Kế hoạch ban hành trễ.' },
+    '1.2.1': { self: 10 },
+    '1.2.2': { self: 9.5 },
+    '2.1': { self: 18 },
     ...over,
   };
 }
@@ -101,7 +104,7 @@ export async function buildFixtureFolder(
   });
   await put(
     'H01-chau-phu.xlsx',
-    await returned(huyen('H01', 'Châu Phú'), goodEntries({ '2.2': { self: 10, appraisal: 10 } })),
+    await returned(huyen('H01', 'Châu Phú'), goodEntries({ '2.2': { self: 10 } })),
     {
       status: 'accepted',
       rules: [],
@@ -110,7 +113,7 @@ export async function buildFixtureFolder(
   );
   await put(
     'H02-tan-chau.xlsx',
-    await returned(huyen('H02', 'Tân Châu'), goodEntries({ '2.2': { self: 5, appraisal: 5 } })),
+    await returned(huyen('H02', 'Tân Châu'), goodEntries({ '2.2': { self: 5 } })),
     {
       status: 'accepted',
       rules: [],
@@ -144,7 +147,7 @@ export async function buildFixtureFolder(
       goodEntries({
         '1.1': { self: 'hai' },
         '1.2.2': { self: { formula: '5+4' } },
-        '2.1': { self: 25, appraisal: 25 },
+        '2.1': { self: 25 },
       }),
     ),
     {
@@ -169,7 +172,7 @@ export async function buildFixtureFolder(
   // Duplicates: two files for one unit, neither chosen.
   await put(
     'H03-chau-thanh-a.xlsx',
-    await returned(huyen('H03', 'Châu Thành'), goodEntries({ '2.2': { self: 10, appraisal: 10 } })),
+    await returned(huyen('H03', 'Châu Thành'), goodEntries({ '2.2': { self: 10 } })),
     {
       status: 'duplicate',
       rules: ['file.duplicate'],
@@ -178,7 +181,7 @@ export async function buildFixtureFolder(
   );
   await put(
     'H03-chau-thanh-b.xlsx',
-    await returned(huyen('H03', 'Châu Thành'), goodEntries({ '2.2': { self: 7.5, appraisal: 7.5 } })),
+    await returned(huyen('H03', 'Châu Thành'), goodEntries({ '2.2': { self: 7.5 } })),
     {
       status: 'duplicate',
       rules: ['file.duplicate'],

@@ -104,8 +104,8 @@ export const demoCommand: Command = {
     const mistakes: Record<string, (e: ReturnedEntries) => void> = {
       // Typed a word into a score cell.
       SXD: (e) => (e['3.3.1'] = { ...e['3.3.1'], self: 'ba' }),
-      // Claimed more than the maximum and the council did not catch it.
-      AP: (e) => (e['7.1.1'] = { ...e['7.1.1'], self: 2.5, appraisal: 2.5 }),
+      // Claimed more than the maximum.
+      AP: (e) => (e['7.1.1'] = { ...e['7.1.1'], self: 2.5 }),
     };
     const duplicateOf = 'CM';
     const corrupt = 'SNGV';
