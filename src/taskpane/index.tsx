@@ -1,7 +1,7 @@
 /**
- * Entry of the task pane bundle. Waits for Office.js, then renders the app over the real services.
- * The services module (Excel adapter, and through dynamic import() the .xlsx code) is loaded after
- * the first paint so the initial download stays small.
+ * Entry of the task pane bundle. Waits for Office.js, then renders the app at once over services
+ * that load on first use (lazy-services.ts): the Excel adapter, the frameworks and the .xlsx code
+ * are not part of the first paint, and neither are the panels (loaded on first visit).
  */
 import { createRoot } from 'react-dom/client';
 import {
@@ -11,11 +11,16 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
+import { probeOpenWorkbook } from '../excel/probe';
 import { App } from './App';
+import { lazyServices } from './lazy-services';
 import { whenOfficeReady } from './office-host';
 import { localeFromSearch, stringsFor } from './strings';
 
 async function boot() {
+  // The ES5 bootstrap of taskpane.html found a webview that cannot run the pane and already shows
+  // what still works: leave its page alone.
+  if ((window as { cchcUnsupported?: boolean }).cchcUnsupported) return;
   const container = document.getElementById('root');
   if (!container) return;
   const root = createRoot(container);
@@ -35,8 +40,10 @@ async function boot() {
     );
     return;
   }
-  const { createOfficeServices } = await import(/* webpackChunkName: "services" */ './office-services');
-  root.render(<App services={createOfficeServices(t)} t={t} dark={host.dark} />);
+  const services = lazyServices(() =>
+    import(/* webpackChunkName: "services" */ './office-services').then((m) => m.createOfficeServices(t)),
+  );
+  root.render(<App services={services} t={t} dark={host.dark} probe={probeOpenWorkbook} />);
 }
 
 void boot();

@@ -160,7 +160,7 @@ export function createOfficeServices(t: Strings): TaskpaneServices {
         zip.file(`${name}.xlsx`, await renderTemplate(framework, unit));
         await yieldToBrowser();
       }
-      const fileName = `Bang cham diem ${framework.id}.zip`;
+      const fileName = safeFileName(`Bảng chấm điểm ${framework.year} - ${units.length} đơn vị.zip`);
       download(await zip.generateAsync({ type: 'uint8array' }), fileName, 'application/zip');
       return { kind: 'zip', count: units.length, fileName };
     },

@@ -16,7 +16,21 @@ const vi = {
     template: 'Tạo mẫu',
     check: 'Kiểm tra',
     survey: 'Điều tra XHH',
-    consolidate: 'Tổng hợp & Xếp hạng',
+    consolidate: 'Tổng hợp',
+    frameworks: 'Bộ tiêu chí',
+  },
+  close: 'Đóng',
+  roles: {
+    title: 'Bạn dùng phần bổ trợ để làm gì?',
+    names: { unit: 'Cán bộ đơn vị', admin: 'Sở Nội vụ' },
+    does: {
+      unit: 'Điền và kiểm tra bảng chấm điểm của đơn vị mình trước khi nộp.',
+      admin:
+        'Tạo mẫu cho các đơn vị, nạp kết quả điều tra XHH, tổng hợp và xếp hạng, theo dõi đợt chấm điểm.',
+    },
+    remembered: 'Lựa chọn được ghi nhớ trên máy này; có thể đổi lại ở đầu ngăn bất cứ lúc nào.',
+    changeShort: 'đổi',
+    change: (role: string) => `Vai trò: ${role}. Đổi vai trò`,
   },
   tabListLabel: 'Các chức năng',
   illustrativeBadge: 'minh họa',
@@ -28,7 +42,7 @@ const vi = {
   template: {
     intro: 'Chọn bộ tiêu chí, nhóm và đơn vị, rồi tạo bảng chấm điểm.',
     frameworkLabel: 'Bộ tiêu chí',
-    frameworkOption: (title: string, year: number, level: string) => `${title} (${year}, cấp ${level})`,
+    frameworkOption: (title: string, year: number, level: string) => `${year} · cấp ${level} — ${title}`,
     noFrameworks: 'Chưa có bộ tiêu chí nào.',
     legalBasis: (number: string, date: string) => `Căn cứ: ${number} ngày ${date}`,
     structure: (fields: number, criteria: number, sub: number) =>
@@ -46,14 +60,22 @@ const vi = {
     unitListHint: 'Mỗi dòng một đơn vị: mã; tên; nhóm — hoặc chỉ tên. Có thể dán từ Excel.',
     unitListSummary: (n: number) => `${n} đơn vị`,
     unitListLine: (line: number, message: string) => `Dòng ${line}: ${message}`,
-    unitListUnknownGroup: (group: string) => `không có nhóm "${group}" trong bộ tiêu chí`,
+    unitListUnknownGroup: (group: string, accepted: string) =>
+      `không có nhóm "${group}" trong bộ tiêu chí; hãy ghi đúng tên một nhóm: ${accepted}`,
     unitListMissingName: 'thiếu tên đơn vị',
     unitListDuplicate: (name: string) => `đơn vị "${name}" bị lặp`,
     makeOne: 'Tạo bảng chấm điểm trong Excel',
     makeMany: (n: number) => `Tạo ${n} bảng chấm điểm (tệp .zip)`,
-    madeOne: (unit: string) => `Đã tạo bảng chấm điểm cho ${unit}. Excel mở nó trong một cửa sổ mới.`,
-    madeMany: (n: number, file: string) => `Đã tạo ${n} bảng chấm điểm trong tệp ${file}.`,
-    needUnit: 'Nhập tên đơn vị trước khi tạo.',
+    madeOne: (unit: string) =>
+      `Đã tạo bảng chấm điểm cho ${unit} trong một cửa sổ Excel mới. Hãy lưu sổ mới đó (Tệp → Lưu), rồi mở phần bổ trợ trong sổ đó để kiểm tra điểm.`,
+    madeMany: (n: number, file: string) =>
+      `Đã tạo ${n} bảng chấm điểm trong tệp ${file}, tải về thư mục Tải xuống (Downloads) của máy. Giải nén rồi gửi mỗi tệp cho đơn vị của nó.`,
+    needUnit: 'Nhập tên đơn vị để tạo bảng chấm điểm.',
+    needList: 'Dán danh sách đơn vị (mỗi dòng một đơn vị) để tạo.',
+    fixList: 'Sửa các dòng báo lỗi trong danh sách trước khi tạo.',
+    adminHint: 'Quản trị: bộ tiêu chí của năm mới chưa có trong danh sách?',
+    manageFrameworks: 'Nhập bộ tiêu chí mới',
+    backToTemplates: '← Quay lại Tạo mẫu',
     cannotUseBroken: 'Bộ tiêu chí này có lỗi nên không thể dùng để tạo mẫu.',
     importTitle: 'Nhập bộ tiêu chí mới từ phụ lục',
     importIntro:
@@ -77,7 +99,7 @@ const vi = {
     importOk: 'Bảng phụ lục hợp lệ: có thể lưu.',
     importFixFirst: 'Hãy sửa các dòng trên trong tệp phụ lục rồi chọn lại tệp. Chưa có gì được lưu.',
     importSave: 'Lưu bộ tiêu chí',
-    importSaved: (title: string) => `Đã lưu "${title}". Bộ tiêu chí này có trong danh sách ở trên.`,
+    importSaved: (title: string) => `Đã lưu "${title}". Bộ tiêu chí này đã được chọn để tạo mẫu.`,
     importDownload: 'Tải tệp JSON',
   },
   check: {
@@ -91,7 +113,8 @@ const vi = {
     notTemplateTitle: 'Sổ làm việc đang mở không phải bảng chấm điểm CCHC',
     notTemplateHint: 'Hãy mở tệp được tạo ở thẻ "Tạo mẫu" (có trang "Chấm điểm").',
     unknownFrameworkTitle: 'Bảng chấm điểm này dùng bộ tiêu chí chưa có trong phần bổ trợ',
-    unknownFrameworkHint: 'Hãy nhập bộ tiêu chí đó ở thẻ "Tạo mẫu" (mục "Nhập bộ tiêu chí mới từ phụ lục").',
+    unknownFrameworkHint:
+      'Hãy nhập bộ tiêu chí đó: thẻ "Tạo mẫu" → "Nhập bộ tiêu chí mới" (việc của Sở Nội vụ).',
     unitLine: (unit: string, group: string) => `${unit} — ${group}`,
     totalsTitle: 'Tổng điểm hiện tại',
     self: 'Tự đánh giá',
@@ -201,7 +224,26 @@ const en: Strings = {
   appTitle: 'PAR INDEX scoring',
   loading: 'Loading…',
   outsideOffice: 'This page runs inside Excel. Open the add-in from the Home tab in Excel.',
-  tabs: { template: 'Template', check: 'Check', survey: 'Survey', consolidate: 'Consolidate & rank' },
+  tabs: {
+    template: 'Template',
+    check: 'Check',
+    survey: 'Survey',
+    consolidate: 'Consolidate',
+    frameworks: 'Frameworks',
+  },
+  close: 'Close',
+  roles: {
+    title: 'What do you use the add-in for?',
+    names: { unit: 'Unit staff', admin: 'Department of Home Affairs' },
+    does: {
+      unit: "Fill in and check your unit's scoring workbook before submitting it.",
+      admin:
+        'Make templates for the units, load the survey results, consolidate and rank, follow the campaign.',
+    },
+    remembered: 'The choice is remembered on this computer; change it at the top of the pane at any time.',
+    changeShort: 'change',
+    change: (role) => `Role: ${role}. Change role`,
+  },
   tabListLabel: 'Functions',
   illustrativeBadge: 'illustrative',
   illustrativeNote:
@@ -212,7 +254,7 @@ const en: Strings = {
   template: {
     intro: 'Choose the framework, the group and the unit, then make the scoring workbook.',
     frameworkLabel: 'Framework',
-    frameworkOption: (title, year, level) => `${title} (${year}, level ${level})`,
+    frameworkOption: (title, year, level) => `${year} · level ${level} — ${title}`,
     noFrameworks: 'No framework yet.',
     legalBasis: (number, date) => `Basis: ${number} of ${date}`,
     structure: (fields, criteria, sub) => `${fields} fields · ${criteria} criteria · ${sub} sub-criteria`,
@@ -228,14 +270,22 @@ const en: Strings = {
     unitListHint: 'One unit per line: code; name; group — or just the name. Can be pasted from Excel.',
     unitListSummary: (n) => `${n} units`,
     unitListLine: (line, message) => `Line ${line}: ${message}`,
-    unitListUnknownGroup: (group) => `the framework has no group "${group}"`,
+    unitListUnknownGroup: (group, accepted) =>
+      `the framework has no group "${group}"; write one of: ${accepted}`,
     unitListMissingName: 'unit name missing',
     unitListDuplicate: (name) => `unit "${name}" is repeated`,
     makeOne: 'Make the scoring workbook in Excel',
     makeMany: (n) => `Make ${n} scoring workbooks (.zip)`,
-    madeOne: (unit) => `Made the scoring workbook for ${unit}. Excel opens it in a new window.`,
-    madeMany: (n, file) => `Made ${n} scoring workbooks in ${file}.`,
-    needUnit: 'Enter the unit name first.',
+    madeOne: (unit) =>
+      `Made the scoring workbook for ${unit} in a new Excel window. Save that workbook (File → Save), then open the add-in there to check the scores.`,
+    madeMany: (n, file) =>
+      `Made ${n} scoring workbooks in ${file}, downloaded to the Downloads folder. Unzip it and send each file to its unit.`,
+    needUnit: 'Enter the unit name to make the workbook.',
+    needList: 'Paste the list of units (one per line) to make them.',
+    fixList: 'Fix the lines marked in the list first.',
+    adminHint: "Admin: the new year's framework is not in the list?",
+    manageFrameworks: 'Import a new framework',
+    backToTemplates: '← Back to Template',
     cannotUseBroken: 'This framework has errors and cannot be used to make templates.',
     importTitle: 'Import a new framework from an appendix',
     importIntro:
@@ -260,7 +310,7 @@ const en: Strings = {
     importOk: 'The appendix is valid: it can be saved.',
     importFixFirst: 'Fix the rows above in the appendix file and choose it again. Nothing was saved.',
     importSave: 'Save the framework',
-    importSaved: (title) => `Saved "${title}". It is in the list above.`,
+    importSaved: (title) => `Saved "${title}". It is now chosen for making templates.`,
     importDownload: 'Download JSON',
   },
   check: {
@@ -275,7 +325,7 @@ const en: Strings = {
     notTemplateHint: 'Open a file made on the "Template" tab (it has a "Chấm điểm" sheet).',
     unknownFrameworkTitle: 'This scoring workbook uses a framework the add-in does not have',
     unknownFrameworkHint:
-      'Import that framework on the "Template" tab ("Import a new framework from an appendix").',
+      'Import that framework: "Template" tab → "Import a new framework" (done by the Department).',
     unitLine: (unit, group) => `${unit} — ${group}`,
     totalsTitle: 'Current totals',
     self: 'Self',

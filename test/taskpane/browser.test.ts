@@ -12,7 +12,11 @@ import { readTemplate } from '../../src/xlsx/read-template';
 import { renderTemplate } from '../../src/xlsx/render';
 import { fillReturnedWorkbook } from '../../src/xlsx/sample-returns';
 import { chromium as chromiumEngine, describeWithEngine } from '../helpers/engines';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
+  ARTIFACTS,
+  ROOT,
   buildTaskpane,
   launch,
   screenshot,
@@ -24,6 +28,9 @@ import {
 } from './harness';
 
 const SCORE_SHEET = 'Chấm điểm';
+
+/** Heights of the first screens at 350 px, written to test-artifacts/axe-counts.json. */
+const firstScreen: Record<string, number> = {};
 
 describeWithEngine(chromiumEngine, 'task pane in Chromium', (chromiumPath) => {
   let served: Served;
@@ -55,11 +62,27 @@ describeWithEngine(chromiumEngine, 'task pane in Chromium', (chromiumPath) => {
     await served?.close();
   });
 
-  async function open(query = ''): Promise<{ page: Page; errors: string[] }> {
+  /**
+   * A fresh page as the Sở's staff (role remembered) or, with `role: null`, as on the very first
+   * run (nothing remembered). Waits for the shell to be ready.
+   */
+  async function open(
+    query = '',
+    role: 'admin' | 'unit' | null = 'admin',
+  ): Promise<{ page: Page; errors: string[] }> {
     const page = await browser.context.newPage();
     const errors = watchErrors(page);
+    await page.addInitScript((r) => {
+      if (r) localStorage.setItem('cchc.role.v1', r);
+      else localStorage.removeItem('cchc.role.v1');
+    }, role);
     await page.goto(`${served.url}/test-host.html${query}`);
-    await page.getByRole('tab', { name: 'Tạo mẫu' }).waitFor();
+    if (role === 'admin') await page.getByRole('tab', { name: 'Tạo mẫu' }).waitFor();
+    else
+      await page
+        .locator('[data-testid="roles"], [data-testid="counts"], [data-testid="not-template"]')
+        .first()
+        .waitFor();
     return { page, errors };
   }
 
@@ -70,7 +93,7 @@ describeWithEngine(chromiumEngine, 'task pane in Chromium', (chromiumPath) => {
   it('Tạo mẫu: shows the framework with its "minh họa" badge and makes the workbook in Excel', async () => {
     const { page, errors } = await open();
     await expect(page.getByRole('tab').count()).resolves.toBe(4);
-    for (const name of ['Tạo mẫu', 'Kiểm tra', 'Điều tra XHH', 'Tổng hợp & Xếp hạng']) {
+    for (const name of ['Tạo mẫu', 'Kiểm tra', 'Điều tra XHH', 'Tổng hợp']) {
       await expect(page.getByRole('tab', { name, exact: true }).count()).resolves.toBe(1);
     }
     const facts = page.getByTestId('framework-facts');
@@ -105,6 +128,8 @@ describeWithEngine(chromiumEngine, 'task pane in Chromium', (chromiumPath) => {
       'II;Sự hài lòng của người dân;2;;',
       '1;Khảo sát SIPAS;2;;Điều tra XHH',
     ].join('\n');
+    // Admin task, apart from the daily tabs: reached from the foot of Tạo mẫu.
+    await page.getByRole('button', { name: 'Nhập bộ tiêu chí mới' }).click();
     const section = page.getByTestId('framework-import');
     await section.getByLabel('Tên bộ tiêu chí').fill('Bộ tiêu chí thử tỉnh X');
     await section.getByLabel('Năm').fill('2025');
@@ -129,7 +154,7 @@ describeWithEngine(chromiumEngine, 'task pane in Chromium', (chromiumPath) => {
     // The list is reloaded after saving, with the new framework chosen.
     const saved = page
       .getByRole('combobox', { name: 'Bộ tiêu chí' })
-      .locator('option', { hasText: 'Bộ tiêu chí thử tỉnh X (2025' });
+      .locator('option', { hasText: '2025 · cấp sở — Bộ tiêu chí thử tỉnh X' });
     await saved.waitFor({ state: 'attached' });
     await expect(saved.count()).resolves.toBe(1);
     await expect(page.getByTestId('framework-facts').textContent()).resolves.toContain(
@@ -141,6 +166,8 @@ describeWithEngine(chromiumEngine, 'task pane in Chromium', (chromiumPath) => {
 
   it('is keyboard accessible: Tab reaches the tabs, arrows move between them, focus is visible', async () => {
     const { page, errors } = await open();
+    // First the role button of the header, then the tabs.
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await expect(page.evaluate(() => document.activeElement?.getAttribute('role'))).resolves.toBe('tab');
     await page.keyboard.press('ArrowRight');
@@ -321,7 +348,7 @@ describeWithEngine(chromiumEngine, 'task pane in Chromium', (chromiumPath) => {
     names.push('hong.xlsx');
 
     const { page, errors } = await open(`?workbook=${templateUrl}`);
-    await page.getByRole('tab', { name: 'Tổng hợp & Xếp hạng' }).click();
+    await page.getByRole('tab', { name: 'Tổng hợp' }).click();
     // A real drop event carrying File objects, as Chromium builds it when files are dragged in.
     const dataTransfer = await page.evaluateHandle(async (files) => {
       const dt = new DataTransfer();
@@ -403,7 +430,7 @@ describeWithEngine(chromiumEngine, 'task pane in Chromium', (chromiumPath) => {
   }
 
   async function consolidateFixtures(page: Page, names: string[]): Promise<void> {
-    await page.getByRole('tab', { name: 'Tổng hợp & Xếp hạng' }).click();
+    await page.getByRole('tab', { name: 'Tổng hợp' }).click();
     const dataTransfer = await page.evaluateHandle(async (files) => {
       const dt = new DataTransfer();
       for (const name of files) {
@@ -454,7 +481,7 @@ describeWithEngine(chromiumEngine, 'task pane in Chromium', (chromiumPath) => {
     await expect(page.getByTestId('results').textContent()).resolves.toContain('Chưa có điểm điều tra XHH');
 
     await loadSurvey(page);
-    await page.getByRole('tab', { name: 'Tổng hợp & Xếp hạng' }).click();
+    await page.getByRole('tab', { name: 'Tổng hợp' }).click();
     const stale = page.getByTestId('stale');
     await expect(stale.textContent()).resolves.toContain('kết quả dưới đây đã cũ');
     const write = page.getByTestId('write-ranking');
@@ -476,7 +503,146 @@ describeWithEngine(chromiumEngine, 'task pane in Chromium', (chromiumPath) => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('first run: a short screen says who does what; a unit template opens on Kiểm tra', async () => {
+    const { page, errors } = await open('', null);
+    const roles = page.getByTestId('roles');
+    await roles.waitFor();
+    await expect(roles.textContent()).resolves.toContain('Điền và kiểm tra bảng chấm điểm của đơn vị mình');
+    await expect(roles.textContent()).resolves.toContain('tổng hợp và xếp hạng');
+    await page.setViewportSize({ width: 350, height: 900 });
+    const height = await contentHeight(page);
+    firstScreen.roles350 = height;
+    // The whole first screen fits in one view at 350 px (it was 1,480 px).
+    expect(height).toBeLessThanOrEqual(900);
+    await screenshot(page, '0-vai-tro-350');
+    await page.getByTestId('role-admin').click();
+    await page.getByRole('tab', { name: 'Tạo mẫu' }).waitFor();
+    await page.getByTestId('framework-facts').waitFor();
+    firstScreen.template350 = await contentHeight(page);
+    expect(firstScreen.template350).toBeLessThan(1480);
+    await expect(page.evaluate(() => localStorage.getItem('cchc.role.v1'))).resolves.toBe('admin');
+    await page.close();
+
+    // A unit's template, nothing remembered: straight to Kiểm tra, no tab bar of the Sở's tasks.
+    const unit = await open(`?workbook=${templateUrl}`, null);
+    await unit.page.getByTestId('counts').waitFor();
+    await expect(unit.page.getByRole('tablist').count()).resolves.toBe(0);
+    // The four tabs of the Sở fit in one row at 320 px.
+    const sở = await open();
+    await sở.page.setViewportSize({ width: 320, height: 900 });
+    const strip = await sở.page.getByRole('tablist').evaluate((el) => ({
+      scroll: el.scrollWidth - el.clientWidth,
+      rows: new Set([...el.querySelectorAll('[role=tab]')].map((t) => (t as HTMLElement).offsetTop)).size,
+    }));
+    expect(strip).toEqual({ scroll: 0, rows: 1 });
+    expect([...errors, ...unit.errors, ...sở.errors]).toEqual([]);
+    await unit.page.close();
+    await sở.page.close();
+  });
+
+  it('axe-core: every panel at 320 and 350 px, light and dark, has no violation but the Fluent focus guards', async () => {
+    const names = await returnedFixtures();
+    const counts: Record<string, { other: string[]; focusGuards: number }> = {};
+    for (const theme of ['light', 'dark'] as const) {
+      const { page, errors } = await open(`?workbook=${templateUrl}&theme=${theme}`);
+      const walk = async (panel: string) => {
+        for (const width of [320, 350]) {
+          await page.setViewportSize({ width, height: 900 });
+          await expect(noSidewaysScroll(page)).resolves.toBeLessThanOrEqual(0);
+          const found = await axeViolations(page);
+          const key = `${panel}@${width}/${theme}`;
+          counts[key] = {
+            other: found
+              .filter((v) => v.id !== 'aria-hidden-focus')
+              .map((v) => `${v.id}: ${v.nodes} (${v.help})`),
+            focusGuards: found.find((v) => v.id === 'aria-hidden-focus')?.nodes ?? 0,
+          };
+          await screenshot(page, `axe-${panel}-${width}-${theme}`);
+        }
+      };
+      await page.getByRole('tab', { name: 'Tạo mẫu' }).click();
+      await page.getByTestId('framework-facts').waitFor();
+      await walk('tao-mau');
+      await page.getByRole('button', { name: 'Nhập bộ tiêu chí mới' }).click();
+      await page.getByTestId('framework-import').waitFor();
+      await walk('bo-tieu-chi');
+      await page.getByRole('button', { name: '← Quay lại Tạo mẫu' }).click();
+      await page.getByRole('tab', { name: 'Kiểm tra' }).click();
+      await page.getByTestId('counts').waitFor();
+      await page.getByRole('switch', { name: 'Chế độ nộp (thiếu điểm là lỗi)' }).click();
+      await page.getByTestId('unscored').waitFor();
+      await walk('kiem-tra');
+      await loadSurvey(page);
+      await walk('dieu-tra-xhh');
+      await consolidateFixtures(page, names);
+      await walk('tong-hop');
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(join(ARTIFACTS, 'axe-counts.json'), JSON.stringify({ counts, firstScreen }, null, 2));
+    for (const [key, c] of Object.entries(counts))
+      expect({ key, other: c.other }).toEqual({ key, other: [] });
+  });
+
+  it('ES5 bootstrap: a webview without modern features gets a Vietnamese page saying what still works', async () => {
+    for (const remove of ['Proxy', 'Promise'] as const) {
+      const page = await browser.context.newPage();
+      // What IE11 lacks, removed before any script of the page runs: the real detection decides.
+      await page.addInitScript((name) => {
+        delete (window as unknown as Record<string, unknown>)[name];
+      }, remove);
+      await page.goto(`${served.url}/test-host.html`);
+      const fallback = page.locator('#fallback');
+      await fallback.waitFor();
+      const text = (await fallback.textContent()) ?? '';
+      expect(text).toContain('không chạy được trong Excel này');
+      expect(text).toContain('Bảng chấm điểm tự kiểm tra');
+      expect(text).toContain('Excel trên web');
+      expect(text).toContain('cchc');
+      // The bundle left the page alone: still the fallback, no tabs, after it had time to boot.
+      await page.waitForTimeout(500);
+      await expect(page.locator('#fallback').count()).resolves.toBe(1);
+      await expect(page.getByRole('tab').count()).resolves.toBe(0);
+      if (remove === 'Proxy') await screenshot(page, '9-trinh-duyet-cu');
+      await page.close();
+    }
+  });
 });
+
+/** Bottom of the lowest visible element, in page pixels (the page itself is at least 100vh). */
+function contentHeight(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let bottom = 0;
+    for (const el of document.querySelectorAll('body *')) {
+      const r = el.getBoundingClientRect();
+      if (r.height > 0) bottom = Math.max(bottom, r.bottom + window.scrollY);
+    }
+    return Math.round(bottom);
+  });
+}
+
+/** axe-core run in the page (injected from node_modules): violations with their node counts. */
+async function axeViolations(page: Page): Promise<{ id: string; nodes: number; help: string }[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+  }
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            c: Document,
+            o: object,
+          ): Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.length, help: v.help }));
+  });
+}
 
 /** Re-reads `read` until `done` holds or 15 s pass; returns the last value (the caller asserts on it). */
 async function until<T>(read: () => Promise<T>, done: (v: T) => boolean): Promise<T> {

@@ -134,7 +134,7 @@ function services(overrides: Partial<TaskpaneServices> = {}): TaskpaneServices &
 
 describe('Tạo mẫu panel', () => {
   it('shows the framework facts with the "minh họa" badge and decimal commas', async () => {
-    render(<App services={services()} t={vi} dark={false} />);
+    render(<App services={services()} t={vi} dark={false} role="admin" />);
     const facts = await screen.findByTestId('framework-facts', {}, { timeout: 10_000 });
     expect(within(facts).getByText('minh họa')).toBeTruthy();
     expect(facts.textContent).toContain('Căn cứ: 1/QĐ-UBND ngày 15/01/2024');
@@ -143,9 +143,13 @@ describe('Tạo mẫu panel', () => {
 
   it('makes one workbook for the typed unit, and a .zip for a pasted list', async () => {
     const s = services();
-    render(<App services={s} t={vi} dark={false} />);
+    render(<App services={s} t={vi} dark={false} role="admin" />);
     const make = await button(vi.template.makeOne);
-    expect(make.disabled).toBe(true);
+    // Disabled, and says why (focusable so a screen reader reads the reason).
+    expect(make.getAttribute('aria-disabled')).toBe('true');
+    expect(document.getElementById(make.getAttribute('aria-describedby')!)?.textContent).toBe(
+      vi.template.needUnit,
+    );
     fireEvent.change(screen.getByLabelText(/Tên đơn vị/), { target: { value: '  Sở Tư pháp ' } });
     fireEvent.click(make);
     await screen.findByText(vi.template.madeOne('Sở Tư pháp'), {}, { timeout: 10_000 });
@@ -225,9 +229,7 @@ describe('Kiểm tra panel', () => {
   it('renders in English with ?lang=en strings', async () => {
     render(<App services={services()} t={stringsFor('en')} dark initialTab="check" />);
     // Fluent's Tab renders its label twice (one copy reserves the bold width).
-    expect(
-      (await screen.findAllByText('Consolidate & rank', {}, { timeout: 10_000 })).length,
-    ).toBeGreaterThan(0);
+    expect((await screen.findAllByText('Consolidate', {}, { timeout: 10_000 })).length).toBeGreaterThan(0);
     expect((await screen.findByTestId('counts', {}, { timeout: 10_000 })).textContent).toContain('0 errors');
   });
 
@@ -235,6 +237,44 @@ describe('Kiểm tra panel', () => {
     const s = services({ check: () => Promise.reject(new Error('Đọc bảng chấm điểm: Excel bận.')) });
     render(<App services={s} t={vi} dark={false} initialTab="check" />);
     expect(await screen.findByText('Có lỗi không mong muốn: Đọc bảng chấm điểm: Excel bận.')).toBeTruthy();
+  });
+});
+
+describe('first run and roles', () => {
+  beforeEach(() => localStorage.clear());
+
+  it("asks who uses the pane, remembers it, and shows that role's tabs", async () => {
+    const first = render(<App services={services()} t={vi} dark={false} />);
+    const roles = await screen.findByTestId('roles', {}, { timeout: 10_000 });
+    expect(roles.textContent).toContain(vi.roles.does.unit);
+    expect(roles.textContent).toContain(vi.roles.does.admin);
+    fireEvent.click(screen.getByTestId('role-unit'));
+    // Unit staff: the Kiểm tra panel, no tab bar of the Sở's tasks.
+    await screen.findByTestId('counts', {}, { timeout: 10_000 });
+    expect(screen.queryByRole('tablist')).toBeNull();
+    first.unmount();
+    // Remembered: the next opening goes straight to the panel.
+    render(<App services={services()} t={vi} dark={false} />);
+    await screen.findByTestId('counts', {}, { timeout: 10_000 });
+    expect(screen.queryByTestId('roles')).toBeNull();
+    expect(localStorage.getItem('cchc.role.v1')).toBe('unit');
+  });
+
+  it("opens on Kiểm tra when the open workbook is a unit's template, even for the Sở", async () => {
+    localStorage.setItem('cchc.role.v1', 'admin');
+    const s = services();
+    render(<App services={s} t={vi} dark={false} probe={async () => 'template'} />);
+    await screen.findByTestId('counts', {}, { timeout: 10_000 });
+    expect(s.calls).toContain('check draft');
+    expect(screen.getByRole('tab', { name: vi.tabs.check }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('keeps framework import apart from the daily tabs, reached from Tạo mẫu', async () => {
+    render(<App services={services()} t={vi} dark={false} role="admin" />);
+    const tabs = await screen.findAllByRole('tab', {}, { timeout: 10_000 });
+    expect(tabs.map((x) => x.getAttribute('value'))).toEqual(['template', 'check', 'survey', 'consolidate']);
+    fireEvent.click(await button(vi.template.manageFrameworks));
+    expect(await screen.findByTestId('framework-import', {}, { timeout: 10_000 })).toBeTruthy();
   });
 });
 

@@ -18,6 +18,7 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Problem } from '../../scoring/types';
+import type { PanelProps } from './registry';
 import { useApp } from '../app-context';
 import { Busy, IllustrativeBadge, Note, StatusBar, useAction } from '../components';
 import { points } from '../format';
@@ -81,7 +82,7 @@ const useStyles = makeStyles({
   },
 });
 
-export function CheckPanel({ active }: { active: boolean }) {
+export default function CheckPanel({ active }: PanelProps) {
   const { t, services } = useApp();
   const styles = useStyles();
   const [submission, setSubmission] = useState(false);

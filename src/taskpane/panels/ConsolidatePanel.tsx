@@ -22,6 +22,7 @@ import {
 } from '@fluentui/react-components';
 import { useState, type DragEvent, type ReactNode } from 'react';
 import type { RankedUnit } from '../../scoring/types';
+import type { PanelProps } from './registry';
 import { useApp, useSurveyInUse } from '../app-context';
 import { ActionButton, FileButton, Note, StatusBar, useAction } from '../components';
 import { points } from '../format';
@@ -152,7 +153,7 @@ interface Computed {
   files: PickedFile[];
 }
 
-export function ConsolidatePanel() {
+export default function ConsolidatePanel(_: PanelProps) {
   const { t, services } = useApp();
   const styles = useStyles();
   const survey = useSurveyInUse();

@@ -12,6 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
+import type { PanelProps } from './registry';
 import { useApp, useSurveyInUse } from '../app-context';
 import { ActionButton, Busy, FileButton, Note, StatusBar, useAction } from '../components';
 import type { SurveyPreview } from '../services';
@@ -57,7 +58,7 @@ function PreviewSection({ title, testId, children }: { title: string; testId: st
   );
 }
 
-export function SurveyPanel() {
+export default function SurveyPanel(_: PanelProps) {
   const { t, services } = useApp();
   const styles = useStyles();
   const inUse = useSurveyInUse();

@@ -1,11 +1,10 @@
 /**
  * Panel 1 — Tạo mẫu: choose a framework (year, level, "minh họa" badge), a group and one unit or a
- * pasted list, and make the scoring workbook(s); import a new framework from an appendix table,
- * showing the importer's per-row problems before anything is saved.
+ * pasted list, and make the scoring workbook(s). Importing a new framework is the admin panel
+ * FrameworksPanel, reached from the foot of this one.
  */
 import {
   Button,
-  Checkbox,
   Divider,
   Field,
   Input,
@@ -18,10 +17,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
+import type { PanelProps } from './registry';
 import { useApp } from '../app-context';
-import { Busy, FileButton, IllustrativeBadge, Note, StatusBar, useAction } from '../components';
+import { ActionButton, Busy, IllustrativeBadge, Note, StatusBar, useAction } from '../components';
 import { points } from '../format';
-import type { FrameworkChoice, FrameworkImportResult, FrameworkMetaForm } from '../services';
+import type { FrameworkChoice } from '../services';
 import { levelName } from '../strings';
 import { parseUnitList } from '../unit-list';
 
@@ -60,8 +60,8 @@ const useStyles = makeStyles({
   },
 });
 
-export function TemplatePanel() {
-  const { t, services } = useApp();
+export default function TemplatePanel({ active }: PanelProps) {
+  const { t, services, hint, navigate } = useApp();
   const styles = useStyles();
   const [frameworks, setFrameworks] = useState<FrameworkChoice[] | null>(null);
   const [frameworkId, setFrameworkId] = useState('');
@@ -83,17 +83,22 @@ export function TemplatePanel() {
         setGroupId((g) => (chosen.groups.some((x) => x.id === g) ? g : (chosen.groups[0]?.id ?? '')));
       }
     });
+  // Loaded when the panel is shown: a framework saved on the Bộ tiêu chí panel is then listed,
+  // and chosen when that panel sent the user here.
+  const wanted = hint?.panel === 'template' ? hint.hint.frameworkId : undefined;
   useEffect(() => {
-    void reload();
-    // Load once on mount; later reloads come from a saved import.
-  }, []);
+    if (active) void reload(wanted);
+  }, [active, wanted]);
+  // A confirmation belongs to the choices it was made with: it goes when they change.
+  useEffect(() => make.setStatus(null), [mode, frameworkId, groupId]);
 
   const framework = frameworks?.find((f) => f.id === frameworkId) ?? null;
   const parsedList = useMemo(
     () =>
       framework
         ? parseUnitList(unitList, framework.groups, groupId, {
-            unknownGroup: t.template.unitListUnknownGroup,
+            unknownGroup: (g: string) =>
+              t.template.unitListUnknownGroup(g, framework.groups.map((x) => x.name).join('; ')),
             missingName: t.template.unitListMissingName,
             duplicate: t.template.unitListDuplicate,
           })
@@ -107,8 +112,17 @@ export function TemplatePanel() {
         ? [{ code: unitCode.trim(), name: unitName.trim().normalize('NFC'), group: groupId }]
         : []
       : parsedList.units;
-  const canMake =
-    !!framework && !broken && units.length > 0 && (mode === 'one' || parsedList.problems.length === 0);
+  const whyNot = !framework
+    ? t.template.noFrameworks
+    : broken
+      ? t.template.cannotUseBroken
+      : units.length === 0
+        ? mode === 'one'
+          ? t.template.needUnit
+          : t.template.needList
+        : mode === 'many' && parsedList.problems.length > 0
+          ? t.template.fixList
+          : null;
 
   const onMake = () =>
     make.run(async () => {
@@ -140,8 +154,11 @@ export function TemplatePanel() {
             >
               {frameworks.map((f) => (
                 <option key={f.id} value={f.id}>
+                  {/* Year and level first: long titles differ only at their end, cut at 350 px. */}
                   {t.template.frameworkOption(f.title, f.year, levelName(f.level, t.locale))}
-                  {f.status === 'illustrative' ? ` — ${t.illustrativeBadge}` : ''}
+                  {f.status === 'illustrative' && !f.title.includes(t.illustrativeBadge)
+                    ? ` (${t.illustrativeBadge})`
+                    : ''}
                 </option>
               ))}
             </Select>
@@ -196,18 +213,25 @@ export function TemplatePanel() {
               />
             </Field>
           )}
-          <div className={styles.actions}>
-            <Button appearance="primary" disabled={!canMake || make.busy} onClick={onMake}>
-              {mode === 'one' ? t.template.makeOne : t.template.makeMany(units.length)}
-            </Button>
-            {make.busy && <Busy label={t.working} />}
-          </div>
-          {broken && <StatusBar status={{ intent: 'error', text: t.template.cannotUseBroken }} />}
+          <ActionButton
+            appearance="primary"
+            busy={make.busy}
+            disabledReason={whyNot}
+            onClick={onMake}
+            testId="make-template"
+          >
+            {mode === 'one' ? t.template.makeOne : t.template.makeMany(units.length)}
+          </ActionButton>
           <StatusBar status={make.status} />
         </>
       )}
       <Divider />
-      <ImportSection onSaved={(id) => reload(id)} />
+      <div className={styles.actions}>
+        <Note>{t.template.adminHint}</Note>
+        <Button size="small" onClick={() => navigate('frameworks')}>
+          {t.template.manageFrameworks}
+        </Button>
+      </div>
     </div>
   );
 }
@@ -221,7 +245,9 @@ function FrameworkFacts({ framework: f }: { framework: FrameworkChoice }) {
         <Text weight="semibold">{f.title}</Text>
         {f.status === 'illustrative' && <IllustrativeBadge />}
       </div>
-      <Text size={200}>{t.template.legalBasis(f.legalBasis.number, formatDate(f.legalBasis.date))}</Text>
+      <Text size={200}>
+        {t.template.legalBasis(publicNumber(f.legalBasis.number), formatDate(f.legalBasis.date))}
+      </Text>
       <Text size={200}>{t.template.structure(f.counts.fields, f.counts.criteria, f.counts.subCriteria)}</Text>
       <Text size={200}>
         {t.template.points(points(f.points.self), points(f.points.survey), points(f.points.total))}
@@ -238,222 +264,16 @@ function FrameworkFacts({ framework: f }: { framework: FrameworkChoice }) {
   );
 }
 
+/**
+ * The decision's name without the framework author's working remark in brackets ("… (số quyết
+ * định chưa có trong tài liệu)"): the remark is for whoever maintains the JSON, not for the user.
+ */
+function publicNumber(number: string): string {
+  return number.replace(/\s*\([^()]*\)\s*$/, '').trim() || number;
+}
+
 /** "2021-10-14" → "14/10/2021", the way decisions write dates. */
 function formatDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}
-
-const LEVELS = ['so', 'huyen', 'xa', 'bo', 'tinh'];
-const DEFAULT_GROUPS: Record<string, string> = {
-  so: 'Sở, ban, ngành',
-  huyen: 'UBND cấp huyện',
-  xa: 'UBND cấp xã',
-  bo: 'Bộ, cơ quan ngang bộ',
-  tinh: 'UBND cấp tỉnh',
-};
-const splitList = (s: string) =>
-  s
-    .split(';')
-    .map((x) => x.trim())
-    .filter(Boolean);
-
-function ImportSection({ onSaved }: { onSaved(id: string): void }) {
-  const { t, services } = useApp();
-  const styles = useStyles();
-  const [result, setResult] = useState<FrameworkImportResult | null>(null);
-  const [meta, setMeta] = useState<FrameworkMetaForm>({
-    title: '',
-    year: new Date().getFullYear(),
-    level: 'so',
-    decisionNumber: '',
-    decisionDate: '',
-    status: 'official',
-    groups: [DEFAULT_GROUPS.so],
-    surveySources: ['SIPAS'],
-  });
-  const [groupsText, setGroupsText] = useState(DEFAULT_GROUPS.so);
-  const [sourcesText, setSourcesText] = useState('SIPAS');
-  const action = useAction();
-  const ok = !!result?.framework && result.rowProblems.length === 0 && result.checkProblems.length === 0;
-  const metaReady =
-    meta.title.trim() !== '' &&
-    meta.decisionNumber.trim() !== '' &&
-    /^\d{4}-\d{2}-\d{2}$/.test(meta.decisionDate) &&
-    meta.groups.length > 0;
-  const set = (patch: Partial<FrameworkMetaForm>) => {
-    setMeta((m) => ({ ...m, ...patch }));
-    setResult(null);
-  };
-
-  return (
-    <div className={styles.stack} data-testid="framework-import">
-      <Text as="h2" weight="semibold" size={300}>
-        {t.template.importTitle}
-      </Text>
-      <Note>{t.template.importIntro}</Note>
-      <Field label={t.template.metaTitle} required>
-        <Input value={meta.title} onChange={(_, d) => set({ title: d.value })} />
-      </Field>
-      <div className={styles.pair}>
-        <Field label={t.template.metaYear}>
-          <Input
-            type="number"
-            value={String(meta.year)}
-            onChange={(_, d) => set({ year: Number(d.value) || meta.year })}
-          />
-        </Field>
-        <Field label={t.template.metaLevel}>
-          <Select
-            value={meta.level}
-            onChange={(_, d) => {
-              const previousDefault = DEFAULT_GROUPS[meta.level];
-              // Follow the level with the default group name unless the user typed their own.
-              if (groupsText === previousDefault) {
-                setGroupsText(DEFAULT_GROUPS[d.value] ?? '');
-                set({ level: d.value, groups: splitList(DEFAULT_GROUPS[d.value] ?? '') });
-              } else set({ level: d.value });
-            }}
-          >
-            {LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {levelName(l, t.locale)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      </div>
-      <div className={styles.pair}>
-        <Field label={t.template.metaNumber} required>
-          <Input
-            value={meta.decisionNumber}
-            placeholder={t.template.metaNumberPlaceholder}
-            onChange={(_, d) => set({ decisionNumber: d.value })}
-          />
-        </Field>
-        <Field label={t.template.metaDate} required>
-          <Input type="date" value={meta.decisionDate} onChange={(_, d) => set({ decisionDate: d.value })} />
-        </Field>
-      </div>
-      <Field label={t.template.metaGroups} required>
-        <Input
-          value={groupsText}
-          onChange={(_, d) => {
-            setGroupsText(d.value);
-            set({ groups: splitList(d.value) });
-          }}
-        />
-      </Field>
-      <Field label={t.template.metaSources}>
-        <Input
-          value={sourcesText}
-          onChange={(_, d) => {
-            setSourcesText(d.value);
-            set({ surveySources: splitList(d.value) });
-          }}
-        />
-      </Field>
-      <Checkbox
-        checked={meta.status === 'illustrative'}
-        label={t.template.metaIllustrative}
-        onChange={(_, d) => set({ status: d.checked ? 'illustrative' : 'official' })}
-      />
-      <div className={styles.actions}>
-        <FileButton
-          label={t.template.importPick}
-          accept=".xlsx,.csv"
-          disabled={action.busy || !metaReady}
-          onFiles={([file]) =>
-            action.run(async () => {
-              setResult(null);
-              setResult(await services.importFramework(file, meta));
-            })
-          }
-        />
-        {action.busy && <Busy label={t.working} />}
-      </div>
-      {!metaReady && <Note>{t.template.metaMissing}</Note>}
-      {result && (
-        <div className={styles.facts} data-testid="import-result">
-          <Text weight="semibold">{result.framework?.title ?? result.fileName}</Text>
-          {result.counts && (
-            <Text size={200}>
-              {t.template.structure(result.counts.fields, result.counts.criteria, result.counts.subCriteria)}
-            </Text>
-          )}
-          {result.points && (
-            <Text size={200}>
-              {t.template.points(
-                points(result.points.self),
-                points(result.points.survey),
-                points(result.points.total),
-              )}
-            </Text>
-          )}
-          <ImportList
-            title={t.template.importRowProblems(result.rowProblems.length)}
-            className={styles.problems}
-            lines={result.rowProblems.map(
-              (p) => (p.row > 0 ? `${t.template.importRow(p.row)}: ` : '') + p.message,
-            )}
-          />
-          <ImportList
-            title={t.template.importCheckProblems(result.checkProblems.length)}
-            className={styles.problems}
-            lines={result.checkProblems.map((p) => (p.code ? `${p.code}: ${p.message}` : p.message))}
-          />
-          <ImportList
-            title={t.template.importNotes(result.notes.length)}
-            className={styles.notes}
-            lines={result.notes.map((p) => (p.row > 0 ? `${t.template.importRow(p.row)}: ` : '') + p.message)}
-          />
-          {ok ? <Note>{t.template.importOk}</Note> : <Note>{t.template.importFixFirst}</Note>}
-          {ok && result.framework && (
-            <div className={styles.actions}>
-              <Button
-                appearance="primary"
-                onClick={() =>
-                  action.run(async () => {
-                    const fw = result.framework!;
-                    await services.saveImportedFramework(fw);
-                    onSaved(fw.id);
-                    return { intent: 'success', text: t.template.importSaved(fw.title) };
-                  })
-                }
-              >
-                {t.template.importSave}
-              </Button>
-              <Button onClick={() => downloadJson(result.framework!)}>{t.template.importDownload}</Button>
-            </div>
-          )}
-        </div>
-      )}
-      <StatusBar status={action.status} />
-    </div>
-  );
-}
-
-/** One titled list of the importer's findings; nothing is shown when there are none. */
-function ImportList({ title, className, lines }: { title: string; className: string; lines: string[] }) {
-  if (lines.length === 0) return null;
-  return (
-    <>
-      <Text weight="semibold">{title}</Text>
-      <ul className={className}>
-        {lines.map((line, i) => (
-          <li key={i}>{line}</li>
-        ))}
-      </ul>
-    </>
-  );
-}
-
-function downloadJson(framework: { id: string }) {
-  const blob = new Blob([JSON.stringify(framework, null, 2)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${framework.id}.json`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
