@@ -69,6 +69,17 @@ const TITLE_KEYS = new Map<string, ColumnKey>(SCORE_COLUMNS.map((c) => [normaliz
 const SELF_FIELDS: EntryField[] = fieldsOfLeaves('self');
 const SURVEY_FIELDS: EntryField[] = fieldsOfLeaves('survey');
 
+/**
+ * The fingerprint once per framework object, not once per returned file (a framework is not
+ * changed once loaded; consolidation reads every file against the same object).
+ */
+const fingerprints = new WeakMap<Framework, string>();
+function fingerprintOf(framework: Framework): string {
+  let fp = fingerprints.get(framework);
+  if (fp === undefined) fingerprints.set(framework, (fp = frameworkFingerprint(framework)));
+  return fp;
+}
+
 /** Key/value rows of `_meta` (column A key, column B value) → a record; other rows are ignored. */
 export function metaFromRows(rows: CellValue[][]): Record<string, string> {
   return metaWithCells(rows).meta;
@@ -421,7 +432,7 @@ function checkMeta(
     return;
   }
   const fp = meta[META_KEYS.frameworkFingerprint];
-  if (fp !== undefined && fp !== frameworkFingerprint(framework)) {
+  if (fp !== undefined && fp !== fingerprintOf(framework)) {
     add(
       'error',
       'structure.otherFramework',

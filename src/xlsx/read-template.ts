@@ -24,6 +24,8 @@ import {
 } from '../workbook/open-template';
 import type { CellGrid } from '../workbook/read-grid';
 import { openOoxmlWorkbook } from './ooxml-grid';
+import { inflateWithFflate, inflatedSizeWith, type InflateRaw } from './ooxml/zip-entries';
+import { DEFAULT_ZIP_LIMITS, guardZip } from './zip-guard';
 import { checkWorkbookBounds } from './ooxml/bounds';
 import { DEFAULT_READ_LIMITS, ReadLimitExceeded, limitMessages, type ReadLimits } from './read-limits';
 
@@ -37,6 +39,8 @@ export interface ReadTemplateOptions {
    * exactly as exceljs would. 'exceljs': exceljs only (the reference the fast path is tested against).
    */
   engine?: 'fast' | 'exceljs';
+  /** The platform's capped inflater (Node's zlib in the CLI); default fflate. */
+  inflate?: InflateRaw;
 }
 
 /** The same answer as the open-workbook reader's (src/workbook/open-template.ts). */
@@ -135,9 +139,9 @@ function metaPart(grid: CellGrid): Pick<TemplateSheets, 'metaRows' | 'firstMetaR
  * The direct reader; null when it met anything it does not read as exceljs would (or no zip).
  * A file beyond the read limits is answered here, never left to exceljs.
  */
-async function fastSheets(bytes: Uint8Array): Promise<FoundSheets | null> {
+async function fastSheets(bytes: Uint8Array, inflate: InflateRaw | undefined): Promise<FoundSheets | null> {
   try {
-    const book = await openOoxmlWorkbook(bytes);
+    const book = await openOoxmlWorkbook(bytes, DEFAULT_READ_LIMITS, inflate);
     const names = book.sheets.map((s) => s.name);
     const metaName = findSheetName(names, SHEET_META);
     const scoreName = findSheetName(names, SHEET_SCORE);
@@ -154,13 +158,24 @@ async function fastSheets(bytes: Uint8Array): Promise<FoundSheets | null> {
   }
 }
 
-/** exceljs, after the bounds pre-scan; null when it cannot load the file. */
-async function exceljsSheets(bytes: Uint8Array): Promise<FoundSheets | null> {
+/**
+ * exceljs, after the zip guard's full check (exceljs inflates every entry, the direct reader only
+ * the few it needs) and the bounds pre-scan; null when it cannot load the file or the check fails.
+ */
+async function exceljsSheets(
+  bytes: Uint8Array,
+  inflate: InflateRaw | undefined,
+): Promise<FoundSheets | null> {
+  const verdict = await guardZip(bytes, DEFAULT_ZIP_LIMITS, {
+    verifyInflation: true,
+    inflatedSize: inflatedSizeWith(inflate ?? inflateWithFflate),
+  });
+  if (!verdict.ok) return null;
   try {
-    await checkWorkbookBounds(bytes);
+    await checkWorkbookBounds(bytes, DEFAULT_READ_LIMITS, inflate);
   } catch (e) {
     if (e instanceof ReadLimitExceeded) return { found: 'beyondLimits', message: e.message };
-    // Not readable as a zip: exceljs says so below.
+    return null; // not readable by our zip reader: not handed to exceljs unchecked either
   }
   const wb = new ExcelJS.Workbook();
   try {
@@ -191,7 +206,8 @@ export async function readTemplate(
 ): Promise<TemplateReadResult> {
   const subject = { file: options.fileName ?? 'tệp' };
   const sheets =
-    (options.engine === 'exceljs' ? null : await fastSheets(bytes)) ?? (await exceljsSheets(bytes));
+    (options.engine === 'exceljs' ? null : await fastSheets(bytes, options.inflate)) ??
+    (await exceljsSheets(bytes, options.inflate));
   if (!sheets) return unreadableFailure(subject);
   if (sheets.found === 'beyondLimits') return beyondLimitsFailure(subject, sheets.message);
   if (!sheets.found) return missingSheetsFailure(subject, sheets.missing);

@@ -7,13 +7,18 @@
 import type { WorkbookReader, WorkbookReading } from '../consolidation/types';
 import type { Framework } from '../framework/schema';
 import { readTemplate } from './read-template';
-import { checkFileSize, DEFAULT_ZIP_LIMITS, guardZip, type InflatedSize, type ZipLimits } from './zip-guard';
+import type { InflateRaw } from './ooxml/zip-entries';
+import { checkFileSize, DEFAULT_ZIP_LIMITS, guardZip, type ZipLimits } from './zip-guard';
 
 export interface ReturnedWorkbookOptions {
   resolveFramework: (id: string) => Framework | undefined;
   limits?: ZipLimits;
-  /** A faster capped inflater where the platform has one (Node's zlib); default Web Streams. */
-  inflatedSize?: InflatedSize;
+  /**
+   * The platform's capped inflater (Node's zlib in the CLI; default fflate). Only the parts the
+   * reader needs are inflated, each capped at its declared size; the exceljs fallback first
+   * inflates every entry with it to check the declared sizes.
+   */
+  inflate?: InflateRaw;
 }
 
 export function returnedWorkbookReader(options: ReturnedWorkbookOptions): WorkbookReader {
@@ -31,10 +36,11 @@ export function returnedWorkbookReader(options: ReturnedWorkbookOptions): Workbo
       return verdict && !verdict.ok ? verdict : null;
     },
     async read(bytes: Uint8Array, fileName: string): Promise<WorkbookReading> {
-      const verdict = await guardZip(bytes, limits, { inflatedSize: options.inflatedSize });
+      // The directory only: inflating is left to the reader, part by part, with a cap.
+      const verdict = await guardZip(bytes, limits, { verifyInflation: false });
       if (!verdict.ok)
         return { ok: false, reason: verdict.reason, message: `"${fileName}": ${verdict.message}` };
-      return readTemplate(bytes, { fileName, resolveFramework });
+      return readTemplate(bytes, { fileName, resolveFramework, inflate: options.inflate });
     },
   };
 }

@@ -131,7 +131,7 @@ export function readCentralDirectory(bytes: Uint8Array): { entries: ZipEntryInfo
 }
 
 /** Where an entry's compressed data starts, from its local header; null when it is not there. */
-function dataStart(bytes: Uint8Array, entry: ZipEntryInfo): number | null {
+export function dataStart(bytes: Uint8Array, entry: ZipEntryInfo): number | null {
   const o = entry.localHeaderOffset;
   if (o + 30 > bytes.length) return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

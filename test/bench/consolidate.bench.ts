@@ -1,106 +1,136 @@
 /**
- * Consolidation benchmark (issue 5): 1,000 returned workbooks of the An Giang 2022 framework are
- * generated in a temp folder, then consolidated by `cchc consolidate` in a CHILD process (so its
- * peak memory is its own), for the first 100 files and for all 1,000; a third child merely loads
- * the same 1,000 files with exceljs, the floor any exceljs-based reader stands on.
+ * Consolidation benchmark (issue 15): returned workbooks of the An Giang 2022 framework are
+ * generated in a temp folder (test/bench/returned-files.ts), then measured in CHILD processes:
  *
- * Prints: consolidate.1000.seconds, consolidate.1000.peakRssMB, consolidate.100.peakRssMB,
- * consolidate.1000.ratioToExceljsLoad (our time ÷ exceljs' load time), plus the per-file cost;
- * and, when the CLI is compiled (build/), the same run on two worker threads (--jobs 2).
- * Streaming means peakRssMB for 1,000 files stays close to the figure for 100.
+ * - ratios, on 1,000 files, jobs interleaved in one process (two rounds, the faster of each kept,
+ *   CPU time: the machine is shared, wall time is not ours): `cchc consolidate` (in-process, one
+ *   thread, ranking workbook written), exceljs merely loading the files, and the floor (read each
+ *   file, its zip directory, native inflate of the 6 parts the reader needs, a bare byte scan of
+ *   the two sheets). Prints consolidate.1000.msPerFile, .ratioToExceljsLoad, .ratioToFloor;
+ * - peak memory of the whole command at 1,000 and at 3,000 files, each in its own process:
+ *   consolidate.1000.peakRssMB, consolidate.3000.peakRssMB.
  *
- * Generation: ten filled workbooks (templates rendered, then filled by the second writer) serve
- * as bodies; each of the 1,000 files is one of them with its unit code and name rewritten in the
- * shared strings (JSZip), so every file is a distinct unit.
+ * Each line carries the 1-minute load average when it was measured (`loadAvg`). Environment:
+ * CCHC_BENCH_FILES (default 3000; the ratios use min(1000, it)), CCHC_BENCH_DIR (reuse a folder
+ * of generated files, kept afterwards).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, promises as fs } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { promises as fs } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import JSZip from 'jszip';
-import { emit } from './emit';
+import { inflateRawSync } from 'node:zlib';
+import { generate } from './returned-files';
 
 const CHILD_FLAG = '--bench-child';
 
-async function generate(dir: string, count: number): Promise<void> {
-  const { getBuiltinFramework } = await import('../../src/framework/builtins');
-  const { renderTemplate } = await import('../../src/xlsx/render');
-  const { fillReturnedWorkbook } = await import('../../src/xlsx/sample-returns');
-  const { sampleScores, seedOf } = await import('../../src/consolidation/sample-scores');
-  const framework = getBuiltinFramework('an-giang-2022');
-  if (!framework) throw new Error('an-giang-2022 missing');
-  const bodies: Array<{ group: string; zip: JSZip }> = [];
-  for (let i = 0; i < 10; i++) {
-    const group = i % 2 ? 'huyen' : 'so';
-    const unit = { code: 'BENCHCODE', name: 'BENCHNAME', group };
-    const template = await renderTemplate(framework, unit, { generatedAt: '2026-11-22T08:00:00.000Z' });
-    const filled = await fillReturnedWorkbook(
-      template,
-      sampleScores(framework, group, seedOf(`bench${i}`)) as never,
-    );
-    bodies.push({ group, zip: await JSZip.loadAsync(filled) });
-  }
-  for (let n = 0; n < count; n++) {
-    const { zip } = bodies[n % bodies.length];
-    const code = `U${String(n).padStart(4, '0')}`;
-    const copy = new JSZip();
-    for (const [name, entry] of Object.entries(zip.files)) {
-      if (entry.dir) continue;
-      let content: string | Uint8Array = await entry.async(
-        name.endsWith('.xml') || name.endsWith('.rels') ? 'string' : 'uint8array',
-      );
-      if (typeof content === 'string' && content.includes('BENCH')) {
-        content = content.replace(/BENCHCODE/g, code).replace(/BENCHNAME/g, `Đơn vị số ${n + 1}`);
-      }
-      copy.file(name, content);
-    }
-    const bytes = await copy.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-    await fs.writeFile(join(dir, `${code}.xlsx`), bytes);
-  }
+function line(bench: string, value: number, unit: string, load: number): string {
+  return JSON.stringify({ bench, value: Number(value.toFixed(3)), unit, loadAvg: Number(load.toFixed(2)) });
 }
 
-/** Runs inside the child: one measured job, one JSON line on stdout. */
-async function child(kind: string, dir: string, limit: number): Promise<void> {
-  const files = (await fs.readdir(dir))
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+async function listFiles(dir: string, limit: number): Promise<string[]> {
+  return (await fs.readdir(dir))
     .filter((f) => f.endsWith('.xlsx'))
     .sort()
-    .slice(0, limit);
-  const started = performance.now();
-  if (kind === 'exceljs') {
-    const ExcelJS = (await import('exceljs')).default;
-    for (const f of files) {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load((await fs.readFile(join(dir, f))) as never);
-    }
-  } else {
-    // kind "consolidate": the TypeScript source, one file at a time; "consolidate-jobs2": the
-    // compiled command (build/), whose worker threads need compiled code, on two threads.
-    const compiled = join(__dirname, '..', '..', 'build', 'src', 'cli', 'main.js');
-    const { main } =
-      kind === 'consolidate-jobs2' ? await import(compiled) : await import('../../src/cli/main');
-    const sub = join(dir, '..', `subset-${limit}`);
-    await fs.mkdir(sub, { recursive: true });
-    // A folder holding exactly the first `limit` files (hard links: no copies).
-    for (const f of files) await fs.link(join(dir, f), join(sub, f)).catch(() => undefined);
-    const io = { stdout: () => undefined, stderr: () => undefined, isTTY: false, cwd: sub };
-    const jobs = kind === 'consolidate-jobs2' ? '2' : '1';
-    const out = join(dir, '..', `out-${kind}-${limit}.xlsx`);
-    const code = await main(
-      ['consolidate', '.', '--framework', 'an-giang-2022', '--jobs', jobs, '-o', out, '--json'],
-      io,
-    );
-    if (code !== 0) throw new Error(`consolidate exited ${code}`);
-  }
-  const seconds = (performance.now() - started) / 1000;
-  const peakRssMB = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ seconds, peakRssMB, files: files.length })}\n`);
+    .slice(0, limit)
+    .map((f) => join(dir, f));
 }
 
-function runChild(
-  kind: string,
-  dir: string,
-  limit: number,
-): { seconds: number; peakRssMB: number; files: number } {
+/** A folder holding exactly `files` (hard links: no copies). */
+async function subset(files: string[], dir: string): Promise<string> {
+  await fs.mkdir(dir, { recursive: true });
+  for (const f of files) await fs.link(f, join(dir, f.split('/').pop() as string)).catch(() => undefined);
+  return dir;
+}
+
+async function consolidateOnce(dir: string, out: string): Promise<void> {
+  const { main } = await import('../../src/cli/main');
+  const io = { stdout: () => undefined, stderr: () => undefined, isTTY: false, cwd: dir };
+  const code = await main(['consolidate', '.', '--framework', 'an-giang-2022', '-o', out, '--json'], io);
+  if (code !== 0) throw new Error(`consolidate exited ${code}`);
+}
+
+async function exceljsLoad(files: string[]): Promise<void> {
+  const ExcelJS = (await import('exceljs')).default;
+  for (const f of files) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await fs.readFile(f)) as never);
+  }
+}
+
+/** The floor: what any reader of these files must do at least. */
+async function floor(files: string[]): Promise<number> {
+  const { readCentralDirectory, dataStart } = await import('../../src/xlsx/zip-guard');
+  const needed =
+    /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/sheet[23]\.xml)$/;
+  let tags = 0;
+  for (const f of files) {
+    const bytes = new Uint8Array(await fs.readFile(f));
+    const cd = readCentralDirectory(bytes);
+    if ('error' in cd) throw new Error(f);
+    for (const e of cd.entries) {
+      if (!needed.test(e.name)) continue;
+      const start = dataStart(bytes, e) as number;
+      const part = inflateRawSync(bytes.subarray(start, start + e.compressedSize), {
+        maxOutputLength: e.uncompressedSize + 1,
+      });
+      if (e.name.includes('worksheets')) for (let i = 0; i < part.length; i++) if (part[i] === 0x3c) tags++;
+    }
+  }
+  return tags;
+}
+
+async function child(kind: string, dir: string, limit: number): Promise<void> {
+  const files = await listFiles(dir, limit);
+  const root = await fs.mkdtemp(join(tmpdir(), 'cchc-bench-run-'));
+  try {
+    const sub = await subset(files, join(root, `subset-${limit}`));
+    const out = join(root, 'out.xlsx');
+    if (kind === 'peak') {
+      await consolidateOnce(sub, out);
+      const load = loadavg()[0];
+      process.stdout.write(
+        `${line(`consolidate.${limit}.peakRssMB`, process.resourceUsage().maxRSS / 1024, 'MB', load)}\n`,
+      );
+      return;
+    }
+    // kind "ratios": interleaved rounds, CPU time, the best round of each job.
+    await import('../../src/cli/main');
+    await import('exceljs');
+    const best = { consolidate: Infinity, exceljs: Infinity, floor: Infinity };
+    const loads: number[] = [];
+    for (let round = 0; round < 2; round++) {
+      let t = cpuMs();
+      await floor(files);
+      best.floor = Math.min(best.floor, cpuMs() - t);
+      t = cpuMs();
+      await consolidateOnce(sub, out);
+      best.consolidate = Math.min(best.consolidate, cpuMs() - t);
+      t = cpuMs();
+      await exceljsLoad(files);
+      best.exceljs = Math.min(best.exceljs, cpuMs() - t);
+      loads.push(loadavg()[0]);
+    }
+    const load = Math.max(...loads);
+    const n = files.length;
+    const lines = [
+      line(`consolidate.${n}.msPerFile`, best.consolidate / n, 'ms', load),
+      line(`consolidate.${n}.ratioToExceljsLoad`, best.consolidate / best.exceljs, 'ratio', load),
+      line(`consolidate.${n}.ratioToFloor`, best.consolidate / best.floor, 'ratio', load),
+      line(`consolidate.${n}.floorMsPerFile`, best.floor / n, 'ms', load),
+      line(`exceljs.load.${n}.msPerFile`, best.exceljs / n, 'ms', load),
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    await fs.rm(root, { recursive: true, force: true });
+  }
+}
+
+function runChild(kind: string, dir: string, limit: number): void {
   const r = spawnSync(
     process.execPath,
     ['--import', 'tsx', __filename, CHILD_FLAG, kind, dir, String(limit)],
@@ -110,38 +140,30 @@ function runChild(
     },
   );
   if (r.status !== 0) throw new Error(`bench child ${kind} ${limit} failed: ${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').pop() as string);
+  process.stdout.write(r.stdout);
 }
 
 async function parent(): Promise<void> {
-  const count = Number(process.env.CCHC_BENCH_FILES ?? 1000);
-  const root = await fs.mkdtemp(join(tmpdir(), 'cchc-bench-consolidate-'));
-  const dir = join(root, 'returned');
-  await fs.mkdir(dir);
+  const count = Number(process.env.CCHC_BENCH_FILES ?? 3000);
+  const kept = process.env.CCHC_BENCH_DIR;
+  const root = kept ?? (await fs.mkdtemp(join(tmpdir(), 'cchc-bench-consolidate-')));
+  const dir = kept ?? join(root, 'returned');
   try {
-    const t = performance.now();
-    await generate(dir, count);
-    process.stderr.write(
-      `generated ${count} workbooks in ${((performance.now() - t) / 1000).toFixed(1)} s\n`,
-    );
-    const small = runChild('consolidate', dir, Math.min(100, count));
-    const full = runChild('consolidate', dir, count);
-    const load = runChild('exceljs', dir, count);
-    emit(`consolidate.${count}.seconds`, full.seconds, 's');
-    emit(`consolidate.${count}.peakRssMB`, full.peakRssMB, 'MB');
-    emit(`consolidate.${Math.min(100, count)}.peakRssMB`, small.peakRssMB, 'MB');
-    emit(`consolidate.${count}.ratioToExceljsLoad`, full.seconds / load.seconds, 'ratio');
-    emit(`consolidate.${count}.msPerFile`, (full.seconds * 1000) / count, 'ms');
-    emit(`exceljs.load.${count}.seconds`, load.seconds, 's');
-    if (existsSync(join(__dirname, '..', '..', 'build', 'src', 'cli', 'main.js'))) {
-      const parallel = runChild('consolidate-jobs2', dir, count);
-      emit(`consolidate.${count}.jobs2.seconds`, parallel.seconds, 's');
-      emit(`consolidate.${count}.jobs2.peakRssMB`, parallel.peakRssMB, 'MB');
-    } else {
-      process.stderr.write('build/ missing (npm run build:cli): the two-thread figure is skipped\n');
+    await fs.mkdir(dir, { recursive: true });
+    const have = (await fs.readdir(dir)).filter((f) => f.endsWith('.xlsx')).length;
+    if (have < count) {
+      const t = performance.now();
+      await generate(dir, count);
+      process.stderr.write(
+        `generated ${count} workbooks in ${((performance.now() - t) / 1000).toFixed(1)} s\n`,
+      );
     }
+    const ratioCount = Math.min(1000, count);
+    runChild('ratios', dir, ratioCount);
+    runChild('peak', dir, ratioCount);
+    if (count > ratioCount) runChild('peak', dir, count);
   } finally {
-    await fs.rm(root, { recursive: true, force: true });
+    if (!kept) await fs.rm(root, { recursive: true, force: true });
   }
 }
 

@@ -7,6 +7,7 @@
  * zip entry names, and no spread over a sheet's rows. Memory is asserted in a child process with
  * a small heap in test/cli/bounded-memory.test.ts.
  */
+import { deflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { getBuiltinFramework } from '../../src/framework/builtins';
 import { scoresheetFromGrid, type CellGrid } from '../../src/workbook/read-grid';
@@ -18,7 +19,10 @@ import { readTemplate } from '../../src/xlsx/read-template';
 import { renderTemplate } from '../../src/xlsx/render';
 import { DataFileError, readDataRows } from '../../src/xlsx/survey-file';
 import { TableReadError, readTableRows, writeTableXlsx } from '../../src/xlsx/table';
-import { guardZip } from '../../src/xlsx/zip-guard';
+import { guardZip, readCentralDirectory } from '../../src/xlsx/zip-guard';
+import { inflateWithZlib } from '../../src/cli/native-inflate';
+import { ZipEntryError, inflateWithFflate } from '../../src/xlsx/ooxml/zip-entries';
+import { returnedWorkbookReader } from '../../src/xlsx/returned-workbook';
 import { BOMB_CELL, BOMB_KINDS, withBomb } from '../helpers/bombs';
 import { FIXED_TIME } from '../helpers/template-fixtures';
 
@@ -216,6 +220,47 @@ describe('zip entries', () => {
     expect(verdict).toMatchObject({ ok: false, reason: 'corrupt' });
     if (!verdict.ok) expect(verdict.message).toContain('hai mục cùng tên "xl/dupA.xml"');
     expect((await guardZip(template)).ok).toBe(true);
+  });
+});
+
+describe('the direct reader inflates only what it reads, capped at the declared size', () => {
+  /** `bytes` with the declared uncompressed size of `name` rewritten (local header and directory). */
+  function lieAbout(bytes: Uint8Array, name: string, size: number): Uint8Array {
+    const out = bytes.slice();
+    const cd = readCentralDirectory(out);
+    if ('error' in cd) throw new Error('fixture');
+    const view = new DataView(out.buffer);
+    let p = view.getUint32(out.length - 22 + 16, true);
+    for (const e of cd.entries) {
+      if (e.name === name) {
+        view.setUint32(p + 24, size, true);
+        view.setUint32(e.localHeaderOffset + 22, size, true);
+      }
+      p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+    }
+    return out;
+  }
+
+  it('a sheet inflating past its declared size is refused (never read short), with zlib and with fflate', async () => {
+    const zip = await JSZip.loadAsync(template);
+    const part = Object.keys(zip.files).find((n) => /worksheets\/sheet2\.xml$/.test(n))!;
+    const lying = lieAbout(template, part, 1000);
+    for (const inflate of [inflateWithZlib, undefined]) {
+      const reader = returnedWorkbookReader({ resolveFramework: () => anGiang, inflate });
+      const r = await reader.read(lying, 'noi-doi.xlsx');
+      expect(r).toMatchObject({ ok: false, reason: 'unreadable' });
+      if (!r.ok) expect(r.message).toContain('"noi-doi.xlsx"');
+      expect(await reader.read(template, 'that.xlsx')).toMatchObject({ ok: true });
+    }
+  });
+
+  it('both inflaters stop at the cap and give the bytes exactly', () => {
+    const data = deflateRawSync(Buffer.from('a'.repeat(10_000)));
+    for (const inflate of [inflateWithZlib, inflateWithFflate]) {
+      expect(inflate(data, 10_000)).toHaveLength(10_000);
+      expect(() => inflate(data, 9_999)).toThrow(ZipEntryError);
+      expect(inflate(data, 20_000)).toHaveLength(10_000);
+    }
   });
 });
 

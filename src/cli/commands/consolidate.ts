@@ -36,6 +36,7 @@ import {
   type ConsolidateReturnsInput,
 } from '../../usecases/consolidate-returns';
 import { UsecaseError } from '../../usecases/errors';
+import { inflateWithZlib } from '../native-inflate';
 import { parseArgs } from '../args';
 import type { CliIO, Command } from '../command';
 import { UserError } from '../errors';
@@ -256,7 +257,7 @@ function workerReader(framework: Framework | undefined) {
   return returnedWorkbookReader({
     resolveFramework: (id: string) =>
       framework && framework.id === id ? framework : getBuiltinFramework(id),
-    inflatedSize: inflatedSizeWithZlib,
+    inflate: inflateWithZlib,
   });
 }
 

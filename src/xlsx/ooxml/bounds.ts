@@ -15,6 +15,7 @@ import {
   type ReadLimits,
 } from '../read-limits';
 import { parseAddress } from './cell-address';
+import type { InflateRaw } from './zip-entries';
 import { boundSheets, declaredSheets, relationshipTargets, zipParts, type ZipParts } from './workbook';
 import { xmlAttribute } from './xml-scan';
 
@@ -53,9 +54,9 @@ export function checkSheetBounds(xml: string, sheet: string, limits: ReadLimits 
 /** Part → sheet name, for messages; the part itself where the workbook does not say. */
 async function sheetNames(zip: ZipParts): Promise<Map<string, string>> {
   try {
-    const workbookXml = await zip.text('xl/workbook.xml');
+    const workbookXml = zip.text('xl/workbook.xml');
     if (workbookXml === undefined) return new Map();
-    const targets = relationshipTargets(await zip.text('xl/_rels/workbook.xml.rels'));
+    const targets = relationshipTargets(zip.text('xl/_rels/workbook.xml.rels'));
     return new Map(
       boundSheets(declaredSheets(workbookXml).sheets, targets, zip).map((s) => [s.part, s.name]),
     );
@@ -66,21 +67,22 @@ async function sheetNames(zip: ZipParts): Promise<Map<string, string>> {
 }
 
 /**
- * Throws ReadLimitExceeded when any part exceljs loads is beyond the limits; other errors (not a
- * zip) are left for exceljs to report.
+ * Throws ReadLimitExceeded when any part exceljs loads is beyond the limits, and other errors when
+ * the zip cannot be read by our reader (the caller then does not hand it to exceljs either).
  */
 export async function checkWorkbookBounds(
   bytes: Uint8Array,
   limits: ReadLimits = DEFAULT_READ_LIMITS,
+  inflate?: InflateRaw,
 ): Promise<void> {
-  const zip = await zipParts(bytes, limits);
+  const zip = zipParts(bytes, limits, inflate);
   const names = await sheetNames(zip);
   for (const part of zip.names()) {
     if (!/xl\/worksheets\/sheet(\d+)[.]xml/.test(part)) continue;
-    const xml = await zip.text(part);
+    const xml = zip.text(part);
     if (xml !== undefined) checkSheetBounds(xml, names.get(part) ?? part, limits);
   }
-  const strings = await zip.text('xl/sharedStrings.xml');
+  const strings = zip.text('xl/sharedStrings.xml');
   if (strings !== undefined) {
     let count = 0;
     for (const _ of strings.matchAll(/<(?:[\w.-]+:)?si[\s/>]/g))

@@ -57,21 +57,91 @@ interface MergedRange {
   right: number;
 }
 
+/**
+ * A worksheet part cut for reading: what follows the cells (protection, conditional formats, data
+ * validations with their Vietnamese prompts: more than half of a template's sheet XML) is neither
+ * decoded nor tokenized; only its merged ranges are kept, and whether it has hyperlinks.
+ */
+export interface SheetParts {
+  /** The XML up to and including `</sheetData>` (all of it when there is none). */
+  cells: string;
+  /** The `<mergeCell …>` elements after the cells, as text. */
+  merges: string;
+  hasHyperlinks: boolean;
+}
+
+const END_OF_CELLS = '</sheetData>';
+
+/** Cuts a part given as text (tests, hand-written XML). */
+export function sheetPartsOfText(xml: string): SheetParts {
+  const end = xml.indexOf(END_OF_CELLS);
+  const tail = end < 0 ? '' : xml.slice(end + END_OF_CELLS.length);
+  return {
+    cells: end < 0 ? xml : xml.slice(0, end + END_OF_CELLS.length),
+    merges: tail,
+    hasHyperlinks: /<hyperlink\b/.test(tail),
+  };
+}
+
+const utf8 = new TextDecoder();
+const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+const END_OF_CELLS_BYTES = ascii(END_OF_CELLS);
+const MERGE_CELL_BYTES = ascii('<mergeCell');
+const HYPERLINK_BYTES = ascii('<hyperlink');
+const END_OF_MERGES_BYTES = ascii('</mergeCells>');
+
+/**
+ * Where an ASCII `pattern` first occurs in `bytes` at or after `from`; -1 when nowhere. Searched
+ * by its byte at `anchor`, chosen rare in sheet XML (a capital letter, not the "<" of every tag).
+ */
+function indexOfBytes(bytes: Uint8Array, pattern: Uint8Array, anchor: number, from = 0): number {
+  const key = pattern[anchor];
+  for (let i = bytes.indexOf(key, from + anchor); i >= 0; i = bytes.indexOf(key, i + 1)) {
+    const start = i - anchor;
+    let j = 0;
+    while (j < pattern.length && bytes[start + j] === pattern[j]) j++;
+    if (j === pattern.length) return start;
+  }
+  return -1;
+}
+
+/** Cuts a part given as bytes, decoding only the cells and the merged ranges. */
+export function sheetPartsOf(bytes: Uint8Array): SheetParts {
+  const end = indexOfBytes(bytes, END_OF_CELLS_BYTES, 7 /* D */);
+  if (end < 0) return { cells: utf8.decode(bytes), merges: '', hasHyperlinks: false };
+  const tailStart = end + END_OF_CELLS_BYTES.length;
+  const firstMerge = indexOfBytes(bytes, MERGE_CELL_BYTES, 6 /* C */, tailStart);
+  let merges = '';
+  if (firstMerge >= 0) {
+    // Up to the end of the last <mergeCell> (normally that of </mergeCells>).
+    let last = indexOfBytes(bytes, END_OF_MERGES_BYTES, 7 /* C */, firstMerge);
+    if (last < 0 || indexOfBytes(bytes, MERGE_CELL_BYTES, 6, last + 1) >= 0) {
+      last = firstMerge;
+      for (let i = firstMerge; i >= 0; i = indexOfBytes(bytes, MERGE_CELL_BYTES, 6, i + 1)) last = i;
+    }
+    const close = bytes.indexOf(0x3e /* > */, last);
+    merges = utf8.decode(bytes.subarray(firstMerge, close < 0 ? bytes.length : close + 1));
+  }
+  return {
+    cells: utf8.decode(bytes.subarray(0, tailStart)),
+    merges,
+    hasHyperlinks: indexOfBytes(bytes, HYPERLINK_BYTES, 1 /* h */, tailStart) >= 0,
+  };
+}
+
 /** Parses a worksheet part into the grid exceljs + gridOfWorksheet would produce. */
 export function parseSheetGrid(xml: string, ctx: SheetParseContext, sheetName = 'Sheet1'): CellGrid {
-  const limits = ctx.limits ?? DEFAULT_READ_LIMITS;
-  // What follows the cells (protection, conditional formats, data validations: more than half of
-  // a template's sheet XML) is not tokenized: only merged ranges and hyperlinks matter there.
-  const endOfCells = xml.indexOf('</sheetData>');
-  const head = endOfCells < 0 ? xml : xml.slice(0, endOfCells + '</sheetData>'.length);
-  const tail = endOfCells < 0 ? '' : xml.slice(endOfCells + '</sheetData>'.length);
-  // exceljs turns a linked cell into { text, hyperlink }: not read here.
-  if (/<hyperlink\b/.test(tail)) throw new OoxmlUnsupported('hyperlinks');
+  return parseSheetParts(sheetPartsOfText(xml), ctx, sheetName);
+}
 
+export function parseSheetParts(parts: SheetParts, ctx: SheetParseContext, sheetName = 'Sheet1'): CellGrid {
+  const limits = ctx.limits ?? DEFAULT_READ_LIMITS;
+  // exceljs turns a linked cell into { text, hyperlink }: not read here.
+  if (parts.hasHyperlinks) throw new OoxmlUnsupported('hyperlinks');
   const merges = new MergeReader(sheetName, limits);
   const collector = new CellCollector(ctx, sheetName, limits, merges);
-  scanXml(head, collector);
-  for (const m of tail.matchAll(/<mergeCell\b([^>]*)>/g)) merges.add(m[1]);
+  scanXml(parts.cells, collector);
+  for (const m of parts.merges.matchAll(/<mergeCell\b([^>]*)>/g)) merges.add(m[1]);
   hideMergedCells(collector.rows, merges.ranges);
   return buildGrid(collector.rows);
 }

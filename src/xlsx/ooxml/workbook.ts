@@ -2,12 +2,11 @@
  * Opens an .xlsx for the direct reader: the zip, workbook.xml and its relationships, the list of
  * worksheets exceljs would load, and each wanted sheet's grid on demand.
  */
-import JSZip from 'jszip';
 import type { CellGrid } from '../../workbook/read-grid';
 import { DEFAULT_READ_LIMITS, ReadLimitExceeded, limitMessages, type ReadLimits } from '../read-limits';
-import { readCentralDirectory } from '../zip-guard';
 import { parseSharedStrings, type SharedString } from './shared-strings';
-import { parseSheetGrid, type SheetParseContext } from './sheet-reader';
+import { parseSheetParts, sheetPartsOf, type SheetParseContext } from './sheet-reader';
+import { zipEntries, type InflateRaw } from './zip-entries';
 import { parseDateStyles } from './styles';
 import { OoxmlUnsupported } from './unsupported';
 import { scanXml, xmlAttribute, xmlAttributes } from './xml-scan';
@@ -39,31 +38,34 @@ function exceljsAcceptsName(name: string): boolean {
 export interface ZipParts {
   has(path: string): boolean;
   names(): string[];
+  /** The part's bytes (undefined when absent); ReadLimitExceeded past `maxPartBytes`. */
+  bytes(path: string): Uint8Array | undefined;
   /** The part decoded as UTF-8 (as exceljs does: a BOM dropped, bad bytes as U+FFFD). */
-  text(path: string): Promise<string | undefined>;
+  text(path: string): string | undefined;
 }
 
-/** jszip decides what is a readable zip and which entries exist, as for exceljs (which loads through jszip too). */
-export async function zipParts(
+const decoder = new TextDecoder();
+
+/** Our zip reader (zip-entries.ts), inflating each part only when it is asked for. */
+export function zipParts(
   bytes: Uint8Array,
   limits: ReadLimits = DEFAULT_READ_LIMITS,
-): Promise<ZipParts> {
-  const zip = await JSZip.loadAsync(bytes);
-  const directory = readCentralDirectory(bytes);
-  const sizes = new Map(
-    'entries' in directory ? directory.entries.map((e) => [e.name, e.uncompressedSize]) : [],
-  );
-  const decoder = new TextDecoder();
+  inflate?: InflateRaw,
+): ZipParts {
+  const zip = zipEntries(bytes, inflate);
+  const partBytes = (path: string): Uint8Array | undefined => {
+    const size = zip.size(path);
+    if (size === undefined) return undefined;
+    if (size > limits.maxPartBytes) throw new ReadLimitExceeded(limitMessages.part(path, size, limits));
+    return zip.bytes(path);
+  };
   return {
-    has: (path) => zip.file(path) !== null,
-    names: () => Object.keys(zip.files).filter((name) => !zip.files[name].dir),
-    async text(path) {
-      const entry = zip.file(path);
-      if (!entry) return undefined;
-      const size = sizes.get(path);
-      if (size === undefined) throw new OoxmlUnsupported(`no directory entry for ${path}`);
-      if (size > limits.maxPartBytes) throw new ReadLimitExceeded(limitMessages.part(path, size, limits));
-      return decoder.decode(await entry.async('uint8array'));
+    has: (path) => zip.size(path) !== undefined,
+    names: () => zip.names(),
+    bytes: partBytes,
+    text(path) {
+      const data = partBytes(path);
+      return data === undefined ? undefined : decoder.decode(data);
     },
   };
 }
@@ -146,11 +148,12 @@ export function boundSheets(
 export async function openOoxmlWorkbook(
   bytes: Uint8Array,
   limits: ReadLimits = DEFAULT_READ_LIMITS,
+  inflate?: InflateRaw,
 ): Promise<OoxmlWorkbook> {
-  const zip = await zipParts(bytes, limits);
-  const workbookXml = await zip.text('xl/workbook.xml');
+  const zip = zipParts(bytes, limits, inflate);
+  const workbookXml = zip.text('xl/workbook.xml');
   if (workbookXml === undefined) throw new OoxmlUnsupported('no xl/workbook.xml');
-  const targets = relationshipTargets(await zip.text('xl/_rels/workbook.xml.rels'));
+  const targets = relationshipTargets(zip.text('xl/_rels/workbook.xml.rels'));
   const { sheets: declared, date1904 } = declaredSheets(workbookXml);
   const sheets = boundSheets(declared, targets, zip);
 
@@ -160,8 +163,8 @@ export async function openOoxmlWorkbook(
   let sharedStringsXml: string | undefined;
   let stylesXml: string | undefined;
   const loadSide = async () => {
-    sharedStringsXml ??= (await zip.text('xl/sharedStrings.xml')) ?? '';
-    stylesXml ??= (await zip.text('xl/styles.xml')) ?? '';
+    sharedStringsXml ??= zip.text('xl/sharedStrings.xml') ?? '';
+    stylesXml ??= zip.text('xl/styles.xml') ?? '';
   };
   const ctx: SheetParseContext = {
     sharedStrings: () => (sharedStrings ??= parseSharedStrings(sharedStringsXml ?? '', limits)),
@@ -173,9 +176,9 @@ export async function openOoxmlWorkbook(
     sheets,
     async grid(sheet: OoxmlSheet): Promise<CellGrid> {
       await loadSide();
-      const xml = await zip.text(sheet.part);
-      if (xml === undefined) throw new OoxmlUnsupported(`no part ${sheet.part}`);
-      return parseSheetGrid(xml, ctx, sheet.name);
+      const data = zip.bytes(sheet.part);
+      if (data === undefined) throw new OoxmlUnsupported(`no part ${sheet.part}`);
+      return parseSheetParts(sheetPartsOf(data), ctx, sheet.name);
     },
   };
 }
