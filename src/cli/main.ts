@@ -1,10 +1,15 @@
 /**
  * Entry point of the `cchc` command. Dispatches to the registered sub-commands, prints Vietnamese
- * messages on stderr, and never shows a stack trace for bad input (UserError) — an unexpected
- * failure prints one line asking for a report, with the detail only under CCHC_DEBUG=1.
+ * messages on stderr, and never shows a stack trace: bad input (UserError) is its message, an
+ * operating-system failure (missing folder, no permission, full disk…) a sentence naming the path
+ * (exit 3, io-errors), anything else one line asking for a report (exit 4), with the detail only
+ * under CCHC_DEBUG=1. Everything printed passes through `terminalSafe`: a unit or file name cannot
+ * send escape sequences or bidi overrides to the terminal.
  */
+import { terminalSafe } from '../common/clean-text';
 import type { CliIO, Command } from './command';
 import { UserError } from './errors';
+import { EXIT_INTERNAL, EXIT_IO, ioErrorMessage, isErrnoException } from './io-errors';
 import { commands } from './registry';
 
 const VERSION = '0.1.0';
@@ -16,6 +21,46 @@ function defaultIO(): CliIO {
     isTTY: Boolean(process.stderr.isTTY),
     cwd: process.cwd(),
   };
+}
+
+/** The same IO with every chunk made safe for a terminal (and still valid JSON on stdout). */
+function safeIO(io: CliIO): CliIO {
+  return {
+    ...io,
+    stdout: (t) => io.stdout(terminalSafe(t)),
+    stderr: (t) => io.stderr(terminalSafe(t)),
+  };
+}
+
+/** The one sentence for a failure that escaped a command. */
+function failureText(e: unknown): { text: string; code: number } {
+  if (e instanceof UserError) return { text: e.message, code: e.exitCode };
+  if (isErrnoException(e)) return { text: ioErrorMessage(e, e.path), code: EXIT_IO };
+  const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  return {
+    text:
+      `lỗi không mong đợi: ${message}\n` +
+      'Xin báo lỗi này cho nhóm phát triển (đặt CCHC_DEBUG=1 để xem chi tiết).',
+    code: EXIT_INTERNAL,
+  };
+}
+
+let guardsInstalled = false;
+/**
+ * For the real process only: an error thrown outside the command's promise (a stream's 'error'
+ * event nobody listened to) would otherwise print Node's stack trace.
+ */
+function installProcessGuards(io: CliIO): void {
+  if (guardsInstalled) return;
+  guardsInstalled = true;
+  const die = (e: unknown) => {
+    const { text, code } = failureText(e);
+    io.stderr(`cchc: ${text}\n`);
+    if (process.env.CCHC_DEBUG === '1') io.stderr(`${(e as Error)?.stack ?? ''}\n`);
+    process.exit(code);
+  };
+  process.on('uncaughtException', die);
+  process.on('unhandledRejection', die);
 }
 
 export function helpText(list: Command[] = commands): string {
@@ -31,6 +76,10 @@ export function helpText(list: Command[] = commands): string {
     '',
     'Tùy chọn chung: --help, --version',
     '',
+    'Mã thoát chung: 0 xong; 1 đầu vào đọc được nhưng có lỗi (mỗi lệnh ghi rõ); 2 tham số sai hoặc tệp',
+    'đầu vào không dùng được; 3 không đọc/ghi được tệp hoặc thư mục (thiếu thư mục, không có quyền, ổ đầy…);',
+    '4 lỗi không mong đợi của chương trình.',
+    '',
   ].join('\n');
 }
 
@@ -44,7 +93,9 @@ function findCommand(argv: string[]): { command: Command; rest: string[] } | nul
   return null;
 }
 
-export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
+export async function main(argv: string[], given?: CliIO): Promise<number> {
+  const io = safeIO(given ?? defaultIO());
+  if (!given) installProcessGuards(io);
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     io.stdout(helpText());
     return 0;
@@ -66,15 +117,9 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
   try {
     return await command.run(rest, io);
   } catch (e) {
-    if (e instanceof UserError) {
-      io.stderr(`cchc ${command.name}: ${e.message}\n`);
-      return e.exitCode;
-    }
-    io.stderr(
-      `cchc ${command.name}: lỗi không mong đợi: ${(e as Error)?.message ?? String(e)}\n` +
-        'Xin báo lỗi này cho nhóm phát triển (đặt CCHC_DEBUG=1 để xem chi tiết).\n',
-    );
-    if (process.env.CCHC_DEBUG === '1') io.stderr(`${(e as Error)?.stack ?? ''}\n`);
-    return 3;
+    const { text, code } = failureText(e);
+    io.stderr(`cchc ${command.name}: ${text}\n`);
+    if (code === EXIT_INTERNAL && process.env.CCHC_DEBUG === '1') io.stderr(`${(e as Error)?.stack ?? ''}\n`);
+    return code;
   }
 }

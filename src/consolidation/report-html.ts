@@ -5,6 +5,7 @@
  * image or stylesheet is fetched), and every piece of text from a file is escaped: unit names come
  * from untrusted workbooks. Pure: returns a string.
  */
+import { escapeControls, xmlSafe } from '../common/clean-text';
 import type { Framework } from '../framework/schema';
 import { formatVi } from '../scoring/decimal';
 import type { RankedUnit } from '../scoring/types';
@@ -14,8 +15,9 @@ import { groupsInOrder, orderInGroup } from '../workbook/ranking-plan';
 import { FILE_STATUS_LABEL } from './labels';
 import type { ConsolidationResult, FileStatus } from './types';
 
+/** Text for HTML: markup escaped, controls and bidi overrides shown as \\uXXXX (common/clean-text). */
 export function escapeHtml(text: unknown): string {
-  return String(text ?? '').replace(
+  return escapeControls(xmlSafe(String(text ?? ''))).replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
   );

@@ -6,6 +6,7 @@
  * never run as a formula.
  */
 import ExcelJS from 'exceljs';
+import { xmlSafe } from '../common/clean-text';
 import {
   NOT_RANKED_MARK,
   NOT_RANKED_NOTE,
@@ -20,7 +21,7 @@ const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, 
 const WIDTHS = [7, 42, 14, 14, 11, 14];
 
 function text(cell: ExcelJS.Cell, value: string): void {
-  cell.value = value;
+  cell.value = xmlSafe(value);
   cell.numFmt = '@';
 }
 

@@ -11,6 +11,7 @@
  */
 import ExcelJS from 'exceljs';
 import { viDateTime } from '../common/vi-time';
+import { xmlSafe } from '../common/clean-text';
 import type { ConsolidationResult, FileStatus } from '../consolidation/types';
 import type { Framework } from '../framework/schema';
 import { walk } from '../framework/tree';
@@ -96,7 +97,7 @@ function addRankingSheet(
   plan.rows.forEach((r, i) => {
     const row = ws.getRow(i + 1);
     r.cells.forEach((v, c) => {
-      if (v !== null) row.getCell(c + 1).value = v;
+      if (v !== null) row.getCell(c + 1).value = typeof v === 'string' ? xmlSafe(v) : v;
     });
     if (r.kind === 'header') row.height = 48;
     styleRow(row, r);
@@ -126,7 +127,7 @@ function addTable(wb: AnyWorkbook, name: string, columns: TableColumn[], rows: I
   const header = ws.getRow(1);
   columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
-    cell.value = c.header;
+    cell.value = xmlSafe(c.header);
     cell.font = { name: FONT, bold: true };
     cell.fill = HEADER_FILL;
     cell.border = BOX;
@@ -140,7 +141,7 @@ function addTable(wb: AnyWorkbook, name: string, columns: TableColumn[], rows: I
       if (v === null) return;
       const cell = row.getCell(i + 1);
       // Plain values: a string stays a string (a shared string), never parsed as a formula.
-      cell.value = v;
+      cell.value = typeof v === 'string' ? xmlSafe(v) : v;
       const col = columns[i];
       if (col?.numFmt && typeof v === 'number') cell.numFmt = col.numFmt;
       if (col?.wrap) cell.alignment = { wrapText: true, vertical: 'top' };

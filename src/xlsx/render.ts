@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { xmlSafe } from '../common/clean-text';
 import type { Framework } from '../framework/schema';
 import type { UnitRef } from '../scoring/types';
 import { buildTemplatePlan, type TemplateOptions } from '../workbook/plan';
@@ -54,13 +55,19 @@ function cellStyle(plan: WorkbookPlan, cell: PlanCell): Partial<ExcelJS.Style> {
   return style;
 }
 
+/** Text from a framework or a unit list, made writable as XML (see common/clean-text). */
+function cleanText(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : xmlSafe(text);
+}
+
 function cellValue(cell: PlanCell): ExcelJS.CellValue {
   if (cell.formula !== undefined) {
-    return { formula: cell.formula, result: cell.result } as ExcelJS.CellFormulaValue;
+    const result = typeof cell.result === 'string' ? xmlSafe(cell.result) : cell.result;
+    return { formula: xmlSafe(cell.formula), result } as ExcelJS.CellFormulaValue;
   }
   // Strings stay strings: exceljs writes them as shared strings, so text beginning with
   // = + - @ is never turned into a formula.
-  return cell.value ?? null;
+  return typeof cell.value === 'string' ? xmlSafe(cell.value) : (cell.value ?? null);
 }
 
 async function drawSheet(wb: ExcelJS.Workbook, plan: WorkbookPlan, s: PlanSheet): Promise<void> {
@@ -89,12 +96,12 @@ async function drawSheet(wb: ExcelJS.Workbook, plan: WorkbookPlan, s: PlanSheet)
       allowBlank: v.allowBlank,
       formulae: [v.formula, v.formula2].filter((f): f is string => f !== undefined),
       showInputMessage: Boolean(v.prompt),
-      promptTitle: v.promptTitle,
-      prompt: v.prompt,
+      promptTitle: cleanText(v.promptTitle),
+      prompt: cleanText(v.prompt),
       showErrorMessage: v.type !== 'any',
       errorStyle: v.errorStyle,
-      errorTitle: v.errorTitle,
-      error: v.error,
+      errorTitle: cleanText(v.errorTitle),
+      error: cleanText(v.error),
     } as ExcelJS.DataValidation;
     if (v.type === 'decimal') dv.operator = 'between';
     ws.getCell(v.ref).dataValidation = dv;
@@ -122,7 +129,7 @@ async function drawSheet(wb: ExcelJS.Workbook, plan: WorkbookPlan, s: PlanSheet)
       // fully absolute "$A$1:$M$97" (a half-relative area moves when Excel re-reads it).
       printArea: s.print.area?.replace(/([A-Z]+)(\d+)/g, '$1$$$2'),
     };
-    if (s.print.footer) ws.headerFooter = { oddFooter: s.print.footer };
+    if (s.print.footer) ws.headerFooter = { oddFooter: xmlSafe(s.print.footer) };
   }
   if (s.protection) {
     await ws.protect(s.protection.password, {
@@ -137,9 +144,9 @@ async function drawSheet(wb: ExcelJS.Workbook, plan: WorkbookPlan, s: PlanSheet)
 /** The .xlsx bytes of a plan. */
 export async function renderPlan(plan: WorkbookPlan): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  wb.creator = plan.properties.creator;
-  wb.title = plan.properties.title;
-  wb.subject = plan.properties.subject;
+  wb.creator = xmlSafe(plan.properties.creator);
+  wb.title = xmlSafe(plan.properties.title);
+  wb.subject = xmlSafe(plan.properties.subject);
   const created = new Date(plan.properties.created);
   if (!Number.isNaN(created.getTime())) wb.created = created;
   // Cached results are only a courtesy for viewers that do not calculate: ask every engine to

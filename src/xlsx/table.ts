@@ -16,6 +16,7 @@
 import ExcelJS from 'exceljs';
 import { checkWorkbookBounds } from './ooxml/bounds';
 import { DEFAULT_READ_LIMITS, ReadLimitExceeded, limitMessages, type ReadLimits } from './read-limits';
+import { xmlSafe } from '../common/clean-text';
 import { guardZip } from './zip-guard';
 
 export type TableCell = string | number | null;
@@ -136,7 +137,7 @@ export async function writeTableXlsx(
   rows.forEach((row, i) => {
     const r = ws.getRow(i + 1);
     row.forEach((v, j) => {
-      if (v !== null) r.getCell(j + 1).value = v;
+      if (v !== null) r.getCell(j + 1).value = typeof v === 'string' ? xmlSafe(v) : v;
     });
     if (options.boldRows?.includes(i + 1)) r.font = { bold: true };
   });

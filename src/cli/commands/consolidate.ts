@@ -524,7 +524,7 @@ export const consolidateCommand: Command = {
     '  --jobs N           số luồng đọc tệp song song (mặc định: 1, nhanh nhất khi đo trên máy 2 lõi)',
     '  --json             in JSON: { "units": [...], "files": [...] }',
     '',
-    'Mã thoát: 0 đã có bảng xếp hạng; 1 không đơn vị nào xếp hạng được; 2 tham số sai.',
+    'Mã thoát: 0 đã có bảng xếp hạng; 1 không đơn vị nào xếp hạng được; 2 tham số sai; 3 không đọc/ghi được tệp hoặc thư mục.',
   ].join('\n'),
   async run(argv, io) {
     return (await runConsolidate(argv, io)).code;

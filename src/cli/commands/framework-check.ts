@@ -61,7 +61,7 @@ export const frameworkCheckCommand: Command = {
     '',
     '  --json   in { "ok", "counts", "points", "problems": [ { "code", "rule", "message" } ] }',
     '',
-    'Mã thoát: 0 hợp lệ; 1 có lỗi (bộ tiêu chí không dùng được); 2 không đọc được tệp.',
+    'Mã thoát: 0 hợp lệ; 1 có lỗi (bộ tiêu chí không dùng được); 2 tệp không dùng được; 3 không đọc được tệp.',
   ].join('\n'),
   async run(argv, io) {
     const args = parseArgs(argv, { booleans: ['json'] });

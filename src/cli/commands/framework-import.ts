@@ -5,7 +5,7 @@
  * understood and the framework passes every check (--force writes it anyway, for hand-fixing).
  * The input table is only read, never modified.
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseCsv } from '../../common/csv';
@@ -17,9 +17,12 @@ import { frameworkSummary } from '../../framework/summary';
 import { csvLineCountProblem, csvRowsProblem, dataFileSizeProblem } from '../../xlsx/read-limits';
 import { readTableRows, TableReadError } from '../../xlsx/table';
 import { parseArgs } from '../args';
+import { writeAtomically } from '../atomic-write';
 import type { Command, CliIO } from '../command';
 import { UserError } from '../errors';
 import { illustrativeWarning } from '../framework-arg';
+import { ioFailure } from '../io-errors';
+import { refuseOutputOverInput } from '../output-guard';
 import { pointsText } from './frameworks';
 
 const USAGE = `Cách dùng: cchc framework import BẢNG.xlsx|BẢNG.csv -o BỘ-TIÊU-CHÍ.json [tùy chọn]
@@ -71,7 +74,8 @@ THÔNG TIN KHÔNG CÓ TRONG BẢNG: tệp meta (--meta) và/hoặc tùy chọn (
   --force               vẫn ghi tệp khi bộ tiêu chí chưa qua kiểm tra (để sửa tay)
   --json                in { "ok", "output", "counts", "points", "errors", "notes", "problems" }
 
-Mã thoát: 0 đã ghi; 1 có dòng không đọc được hoặc bộ tiêu chí chưa qua kiểm tra; 2 sai cách dùng.`;
+Mã thoát: 0 đã ghi; 1 có dòng không đọc được hoặc bộ tiêu chí chưa qua kiểm tra; 2 sai cách dùng;
+3 không đọc/ghi được tệp hoặc thư mục.`;
 
 function parsePairs(text: string, flag: string): Array<{ id: string; name: string }> {
   return text
@@ -149,7 +153,12 @@ async function readTable(path: string, io: CliIO): Promise<{ sheet: string | nul
   const ext = extname(path).toLowerCase();
   const tooLarge = dataFileSizeProblem(statSync(full).size);
   if (tooLarge) throw new UserError(`${path}: ${tooLarge}`);
-  const bytes = readFileSync(full);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(full);
+  } catch (e) {
+    throw ioFailure(e, path, 'read');
+  }
   if (ext === '.csv' || ext === '.txt') {
     const utf8 = bytes.toString('utf8');
     const bounded = (text: string) => {
@@ -227,8 +236,14 @@ export const frameworkImportCommand: Command = {
     const output = args.values.o;
     if (!output) throw new UserError('Thiếu -o TỆP.json (nơi ghi bộ tiêu chí).');
     const table = args.positionals[0];
-    if (resolve(io.cwd, output) === resolve(io.cwd, table))
-      throw new UserError('Tệp kết quả trùng với bảng đầu vào: không ghi đè tệp đầu vào.');
+    refuseOutputOverInput(
+      [{ path: output, what: 'tệp kết quả (-o)' }],
+      [
+        { path: table, what: 'bảng phụ lục đầu vào' },
+        ...(args.values.meta ? [{ path: args.values.meta, what: 'tệp meta (--meta)' }] : []),
+      ],
+      io.cwd,
+    );
     const meta = buildMeta(args.values, io);
     const { sheet, rows } = await readTable(table, io);
     const result: ImportResult = importFrameworkTable(rows, meta);
@@ -237,7 +252,7 @@ export const frameworkImportCommand: Command = {
     const ok = result.errors.length === 0 && result.framework !== null && result.problems.length === 0;
     const write = result.framework !== null && (ok || args.flags.has('force'));
     if (write && result.framework)
-      writeFileSync(resolve(io.cwd, output), `${JSON.stringify(result.framework, null, 2)}\n`);
+      await writeAtomically(resolve(io.cwd, output), `${JSON.stringify(result.framework, null, 2)}\n`);
     const summary = result.framework ? frameworkSummary(result.framework) : null;
 
     if (args.flags.has('json')) {

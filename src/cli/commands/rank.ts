@@ -4,7 +4,7 @@
  * per group, in the published style. Exit 0 ranked; 1 rows with errors (every one listed, nothing
  * written: a ranking missing a unit would be wrong); 2 the file cannot be read or used at all.
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import type { Framework } from '../../framework/schema';
 import { parseRankCsv } from '../../scoring/rank-csv';
@@ -13,9 +13,11 @@ import { rankUnits } from '../../scoring/rank';
 import type { RankedUnit } from '../../scoring/types';
 import { renderRankTable } from '../../xlsx/rank-table';
 import { parseArgs } from '../args';
+import { writeAtomically } from '../atomic-write';
 import type { Command } from '../command';
 import { UserError } from '../errors';
 import { loadFrameworkArg } from '../framework-arg';
+import { refuseOutputOverInput } from '../output-guard';
 
 const MAX_INPUT_BYTES = 5 * 1024 * 1024;
 
@@ -78,7 +80,7 @@ export const rankCommand: Command = {
     '  --framework M  bộ tiêu chí (mã có sẵn hoặc tệp JSON): nhóm, xếp loại, cách xử lý đồng hạng,',
     '                 số chữ số thập phân, đơn vị không xếp hạng',
     '',
-    'Mã thoát: 0 đã xếp hạng; 1 có dòng sai (liệt kê tất cả, không ghi tệp); 2 không đọc được tệp.',
+    'Mã thoát: 0 đã xếp hạng; 1 có dòng sai (liệt kê tất cả, không ghi tệp); 2 tệp không dùng được; 3 không đọc/ghi được tệp.',
   ].join('\n'),
   async run(argv, io) {
     const args = parseArgs(argv, { values: ['o', 'output', 'framework'], booleans: ['json'] });
@@ -90,8 +92,17 @@ export const rankCommand: Command = {
     if (outPath && outKind !== '.xlsx' && outKind !== '.csv') {
       throw new UserError(`-o ${outPath}: chỉ ghi được tệp .xlsx hoặc .csv.`);
     }
-    if (outPath && resolve(io.cwd, outPath) === resolve(io.cwd, inputPath)) {
-      throw new UserError('Tệp kết quả trùng tệp đầu vào: không ghi đè tệp đầu vào.');
+    if (outPath) {
+      refuseOutputOverInput(
+        [{ path: outPath, what: 'tệp kết quả (-o)' }],
+        [
+          { path: inputPath, what: 'bảng điểm đầu vào' },
+          ...(args.values.framework && /\.json$/i.test(args.values.framework)
+            ? [{ path: args.values.framework, what: 'tệp bộ tiêu chí' }]
+            : []),
+        ],
+        io.cwd,
+      );
     }
 
     const framework: Framework | undefined = args.values.framework
@@ -132,13 +143,7 @@ export const rankCommand: Command = {
         outKind === '.xlsx'
           ? await renderRankTable(blocks, places)
           : Buffer.from(rankTableCsv(blocks, places), 'utf8');
-      try {
-        writeFileSync(resolve(io.cwd, outPath), bytes);
-      } catch (e) {
-        throw new UserError(
-          `Không ghi được "${outPath}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`,
-        );
-      }
+      await writeAtomically(resolve(io.cwd, outPath), bytes);
       io.stderr(`Đã ghi ${outPath} (${units.length} đơn vị, ${blocks.length} nhóm).\n`);
     }
     if (json) io.stdout(`${JSON.stringify({ units: units.map(jsonUnit) }, null, 2)}\n`);

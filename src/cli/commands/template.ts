@@ -2,7 +2,7 @@
  * `cchc template`: the scoring template of one unit, or one per unit of a CSV list. A bad row of
  * the list is reported with its line number and the other units are still made.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseCsv } from '../../common/csv';
 import type { Framework } from '../../framework/schema';
@@ -13,9 +13,12 @@ import { normalizeTitle } from '../../workbook/layout';
 import { TemplateInputError, buildTemplatePlan, type TemplateOptions } from '../../workbook/plan';
 import { renderPlan } from '../../xlsx/render';
 import { parseArgs } from '../args';
+import { makeOutputDir, writeAtomically } from '../atomic-write';
 import type { CliIO, Command } from '../command';
 import { UserError } from '../errors';
 import { loadFrameworkArg } from '../framework-arg';
+import { ioFailure } from '../io-errors';
+import { refuseOutputOverInput } from '../output-guard';
 
 const USAGE = [
   'Cách dùng:',
@@ -33,9 +36,11 @@ const USAGE = [
   '  --units       tệp CSV danh sách đơn vị (tạo một tệp cho mỗi đơn vị trong thư mục -o)',
   '  --deadline    hạn gửi về Sở Nội vụ, dạng NĂM-THÁNG-NGÀY (ví dụ 2026-12-31)',
   '  -o            tệp .xlsx (một đơn vị) hoặc thư mục (danh sách)',
-  '  --json        in kết quả dạng JSON: { "files": [...], "errors": [...] }',
+  '  --overwrite   với --units: ghi đè tệp đã có trong thư mục (mặc định: giữ tệp cũ, báo bỏ qua)',
+  '  --json        in kết quả dạng JSON: { "files": [...], "skipped": [...], "errors": [...] }',
   '',
-  'Mã thoát: 0 tạo đủ; 1 có dòng danh sách bị lỗi (các đơn vị khác vẫn được tạo); 2 lỗi đầu vào.',
+  'Mã thoát: 0 tạo đủ (tệp đã có được giữ nguyên và liệt kê); 1 có dòng danh sách bị lỗi hoặc tệp',
+  'không ghi được (các đơn vị khác vẫn được tạo); 2 lỗi đầu vào; 3 không đọc/ghi được tệp hoặc thư mục.',
 ].join('\n');
 
 interface MadeFile {
@@ -71,14 +76,6 @@ export function resolveGroup(framework: Framework, given: string | undefined): s
     );
   }
   return found.id;
-}
-
-/** Writes through a temporary file, so an interrupted run never leaves half a workbook. */
-function writeAtomically(path: string, bytes: Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, bytes);
-  renameSync(tmp, path);
 }
 
 const COLUMN_ALIASES: Record<'code' | 'name' | 'group', string[]> = {
@@ -138,7 +135,7 @@ async function makeOne(
   path: string,
   options: TemplateOptions,
 ): Promise<void> {
-  writeAtomically(path, await renderPlan(buildTemplatePlan(framework, unit, options)));
+  await writeAtomically(path, await renderPlan(buildTemplatePlan(framework, unit, options)));
 }
 
 export const templateCommand: Command = {
@@ -148,7 +145,7 @@ export const templateCommand: Command = {
   async run(argv: string[], io: CliIO): Promise<number> {
     const args = parseArgs(argv, {
       values: ['framework', 'unit', 'unit-code', 'group', 'units', 'o', 'output', 'deadline'],
-      booleans: ['json'],
+      booleans: ['json', 'overwrite'],
     });
     if (args.positionals.length)
       throw new UserError(`Không hiểu "${args.positionals[0]}". Xem: cchc template --help`);
@@ -159,9 +156,17 @@ export const templateCommand: Command = {
     if (!args.values.unit && !args.values.units)
       throw new UserError('Thiếu --unit TÊN (một đơn vị) hoặc --units DANH_SÁCH.csv.');
     checkDeadline(args.values.deadline);
+    const inputs = [
+      ...(args.values.units ? [{ path: args.values.units, what: 'danh sách đơn vị' }] : []),
+      ...(args.values.framework && /\.json$/i.test(args.values.framework)
+        ? [{ path: args.values.framework, what: 'tệp bộ tiêu chí' }]
+        : []),
+    ];
+    refuseOutputOverInput([{ path: out, what: 'tệp kết quả (-o)' }], inputs, io.cwd);
     const framework = loadFrameworkArg(args.values.framework ?? '', io);
     const options: TemplateOptions = { deadline: args.values.deadline };
     const made: MadeFile[] = [];
+    const skipped: MadeFile[] = [];
     const errors: RowError[] = [];
     const outPath = resolve(io.cwd, out);
 
@@ -180,6 +185,7 @@ export const templateCommand: Command = {
         if (e instanceof TemplateInputError) throw new UserError(e.message);
         throw e;
       }
+      await makeOutputDir(dirname(outPath));
       await makeOne(framework, unit, outPath, options);
       made.push({ unit: unit.name, code: unit.code, group: unit.group, file: out });
       if (!args.flags.has('json')) io.stderr(`Đã tạo ${made[0].file} (${unit.name}).\n`);
@@ -191,34 +197,51 @@ export const templateCommand: Command = {
       if (existsSync(outPath) && !statSync(outPath).isDirectory()) {
         throw new UserError(`-o "${out}" phải là thư mục khi dùng --units.`);
       }
-      const { units, errors: rowErrors } = unitsFromCsv(readFileSync(listPath, 'utf8'), framework, listFile);
+      let listText: string;
+      try {
+        listText = readFileSync(listPath, 'utf8');
+      } catch (e) {
+        throw ioFailure(e, listFile, 'read');
+      }
+      const { units, errors: rowErrors } = unitsFromCsv(listText, framework, listFile);
       errors.push(...rowErrors);
-      mkdirSync(outPath, { recursive: true });
+      await makeOutputDir(outPath);
       const taken = new Set<string>();
+      const overwrite = args.flags.has('overwrite');
       let i = 0;
       for (const { line, unit } of units) {
         i++;
         const name = unitFileName(unit, taken);
         const path = join(outPath, name);
+        const entry = { unit: unit.name, code: unit.code, group: unit.group, file: join(out, name) };
+        // A unit's filled return may carry its template's name: it is never replaced unasked.
+        if (!overwrite && existsSync(path)) {
+          skipped.push(entry);
+          continue;
+        }
         try {
           await makeOne(framework, unit, path, options);
-          made.push({ unit: unit.name, code: unit.code, group: unit.group, file: join(out, name) });
+          made.push(entry);
           if (io.isTTY && !args.flags.has('json')) io.stderr(`\r${i}/${units.length} ${name}`.padEnd(60));
         } catch (e) {
-          if (!(e instanceof TemplateInputError)) throw e;
+          // One unit that cannot be made (bad data, a file that cannot be written) never stops the others.
+          if (!(e instanceof TemplateInputError) && !(e instanceof UserError)) throw e;
           errors.push({ line, message: `${listFile} dòng ${line} (${unit.name}): ${e.message}` });
         }
       }
       if (io.isTTY && !args.flags.has('json')) io.stderr('\n');
       for (const err of errors) io.stderr(`Lỗi: ${err.message}\n`);
       if (!args.flags.has('json')) {
+        for (const s of skipped)
+          io.stderr(`Bỏ qua: ${s.file} đã có (giữ nguyên; dùng --overwrite để ghi đè).\n`);
         io.stderr(
           `Đã tạo ${made.length} tệp trong ${out}` +
+            (skipped.length ? `; giữ nguyên ${skipped.length} tệp đã có` : '') +
             (errors.length ? `; ${errors.length} dòng bị lỗi, không tạo được.\n` : '.\n'),
         );
       }
     }
-    if (args.flags.has('json')) io.stdout(`${JSON.stringify({ files: made, errors }, null, 2)}\n`);
+    if (args.flags.has('json')) io.stdout(`${JSON.stringify({ files: made, skipped, errors }, null, 2)}\n`);
     return errors.length ? 1 : 0;
   },
 };

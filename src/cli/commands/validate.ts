@@ -34,7 +34,7 @@ const USAGE = [
   '  --mode draft|submission  submission (mặc định): thiếu điểm là lỗi; draft: thiếu điểm chỉ là cảnh báo',
   '  --json             in một tài liệu JSON: { "file", "frameworkId", "unit", "errors", "warnings", "totals" }',
   '',
-  'Mã thoát: 0 không có lỗi; 1 có lỗi theo quy tắc chấm; 2 tệp không đọc được hoặc không phải mẫu.',
+  'Mã thoát: 0 không có lỗi; 1 có lỗi theo quy tắc chấm; 2 tệp không đọc được hoặc không phải mẫu; 3 lỗi đọc tệp.',
 ].join('\n');
 
 /** One finding, as in the consolidation records. */
