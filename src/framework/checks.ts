@@ -14,6 +14,7 @@
  *   declared.counts, declared.points, declared.survey, declared.total,
  *   group.duplicate, survey.sourceDuplicate, band.group, band.duplicate, group.noPoints
  */
+import type { FrameworkProblemKey } from './problem-keys';
 import { FrameworkError, type FrameworkProblem } from './errors';
 import { formatMax, fromCents, isHundredths, sumCents, toCents } from './points';
 import { ruleKind } from './rule-kinds';
@@ -33,7 +34,8 @@ const fmt = formatMax;
 /** Every problem of the framework, in tree order, then framework-level ones. Empty = usable. */
 export function checkFramework(framework: Framework): FrameworkProblem[] {
   const problems: FrameworkProblem[] = [];
-  const add = (code: string, rule: string, message: string) => problems.push({ code, rule, message });
+  const add = (code: string, rule: FrameworkProblemKey, message: string) =>
+    problems.push({ code, rule, message });
   const groupIds = new Set(framework.groups.map((g) => g.id));
   const sourceIds = new Set(framework.surveySources.map((s) => s.id));
 
@@ -195,7 +197,7 @@ export function treePoints(framework: Pick<Framework, 'tree'>): {
   return { self: fromCents(self), survey: fromCents(survey), total: fromCents(self + survey) };
 }
 
-type Add = (code: string, rule: string, message: string) => void;
+type Add = (code: string, rule: FrameworkProblemKey, message: string) => void;
 
 function checkLeaf(
   node: FrameworkNode,

@@ -1,3 +1,4 @@
+import type { ScoringProblemKey } from './problem-keys';
 import { inRange, matchesRule, scoreRange } from './leaf';
 import { showNumber } from './read';
 import type { Rule } from '../framework/schema';
@@ -13,7 +14,7 @@ type ChoiceRule = Extract<Rule, { kind: 'levels' | 'tiers' }>;
  * bad value is reported once.
  */
 export function allowedPointsRule<K extends ChoiceRule['kind']>(spec: {
-  key: string;
+  key: ScoringProblemKey;
   description: string;
   kind: K;
   choices: (rule: Extract<ChoiceRule, { kind: K }>) => { label: string; points: number }[];

@@ -5,6 +5,7 @@
  * rounded half up to the framework's published places, because survey components are published
  * rounded on their own.
  */
+import type { ScoringProblemKey } from './problem-keys';
 import type { Framework, FrameworkNode } from '../framework/schema';
 import { leafMaxFor } from '../framework/tree';
 import { divRoundHalfUp, formatVi, fromScaled, toScaled } from './decimal';
@@ -43,7 +44,7 @@ export function surveyPoints(
   options: { group?: string } = {},
 ): SurveyResult {
   const leaf = findLeaf(framework, leafCode);
-  const problem = (rule: string, message: string): SurveyResult => ({
+  const problem = (rule: ScoringProblemKey, message: string): SurveyResult => ({
     problem: { severity: 'error', rule, code: leafCode, field: 'survey', message, value },
   });
   if (!leaf || leaf.method !== 'survey') {

@@ -6,6 +6,7 @@
  * naming the file.
  */
 import { sha256Hex } from '../common/sha256';
+import { FILE_KEY_OF_REASON } from '../consolidation/problem-keys';
 import type { FileError, IncomingFile, WorkbookReader } from '../consolidation/types';
 import type { Framework } from '../framework/schema';
 import type { Problem, Scoresheet, ValidationMode } from '../scoring/types';
@@ -59,7 +60,11 @@ export async function openReturnedFile(
   ): RefusedFile => ({ ok: false, size, sha256, rule, message });
   if (file.size !== undefined) {
     const refusal = reader.checkSize(file.size);
-    if (refusal) return refuse(`file.${refusal.reason}`, `"${file.name}": ${refusal.message}`);
+    if (refusal)
+      return refuse(
+        FILE_KEY_OF_REASON[refusal.reason] ?? 'file.unreadable',
+        `"${file.name}": ${refusal.message}`,
+      );
   }
   let bytes: Uint8Array | null;
   try {
@@ -83,7 +88,8 @@ export async function openReturnedFile(
   } finally {
     bytes = null;
   }
-  if (!reading.ok) return refuse(`file.${reading.reason}`, reading.message, size, sha256);
+  if (!reading.ok)
+    return refuse(FILE_KEY_OF_REASON[reading.reason] ?? 'file.unreadable', reading.message, size, sha256);
   const { framework, scoresheet, structureProblems, meta } = reading;
   const problems = [
     ...structureProblems,

@@ -8,6 +8,7 @@
  * framework fingerprint in `_meta`) is compared with the framework, naming every difference with
  * its cell.
  */
+import type { StructureProblemKey } from './problem-keys';
 import { frameworkFingerprint } from '../framework/fingerprint';
 import type { Framework, FrameworkNode } from '../framework/schema';
 import { appliesTo, isLeaf, isSurveyLeaf, leafMaxFor, walk } from '../framework/tree';
@@ -128,7 +129,7 @@ export function scoresheetFromGrid(
   const at = (row: number, col: number) => `${sheet}!${cellAddress(row, col)}`;
   const add = (
     severity: Severity,
-    rule: string,
+    rule: StructureProblemKey,
     code: string,
     message: string,
     cell?: string,
@@ -370,7 +371,7 @@ function clipName(name: string): string {
 
 type Add = (
   severity: Severity,
-  rule: string,
+  rule: StructureProblemKey,
   code: string,
   message: string,
   cell?: string,

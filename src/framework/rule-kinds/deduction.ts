@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { toCents } from '../points';
-import type { RuleKind } from './kind';
+import type { CheckAdd, RuleKind } from './kind';
 import { capAndStep, checkStep, fmt, viNumber } from './wording';
 
 export const deductionSchema = z.object({
@@ -20,17 +20,24 @@ export function checkOutsideScale(
   rule: { cap: number; step: number },
   node: { code: string; max: number; maxByGroup?: Record<string, number> },
   label: string,
-  add: (code: string, rule: string, message: string) => void,
+  add: CheckAdd,
 ): void {
   const word = kind === 'deduction' ? 'trừ điểm' : 'cộng điểm';
   if (toCents(node.max) !== 0 || Object.values(node.maxByGroup ?? {}).some((m) => toCents(m) !== 0)) {
     add(
       node.code,
-      `${kind}.max`,
+      kind === 'deduction' ? 'deduction.max' : 'bonus.max',
       `${label}: tiêu chí ${word} phải có điểm tối đa 0 (điểm ${word} nằm ngoài thang điểm), đang là ${fmt(node.max)}.`,
     );
   }
-  checkStep(kind, node.code, label, rule.cap, rule.step, add);
+  checkStep(
+    kind === 'deduction' ? 'deduction.step' : 'bonus.step',
+    node.code,
+    label,
+    rule.cap,
+    rule.step,
+    add,
+  );
 }
 
 export const deduction: RuleKind<DeductionRule> = {

@@ -4,6 +4,7 @@
  * consumer (framework checks and fingerprint, scoring, the template's Excel validation, the
  * importer, sample data) asks the kind; none switches on `rule.kind` itself.
  */
+import type { FrameworkProblemKey } from '../problem-keys';
 import type { z } from 'zod';
 import type { FrameworkNode } from '../schema';
 
@@ -25,7 +26,7 @@ export interface AcceptedScores {
 export type RuleRole = 'score' | 'deduction' | 'bonus';
 
 /** Adds a framework problem (code, stable key, Vietnamese message). */
-export type CheckAdd = (code: string, rule: string, message: string) => void;
+export type CheckAdd = (code: string, rule: FrameworkProblemKey, message: string) => void;
 
 /** The reading of a guide: a rule (with notes on what was assumed) or a sentence saying why not. */
 export type GuideResult =

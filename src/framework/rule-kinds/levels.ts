@@ -1,7 +1,7 @@
 /** `levels`: the score is one of the options' points ("Ban hành kịp thời: 1; Không ban hành: 0"). */
 import { z } from 'zod';
 import { isHundredths, toCents } from '../points';
-import type { RuleKind } from './kind';
+import type { CheckAdd, RuleKind } from './kind';
 import { distinctDescending, fmt, readOptionList, unreadLine, viNumber } from './wording';
 
 /** One labelled option of a `levels` rule, e.g. "Ban hành kịp thời" → 1. */
@@ -26,7 +26,7 @@ export function checkChoicePoints(
   values: readonly number[],
   node: { code: string; max: number; maxByGroup?: Record<string, number> },
   label: string,
-  add: (code: string, rule: string, message: string) => void,
+  add: CheckAdd,
 ): void {
   const code = node.code;
   const max = toCents(node.max);
@@ -40,13 +40,17 @@ export function checkChoicePoints(
   }
   for (const v of values) {
     if (toCents(v) < 0 || toCents(v) > max || !isHundredths(v)) {
-      add(code, `${kind}.range`, `${label}: ${name} ${fmt(v)} điểm nằm ngoài khoảng 0 đến ${fmt(node.max)}.`);
+      add(
+        code,
+        kind === 'levels' ? 'levels.range' : 'tiers.range',
+        `${label}: ${name} ${fmt(v)} điểm nằm ngoài khoảng 0 đến ${fmt(node.max)}.`,
+      );
     }
   }
   if (!values.some((v) => toCents(v) === max)) {
     add(
       code,
-      `${kind}.max`,
+      kind === 'levels' ? 'levels.max' : 'tiers.max',
       `${label}: không có ${name} nào bằng điểm tối đa ${fmt(node.max)} (${values.map(fmt).join('; ')}).`,
     );
   }

@@ -14,7 +14,7 @@ export const range: RuleKind<RangeRule> = {
   accepts: (rule, max) => ({ allowed: null, min: 0, max, step: rule.step }),
   shape: (rule) => ['range', toCents(rule.step)],
   check(rule, node, label, add) {
-    checkStep('range', node.code, label, node.max, rule.step, add);
+    checkStep('range.step', node.code, label, node.max, rule.step, add);
     for (const [g, m] of Object.entries(node.maxByGroup ?? {})) {
       if (toCents(m) % toCents(rule.step) !== 0)
         add(

@@ -16,9 +16,9 @@ export function distinctDescending(points: readonly number[]): number[] {
   return [...new Set(points)].sort((a, b) => b - a);
 }
 
-/** `${kind}.step` when `value` is not a multiple of the step `s`. */
+/** `key` (range.step, …) when `value` is not a multiple of the step `s`. */
 export function checkStep(
-  kind: string,
+  key: 'range.step' | 'deduction.step' | 'bonus.step',
   code: string,
   label: string,
   value: number,
@@ -26,7 +26,7 @@ export function checkStep(
   add: CheckAdd,
 ) {
   if (toCents(value) % toCents(s) !== 0 || toCents(s) === 0) {
-    add(code, `${kind}.step`, `${label}: ${fmt(value)} điểm không chia hết cho bước ${fmt(s)}.`);
+    add(code, key, `${label}: ${fmt(value)} điểm không chia hết cho bước ${fmt(s)}.`);
   }
 }
 

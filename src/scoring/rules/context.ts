@@ -4,6 +4,7 @@
  * `validate.ts` runs them all. A rule sees one leaf at a time through a `LeafContext`, or the whole
  * sheet through a `SheetContext`.
  */
+import type { ScoringProblemKey } from '../problem-keys';
 import type { Framework, FrameworkNode } from '../../framework/schema';
 import { appliesTo, leafMaxFor } from '../../framework/tree';
 import { leafKind, type LeafKind } from '../leaf';
@@ -46,7 +47,7 @@ export interface LeafContext {
 
 export interface ScoringRule {
   /** Stable key, e.g. "score.aboveMax": scripts, tests and the task pane rely on it. */
-  key: string;
+  key: ScoringProblemKey;
   /** One Vietnamese line describing what the rule checks (listed in docs and help). */
   description: string;
   checkLeaf?(ctx: LeafContext, out: Problem[]): void;
@@ -104,7 +105,7 @@ export function modeSeverity(mode: ValidationMode): Severity {
 /** Builds a problem on a leaf field, with the cell address copied from the sheet when known. */
 export function leafProblem(
   ctx: Pick<LeafContext, 'sheet' | 'leaf'>,
-  rule: string,
+  rule: ScoringProblemKey,
   severity: Severity,
   field: EntryField | undefined,
   message: string,

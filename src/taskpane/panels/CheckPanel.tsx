@@ -22,6 +22,7 @@ import type { PanelProps } from './registry';
 import { useApp } from '../app-context';
 import { Busy, IllustrativeBadge, Note, StatusBar, useAction } from '../components';
 import { points } from '../format';
+import { problemText } from '../problem-text';
 import type { CheckState } from '../services';
 
 const useStyles = makeStyles({
@@ -353,8 +354,9 @@ function ProblemItem({ problem: p }: { problem: Problem }) {
       data-severity={p.severity}
     >
       <Text size={200}>
-        {/* The engine's messages already name the tiêu chí ("Tiêu chí 1.1.2, …"). */}
-        <strong>{p.severity === 'error' ? t.check.error : t.check.warning}:</strong> {p.message}
+        {/* The engine's messages already name the tiêu chí ("Tiêu chí 1.1.2, …"); English from the key. */}
+        <strong>{p.severity === 'error' ? t.check.error : t.check.warning}:</strong>{' '}
+        {problemText(p, t.locale)}
       </Text>
       {p.cell && (
         <Link

@@ -1,0 +1,72 @@
+/**
+ * Every key a file problem of consolidation (and of the CLI's file handling) can carry, and the
+ * whole catalogue of problem keys a returned workbook can get: file, structure and scoring keys.
+ * The pane's locale files (src/taskpane/problem-text.ts) are typed by `ProblemKey`, so a key
+ * without an English text is a compile error.
+ */
+import { SCORING_PROBLEM_KEYS, type ScoringProblemKey } from '../scoring/problem-keys';
+import { STRUCTURE_PROBLEM_KEYS, type StructureProblemKey } from '../workbook/problem-keys';
+
+export const FILE_PROBLEM_KEYS = [
+  'file.notFound',
+  'file.unreadable',
+  'file.tooLarge',
+  'file.duplicate',
+  // The same fact as `structure.otherFramework` (see PROBLEM_FACTS).
+  'file.otherFramework',
+  // Why a returned file could not be opened (the reader's and the zip guard's reasons).
+  'file.notTemplate',
+  'file.unknownFramework',
+  'file.beyondLimits',
+  'file.empty',
+  'file.encrypted',
+  'file.notZip',
+  'file.corrupt',
+  'file.bomb',
+  'file.notXlsx',
+  'consolidation.notYetAppraised',
+] as const;
+
+export type FileProblemKey = (typeof FILE_PROBLEM_KEYS)[number];
+
+/** The key of each reason a returned workbook is refused with (written out, so each is greppable). */
+export const FILE_KEY_OF_REASON: Readonly<Record<string, FileProblemKey>> = {
+  unreadable: 'file.unreadable',
+  notTemplate: 'file.notTemplate',
+  unknownFramework: 'file.unknownFramework',
+  beyondLimits: 'file.beyondLimits',
+  tooLarge: 'file.tooLarge',
+  empty: 'file.empty',
+  encrypted: 'file.encrypted',
+  notZip: 'file.notZip',
+  corrupt: 'file.corrupt',
+  bomb: 'file.bomb',
+  notXlsx: 'file.notXlsx',
+};
+
+/** A key any problem of a returned workbook can carry. */
+export type ProblemKey = FileProblemKey | StructureProblemKey | ScoringProblemKey;
+
+export const PROBLEM_KEYS: readonly ProblemKey[] = [
+  ...FILE_PROBLEM_KEYS,
+  ...STRUCTURE_PROBLEM_KEYS,
+  ...SCORING_PROBLEM_KEYS,
+];
+
+/**
+ * Keys that name one fact. "The workbook was made from another framework than the one it is
+ * checked against" is `structure.otherFramework` (the key `cchc validate --json` has always
+ * given); the scoring engine (`sheet.wrongFramework`, when a scoresheet is validated against
+ * another framework) and consolidation (`file.otherFramework`, a file of another framework than
+ * the majority's) still emit their historical keys because both are in public `--json` output;
+ * scripts compare facts with `problemFact`.
+ */
+export const PROBLEM_FACTS: Readonly<Partial<Record<ProblemKey, ProblemKey>>> = {
+  'sheet.wrongFramework': 'structure.otherFramework',
+  'file.otherFramework': 'structure.otherFramework',
+};
+
+/** The one key of the fact a problem key names. */
+export function problemFact(key: ProblemKey): ProblemKey {
+  return PROBLEM_FACTS[key] ?? key;
+}
