@@ -53,7 +53,7 @@ const useStyles = makeStyles({
   title: { display: 'block', margin: 0 },
   // Four short labels fit in one row at 320 px; narrower panes scroll the tab strip, not the page.
   tabs: { overflowX: 'auto', flexWrap: 'nowrap', scrollbarWidth: 'thin' },
-  tab: { paddingLeft: '5px', paddingRight: '5px', minWidth: 0 },
+  tab: { paddingLeft: '2px', paddingRight: '2px', minWidth: 0 },
   main: { padding: tokens.spacingHorizontalM, maxWidth: '720px', minWidth: 0, overflowWrap: 'break-word' },
   notice: { position: 'sticky', top: 0, zIndex: 1, marginBottom: tokens.spacingVerticalS },
   roles: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

@@ -1,3 +1,4 @@
+/* global process */
 // Lints probe sources with ESLint's Node API, outside jest (whose VM refuses the dynamic import
 // ESLint loads its config with). stdin: [{ filePath, source }] (or "TREE" to lint src/); stdout:
 // for each probe, the messages of no-restricted-imports.
