@@ -97,7 +97,8 @@ describeWithEngine(chromiumEngine, 'task pane in Chromium', (chromiumPath) => {
       await expect(page.getByRole('tab', { name, exact: true }).count()).resolves.toBe(1);
     }
     const facts = page.getByTestId('framework-facts');
-    await expect(facts.getByText('minh họa', { exact: true }).isVisible()).resolves.toBe(true);
+    // The panel and its framework facts load on first visit: wait for them (fails on timeout).
+    await facts.getByText('minh họa', { exact: true }).waitFor({ state: 'visible', timeout: 15000 });
     await expect(facts.textContent()).resolves.toContain('9 lĩnh vực · 30 tiêu chí · 51 tiêu chí thành phần');
 
     await page.getByLabel('Tên đơn vị').fill('Sở Tư pháp');
@@ -627,7 +628,15 @@ function contentHeight(page: Page): Promise<number> {
 async function axeViolations(page: Page): Promise<{ id: string; nodes: number; help: string }[]> {
   if (!(await page.evaluate(() => 'axe' in window))) {
     await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+    // axe measures colours as they are at that instant: a Fluent fade or hover transition caught
+    // half-way reads as low contrast (seen once in a full run). Judge the steady state.
+    await page.addStyleTag({
+      content: '*, *::before, *::after { transition: none !important; animation: none !important; }',
+    });
   }
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+  );
   return page.evaluate(async () => {
     const axe = (
       window as unknown as {
