@@ -3,7 +3,7 @@
  * importer's per-row problems before anything is saved. Done about once a year by the Sở, so it is
  * reached from the Tạo mẫu panel rather than from the daily tabs.
  */
-import { Button, Checkbox, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Select, Text, makeStyles } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useApp } from '../app-context';
 import { Busy, FileButton, Note, StatusBar, useAction } from '../components';
@@ -11,32 +11,9 @@ import { points } from '../format';
 import type { FrameworkImportResult, FrameworkMetaForm } from '../services';
 import { levelName } from '../strings';
 import type { PanelProps } from './registry';
+import { formStyleRules } from './form-styles';
 
-const useStyles = makeStyles({
-  stack: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    minWidth: 0,
-    '& > *': { minWidth: 0 },
-  },
-  facts: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-    padding: tokens.spacingHorizontalS,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
-  problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorPaletteRedForeground1 },
-  notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
-  pair: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))',
-    gap: tokens.spacingHorizontalS,
-  },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
-});
+const useStyles = makeStyles(formStyleRules);
 
 const LEVELS = ['so', 'huyen', 'xa', 'bo', 'tinh'];
 const DEFAULT_GROUPS: Record<string, string> = {

@@ -24,34 +24,11 @@ import { points } from '../format';
 import type { FrameworkChoice } from '../services';
 import { levelName } from '../strings';
 import { parseUnitList } from '../unit-list';
+import { formStyleRules } from './form-styles';
 
 const useStyles = makeStyles({
-  // minWidth 0: flex and grid children otherwise grow to their content (a long <option>).
-  stack: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    minWidth: 0,
-    '& > *': { minWidth: 0 },
-  },
-  facts: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-    padding: tokens.spacingHorizontalS,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
+  ...formStyleRules,
   badges: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center', flexWrap: 'wrap' },
-  problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorPaletteRedForeground1 },
-  notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
-  // Two short fields side by side when there is room, stacked at 320 px.
-  pair: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))',
-    gap: tokens.spacingHorizontalS,
-  },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   // Long Vietnamese framework titles must wrap inside a 320 px pane instead of widening it.
   select: {
     width: '100%',
