@@ -15,6 +15,7 @@ import { parseNumberText } from '../scoring/decimal';
 import { surveyPoints } from '../scoring/survey';
 import type { CellValue } from '../scoring/types';
 import { buildUnitIndex, matchUnit, type MatchableUnit, type MatchedBy } from './match';
+import { cellAddress } from '../common/a1';
 
 export interface SurveyUnit extends MatchableUnit {
   code: string | null;
@@ -77,17 +78,6 @@ const NAME_HEADERS = [
 
 export function unitKeyOf(unit: MatchableUnit): string {
   return unit.code ?? unit.name;
-}
-
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 function text(value: CellValue): string {
@@ -192,7 +182,7 @@ function findHeader(
 }
 
 function cellRef(options: SurveyImportOptions, row: number, col: number): string {
-  const a1 = `${columnLetter(col)}${row + 1}`;
+  const a1 = `${cellAddress(row + 1, col + 1)}`;
   return options.sheetName ? `${options.sheetName}!${a1}` : a1;
 }
 

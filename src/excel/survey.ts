@@ -6,7 +6,8 @@
  */
 import { isSurveyLeaf, nodeIndex } from '../framework/tree';
 import { FIELD_COLUMN } from '../workbook/columns';
-import { SHEET_SCORE, columnLetter } from '../workbook/layout';
+import { SHEET_SCORE } from '../workbook/layout';
+import { columnLetters } from '../common/a1';
 import { ExcelAdapterError, translated } from './errors';
 import { contiguousRuns } from './grid';
 import { type ExcelHost, officeHost } from './host';
@@ -81,6 +82,6 @@ export async function writeSurveyPoints(
 }
 
 function rangeAddress(first: number, last: number, col: number): string {
-  const c = columnLetter(col);
+  const c = columnLetters(col);
   return first === last ? `${c}${first}` : `${c}${first}:${c}${last}`;
 }

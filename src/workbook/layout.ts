@@ -4,6 +4,7 @@
  * consolidation, other offices' scripts) find things by THESE titles and names, never by fixed
  * addresses, so changing a string here is a breaking change of the file format.
  */
+import { cellAddress } from '../common/a1';
 
 export const SHEET_GUIDE = 'Hướng dẫn';
 export const SHEET_SCORE = 'Chấm điểm';
@@ -85,28 +86,6 @@ export const DEFINED_NAMES = {
   /** The deadline cell on `Hướng dẫn`. */
   deadline: 'CCHC_Deadline',
 } as const;
-
-/** 1-based column number → letters ("A", "Z", "AA"). */
-export function columnLetter(col: number): string {
-  let n = col;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** "E12" from (12, 5). */
-export function cellAddress(row: number, col: number): string {
-  return `${columnLetter(col)}${row}`;
-}
-
-/** A sheet name as it must appear in a formula or a defined name: quoted when not plain ASCII. */
-export function sheetRef(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-}
 
 /** "Chấm điểm!E12": the address form of problems and of the CLI JSON (unquoted, for people). */
 export function problemCell(sheet: string, row: number, col: number): string {

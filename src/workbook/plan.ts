@@ -15,10 +15,8 @@ import {
   SHEET_META,
   SHEET_SCORE,
   TEMPLATE_FORMAT_VERSION,
-  cellAddress,
-  columnLetter,
-  sheetRef,
 } from './layout';
+import { cellAddress, columnLetters, quoteSheetName } from '../common/a1';
 import type { PlanDefinedName, PlanSheet, PlanStyle, StyleId, WorkbookPlan } from './plan-types';
 import { buildScoreSheet } from './score-sheet';
 import { SheetBuilder } from './sheet-builder';
@@ -105,8 +103,8 @@ class ListSheet {
     if (known) return known;
     const col = this.refs.size + 1;
     values.forEach((v, i) => this.builder.set(i + 1, col, { value: v }));
-    const letter = columnLetter(col);
-    const ref = `${sheetRef(SHEET_LISTS)}!$${letter}$1:$${letter}$${values.length}`;
+    const letter = columnLetters(col);
+    const ref = `${quoteSheetName(SHEET_LISTS)}!$${letter}$1:$${letter}$${values.length}`;
     this.refs.set(key, ref);
     return ref;
   };
@@ -160,17 +158,17 @@ export function buildTemplatePlan(
   metaSheet.sheet.columns = [{ width: 24 }, { width: 60 }];
 
   const { layout } = score;
-  const lastCol = columnLetter(layout.lastColumn);
-  const s = sheetRef(SHEET_SCORE);
+  const lastCol = columnLetters(layout.lastColumn);
+  const s = quoteSheetName(SHEET_SCORE);
   const definedNames: PlanDefinedName[] = [
     { name: DEFINED_NAMES.header, ref: `${s}!$A$${layout.headerRow}:$${lastCol}$${layout.headerRow}` },
     { name: DEFINED_NAMES.codes, ref: `${s}!$A$${layout.firstDataRow}:$A$${layout.totalRow - 1}` },
     { name: DEFINED_NAMES.table, ref: `${s}!$A$${layout.headerRow}:$${lastCol}$${layout.totalRow}` },
     { name: DEFINED_NAMES.total, ref: `${s}!$A$${layout.totalRow}:$${lastCol}$${layout.totalRow}` },
-    { name: DEFINED_NAMES.meta, ref: `${sheetRef(SHEET_META)}!$A$1:$B$${Object.keys(meta).length}` },
+    { name: DEFINED_NAMES.meta, ref: `${quoteSheetName(SHEET_META)}!$A$1:$B$${Object.keys(meta).length}` },
     {
       name: DEFINED_NAMES.deadline,
-      ref: `${sheetRef(SHEET_GUIDE)}!$${cellAddress(guide.deadlineRow, 2).replace(/(\d+)$/, '$$$1')}`,
+      ref: `${quoteSheetName(SHEET_GUIDE)}!$${cellAddress(guide.deadlineRow, 2).replace(/(\d+)$/, '$$$1')}`,
     },
   ];
 

@@ -25,10 +25,10 @@ import {
   SHEET_SCORE,
   SURVEY_MARK,
   TEMPLATE_FORMAT_VERSION,
-  cellAddress,
   normalizeTitle,
   type ColumnKey,
 } from './layout';
+import { cellAddress } from '../common/a1';
 
 /** A rectangle of cells: values[r][c] is the cell at row firstRow + r, column firstCol + c (1-based). */
 export interface CellGrid {

@@ -28,8 +28,8 @@ import {
   SHEET_SCORE,
   SURVEY_MARK,
   TOTAL_ROW_LABEL,
-  cellAddress,
 } from './layout';
+import { cellAddress } from '../common/a1';
 import type { PlanSheet, ScoreLayout } from './plan-types';
 import { clip, guideCellText } from './rule-text';
 import { invalidExpression, scoreCellRule, scoreMessages, validExpression } from './score-rule';

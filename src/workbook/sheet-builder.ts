@@ -1,6 +1,6 @@
 /** A small helper to fill a PlanSheet cell by cell without repeating address arithmetic. */
 import { fittedRowHeight, rowHeightForLines } from '../common/text-layout';
-import { cellAddress } from './layout';
+import { cellAddress } from '../common/a1';
 import type { PlanCell, PlanSheet } from './plan-types';
 
 export class SheetBuilder {

@@ -4,14 +4,18 @@
 // for each probe, the messages of no-restricted-imports.
 import { ESLint } from 'eslint';
 
-const input = JSON.parse(await new Promise((resolve) => {
-  let text = '';
-  process.stdin.on('data', (d) => (text += d));
-  process.stdin.on('end', () => resolve(text));
-}));
+const input = JSON.parse(
+  await new Promise((resolve) => {
+    let text = '';
+    process.stdin.on('data', (d) => (text += d));
+    process.stdin.on('end', () => resolve(text));
+  }),
+);
 const eslint = new ESLint({ cwd: process.cwd() });
 const restricted = (r) =>
-  r.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => `${r.filePath}:${m.line} ${m.message}`);
+  r.messages
+    .filter((m) => m.ruleId === 'no-restricted-imports')
+    .map((m) => `${r.filePath}:${m.line} ${m.message}`);
 if (input === 'TREE') {
   process.stdout.write(JSON.stringify((await eslint.lintFiles(['src'])).flatMap(restricted)));
 } else {

@@ -21,7 +21,8 @@ import {
 import type { Framework } from '../../src/framework/schema';
 import { isSurveyLeaf, leaves } from '../../src/framework/tree';
 import { createFakeExcel, parseLocal, type FakeExcel } from '../../src/testing/fake-excel';
-import { SHEET_META, SHEET_SCORE, columnLetter } from '../../src/workbook/layout';
+import { SHEET_META, SHEET_SCORE } from '../../src/workbook/layout';
+import { columnLetters } from '../../src/common/a1';
 import { RANKING_SHEET, buildRankingPlan } from '../../src/workbook/ranking-plan';
 import { renderTemplate } from '../../src/xlsx/render';
 import { UNIT, rankedUnits, sizedFramework } from './sized-framework';
@@ -274,7 +275,7 @@ describe('ranking', () => {
       expect(sheet.charts.map((c) => c.type)).toEqual(['BarClustered', 'BarClustered']);
       const b = plan.blocks[0]!;
       expect(sheet.charts[0]!.series[0]!.values).toBe(
-        `'Xếp hạng'!${columnLetter(indexCol + 1)}${b.firstUnitRow + 1}:${columnLetter(indexCol + 1)}${b.lastUnitRow + 1}`,
+        `'Xếp hạng'!${columnLetters(indexCol + 1)}${b.firstUnitRow + 1}:${columnLetters(indexCol + 1)}${b.lastUnitRow + 1}`,
       );
       expect(fake.model.activeSheet?.name).toBe(RANKING_SHEET);
       return fake;

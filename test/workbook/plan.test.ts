@@ -12,8 +12,8 @@ import {
   SHEET_SCORE,
   SURVEY_MARK,
   TITLE_TO_FIELD,
-  cellAddress,
 } from '../../src/workbook/layout';
+import { cellAddress } from '../../src/common/a1';
 import { TemplateInputError, buildTemplatePlan } from '../../src/workbook/plan';
 import type { PlanCell, PlanSheet, WorkbookPlan } from '../../src/workbook/plan-types';
 import { ILLUSTRATIVE_WARNING } from '../../src/workbook/guide-sheet';

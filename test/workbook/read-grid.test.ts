@@ -1,5 +1,6 @@
 import type { CellValue } from '../../src/scoring/types';
-import { NOT_APPLICABLE_MARK, SURVEY_MARK, cellAddress } from '../../src/workbook/layout';
+import { NOT_APPLICABLE_MARK, SURVEY_MARK } from '../../src/workbook/layout';
+import { cellAddress } from '../../src/common/a1';
 import { metaFromRows, metaWithCells, scoresheetFromGrid, type CellGrid } from '../../src/workbook/read-grid';
 import type { WorkbookPlan } from '../../src/workbook/plan-types';
 import {

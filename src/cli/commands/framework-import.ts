@@ -24,6 +24,7 @@ import { illustrativeWarning } from '../framework-arg';
 import { ioFailure } from '../io-errors';
 import { refuseOutputOverInput } from '../output-guard';
 import { pointsText } from './frameworks';
+import { columnLetters } from '../../common/a1';
 
 const USAGE = `Cách dùng: cchc framework import BẢNG.xlsx|BẢNG.csv -o BỘ-TIÊU-CHÍ.json [tùy chọn]
 
@@ -191,21 +192,11 @@ async function readTable(path: string, io: CliIO): Promise<{ sheet: string | nul
   );
 }
 
-function columnLetter(i: number): string {
-  let n = i + 1;
-  let s = '';
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 /** "bảng.xlsx, trang Bảng, ô D12: …" — file, sheet and cell (or row) of an issue. */
 function where(file: string, sheet: string | null, issue: ImportIssue): string {
   if (issue.row === 0) return file;
   const place =
-    issue.column !== undefined ? `ô ${columnLetter(issue.column)}${issue.row}` : `dòng ${issue.row}`;
+    issue.column !== undefined ? `ô ${columnLetters(issue.column + 1)}${issue.row}` : `dòng ${issue.row}`;
   return sheet ? `${file}, trang "${sheet}", ${place}` : `${file}, ${place}`;
 }
 

@@ -1,8 +1,22 @@
 /**
- * A1 addresses as Excel writes them. Kept separate because both the fake and tests parse
+ * Ranges of the fake Excel as Office.js addresses them (0-based rects). The codec itself is
+ * src/common/a1.ts; both the fake and tests parse
  * addresses such as "'Chấm điểm'!E12:F30" and must agree with Excel on quoting: a sheet name
  * with anything but ASCII letters, digits and "_" is quoted, and a quote inside is doubled.
  */
+import { columnLetters, columnNumber, quoteSheetName, splitSheet } from '../../common/a1';
+
+export { quoteSheetName, splitSheet };
+
+/** 0-based column index → letters (the fake's ranges are 0-based, as Office.js's rowIndex). */
+export function letters0(col: number): string {
+  return columnLetters(col + 1);
+}
+
+/** Letters → 0-based column index. */
+export function column0(letters: string): number {
+  return columnNumber(letters) - 1;
+}
 
 /** A rectangle of cells, 0-based and inclusive. */
 export interface CellRect {
@@ -15,36 +29,6 @@ export interface CellRect {
 /** Excel's grid: 1,048,576 rows × 16,384 columns (XFD). */
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
-
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
-
-/** Splits "Sheet!A1:B2" into its sheet name (unquoted) and the local part. */
-export function splitSheet(address: string): { sheet: string | null; local: string } {
-  const bang = address.lastIndexOf('!');
-  if (bang < 0) return { sheet: null, local: address };
-  let sheet = address.slice(0, bang);
-  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  return { sheet, local: address.slice(bang + 1) };
-}
 
 const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
 const COLS = /^\$?([A-Za-z]{1,3})$/;
@@ -60,8 +44,8 @@ export function parseLocal(local: string): CellRect | null {
   if (ca && cb) {
     const r0 = Number(ca[2]) - 1;
     const r1 = Number(cb[2]) - 1;
-    const c0 = columnIndex(ca[1] as string);
-    const c1 = columnIndex(cb[1] as string);
+    const c0 = column0(ca[1] as string);
+    const c1 = column0(cb[1] as string);
     return normalise({
       row: Math.min(r0, r1),
       col: Math.min(c0, c1),
@@ -73,8 +57,8 @@ export function parseLocal(local: string): CellRect | null {
     const xa = COLS.exec(a);
     const xb = COLS.exec(b);
     if (xa && xb) {
-      const c0 = columnIndex(xa[1] as string);
-      const c1 = columnIndex(xb[1] as string);
+      const c0 = column0(xa[1] as string);
+      const c1 = column0(xb[1] as string);
       return normalise({ row: 0, col: Math.min(c0, c1), rowEnd: MAX_ROWS - 1, colEnd: Math.max(c0, c1) });
     }
     const ya = ROWS.exec(a);
@@ -94,13 +78,12 @@ function normalise(rect: CellRect): CellRect | null {
 }
 
 export function cellName(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
+  return `${letters0(col)}${row + 1}`;
 }
 
 /** "E12" for one cell, "A1:C3" otherwise; whole columns/rows as Excel prints them ("A:A", "3:5"). */
 export function formatLocal(rect: CellRect): string {
-  if (rect.row === 0 && rect.rowEnd === MAX_ROWS - 1)
-    return `${columnLetters(rect.col)}:${columnLetters(rect.colEnd)}`;
+  if (rect.row === 0 && rect.rowEnd === MAX_ROWS - 1) return `${letters0(rect.col)}:${letters0(rect.colEnd)}`;
   if (rect.col === 0 && rect.colEnd === MAX_COLS - 1) return `${rect.row + 1}:${rect.rowEnd + 1}`;
   const a = cellName(rect.row, rect.col);
   if (rect.row === rect.rowEnd && rect.col === rect.colEnd) return a;

@@ -9,13 +9,5 @@ export type { FakeErrorCode } from './errors';
 export { loadXlsxInto, readXlsx } from './load-xlsx';
 export { WorkbookModel, SheetModel } from './model';
 export type { CellModel, ChartModel, ProtectionOptions } from './model';
-export {
-  formatAddress,
-  formatLocal,
-  parseLocal,
-  quoteSheetName,
-  splitSheet,
-  columnLetters,
-  cellName,
-} from './address';
+export { formatAddress, formatLocal, parseLocal, quoteSheetName, splitSheet, cellName } from './address';
 export type { CellRect } from './address';

@@ -1,23 +1,9 @@
 /** A1 addresses as the sheet XML writes them (canonical: upper-case letters, no "$"). */
 import { EXCEL_MAX_COL as MAX_COL, EXCEL_MAX_ROW as MAX_ROW } from '../read-limits';
 import { OoxmlUnsupported } from './unsupported';
+import { columnNumber } from '../../common/a1';
 
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
-  return n;
-}
-
-export function columnLetters(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetters, columnNumber } from '../../common/a1';
 
 export function decodeAddress(ref: string): { row: number; col: number } {
   const m = /^([A-Z]{1,3})([1-9][0-9]{0,6})$/.exec(ref);
