@@ -114,6 +114,11 @@ export function buildGuideSheet(
   }
 
   b.sheet.protection = { password: '', allowFormatColumns: true, allowFormatRows: true };
-  b.sheet.print = { paper: 'A4', orientation: 'portrait', fitToWidth: true };
+  b.sheet.print = {
+    paper: 'A4',
+    orientation: 'portrait',
+    fitToWidth: true,
+    footer: `&L${unit.name.replace(/&/g, '&&')}&RTrang &P / &N`,
+  };
   return { sheet: b.sheet, deadlineRow };
 }

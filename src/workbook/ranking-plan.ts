@@ -104,30 +104,36 @@ export function groupsInOrder(
   return out.filter((g) => units.some((u) => u.group === g.id));
 }
 
+/**
+ * (No width is exactly 9: exceljs takes 9 for "default" and writes no width at all.)
+ * Widths sum to at most ~190 characters, so the sheet fitted to the width of A4 landscape prints its
+ * 12 pt text at 9 pt or more. Field columns are titled "Lĩnh vực 1" …; their full names are in a
+ * legend under the table (a 9-character column cannot hold "2. Xây dựng và thực hiện văn bản…").
+ */
 function columnsFor(framework: Framework, withFields: boolean, withChange: boolean): RankingColumn[] {
   const cols: RankingColumn[] = [
-    { key: 'rank', header: 'Hạng', width: 7 },
-    { key: 'code', header: 'Mã', width: 10 },
-    { key: 'unit', header: 'Đơn vị', width: 38 },
+    { key: 'rank', header: 'Hạng', width: 6 },
+    { key: 'code', header: 'Mã', width: 8 },
+    { key: 'unit', header: 'Đơn vị', width: withFields ? 28 : 38 },
   ];
   if (withFields) {
     for (const field of framework.tree) {
-      cols.push({ key: `field:${field.code}`, header: `${field.code}. ${field.name}`, width: 12 });
+      cols.push({ key: `field:${field.code}`, header: `Lĩnh vực ${field.code}`, width: 8 });
     }
   }
   cols.push(
-    { key: 'appraisal', header: 'Điểm thẩm định', width: 11 },
-    { key: 'survey', header: 'Điểm điều tra XHH', width: 11 },
-    { key: 'total', header: 'Tổng điểm', width: 10 },
-    { key: 'max', header: 'Điểm tối đa', width: 10 },
-    { key: 'index', header: 'Chỉ số (%)', width: 10 },
-    { key: 'band', header: 'Xếp loại', width: 12 },
+    { key: 'appraisal', header: 'Điểm thẩm định', width: 9.5 },
+    { key: 'survey', header: 'Điểm điều tra XHH', width: 9.5 },
+    { key: 'total', header: 'Tổng điểm', width: 8 },
+    { key: 'max', header: 'Điểm tối đa', width: 8 },
+    { key: 'index', header: 'Chỉ số (%)', width: 8 },
+    { key: 'band', header: 'Xếp loại', width: 9.5 },
   );
   if (withChange) {
     cols.push(
-      { key: 'previousRank', header: 'Hạng kỳ trước', width: 9 },
-      { key: 'rankChange', header: 'Thay đổi hạng', width: 9 },
-      { key: 'indexChange', header: 'Thay đổi chỉ số', width: 10 },
+      { key: 'previousRank', header: 'Hạng kỳ trước', width: 8 },
+      { key: 'rankChange', header: 'Thay đổi hạng', width: 8 },
+      { key: 'indexChange', header: 'Thay đổi chỉ số', width: 8 },
     );
   }
   return cols;
@@ -268,6 +274,12 @@ export function buildRankingPlan(
     if (members.some((u) => !u.ranked)) {
       rows.push(spanRow('note', '(*) Đơn vị được đánh giá nhưng không xếp hạng.', width));
     }
+  }
+  if (withFields) {
+    rows.push(spanRow('blank', null, width));
+    rows.push(
+      spanRow('note', `Lĩnh vực: ${framework.tree.map((f) => `${f.code}. ${f.name}`).join('; ')}.`, width),
+    );
   }
   return { sheetName: RANKING_SHEET, columns, rows, blocks };
 }

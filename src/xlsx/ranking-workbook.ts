@@ -12,7 +12,9 @@
 import ExcelJS from 'exceljs';
 import { viDateTime } from '../common/vi-time';
 import { xmlSafe } from '../common/clean-text';
-import type { ConsolidationResult, FileStatus } from '../consolidation/types';
+import { fittedRowHeight } from '../common/text-layout';
+import { FILE_STATUS_LABEL, groupLabel } from '../consolidation/labels';
+import type { ConsolidationResult } from '../consolidation/types';
 import type { Framework } from '../framework/schema';
 import { walk } from '../framework/tree';
 import {
@@ -22,23 +24,23 @@ import {
   groupsInOrder,
   type RankingRow,
 } from '../workbook/ranking-plan';
+import { columnLetter } from '../workbook/layout';
 
 export const SHEET_DETAIL = 'Chi tiết';
 export const SHEET_FILES = 'Hồ sơ';
 export const SHEET_CHART = 'Biểu đồ';
 export const SHEET_NOTES = 'Ghi chú';
 
-export const STATUS_LABEL: Record<FileStatus, string> = {
-  accepted: 'Chấp nhận',
-  rejected: 'Bị từ chối',
-  duplicate: 'Trùng đơn vị',
-  unreadable: 'Không đọc được',
-};
+/** Kept for callers that import it from here; the names live in src/consolidation/labels.ts. */
+export const STATUS_LABEL = FILE_STATUS_LABEL;
 
 const FONT = 'Times New Roman';
+const SIZE = 12;
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
 const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+/** Every page: "Trang 3 / 12", in the sheets' font (a footer without a font prints in the default one). */
+const FOOTER = `&C&"${FONT},Regular"&12Trang &P / &N`;
 
 /**
  * Both exceljs workbooks: the in-memory one (bytes out, also in the browser) and the streaming
@@ -58,6 +60,43 @@ export interface RankingWorkbookOptions {
   generatedAt: string;
 }
 
+/**
+ * Fit-to-page must be given when the sheet is created: the streaming writer writes `<sheetPr>`
+ * (where Excel keeps the fit flag) before the first row.
+ */
+const FIT: Partial<ExcelJS.PageSetup> = { paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+
+/**
+ * A4, fitted to the page WIDTH only (as many pages down as needed), the header rows repeated on
+ * every page, "Trang x / y" in the footer, and a fully absolute print area over the printed
+ * columns (working columns right of them stay on screen).
+ */
+function printSetup(
+  ws: AnyWorksheet,
+  options: {
+    orientation: 'portrait' | 'landscape';
+    lastPrintedColumn: number;
+    lastRow: number;
+    titleRows?: [number, number];
+  },
+): void {
+  const last = columnLetter(options.lastPrintedColumn);
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: options.orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.3, right: 0.3, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+    // exceljs adds "$" before column letters only: "A$1" is written as Excel's own "$A$1".
+    printArea: `A$1:${last}$${Math.max(1, options.lastRow)}`,
+    printTitlesRow: options.titleRows ? `${options.titleRows[0]}:${options.titleRows[1]}` : undefined,
+  };
+  ws.headerFooter = { oddFooter: FOOTER, evenFooter: FOOTER };
+}
+
 function styleRow(row: ExcelJS.Row, plan: RankingRow): void {
   const bold = plan.kind === 'title' || plan.kind === 'groupTitle' || plan.kind === 'header';
   row.eachCell({ includeEmpty: true }, (cell, c) => {
@@ -65,14 +104,14 @@ function styleRow(row: ExcelJS.Row, plan: RankingRow): void {
     if (fmt && fmt !== FORMAT.text) cell.numFmt = fmt;
     cell.font = {
       name: FONT,
-      size: plan.kind === 'title' ? 14 : 12,
+      size: plan.kind === 'title' ? 14 : SIZE,
       bold,
       italic: plan.kind === 'note' || plan.kind === 'subtitle',
     };
     if (plan.kind === 'header' || plan.kind === 'unit') cell.border = BOX;
     if (plan.kind === 'header') cell.fill = HEADER_FILL;
     cell.alignment = {
-      wrapText: plan.kind === 'header',
+      wrapText: plan.kind !== 'unit' || c === 3,
       vertical: 'middle',
       horizontal:
         plan.kind === 'title' || plan.kind === 'groupTitle' || plan.kind === 'header' ? 'center' : undefined,
@@ -81,7 +120,7 @@ function styleRow(row: ExcelJS.Row, plan: RankingRow): void {
 }
 
 function addRankingSheet(
-  wb: ExcelJS.Workbook,
+  wb: AnyWorkbook,
   result: ConsolidationResult,
   framework: Framework,
   options: RankingWorkbookOptions,
@@ -90,19 +129,50 @@ function addRankingSheet(
     fieldTotals: result.fieldTotals,
     subtitle: `Tổng hợp lúc ${viDateTime(options.generatedAt)} từ ${result.files.length} tệp.`,
   });
-  const ws = wb.addWorksheet(plan.sheetName, {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
+  const ws = wb.addWorksheet(plan.sheetName, { pageSetup: FIT });
   plan.columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
+  const totalWidth = plan.columns.reduce((s, c) => s + c.width, 0);
+  // Each group starts on a new page; the header row (the same in every block) repeats on each page.
+  const breaks = new Set(plan.blocks.slice(1).map((b) => b.headerRow - 2));
   plan.rows.forEach((r, i) => {
     const row = ws.getRow(i + 1);
     r.cells.forEach((v, c) => {
       if (v !== null) row.getCell(c + 1).value = typeof v === 'string' ? xmlSafe(v) : v;
     });
-    if (r.kind === 'header') row.height = 48;
+    const height =
+      r.kind === 'header'
+        ? fittedRowHeight(
+            plan.columns.map((c) => ({
+              text: c.header,
+              widthChars: c.width,
+              sizePt: SIZE,
+              style: { bold: true },
+            })),
+          )
+        : r.mergeAcross && typeof r.cells[0] === 'string'
+          ? fittedRowHeight([
+              {
+                text: r.cells[0],
+                widthChars: totalWidth,
+                sizePt: r.kind === 'title' ? 14 : SIZE,
+                style: { bold: r.kind === 'title' || r.kind === 'groupTitle', italic: r.kind !== 'title' },
+              },
+            ])
+          : r.kind === 'unit' && typeof r.cells[2] === 'string'
+            ? fittedRowHeight([{ text: r.cells[2], widthChars: plan.columns[2].width, sizePt: SIZE }])
+            : 0;
+    if (height > 16) row.height = height;
     styleRow(row, r);
     if (r.mergeAcross && plan.columns.length > 1) ws.mergeCells(i + 1, 1, i + 1, plan.columns.length);
+    if (breaks.has(i + 1)) row.addPageBreak();
     commit(row);
+  });
+  const firstHeader = plan.blocks[0] ? plan.blocks[0].headerRow + 1 : undefined;
+  printSetup(ws, {
+    orientation: 'landscape',
+    lastPrintedColumn: plan.columns.length,
+    lastRow: plan.rows.length,
+    titleRows: firstHeader ? [firstHeader, firstHeader] : undefined,
   });
   commit(ws);
 }
@@ -114,59 +184,105 @@ interface TableColumn {
   width: number;
   numFmt?: string;
   wrap?: boolean;
+  /** Codes for scripts (group id, status code): kept in the file, hidden on screen and in print. */
+  hidden?: boolean;
+}
+
+interface TableSheet {
+  name: string;
+  columns: TableColumn[];
+  /** Columns 1..printed are printed; the rest are working columns (hashes, sizes, codes). */
+  printed: number;
+  orientation: 'portrait' | 'landscape';
 }
 
 /**
- * A plain table sheet: a frozen, filtered header row, then one row per item of `rows` (an iterable,
- * so large sheets are produced row by row and, with the streaming writer, never held whole).
+ * A plain table sheet: a frozen header row repeated on every printed page, then one row per item of
+ * `rows` (an iterable, so large sheets are produced row by row and, with the streaming writer,
+ * never held whole). Row heights fit the wrapped cells, measured with the font's glyph widths.
+ * No autofilter: exceljs cannot write the `_xlnm._FilterDatabase` name Excel expects with one
+ * (Excel has crashed on sorting such files: exceljs#400, #2289).
  */
-function addTable(wb: AnyWorkbook, name: string, columns: TableColumn[], rows: Iterable<TableCell[]>): void {
-  const ws: AnyWorksheet = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ width: c.width }));
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+function addTable(wb: AnyWorkbook, table: TableSheet, rows: Iterable<TableCell[]>): void {
+  const { columns } = table;
+  const ws: AnyWorksheet = wb.addWorksheet(table.name, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: FIT,
+  });
+  ws.columns = columns.map((c) => ({ width: c.width, hidden: c.hidden }));
   const header = ws.getRow(1);
   columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = xmlSafe(c.header);
-    cell.font = { name: FONT, bold: true };
+    cell.font = { name: FONT, size: SIZE, bold: true };
     cell.fill = HEADER_FILL;
     cell.border = BOX;
     cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
   });
+  header.height = fittedRowHeight(
+    columns
+      .slice(0, table.printed)
+      .map((c) => ({ text: c.header, widthChars: c.width, sizePt: SIZE, style: { bold: true } })),
+  );
   commit(header);
+  // Heights of repeated texts (a leaf's name on every unit's rows) are measured once.
+  const heights = new Map<string, number>();
+  const heightOf = (text: string, width: number): number => {
+    const key = `${width}\u0000${text}`;
+    let h = heights.get(key);
+    if (h === undefined) {
+      h = fittedRowHeight([{ text, widthChars: width, sizePt: SIZE }]);
+      if (heights.size > 10_000) heights.clear();
+      heights.set(key, h);
+    }
+    return h;
+  };
   let r = 2;
   for (const values of rows) {
     const row = ws.getRow(r++);
+    let height = 0;
     values.forEach((v, i) => {
-      if (v === null) return;
+      const col = columns[i];
       const cell = row.getCell(i + 1);
+      cell.font = { name: FONT, size: SIZE };
+      cell.alignment = { wrapText: Boolean(col?.wrap), vertical: 'top' };
+      if (v === null) return;
       // Plain values: a string stays a string (a shared string), never parsed as a formula.
       cell.value = typeof v === 'string' ? xmlSafe(v) : v;
-      const col = columns[i];
       if (col?.numFmt && typeof v === 'number') cell.numFmt = col.numFmt;
-      if (col?.wrap) cell.alignment = { wrapText: true, vertical: 'top' };
+      if (col?.wrap && typeof v === 'string' && i < table.printed)
+        height = Math.max(height, heightOf(v, col.width));
     });
+    if (height > 16) row.height = height;
     commit(row);
   }
+  printSetup(ws, {
+    orientation: table.orientation,
+    lastPrintedColumn: table.printed,
+    lastRow: r - 1,
+    titleRows: [1, 1],
+  });
   commit(ws);
 }
 
 function* detailRows(result: ConsolidationResult, framework: Framework): Generator<TableCell[]> {
   const nodes = new Map(walk(framework.tree).map((v) => [v.node.code, v.node]));
   for (const d of result.details) {
+    const group = groupLabel(framework, d.unit.group);
     for (const leaf of d.leaves) {
       const node = nodes.get(leaf.code);
       const max = node ? (node.maxByGroup?.[d.unit.group] ?? node.max) : null;
       yield [
         d.unit.code || null,
         d.unit.name,
-        d.unit.group,
+        group,
         leaf.code,
         node?.name ?? '',
         max,
         leaf.self,
         leaf.appraisal,
         leaf.final,
+        d.unit.group,
       ];
     }
   }
@@ -175,53 +291,64 @@ function* detailRows(result: ConsolidationResult, framework: Framework): Generat
 function addDetailSheet(wb: AnyWorkbook, result: ConsolidationResult, framework: Framework): void {
   addTable(
     wb,
-    SHEET_DETAIL,
-    [
-      { header: 'Mã đơn vị', width: 10 },
-      { header: 'Đơn vị', width: 32 },
-      { header: 'Nhóm', width: 8 },
-      { header: 'Mã tiêu chí', width: 10 },
-      { header: 'Nội dung', width: 60 },
-      { header: 'Điểm tối đa', width: 10, numFmt: FORMAT.points },
-      { header: 'Điểm tự đánh giá', width: 11, numFmt: FORMAT.points },
-      { header: 'Điểm thẩm định', width: 11, numFmt: FORMAT.points },
-      { header: 'Điểm tính', width: 10, numFmt: FORMAT.points },
-    ],
+    {
+      name: SHEET_DETAIL,
+      orientation: 'landscape',
+      printed: 9,
+      columns: [
+        { header: 'Mã đơn vị', width: 10 },
+        { header: 'Đơn vị', width: 30, wrap: true },
+        { header: 'Nhóm', width: 16, wrap: true },
+        { header: 'Mã tiêu chí', width: 9.5 },
+        { header: 'Nội dung', width: 56, wrap: true },
+        { header: 'Điểm tối đa', width: 9.5, numFmt: FORMAT.points },
+        { header: 'Điểm tự đánh giá', width: 10, numFmt: FORMAT.points },
+        { header: 'Điểm thẩm định', width: 10, numFmt: FORMAT.points },
+        { header: 'Điểm tính', width: 9.5, numFmt: FORMAT.points },
+        { header: 'Mã nhóm', width: 8, hidden: true },
+      ],
+    },
     detailRows(result, framework),
   );
 }
 
-function addFilesSheet(wb: AnyWorkbook, result: ConsolidationResult): void {
+function addFilesSheet(wb: AnyWorkbook, result: ConsolidationResult, framework: Framework): void {
   const rows = result.files.map((f): TableCell[] => [
     f.file,
-    STATUS_LABEL[f.status],
-    f.status,
+    FILE_STATUS_LABEL[f.status],
     f.unit?.code || null,
     f.unit?.name ?? null,
-    f.unit?.group ?? null,
+    f.unit ? groupLabel(framework, f.unit.group) : null,
     f.errors.length,
     [...f.errors, ...f.warnings].map((e) => (e.cell ? `${e.cell}: ${e.message}` : e.message)).join('\n') ||
       null,
     f.sha256,
     f.size,
     f.generatedAt,
+    f.status,
+    f.unit?.group ?? null,
   ]);
   addTable(
     wb,
-    SHEET_FILES,
-    [
-      { header: 'Tệp', width: 30 },
-      { header: 'Trạng thái', width: 14 },
-      { header: 'Mã trạng thái', width: 11 },
-      { header: 'Mã đơn vị', width: 10 },
-      { header: 'Đơn vị', width: 30 },
-      { header: 'Nhóm', width: 8 },
-      { header: 'Số lỗi', width: 7, numFmt: '0' },
-      { header: 'Lý do / ghi chú', width: 80, wrap: true },
-      { header: 'SHA-256', width: 66 },
-      { header: 'Kích thước (byte)', width: 12, numFmt: '#,##0' },
-      { header: 'Tạo mẫu lúc (_meta)', width: 24 },
-    ],
+    {
+      name: SHEET_FILES,
+      orientation: 'landscape',
+      printed: 7,
+      columns: [
+        { header: 'Tệp', width: 28, wrap: true },
+        { header: 'Trạng thái', width: 13, wrap: true },
+        { header: 'Mã đơn vị', width: 10 },
+        { header: 'Đơn vị', width: 26, wrap: true },
+        { header: 'Nhóm', width: 14, wrap: true },
+        { header: 'Số lỗi', width: 7, numFmt: '0' },
+        { header: 'Lý do / ghi chú', width: 80, wrap: true },
+        { header: 'SHA-256', width: 66 },
+        { header: 'Kích thước (byte)', width: 12, numFmt: '#,##0' },
+        { header: 'Tạo mẫu lúc (_meta)', width: 24 },
+        { header: 'Mã trạng thái', width: 11, hidden: true },
+        { header: 'Mã nhóm', width: 8, hidden: true },
+      ],
+    },
     rows,
   );
 }
@@ -235,14 +362,18 @@ function addChartSheet(wb: AnyWorkbook, result: ConsolidationResult, framework: 
   }
   addTable(
     wb,
-    SHEET_CHART,
-    [
-      { header: 'Nhóm', width: 26 },
-      { header: 'Mã', width: 10 },
-      { header: 'Đơn vị', width: 36 },
-      { header: 'Chỉ số (%)', width: 10, numFmt: FORMAT.points },
-      { header: 'Hạng', width: 7, numFmt: '0' },
-    ],
+    {
+      name: SHEET_CHART,
+      orientation: 'portrait',
+      printed: 5,
+      columns: [
+        { header: 'Nhóm', width: 22, wrap: true },
+        { header: 'Mã', width: 10 },
+        { header: 'Đơn vị', width: 36, wrap: true },
+        { header: 'Chỉ số (%)', width: 10, numFmt: FORMAT.points },
+        { header: 'Hạng', width: 7, numFmt: '0' },
+      ],
+    },
     rows,
   );
 }
@@ -260,12 +391,16 @@ function addNotesSheet(wb: AnyWorkbook, result: ConsolidationResult): void {
   }
   addTable(
     wb,
-    SHEET_NOTES,
-    [
-      { header: 'Nguồn', width: 30 },
-      { header: 'Vị trí', width: 14 },
-      { header: 'Nội dung', width: 100, wrap: true },
-    ],
+    {
+      name: SHEET_NOTES,
+      orientation: 'landscape',
+      printed: 3,
+      columns: [
+        { header: 'Nguồn', width: 30, wrap: true },
+        { header: 'Vị trí', width: 14, wrap: true },
+        { header: 'Nội dung', width: 100, wrap: true },
+      ],
+    },
     rows,
   );
 }
@@ -278,7 +413,7 @@ function addSheets(
 ): void {
   addRankingSheet(wb, result, framework, options);
   addDetailSheet(wb, result, framework);
-  addFilesSheet(wb, result);
+  addFilesSheet(wb, result, framework);
   addChartSheet(wb, result, framework);
   addNotesSheet(wb, result);
 }

@@ -131,8 +131,8 @@ describe('cchc consolidate', () => {
     expect(formulaName).toBe('=Sở Nội vụ');
     const files = wb.getWorksheet('Hồ sơ') as ExcelJS.Worksheet;
     const s01File = files.getColumn(1).values.indexOf('nop/S01-gtvt.xlsx');
-    expect(files.getRow(s01File).getCell(9).value).toMatch(/^[0-9a-f]{64}$/);
-    expect(files.getRow(s01File).getCell(11).value).toBe('2026-11-22T08:00:00.000Z');
+    expect(files.getRow(s01File).getCell(8).value).toMatch(/^[0-9a-f]{64}$/);
+    expect(files.getRow(s01File).getCell(10).value).toBe('2026-11-22T08:00:00.000Z');
   });
 
   it('prints the ranking table and every file status in text mode, with progress on a terminal', async () => {

@@ -1,0 +1,118 @@
+/**
+ * Every workbook we write, printed by real LibreOffice to PDF and read back with poppler-utils:
+ * A4, the smallest text ≥ 9 pt as printed, the header titles of a table on every page, page
+ * numbers "Trang x / y", no two words printed over each other, and a bound on the page count.
+ * The demo's own outputs are used (the same files a new user prints). Page 1 of each PDF is kept
+ * as a PNG under test-artifacts/print/ for a person to look at.
+ */
+import { mkdirSync, promises as fs, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CliIO } from '../../src/cli/command';
+import { main } from '../../src/cli/main';
+import { describeWithEngine, libreOffice } from '../helpers/engines';
+import { convertManyWithLibreOffice } from '../helpers/libreoffice';
+import { overlappingWords, readPdf, renderFirstPage, smallestTextPt, type PdfPage } from '../helpers/pdf';
+
+jest.setTimeout(600_000);
+
+const A4 = { w: 595.3, h: 841.9 };
+
+function isA4(p: PdfPage): boolean {
+  const [a, b] = [Math.min(p.width, p.height), Math.max(p.width, p.height)];
+  return Math.abs(a - A4.w) < 2 && Math.abs(b - A4.h) < 2;
+}
+
+/** Pages whose text starts with a table header row of these titles (as the words of lines). */
+function pagesShowing(pages: PdfPage[], titles: string[]): number {
+  return pages.filter((p) => titles.every((t) => p.text.includes(t))).length;
+}
+
+describeWithEngine(libreOffice, 'print layouts (LibreOffice → PDF → pdftotext)', () => {
+  let root: string;
+  const pdf: Record<string, PdfPage[]> = {};
+  const artifacts = join(__dirname, '..', '..', 'test-artifacts', 'print');
+
+  beforeAll(async () => {
+    root = await fs.mkdtemp(join(tmpdir(), 'cchc-print-'));
+    const io: CliIO = { stdout: () => undefined, stderr: () => undefined, isTTY: false, cwd: root };
+    expect(await main(['demo', '--out', 'demo'], io)).toBe(0);
+    await fs.writeFile(
+      join(root, 'rank.csv'),
+      'unit,group,appraisal,survey\nSở Giao thông Vận tải,so,"68,5","26,39"\nSở Tư pháp,so,66,"25,1"\n' +
+        'Thành phố Châu Đốc,huyen,"66,5","25,56"\nHuyện An Phú,huyen,60,24\n',
+    );
+    expect(
+      await main(['rank', 'rank.csv', '--framework', 'an-giang-2021', '-o', 'xep-hang-rank.xlsx'], io),
+    ).toBe(0);
+    const inputs = {
+      'mau-trong': join(root, 'demo', 'mau-trong', 'SGTVT-so-giao-thong-van-tai.xlsx'),
+      'xep-hang': join(root, 'demo', 'xep-hang.xlsx'),
+      'xep-hang-rank': join(root, 'xep-hang-rank.xlsx'),
+    };
+    const dir = join(root, 'named');
+    await fs.mkdir(dir);
+    const named = await Promise.all(
+      Object.entries(inputs).map(async ([name, path]) => {
+        const p = join(dir, `${name}.xlsx`);
+        await fs.copyFile(path, p);
+        return p;
+      }),
+    );
+    const outs = await convertManyWithLibreOffice(named, 'pdf', join(root, 'pdf'));
+    mkdirSync(artifacts, { recursive: true });
+    Object.keys(inputs).forEach((name, i) => {
+      pdf[name] = readPdf(outs[i]);
+      renderFirstPage(outs[i], join(artifacts, name));
+    });
+  });
+
+  afterAll(async () => {
+    if (root) await fs.rm(root, { recursive: true, force: true });
+  });
+
+  it.each(['mau-trong', 'xep-hang', 'xep-hang-rank'])(
+    '%s: A4, text ≥ 9 pt, page numbers, nothing overprinted',
+    (name) => {
+      const pages = pdf[name];
+      expect(pages.every(isA4)).toBe(true);
+      expect(smallestTextPt(pages)).toBeGreaterThanOrEqual(9);
+      pages.forEach((p, i) => expect(p.text).toContain(`Trang ${i + 1} / ${pages.length}`));
+      expect(overlappingWords(pages)).toEqual([]);
+    },
+  );
+
+  it('the template prints Chấm điểm in a few legible pages with its header on every page', () => {
+    const pages = pdf['mau-trong'];
+    expect(pages.length).toBeLessThanOrEqual(10);
+    const header = ['Mã', 'Nội dung', 'Điểm tối đa', 'Cách chấm', 'Điểm tự đánh giá', 'Tài liệu kiểm chứng'];
+    const scorePages = pages.filter((p) => p.text.includes('Cách chấm') || /\d+\.\d+\.\d+/.test(p.text));
+    expect(pagesShowing(scorePages, header)).toBe(scorePages.length);
+    expect(pages[0].text).not.toMatch(/Quyết định số Đề án|chưa có trong tài liệu|\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('the ranking workbook: the ranking in one page per group, every table page with its header titles', () => {
+    const pages = pdf['xep-hang'];
+    const ranking = pages.filter((p) => p.text.includes('Lĩnh vực') && p.text.includes('Chỉ số (%)'));
+    expect(ranking.length).toBeLessThanOrEqual(3);
+    const detail = pages.filter((p) => p.text.includes('Mã tiêu chí'));
+    expect(pagesShowing(detail, ['Mã đơn vị', 'Đơn vị', 'Nhóm', 'Nội dung', 'Điểm tính'])).toBe(
+      detail.length,
+    );
+    // Group and status names, never their codes.
+    const files = pages.filter((p) => p.text.includes('Lý do / ghi chú'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const p of files) expect(p.words.map((w) => w.text)).not.toContain('accepted');
+    expect(pages.map((p) => p.text).join(' ')).toContain('Sở, ban, ngành');
+    // 29 units × 51 leaves of detail are the bulk; far from the 109 pages it used to print.
+    expect(pages.length).toBeLessThan(80);
+  });
+
+  it('cchc rank -o prints its 6 columns on one page width with the title whole', () => {
+    const pages = pdf['xep-hang-rank'];
+    expect(pages.length).toBeLessThanOrEqual(2);
+    expect(pages[0].text).toContain('Điểm thẩm định');
+    expect(pages[0].text).toContain('Chỉ số');
+    expect(readFileSync(join(artifacts, 'xep-hang-rank.png')).length).toBeGreaterThan(1000);
+  });
+});
