@@ -24,7 +24,7 @@ import {
   groupsInOrder,
   type RankingRow,
 } from '../workbook/ranking-plan';
-import { columnLetter } from '../workbook/layout';
+import { columnLetters } from '../common/a1';
 
 export const SHEET_DETAIL = 'Chi tiết';
 export const SHEET_FILES = 'Hồ sơ';
@@ -80,7 +80,7 @@ function printSetup(
     titleRows?: [number, number];
   },
 ): void {
-  const last = columnLetter(options.lastPrintedColumn);
+  const last = columnLetters(options.lastPrintedColumn);
   ws.pageSetup = {
     ...ws.pageSetup,
     paperSize: 9,
