@@ -456,6 +456,8 @@ export async function streamRankingWorkbook(
   wb.creator = 'cchc';
   wb.created = new Date(options.generatedAt);
   addSheets(wb, result, framework, options);
-  await wb.commit();
+  // A stream that fails (missing folder, full disk) ends the write at once: the commit would wait
+  // for it forever, and its error must not float as an unhandled rejection meanwhile.
+  await Promise.race([wb.commit(), finished]);
   await finished;
 }

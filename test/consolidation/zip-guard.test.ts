@@ -1,5 +1,8 @@
 import JSZip from 'jszip';
-import { inflatedSizeWithZlib } from '../../src/cli/commands/consolidate';
+import { inflateWithZlib } from '../../src/cli/native-inflate';
+import { inflatedSizeWith } from '../../src/xlsx/ooxml/zip-entries';
+
+const inflatedSizeWithZlib = inflatedSizeWith(inflateWithZlib);
 import { DEFAULT_ZIP_LIMITS, guardZip, readCentralDirectory } from '../../src/xlsx/zip-guard';
 
 async function zipOf(files: Record<string, string | Uint8Array>, level = 6): Promise<Uint8Array> {

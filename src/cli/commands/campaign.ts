@@ -44,7 +44,8 @@ import type { CliIO, Command } from '../command';
 import { UserError } from '../errors';
 import { illustrativeWarning, loadFrameworkArg } from '../framework-arg';
 import { rememberFramework } from '../framework-library';
-import { collectFiles, consolidationText } from './consolidate';
+import { collectFiles } from '../consolidate/collect-workbooks';
+import { consolidationText } from '../consolidate/consolidation-text';
 import { slug } from '../../usecases/campaign/campaign';
 import { unitsFromCsv } from './template';
 

@@ -10,7 +10,6 @@ import type { Framework } from '../../framework/schema';
 import { parseRankCsv } from '../../scoring/rank-csv';
 import { rankTableBlocks, rankTableCsv, rankTableText } from '../../scoring/rank-table';
 import { rankUnits } from '../../scoring/rank';
-import type { RankedUnit } from '../../scoring/types';
 import { renderRankTable } from '../../xlsx/rank-table';
 import { parseArgs } from '../args';
 import { writeAtomically } from '../atomic-write';
@@ -18,25 +17,9 @@ import type { Command } from '../command';
 import { UserError } from '../errors';
 import { loadFrameworkArg } from '../framework-arg';
 import { refuseOutputOverInput } from '../output-guard';
+import { rankedUnitJson } from '../ranked-unit-json';
 
 const MAX_INPUT_BYTES = 5 * 1024 * 1024;
-
-/** The JSON contract (DESIGN.md): one object per unit, rank null for units not ranked. */
-function jsonUnit(u: RankedUnit) {
-  return {
-    unit: u.unit,
-    code: u.code,
-    group: u.group,
-    appraisal: u.appraisal,
-    survey: u.survey,
-    total: u.total,
-    max: u.max,
-    index: u.index,
-    rank: u.rank,
-    band: u.band,
-    ranked: u.ranked,
-  };
-}
 
 function readInput(path: string, cwd: string): string {
   const full = resolve(cwd, path);
@@ -146,7 +129,7 @@ export const rankCommand: Command = {
       await writeAtomically(resolve(io.cwd, outPath), bytes);
       io.stderr(`Đã ghi ${outPath} (${units.length} đơn vị, ${blocks.length} nhóm).\n`);
     }
-    if (json) io.stdout(`${JSON.stringify({ units: units.map(jsonUnit) }, null, 2)}\n`);
+    if (json) io.stdout(`${JSON.stringify({ units: units.map((u) => rankedUnitJson(u)) }, null, 2)}\n`);
     else io.stdout(rankTableText(blocks, places));
     return 0;
   },

@@ -1,0 +1,38 @@
+/** The `--json` document of `cchc consolidate`: DESIGN.md's { units, files } with a few extra fields. */
+import type { ConsolidationResult } from '../../consolidation/types';
+import { rankedUnitJson } from '../ranked-unit-json';
+
+export function consolidationJson(result: ConsolidationResult, outputs: Record<string, string | null>) {
+  return {
+    framework: result.framework
+      ? { id: result.framework.id, version: result.framework.version, status: result.framework.status }
+      : null,
+    units: result.units.map((u) => ({
+      ...rankedUnitJson(u, { self: true }),
+      ...(u.previous ? { previous: u.previous } : {}),
+      warnings: u.warnings,
+    })),
+    files: result.files.map((f) => ({
+      file: f.file,
+      status: f.status,
+      unit: f.unit?.name ?? null,
+      errors: f.errors,
+      unitCode: f.unit?.code || null,
+      group: f.unit?.group ?? null,
+      warnings: f.warnings,
+      sha256: f.sha256,
+      size: f.size,
+      generatedAt: f.generatedAt,
+    })),
+    survey: result.survey
+      ? {
+          matched: result.survey.matched.length,
+          unmatchedRows: result.survey.unmatchedRows,
+          unitsWithoutSurvey: result.survey.unitsWithoutSurvey,
+          issues: result.survey.issues,
+        }
+      : null,
+    warnings: result.warnings,
+    outputs,
+  };
+}

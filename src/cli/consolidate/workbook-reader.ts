@@ -1,0 +1,17 @@
+/**
+ * The returned-workbook reader of the CLI (zip guard, template reader, Node's zlib as inflater),
+ * the same in the main thread and in every worker: a file names its framework, found among the
+ * built-ins unless it is the `--framework` given.
+ */
+import { getBuiltinFramework } from '../../framework/builtins';
+import type { Framework } from '../../framework/schema';
+import { returnedWorkbookReader } from '../../xlsx/returned-workbook';
+import { inflateWithZlib } from '../native-inflate';
+
+export function frameworkResolver(framework: Framework | undefined) {
+  return (id: string) => (framework && framework.id === id ? framework : getBuiltinFramework(id));
+}
+
+export function cliWorkbookReader(framework: Framework | undefined) {
+  return returnedWorkbookReader({ resolveFramework: frameworkResolver(framework), inflate: inflateWithZlib });
+}
