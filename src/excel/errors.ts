@@ -11,6 +11,8 @@ export type ExcelFailure =
   | 'sheetExists'
   | 'badAddress'
   | 'badInput'
+  /** The host lacks the requirement set (or platform feature) this needs; the message says what works. */
+  | 'unsupported'
   | 'office';
 
 export class ExcelAdapterError extends Error {

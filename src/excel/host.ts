@@ -12,6 +12,12 @@ export interface ExcelHost {
   /** ExcelApi 1.8. */
   createWorkbook(base64: string): Promise<void>;
   isSetSupported(name: string, version: string): boolean;
+  /**
+   * Office.context.platform: "PC", "Mac", "OfficeOnline", "iOS", … or null when unknown. Needed
+   * where a requirement set says yes but the platform does not have the feature (iPad reports
+   * ExcelApi 1.13 yet has no insertWorksheetsFromBase64).
+   */
+  platform(): string | null;
 }
 
 /**
@@ -41,7 +47,13 @@ interface OfficeGlobals {
     run: (...args: unknown[]) => Promise<unknown>;
     createWorkbook: (base64?: string) => Promise<void>;
   };
-  Office?: { context?: { requirements?: { isSetSupported(name: string, version?: string): boolean } } };
+  Office?: {
+    context?: {
+      requirements?: { isSetSupported(name: string, version?: string): boolean };
+      platform?: unknown;
+      diagnostics?: { platform?: unknown };
+    };
+  };
 }
 
 /** The host Office.js (or the fake installed in its place) provides, looked up at call time. */
@@ -60,6 +72,15 @@ export function officeHost(globals: OfficeGlobals = globalThis as unknown as Off
       } catch {
         // Older hosts throw for sets they do not know instead of answering false.
         return false;
+      }
+    },
+    platform: () => {
+      try {
+        const context = globals.Office?.context;
+        const p = context?.platform ?? context?.diagnostics?.platform;
+        return p === undefined || p === null ? null : String(p);
+      } catch {
+        return null;
       }
     },
   };

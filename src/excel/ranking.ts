@@ -1,14 +1,14 @@
 /**
  * Writing the `Xếp hạng` sheet of the open workbook from the shared ranking plan
  * (src/workbook/ranking-plan.ts), so the sheet the add-in writes and the one the CLI writes are the
- * same table. Two syncs whatever the number of units: one to see whether the sheet (and charts on
- * it) exist and whether it is protected, one to clear or create it and write every block (number
- * formats first, so text cells formatted "@" keep "=…" as text), merges, widths and one native bar
+ * same table. Two syncs whatever the number of units (three when Excel fails a batch that chains
+ * on a missing sheet): one to see whether the sheet (and charts on it) exist and whether it is
+ * protected, one to clear or create it and write every block (number formats first, so text cells formatted "@" keep "=…" as text), merges, widths and one native bar
  * chart of the index per group.
  */
 import type { RankingPlan, RankingRow } from '../workbook/ranking-plan';
 import { translated } from './errors';
-import { type ExcelHost, officeHost } from './host';
+import { type ExcelHost, FEATURE_SETS, officeHost, supportsExcelApi } from './host';
 
 export interface RankingWriteOptions {
   /** Default true: one bar chart of the index per group, right of the table. */
@@ -48,14 +48,27 @@ export async function writeRankingSheet(
 ): Promise<RankingWriteResult> {
   const width = plan.columns.length;
   const spans = blockSpans(plan);
-  const wantCharts = options.charts !== false;
+  // Series categories (setXAxisValues) need ExcelApi 1.7: below it, the table only.
+  const wantCharts = options.charts !== false && supportsExcelApi(host, FEATURE_SETS.rankingChart);
   return translated('Ghi trang Xếp hạng', () =>
     host.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      const existing = sheets.getItemOrNullObject(plan.sheetName);
-      const charts = existing.charts.load('items/name');
-      const protection = existing.protection.load('protected');
-      await context.sync();
+      let existing = sheets.getItemOrNullObject(plan.sheetName);
+      let charts: Excel.ChartCollection | null = existing.charts.load('items/name');
+      let protection: Excel.WorksheetProtection | null = existing.protection.load('protected');
+      try {
+        await context.sync();
+      } catch (e) {
+        // charts and protection of a null object (no ranking sheet yet): the Office.js docs do not
+        // promise null objects rather than a failed batch (read.ts has the same guard). Ask only
+        // whether the sheet is there; if it is, the failure was real.
+        existing = sheets.getItemOrNullObject(plan.sheetName);
+        existing.load('name');
+        await context.sync();
+        if (!existing.isNullObject) throw e;
+        charts = null;
+        protection = null;
+      }
 
       let sheet: Excel.Worksheet;
       if (existing.isNullObject) {
@@ -63,8 +76,8 @@ export async function writeRankingSheet(
       } else {
         sheet = existing;
         // The sheet is ours: a previous ranking is replaced, not merged with.
-        if (protection.protected) sheet.protection.unprotect();
-        for (const chart of charts.items) chart.delete();
+        if (protection?.protected) sheet.protection.unprotect();
+        for (const chart of charts?.items ?? []) chart.delete();
         sheet.getRange().clear();
       }
 

@@ -31,6 +31,12 @@ export async function watchScoreSheet(
   options: WatchOptions = {},
   host: ExcelHost = officeHost(),
 ): Promise<ScoreSheetWatch> {
+  if (!supportsExcelApi(host, FEATURE_SETS.liveCheck)) {
+    throw new ExcelAdapterError(
+      'unsupported',
+      `Excel này chưa báo được thay đổi cho phần bổ trợ (cần ExcelApi ${FEATURE_SETS.liveCheck}): sau khi sửa, bấm "Kiểm tra lại".`,
+    );
+  }
   const delay = options.debounceMs ?? 400;
   const useOrigin = supportsExcelApi(host, FEATURE_SETS.eventOrigin);
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -35,6 +35,8 @@ import type {
 import { sameSurvey, surveyStore } from './services';
 import type { Strings } from './strings';
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /** Lets the browser paint and Excel breathe between two files (a long task makes Excel restart us). */
 const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -141,9 +143,21 @@ export function createOfficeServices(t: Strings): TaskpaneServices {
       const framework = findFramework(frameworkId);
       if (!framework) throw new Error(`Không tìm thấy bộ tiêu chí "${frameworkId}".`);
       if (units.length === 1) {
-        const { generateTemplate } = await import('../excel/generate');
-        await generateTemplate(framework, units[0]);
-        return { kind: 'excel', unit: units[0].name };
+        const [{ generateTemplate }, { ExcelAdapterError }] = await Promise.all([
+          import('../excel/generate'),
+          import('../excel/errors'),
+        ]);
+        try {
+          await generateTemplate(framework, units[0]);
+          return { kind: 'excel', unit: units[0].name };
+        } catch (e) {
+          // Office 2019 and older (no ExcelApi 1.8): the same file, to open by hand.
+          if (!(e instanceof ExcelAdapterError) || e.reason !== 'unsupported') throw e;
+          const { renderTemplate } = await import(/* webpackChunkName: "xlsx" */ '../xlsx/render');
+          const fileName = safeFileName(`Bảng chấm điểm ${framework.year} - ${units[0].name}.xlsx`);
+          download(await renderTemplate(framework, units[0]), fileName, XLSX_TYPE);
+          return { kind: 'download', unit: units[0].name, fileName, why: e.message };
+        }
       }
       // Several units: Excel would open one window per workbook; a .zip to send out is what the
       // office needs (the same files `cchc template --units` writes).

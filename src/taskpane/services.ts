@@ -61,7 +61,10 @@ export interface FrameworkImportResult {
 }
 
 export type TemplateResult =
-  { kind: 'excel'; unit: string } | { kind: 'zip'; count: number; fileName: string };
+  | { kind: 'excel'; unit: string }
+  | { kind: 'zip'; count: number; fileName: string }
+  /** Excel could not open it (no ExcelApi 1.8): the file was downloaded; `why` says so. */
+  | { kind: 'download'; unit: string; fileName: string; why: string };
 
 export interface TotalsView {
   self: number;

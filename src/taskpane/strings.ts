@@ -70,6 +70,8 @@ const vi = {
       `Đã tạo bảng chấm điểm cho ${unit} trong một cửa sổ Excel mới. Hãy lưu sổ mới đó (Tệp → Lưu), rồi mở phần bổ trợ trong sổ đó để kiểm tra điểm.`,
     madeMany: (n: number, file: string) =>
       `Đã tạo ${n} bảng chấm điểm trong tệp ${file}, tải về thư mục Tải xuống (Downloads) của máy. Giải nén rồi gửi mỗi tệp cho đơn vị của nó.`,
+    madeDownload: (unit: string, file: string, why: string) =>
+      `${why} Bảng chấm điểm của ${unit} là tệp ${file} trong thư mục Tải xuống (Downloads): hãy mở tệp đó bằng Excel.`,
     needUnit: 'Nhập tên đơn vị để tạo bảng chấm điểm.',
     needList: 'Dán danh sách đơn vị (mỗi dòng một đơn vị) để tạo.',
     fixList: 'Sửa các dòng báo lỗi trong danh sách trước khi tạo.',
@@ -280,6 +282,8 @@ const en: Strings = {
       `Made the scoring workbook for ${unit} in a new Excel window. Save that workbook (File → Save), then open the add-in there to check the scores.`,
     madeMany: (n, file) =>
       `Made ${n} scoring workbooks in ${file}, downloaded to the Downloads folder. Unzip it and send each file to its unit.`,
+    madeDownload: (unit, file) =>
+      `This Excel cannot open a new workbook from an add-in (it needs ExcelApi 1.8). The workbook of ${unit} is ${file} in the Downloads folder: open it with Excel.`,
     needUnit: 'Enter the unit name to make the workbook.',
     needList: 'Paste the list of units (one per line) to make them.',
     fixList: 'Fix the lines marked in the list first.',

@@ -11,6 +11,7 @@ import {
   generateTemplate,
   goToCell,
   highlightCells,
+  officeHost,
   openTemplateBytes,
   readOpenTemplate,
   watchScoreSheet,
@@ -102,6 +103,7 @@ describe('generate', () => {
     await expect(openTemplateBytes(bytes, { into: 'current' })).resolves.toEqual({
       mode: 'insertedSheets',
       degraded: false,
+      repaired: '',
     });
     expect(modern.stats.syncs).toBe(2);
     expect(modern.model.sheets.map((s) => s.name)).toEqual(
@@ -118,9 +120,121 @@ describe('generate', () => {
     await expect(openTemplateBytes(bytes, { into: 'current' })).resolves.toEqual({
       mode: 'newWorkbook',
       degraded: true,
+      degradedReason: 'requirementSet',
     });
     expect(old.created).toHaveLength(1);
     expect(old.model.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+  });
+});
+
+describe('generate into the open workbook: the documented limits of insertWorksheetsFromBase64', () => {
+  const template = { generatedAt: '2026-11-22T08:00:00.000Z' };
+  const score = () => frameworks.get(10)!;
+  /** The defined names of the inserted template, as Excel reports them. */
+  // Quotes around a sheet name are optional ("=_meta!…" = "='_meta'!…").
+  const namesOf = (fake: FakeExcel) =>
+    Object.fromEntries(fake.model.names.map((n) => [n.name, n.formula.replace(/'/g, '')]));
+  let expectedNames: Record<string, string>;
+  beforeAll(async () => {
+    const fine = createFakeExcel({ supported: { ExcelApi: '1.13' } });
+    const undo = fine.install();
+    await generateTemplate(score(), UNIT, { into: 'current', template });
+    undo();
+    expectedNames = namesOf(fine);
+  });
+
+  it('keeps names, protection and unlocked input cells where Excel keeps them: two syncs, nothing repaired', async () => {
+    const fake = createFakeExcel({ supported: { ExcelApi: '1.13' } });
+    restore = fake.install();
+    await expect(generateTemplate(score(), UNIT, { into: 'current', template })).resolves.toEqual({
+      mode: 'insertedSheets',
+      degraded: false,
+      repaired: '',
+    });
+    expect(fake.stats.syncs).toBe(2);
+    expect(Object.keys(expectedNames).length).toBeGreaterThanOrEqual(6);
+    expect(Object.values(expectedNames).join(' ')).not.toContain('#REF!');
+  });
+
+  for (const lost of ['ref', 'dropped'] as const) {
+    it(`re-creates workbook names Excel ${lost === 'ref' ? 'turned into #REF!' : 'dropped'} (office-js#3583, #4772), and checks them`, async () => {
+      const fake = createFakeExcel({ supported: { ExcelApi: '1.13' }, insertLimits: { names: lost } });
+      restore = fake.install();
+      const result = await generateTemplate(score(), UNIT, { into: 'current', template });
+      expect(fake.stats.syncs).toBe(3);
+      expect(result.mode).toBe('insertedSheets');
+      expect(result.repaired).toMatch(/^tên vùng CCHC_/);
+      expect(namesOf(fake)).toEqual(expectedNames);
+      // The names work again: the read finds the template through them.
+      await expect(readOpenTemplate({ resolveFramework })).resolves.toMatchObject({ ok: true });
+    });
+  }
+
+  it('re-protects the sheets and unlocks the input cells Excel on the web lost (office-js#1565)', async () => {
+    const fake = createFakeExcel({ supported: { ExcelApi: '1.13' }, platform: 'OfficeOnline' });
+    restore = fake.install();
+    const result = await generateTemplate(score(), UNIT, { into: 'current', template });
+    expect(fake.stats.syncs).toBe(3);
+    expect(result.repaired).toMatch(/bảo vệ trang [^;]*Chấm điểm/);
+    expect(result.repaired).toMatch(/ô nhập liệu mở khóa/);
+    const sheet = fake.model.getSheet(SHEET_SCORE);
+    expect(sheet.protection.protected).toBe(true);
+    const read = (await readOpenTemplate({ resolveFramework })) as ReadSuccess;
+    const selfCells = Object.values(read.scoresheet.cells!)
+      .map((c) => c.self)
+      .filter((c): c is string => !!c);
+    expect(selfCells.length).toBeGreaterThan(0);
+    for (const c of selfCells) expect(cellOf(fake, SHEET_SCORE, c.split('!')[1]!).locked).toBe(false);
+    // A total (parent) row stays locked.
+    expect(cellOf(fake, SHEET_SCORE, 'A1').locked).toBe(true);
+    // The user can type into an input cell and not into a formula cell.
+    await expect(
+      fake.simulateUserEdit(SHEET_SCORE, selfCells[0]!.split('!')[1]!, 1),
+    ).resolves.toBeUndefined();
+  });
+
+  it('on iPad (reports ExcelApi 1.13, has no insert) opens a new workbook instead, without trying', async () => {
+    const fake = createFakeExcel({ supported: { ExcelApi: '1.13' }, platform: 'iOS' });
+    restore = fake.install();
+    // The fake itself refuses the insert there, as the iPad does.
+    await expect(
+      fake.Excel.run(async (ctx: { workbook: unknown; sync(): Promise<void> }) => {
+        (ctx.workbook as unknown as Excel.Workbook).insertWorksheetsFromBase64('');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
+    fake.resetStats();
+    await expect(generateTemplate(score(), UNIT, { into: 'current', template })).resolves.toEqual({
+      mode: 'newWorkbook',
+      degraded: true,
+      degradedReason: 'platform',
+    });
+    expect(fake.stats).toMatchObject({ syncs: 0, createWorkbook: 1 });
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+  });
+
+  it('falls back to a new workbook when Excel answers that the insert API is not there', async () => {
+    // An unknown platform (no platform name) with the iPad's behaviour: found only at run time.
+    const fake = createFakeExcel({ supported: { ExcelApi: '1.13' }, insertLimits: { available: false } });
+    restore = fake.install();
+    const host = { ...officeHost(), platform: () => null };
+    await expect(generateTemplate(score(), UNIT, { into: 'current', template }, host)).resolves.toEqual({
+      mode: 'newWorkbook',
+      degraded: true,
+      degradedReason: 'apiMissing',
+    });
+    expect(fake.created).toHaveLength(1);
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+  });
+
+  it('below ExcelApi 1.8 says that Excel cannot open a new workbook (the pane downloads the file)', async () => {
+    const fake = createFakeExcel({ supported: { ExcelApi: '1.7' } });
+    restore = fake.install();
+    await expect(generateTemplate(score(), UNIT, { template })).rejects.toMatchObject({
+      reason: 'unsupported',
+      message: expect.stringMatching(/cần ExcelApi 1\.8/),
+    });
+    expect(fake.stats.createWorkbook).toBe(0);
   });
 });
 
@@ -299,6 +413,30 @@ describe('ranking', () => {
   });
 });
 
+describe('ranking on hosts that fail batches chaining on a missing sheet, or lack ExcelApi 1.7', () => {
+  it('creates the sheet when Excel fails the batch that loads charts and protection of a null object', async () => {
+    const strict = createFakeExcel({ nullChaining: 'fail' });
+    restore = strict.install();
+    await strict.open(templates.get(10)!);
+    strict.resetStats();
+    const plan = buildRankingPlan(rankedUnits(10), frameworks.get(10)!);
+    await expect(writeRankingSheet(plan)).resolves.toMatchObject({ sheetName: RANKING_SHEET, charts: 2 });
+    expect(strict.stats.syncs).toBe(3);
+    // A second write finds the sheet (and its charts) in the normal two syncs.
+    strict.resetStats();
+    await writeRankingSheet(plan);
+    expect(strict.stats.syncs).toBe(2);
+    expect(strict.model.getSheet(RANKING_SHEET).charts).toHaveLength(2);
+  });
+
+  it('writes the table without charts below ExcelApi 1.7 (no series categories there)', async () => {
+    const fake = await openTemplate(10, { ExcelApi: '1.6' });
+    const result = await writeRankingSheet(buildRankingPlan(rankedUnits(10), frameworks.get(10)!));
+    expect(result.charts).toBe(0);
+    expect(fake.model.getSheet(RANKING_SHEET).charts).toHaveLength(0);
+  });
+});
+
 describe('go to a cell, highlight errors', () => {
   it('selects and activates the cell of a problem in one sync', async () => {
     const fake = await openTemplate(10);
@@ -390,6 +528,15 @@ describe('watch', () => {
     const r = await readOpenTemplate({ resolveFramework });
     expect(r.ok).toBe(true);
     expect(strict.stats.syncs).toBe(1);
+  });
+
+  it('says that live checking needs ExcelApi 1.7 instead of registering a handler Excel lacks', async () => {
+    const fake = await openTemplate(10, { ExcelApi: '1.6' });
+    await expect(watchScoreSheet(() => undefined)).rejects.toMatchObject({
+      reason: 'unsupported',
+      message: expect.stringMatching(/Kiểm tra lại/),
+    });
+    expect(fake.stats.syncs).toBe(0);
   });
 
   it('refuses to watch a workbook without the scoring sheet', async () => {

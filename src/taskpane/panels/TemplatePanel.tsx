@@ -106,9 +106,10 @@ export default function TemplatePanel({ active }: PanelProps) {
       if (!framework) return;
       if (!units.length) return { intent: 'warning', text: t.template.needUnit };
       const result = await services.makeTemplates(framework.id, units);
-      return result.kind === 'excel'
-        ? { intent: 'success', text: t.template.madeOne(result.unit) }
-        : { intent: 'success', text: t.template.madeMany(result.count, result.fileName) };
+      if (result.kind === 'excel') return { intent: 'success', text: t.template.madeOne(result.unit) };
+      if (result.kind === 'download')
+        return { intent: 'warning', text: t.template.madeDownload(result.unit, result.fileName, result.why) };
+      return { intent: 'success', text: t.template.madeMany(result.count, result.fileName) };
     });
 
   return (

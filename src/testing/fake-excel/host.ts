@@ -21,7 +21,37 @@ export interface FakeExcelOptions {
   payloadLimit?: number | null;
   /** Methods called on a null object: return null objects (default) or fail the batch. */
   nullChaining?: 'propagate' | 'fail';
+  /**
+   * Office.context.platform. Each platform brings its documented limits (see InsertLimits):
+   * `iOS` reports its ExcelApi set but has no insertWorksheetsFromBase64; `OfficeOnline` drops
+   * protection and unlocked cells of inserted sheets (office-js#1565). Default `PC`.
+   */
+  platform?: FakePlatform;
+  /** What an insert keeps, overriding the platform's defaults. */
+  insertLimits?: Partial<InsertLimits>;
 }
+
+export type FakePlatform = 'PC' | 'Mac' | 'OfficeOnline' | 'iOS';
+
+/** How insertWorksheetsFromBase64 treats what it inserts, as reported against real Excel. */
+export interface InsertLimits {
+  /** False on iPad: the call fails with ApiNotFound although ExcelApi 1.13 is reported. */
+  available: boolean;
+  /**
+   * Workbook names of the inserted file: `kept`, `ref` (present but "=#REF!…", office-js#3583,
+   * #4772) or `dropped`.
+   */
+  names: 'kept' | 'ref' | 'dropped';
+  /** `lost`: inserted sheets come unprotected with every cell locked (office-js#1565, web). */
+  protection: 'kept' | 'lost';
+}
+
+const PLATFORM_LIMITS: Record<FakePlatform, InsertLimits> = {
+  PC: { available: true, names: 'kept', protection: 'kept' },
+  Mac: { available: true, names: 'kept', protection: 'kept' },
+  OfficeOnline: { available: true, names: 'kept', protection: 'lost' },
+  iOS: { available: false, names: 'kept', protection: 'kept' },
+};
 
 export interface FakeStats {
   /** context.sync() calls, including the final implicit one Excel.run makes. */
@@ -47,7 +77,11 @@ export interface FakeExcel {
   };
   /** Stands in for the global `Office` namespace (requirements and onReady only). */
   Office: {
-    context: { requirements: { isSetSupported(name: string, minVersion?: string | number): boolean } };
+    context: {
+      requirements: { isSetSupported(name: string, minVersion?: string | number): boolean };
+      platform: FakePlatform;
+      diagnostics: { platform: FakePlatform };
+    };
     onReady(
       cb?: (info: { host: string; platform: string }) => void,
     ): Promise<{ host: string; platform: string }>;
@@ -91,6 +125,8 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
   const handlers = new Map<string, Set<ChangedHandler>>();
   let pendingEvents: Promise<void> = Promise.resolve();
   const handlerErrors: unknown[] = [];
+  const platform: FakePlatform = options.platform ?? 'PC';
+  const limits: InsertLimits = { ...PLATFORM_LIMITS[platform], ...(options.insertLimits ?? {}) };
 
   const isSetSupported = (name: string, version: string | number = '1.1'): boolean => {
     const have = supported[name];
@@ -143,7 +179,23 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
       handlers.get(sheetId)?.delete(h);
     },
     insertWorksheets: async (base64: string, opts: { sheetNamesToInsert?: string[] }) => {
+      if (!limits.available)
+        throw new FakeOfficeError(
+          'ApiNotFound',
+          'The API you are trying to use could not be found. It may be available in a newer version of Excel.',
+        );
+      const namesBefore = new Set(model.names);
       const sheets = await loadXlsxInto(model, base64ToBytes(base64), opts.sheetNamesToInsert);
+      const added = model.names.filter((n) => !namesBefore.has(n));
+      if (limits.names === 'dropped') model.names.splice(0, model.names.length, ...namesBefore);
+      if (limits.names === 'ref')
+        for (const n of added) n.formula = n.formula.replace(/^=('[^']*(?:''[^']*)*'|[^!]+)!/, '=#REF!');
+      if (limits.protection === 'lost') {
+        for (const s of sheets) {
+          s.protection = { protected: false, options: {}, password: undefined };
+          for (const c of s.cells.values()) c.locked = true;
+        }
+      }
       return sheets.map((s) => s.id);
     },
   };
@@ -209,9 +261,11 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
         requirements: {
           isSetSupported: (name, v) => isSetSupported(name, v === undefined ? '1.1' : String(v)),
         },
+        platform,
+        diagnostics: { platform },
       },
       onReady(cb) {
-        const info = { host: 'Excel', platform: 'PC' };
+        const info = { host: 'Excel', platform };
         cb?.(info);
         return Promise.resolve(info);
       },

@@ -230,6 +230,12 @@ export class FakeNamedItem extends FakeClientObject<NameTarget> {
   get value(): string {
     return this._read('value');
   }
+  delete(): void {
+    this._queue((t) => {
+      const i = t.workbook.names.indexOf(t.item);
+      if (i >= 0) t.workbook.names.splice(i, 1);
+    });
+  }
   getRange(): FakeRange {
     return new FakeRange(this.context, {
       resolve: () => {
