@@ -7,7 +7,7 @@
  * re-creates whatever is missing and reads them again in the same batch to check.
  */
 import type { WorkbookPlan } from '../workbook/plan-types';
-import { cellAddress } from '../workbook/layout';
+import { cellAddress } from '../common/a1';
 
 export interface ExpectedProtection {
   sheet: string;
