@@ -5,7 +5,7 @@
  * the consolidation (code, then normalised name).
  */
 import { nameKey } from '../common/names';
-import { parseNumberText } from '../scoring/decimal';
+import { parseNumberText } from '../common/vi-number';
 import type { CellValue, PreviousResult } from '../scoring/types';
 
 const NAME = ['đơn vị', 'tên đơn vị', 'unit', 'name', 'cơ quan', 'địa phương'].map(nameKey);

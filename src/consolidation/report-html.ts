@@ -7,7 +7,7 @@
  */
 import { escapeControls, xmlSafe } from '../common/clean-text';
 import type { Framework } from '../framework/schema';
-import { formatVi } from '../scoring/decimal';
+import { formatVi } from '../common/vi-number';
 import type { RankedUnit } from '../scoring/types';
 import { viDateTime } from '../common/vi-time';
 import { frameworkTitleText, legalBasisText } from '../framework/legal-basis';

@@ -8,7 +8,7 @@
 import { DEFAULT_STEP, acceptedScores } from '../framework/rule-kinds';
 import type { Framework, FrameworkNode } from '../framework/schema';
 import { leafMaxFor, leaves, appliesTo } from '../framework/tree';
-import { fromScaled, toScaled } from '../scoring/decimal';
+import { fromScaled, toScaled } from '../common/decimal';
 
 /** mulberry32: a tiny, well-distributed 32-bit PRNG; enough for sample data. */
 export function seededRandom(seed: number): () => number {

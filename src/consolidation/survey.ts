@@ -11,7 +11,7 @@
 import { nameKey } from '../common/names';
 import type { Framework, FrameworkNode } from '../framework/schema';
 import { appliesTo, leaves } from '../framework/tree';
-import { parseNumberText } from '../scoring/decimal';
+import { parseNumberText } from '../common/vi-number';
 import { surveyPoints } from '../scoring/survey';
 import type { CellValue } from '../scoring/types';
 import { buildUnitIndex, matchUnit, type MatchableUnit, type MatchedBy } from './match';

@@ -16,7 +16,8 @@
  */
 import type { FrameworkProblemKey } from './problem-keys';
 import { FrameworkError, type FrameworkProblem } from './errors';
-import { formatMax, fromCents, isHundredths, sumCents, toCents } from './points';
+import { fromHundredths, isHundredths, sumHundredths, toHundredths } from '../common/decimal';
+import { formatPoints } from '../common/vi-number';
 import { ruleKind } from './rule-kinds';
 import type { Framework, FrameworkNode, Rule } from './schema';
 import { countByDepth, isLeaf, leafMaxFor, walk } from './tree';
@@ -29,7 +30,7 @@ function nodeLabel(code: string, depth: number): string {
   return `${DEPTH_NAMES[depth - 1] ?? 'mục'} ${code}`;
 }
 
-const fmt = formatMax;
+const fmt = formatPoints;
 
 /** Every problem of the framework, in tree order, then framework-level ones. Empty = usable. */
 export function checkFramework(framework: Framework): FrameworkProblem[] {
@@ -87,14 +88,14 @@ export function checkFramework(framework: Framework): FrameworkProblem[] {
       add(node.code, 'max.negative', `${label}: điểm tối đa không được âm (${fmt(node.max)}).`);
     if (!isLeaf(node)) {
       const children = node.children ?? [];
-      const sum = sumCents(children.map((c) => c.max));
-      if (sum !== toCents(node.max)) {
+      const sum = sumHundredths(children.map((c) => c.max));
+      if (sum !== toHundredths(node.max)) {
         add(
           node.code,
           'max.sum',
           `${label}: điểm tối đa ${fmt(node.max)} khác tổng điểm tối đa của các mục con (${children
             .map((c) => `${c.code}: ${fmt(c.max)}`)
-            .join(' + ')} = ${fmt(fromCents(sum))}).`,
+            .join(' + ')} = ${fmt(fromHundredths(sum))}).`,
         );
       }
       const leafOnly = (
@@ -126,14 +127,14 @@ export function checkFramework(framework: Framework): FrameworkProblem[] {
   }
   const pts = treePoints(framework);
   const dp = framework.declared.points;
-  if (toCents(dp.self) !== toCents(pts.self)) {
+  if (toHundredths(dp.self) !== toHundredths(pts.self)) {
     add(
       '',
       'declared.points',
       `Điểm tự đánh giá/thẩm định khai báo là ${fmt(dp.self)} nhưng các tiêu chí tự đánh giá cộng lại ${fmt(pts.self)}.`,
     );
   }
-  if (toCents(dp.survey) !== toCents(pts.survey)) {
+  if (toHundredths(dp.survey) !== toHundredths(pts.survey)) {
     add(
       '',
       'declared.survey',
@@ -141,8 +142,8 @@ export function checkFramework(framework: Framework): FrameworkProblem[] {
     );
   }
   if (
-    toCents(dp.total) !== toCents(dp.self) + toCents(dp.survey) ||
-    toCents(dp.total) !== toCents(pts.total)
+    toHundredths(dp.total) !== toHundredths(dp.self) + toHundredths(dp.survey) ||
+    toHundredths(dp.total) !== toHundredths(pts.total)
   ) {
     add(
       '',
@@ -174,7 +175,7 @@ export function checkFramework(framework: Framework): FrameworkProblem[] {
       add('', 'band.duplicate', `Nhóm "${g.name}" có hai xếp loại cùng tên "${name}".`);
     const total = walk(framework.tree)
       .filter((v) => isLeaf(v.node))
-      .reduce((s, v) => s + toCents(leafMaxFor(v.node, g.id)), 0);
+      .reduce((s, v) => s + toHundredths(leafMaxFor(v.node, g.id)), 0);
     if (total <= 0)
       add('', 'group.noPoints', `Nhóm "${g.name}" không có tiêu chí nào có điểm: không tính được chỉ số.`);
   }
@@ -191,10 +192,10 @@ export function treePoints(framework: Pick<Framework, 'tree'>): {
   let survey = 0;
   for (const { node } of walk(framework.tree)) {
     if (!isLeaf(node)) continue;
-    if (node.method === 'survey') survey += toCents(node.max);
-    else self += toCents(node.max);
+    if (node.method === 'survey') survey += toHundredths(node.max);
+    else self += toHundredths(node.max);
   }
-  return { self: fromCents(self), survey: fromCents(survey), total: fromCents(self + survey) };
+  return { self: fromHundredths(self), survey: fromHundredths(survey), total: fromHundredths(self + survey) };
 }
 
 type Add = (code: string, rule: FrameworkProblemKey, message: string) => void;

@@ -11,7 +11,7 @@
 import type { FrameworkNode, Rule } from './schema';
 import type { Framework } from './schema';
 import { isLeaf, walk } from './tree';
-import { toCents } from './points';
+import { toHundredths } from '../common/decimal';
 import { ruleKind } from './rule-kinds';
 
 /**
@@ -48,10 +48,10 @@ function ruleShape(rule: Rule | undefined): unknown {
 }
 
 function nodeShape(node: FrameworkNode): unknown {
-  const base: unknown[] = [node.code, toCents(node.max)];
+  const base: unknown[] = [node.code, toHundredths(node.max)];
   if (!isLeaf(node)) return base;
   const byGroup = Object.entries(node.maxByGroup ?? {})
-    .map(([g, m]) => [g, toCents(m)])
+    .map(([g, m]) => [g, toHundredths(m)])
     .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
   return [
     ...base,

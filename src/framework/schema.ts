@@ -6,7 +6,7 @@
  * children, declared counts, tiers without gaps, …) is decided by `checks.ts`.
  *
  * Points are plain JS numbers here but must carry at most 2 decimals; all arithmetic on them is
- * done in exact hundredths by `src/scoring/decimal.ts`.
+ * done in exact hundredths by `src/common/decimal.ts`.
  */
 import { z } from 'zod';
 import { levelOptionSchema, ruleSchema, type Rule } from './rule-kinds';

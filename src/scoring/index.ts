@@ -1,6 +1,7 @@
 /** The scoring engine's public surface (pure: usable from the CLI, the task pane and consolidation). */
 export * from './types';
-export * from './decimal';
+export * from '../common/decimal';
+export * from '../common/vi-number';
 export {
   readScore,
   isBlankText,

@@ -6,7 +6,7 @@
 import { acceptedScores, ruleKind, type RuleRole } from '../framework/rule-kinds';
 import type { Framework, FrameworkNode, Rule } from '../framework/schema';
 import { appliesTo, leafMaxFor } from '../framework/tree';
-import { isMultipleOf, samePoints } from './decimal';
+import { isMultipleOf, samePoints } from '../common/decimal';
 
 /** Leaves scored with no `rule` accept any value on a 0.01 grid (two decimals). */
 export { DEFAULT_STEP } from '../framework/rule-kinds';

@@ -9,7 +9,7 @@
 import { parseCsv } from '../common/csv';
 import { cleanName, nameKey, normaliseIncomingName } from '../common/names';
 import type { Framework } from '../framework/schema';
-import { fromHundredths, isMultipleOf, toHundredths } from './decimal';
+import { fromHundredths, isMultipleOf, toHundredths } from '../common/decimal';
 import { readScore, showNumber } from './read';
 import type { RankInput } from './types';
 

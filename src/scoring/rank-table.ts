@@ -5,7 +5,7 @@
  * Vietnamese Excel. The .xlsx rendering of the same blocks is src/xlsx/rank-table.ts.
  */
 import { toCsv } from '../common/csv';
-import { formatVi } from './decimal';
+import { formatVi } from '../common/vi-number';
 import type { RankedUnit } from './types';
 
 export const RANK_TABLE_HEADERS = [

@@ -7,7 +7,7 @@
  */
 import { nameKey } from '../common/names';
 import type { Band, TieRule } from '../framework/schema';
-import { divRoundHalfUp, fromScaled, toScaled } from './decimal';
+import { divRoundHalfUp, fromScaled, toScaled } from '../common/decimal';
 import type { PreviousResult, RankedUnit, RankInput } from './types';
 
 export interface RankOptions {

@@ -4,7 +4,7 @@
  * nothing. Adapters call `readScore` for every input cell; validation turns its findings into
  * problems with the leaf code and the cell address.
  */
-import { formatVi, parseNumberText } from './decimal';
+import { formatVi, parseNumberText } from '../common/vi-number';
 import type { CellValue, Severity } from './types';
 
 export type ReadRule = 'value.notANumber' | 'value.numericText';

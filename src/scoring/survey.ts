@@ -8,7 +8,8 @@
 import type { ScoringProblemKey } from './problem-keys';
 import type { Framework, FrameworkNode } from '../framework/schema';
 import { leafMaxFor } from '../framework/tree';
-import { divRoundHalfUp, formatVi, fromScaled, toScaled } from './decimal';
+import { divRoundHalfUp, fromScaled, toScaled } from '../common/decimal';
+import { formatVi } from '../common/vi-number';
 import { lessThan } from './leaf';
 import type { Problem } from './types';
 

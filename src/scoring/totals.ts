@@ -11,7 +11,7 @@
  */
 import type { Framework, FrameworkNode } from '../framework/schema';
 import { appliesTo, leafMaxFor } from '../framework/tree';
-import { divRoundHalfUp, fromScaled, toScaled } from './decimal';
+import { divRoundHalfUp, fromScaled, toScaled } from '../common/decimal';
 import { acceptableScore, inRange, leafKind, surveyEntryIsRate } from './leaf';
 import { readScore } from './read';
 import { surveyPointsFromRate } from './survey';

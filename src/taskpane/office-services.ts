@@ -8,7 +8,7 @@
 import { foldDiacritics } from '../common/names';
 import type { Framework } from '../framework/schema';
 import { walk } from '../framework/tree';
-import { formatVi } from '../scoring/decimal';
+import { formatVi } from '../common/vi-number';
 import type { CellValue, UnitRef } from '../scoring/types';
 import type { ConsolidationResult } from '../consolidation/types';
 import type { SurveyImport, SurveyUnit } from '../consolidation/survey';

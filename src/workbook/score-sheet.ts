@@ -6,7 +6,7 @@
 import { frameworkTitleText, legalBasisText } from '../framework/legal-basis';
 import type { Framework, FrameworkNode } from '../framework/schema';
 import { appliesTo, isLeaf, isSurveyLeaf, leafMaxFor, walk } from '../framework/tree';
-import { fromHundredths, toHundredths } from '../scoring/decimal';
+import { fromHundredths, toHundredths } from '../common/decimal';
 import type { CellValue, EntryField, ScoreField, UnitRef } from '../scoring/types';
 import {
   COLUMN_NUMBER,

@@ -5,7 +5,7 @@ import {
 } from '../../src/framework/builtins';
 import { checkFramework, treePoints } from '../../src/framework/checks';
 import { countByDepth, isLeaf, leaves, leafMaxFor, walk } from '../../src/framework/tree';
-import { toCents } from '../../src/framework/points';
+import { toHundredths } from '../../src/common/decimal';
 
 const SIPAS_FIELD = 'Mức độ hài lòng của người dân, tổ chức đối với sự phục vụ hành chính (SIPAS)';
 const FIELDS = [
@@ -24,7 +24,7 @@ function surveyBySource(id: string) {
   const f = getBuiltinFramework(id)!;
   const out: Record<string, number> = {};
   for (const l of leaves(f).filter((x) => x.method === 'survey'))
-    out[l.source!] = (out[l.source!] ?? 0) + toCents(l.max);
+    out[l.source!] = (out[l.source!] ?? 0) + toHundredths(l.max);
   return out;
 }
 
@@ -68,7 +68,7 @@ describe('built-in frameworks', () => {
       expect(ls.some((l) => l.evidenceRequired)).toBe(true);
       expect(ls.some((l) => l.appliesTo?.length === 1)).toBe(true);
       for (const g of f.groups) {
-        const total = ls.reduce((s, l) => s + toCents(leafMaxFor(l, g.id)), 0);
+        const total = ls.reduce((s, l) => s + toHundredths(leafMaxFor(l, g.id)), 0);
         expect(total).toBe(10000);
       }
       expect(walk(f.tree).every((v) => isLeaf(v.node) || v.node.method === undefined)).toBe(true);

@@ -3,7 +3,7 @@
  * exactly when validation finds no value error on that cell.
  */
 import fc from 'fast-check';
-import { toScaled } from '../../src/scoring/decimal';
+import { toScaled } from '../../src/common/decimal';
 import { computeTotals } from '../../src/scoring/totals';
 import type { CellValue } from '../../src/scoring/types';
 import { validateScoresheet } from '../../src/scoring/validate';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { toScaled } from '../../src/scoring/decimal';
+import { toScaled } from '../../src/common/decimal';
 import { bandFor, MISSING_SURVEY_WARNING, normalizeUnitName, rankUnits } from '../../src/scoring/rank';
 import type { RankInput } from '../../src/scoring/types';
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { toScaled } from '../../src/scoring/decimal';
+import { toScaled } from '../../src/common/decimal';
 import { computeTotals } from '../../src/scoring/totals';
 import { completeEntries, sampleFramework, sheetOf } from './framework-fixture';
 

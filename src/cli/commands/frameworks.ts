@@ -1,6 +1,6 @@
 /** `cchc frameworks [--json]`: the built-in frameworks and their shape. */
 import { listBuiltinFrameworks } from '../../framework/builtins';
-import { formatMax } from '../../framework/points';
+import { formatPoints } from '../../common/vi-number';
 import { frameworkSummary, type FrameworkSummary } from '../../framework/summary';
 import { parseArgs } from '../args';
 import type { Command } from '../command';
@@ -34,7 +34,7 @@ export function levelText(level: string): string {
 }
 
 export function pointsText(p: FrameworkSummary['points']): string {
-  return `${formatMax(p.self)} + ${formatMax(p.survey)} = ${formatMax(p.total)}`;
+  return `${formatPoints(p.self)} + ${formatPoints(p.survey)} = ${formatPoints(p.total)}`;
 }
 
 export const frameworksCommand: Command = {

@@ -1,6 +1,6 @@
 /** The terminal summary of a consolidation: the ranking per group, then every file's status and reasons. */
 import type { ConsolidationResult } from '../../consolidation/types';
-import { formatVi } from '../../scoring/decimal';
+import { formatVi } from '../../common/vi-number';
 import { groupsInOrder, orderInGroup } from '../../workbook/ranking-plan';
 import { STATUS_LABEL } from '../../xlsx/ranking-workbook';
 import { renderTable } from '../commands/frameworks';

@@ -13,7 +13,7 @@ import { treePoints } from '../checks';
 import { toRoman } from './codes';
 import { ruleGuide } from './guide';
 import type { ImportMetaInput } from './meta';
-import { formatPoints } from './text';
+import { formatPoints } from '../../common/vi-number';
 import type { TableCell } from './types';
 
 export const APPENDIX_HEADER = [

@@ -17,7 +17,8 @@ import { parseGuide } from './guide';
 import { decodeLegacyCells } from './legacy';
 import { findHeader, isColumnNumbering, isHeaderRepeat, type Columns } from './header';
 import type { ImportMeta } from './meta';
-import { ascii, cellText, folded, formatPoints, readNumber } from './text';
+import { formatPoints } from '../../common/vi-number';
+import { ascii, cellText, folded, readNumber } from './text';
 import type { ImportIssue, TableCell } from './types';
 
 export interface ImportResult {

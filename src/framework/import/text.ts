@@ -4,6 +4,7 @@
  * framework layer sits below scoring.
  */
 import type { TableCell } from './types';
+import { numberToken } from '../../common/vi-number';
 
 /** A cell as trimmed NFC text with runs of spaces collapsed (line breaks kept). */
 export function cellText(cell: TableCell | undefined): string {
@@ -47,11 +48,6 @@ export function readNumber(cell: TableCell | undefined): number | null {
   t = t.replace(/\s*(điểm|đ)\.?$/i, '').trim();
   const m = NUMBER.exec(t.replace(/^([+-]|\u2212)\s+/, '$1'));
   if (!m) return null;
-  const n = Number(m[2].replace(',', '.'));
+  const n = numberToken(m[2]);
   return m[1] ? -n : n;
-}
-
-/** "0,5" style for messages and generated guides (no trailing zeros). */
-export function formatPoints(n: number): string {
-  return String(Math.round(n * 100) / 100).replace('.', ',');
 }

@@ -13,13 +13,13 @@
  *   đạt A% / bằng A% / A%              → [A, A]
  * The first percentage may omit its "%" when a second one follows ("từ 70 - 90%").
  */
+import { numberToken } from '../../common/vi-number';
 import type { Tier } from '../schema';
 
 type Bounds = Pick<Tier, 'min' | 'minInclusive' | 'max' | 'maxInclusive'>;
 
 const NUM = String.raw`(\d+(?:[.,]\d+)?)`;
 const PCT = String.raw`${NUM}\s*%`;
-const num = (s: string) => Number(s.replace(',', '.'));
 
 const patterns: Array<[RegExp, (m: RegExpExecArray) => Bounds]> = [
   // Two-sided first, so "từ 70% đến dưới 90%" is not read as "dưới 90%".
@@ -28,48 +28,48 @@ const patterns: Array<[RegExp, (m: RegExpExecArray) => Bounds]> = [
       String.raw`(từ|trên|hơn)\s*${NUM}\s*%?\s*(?:-|–|—|đến|tới)\s*(dưới|đến dưới|tới dưới)?\s*${PCT}`,
     ),
     (m) => ({
-      min: num(m[2]),
+      min: numberToken(m[2]),
       minInclusive: m[1] === 'từ',
-      max: num(m[4]),
+      max: numberToken(m[4]),
       maxInclusive: !m[3],
     }),
   ],
   [
     new RegExp(String.raw`${NUM}\s*%?\s*(?:-|–|—|đến|tới)\s*(dưới\s*)?${PCT}`),
     (m) => ({
-      min: num(m[1]),
+      min: numberToken(m[1]),
       minInclusive: true,
-      max: num(m[3]),
+      max: numberToken(m[3]),
       maxInclusive: !m[2],
     }),
   ],
   [
     new RegExp(String.raw`(?:từ\s*)?${PCT}\s*trở\s*lên`),
-    (m) => ({ min: num(m[1]), minInclusive: true, max: null, maxInclusive: false }),
+    (m) => ({ min: numberToken(m[1]), minInclusive: true, max: null, maxInclusive: false }),
   ],
   [
     new RegExp(String.raw`(?:từ\s*)?${PCT}\s*trở\s*xuống`),
-    (m) => ({ min: null, minInclusive: false, max: num(m[1]), maxInclusive: true }),
+    (m) => ({ min: null, minInclusive: false, max: numberToken(m[1]), maxInclusive: true }),
   ],
   [
     new RegExp(String.raw`(?:≥|>=)\s*${PCT}`),
-    (m) => ({ min: num(m[1]), minInclusive: true, max: null, maxInclusive: false }),
+    (m) => ({ min: numberToken(m[1]), minInclusive: true, max: null, maxInclusive: false }),
   ],
   [
     new RegExp(String.raw`(?:≤|<=|tối\s*đa)\s*${PCT}`),
-    (m) => ({ min: null, minInclusive: false, max: num(m[1]), maxInclusive: true }),
+    (m) => ({ min: null, minInclusive: false, max: numberToken(m[1]), maxInclusive: true }),
   ],
   [
     new RegExp(String.raw`(?:trên|hơn|>)\s*${PCT}`),
-    (m) => ({ min: num(m[1]), minInclusive: false, max: null, maxInclusive: false }),
+    (m) => ({ min: numberToken(m[1]), minInclusive: false, max: null, maxInclusive: false }),
   ],
   [
     new RegExp(String.raw`(?:dưới|chưa\s*đạt|<|không\s*đạt)\s*${PCT}`),
-    (m) => ({ min: null, minInclusive: false, max: num(m[1]), maxInclusive: false }),
+    (m) => ({ min: null, minInclusive: false, max: numberToken(m[1]), maxInclusive: false }),
   ],
   [
     new RegExp(String.raw`(?:đạt|bằng|=)?\s*${PCT}`),
-    (m) => ({ min: num(m[1]), minInclusive: true, max: num(m[1]), maxInclusive: true }),
+    (m) => ({ min: numberToken(m[1]), minInclusive: true, max: numberToken(m[1]), maxInclusive: true }),
   ],
 ];
 

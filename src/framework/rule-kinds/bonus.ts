@@ -3,10 +3,11 @@
  * ("Mỗi kết quả được công nhận cộng 0,5 điểm, cộng tối đa 1 điểm").
  */
 import { z } from 'zod';
-import { toCents } from '../points';
+import { toHundredths } from '../../common/decimal';
 import { checkOutsideScale } from './deduction';
 import type { RuleKind } from './kind';
-import { capAndStep, viNumber } from './wording';
+import { capAndStep } from './wording';
+import { formatPoints } from '../../common/vi-number';
 
 export const bonusSchema = z.object({
   kind: z.literal('bonus'),
@@ -20,11 +21,11 @@ export const bonus: RuleKind<BonusRule> = {
   schema: bonusSchema,
   role: 'bonus',
   accepts: (rule) => ({ allowed: null, min: 0, max: rule.cap, step: rule.step }),
-  shape: (rule) => ['bonus', toCents(rule.cap), toCents(rule.step)],
+  shape: (rule) => ['bonus', toHundredths(rule.cap), toHundredths(rule.step)],
   check: (rule, node, label, add) => checkOutsideScale('bonus', rule, node, label, add),
-  text: (rule) => `Điểm thưởng: từ 0 đến ${viNumber(rule.cap)}, bước ${viNumber(rule.step)}`,
+  text: (rule) => `Điểm thưởng: từ 0 đến ${formatPoints(rule.cap)}, bước ${formatPoints(rule.step)}`,
   guide: (rule) =>
-    `Mỗi kết quả được công nhận cộng ${viNumber(rule.step)} điểm, cộng tối đa ${viNumber(rule.cap)} điểm`,
+    `Mỗi kết quả được công nhận cộng ${formatPoints(rule.step)} điểm, cộng tối đa ${formatPoints(rule.cap)} điểm`,
   parse(text) {
     if (!/(^|\s)(cộng|thưởng)(\s|$)/.test(text.toLowerCase())) return null;
     const { cap, step } = capAndStep(text.replace(/thưởng/gi, 'cộng'), 'cộng');

@@ -3,9 +3,10 @@
  * phạm trừ 0,5 điểm, trừ tối đa 2 điểm").
  */
 import { z } from 'zod';
-import { toCents } from '../points';
+import { toHundredths } from '../../common/decimal';
 import type { CheckAdd, RuleKind } from './kind';
-import { capAndStep, checkStep, fmt, viNumber } from './wording';
+import { capAndStep, checkStep } from './wording';
+import { formatPoints } from '../../common/vi-number';
 
 export const deductionSchema = z.object({
   kind: z.literal('deduction'),
@@ -23,11 +24,14 @@ export function checkOutsideScale(
   add: CheckAdd,
 ): void {
   const word = kind === 'deduction' ? 'trừ điểm' : 'cộng điểm';
-  if (toCents(node.max) !== 0 || Object.values(node.maxByGroup ?? {}).some((m) => toCents(m) !== 0)) {
+  if (
+    toHundredths(node.max) !== 0 ||
+    Object.values(node.maxByGroup ?? {}).some((m) => toHundredths(m) !== 0)
+  ) {
     add(
       node.code,
       kind === 'deduction' ? 'deduction.max' : 'bonus.max',
-      `${label}: tiêu chí ${word} phải có điểm tối đa 0 (điểm ${word} nằm ngoài thang điểm), đang là ${fmt(node.max)}.`,
+      `${label}: tiêu chí ${word} phải có điểm tối đa 0 (điểm ${word} nằm ngoài thang điểm), đang là ${formatPoints(node.max)}.`,
     );
   }
   checkStep(
@@ -45,10 +49,11 @@ export const deduction: RuleKind<DeductionRule> = {
   schema: deductionSchema,
   role: 'deduction',
   accepts: (rule) => ({ allowed: null, min: -rule.cap, max: 0, step: rule.step }),
-  shape: (rule) => ['deduction', toCents(rule.cap), toCents(rule.step)],
+  shape: (rule) => ['deduction', toHundredths(rule.cap), toHundredths(rule.step)],
   check: (rule, node, label, add) => checkOutsideScale('deduction', rule, node, label, add),
-  text: (rule) => `Điểm trừ: từ -${viNumber(rule.cap)} đến 0, bước ${viNumber(rule.step)}`,
-  guide: (rule) => `Mỗi lần vi phạm trừ ${viNumber(rule.step)} điểm, trừ tối đa ${viNumber(rule.cap)} điểm`,
+  text: (rule) => `Điểm trừ: từ -${formatPoints(rule.cap)} đến 0, bước ${formatPoints(rule.step)}`,
+  guide: (rule) =>
+    `Mỗi lần vi phạm trừ ${formatPoints(rule.step)} điểm, trừ tối đa ${formatPoints(rule.cap)} điểm`,
   parse(text, max) {
     // A negative maximum ("-2" in the Điểm tối đa column, as deduction rows are often written)
     // stands for a deduction capped at 2.

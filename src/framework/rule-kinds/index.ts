@@ -11,7 +11,7 @@ import { levels, levelsSchema } from './levels';
 import { range, rangeSchema } from './range';
 import { tiers, tiersSchema } from './tiers';
 import { unknownKind } from './unknown';
-import { viNumber } from './wording';
+import { formatPoints } from '../../common/vi-number';
 
 export type { AcceptedScores, CheckAdd, GuideResult, RuleKind, RuleRole } from './kind';
 export { levelOptionSchema } from './levels';
@@ -58,6 +58,6 @@ export function acceptedScores(rule: { kind: string } | undefined, max: number):
 
 /** Vietnamese wording of a rule for the `Cách chấm` column and prompts. */
 export function ruleText(rule: { kind: string } | undefined, max: number): string {
-  if (!rule) return `Từ 0 đến ${viNumber(max)} điểm`;
+  if (!rule) return `Từ 0 đến ${formatPoints(max)} điểm`;
   return ruleKind(rule).text(rule as Rule, max);
 }

@@ -1,8 +1,9 @@
 /** `levels`: the score is one of the options' points ("Ban hành kịp thời: 1; Không ban hành: 0"). */
 import { z } from 'zod';
-import { isHundredths, toCents } from '../points';
+import { isHundredths, toHundredths } from '../../common/decimal';
 import type { CheckAdd, RuleKind } from './kind';
-import { distinctDescending, fmt, readOptionList, unreadLine, viNumber } from './wording';
+import { distinctDescending, readOptionList, unreadLine } from './wording';
+import { formatPoints } from '../../common/vi-number';
 
 /** One labelled option of a `levels` rule, e.g. "Ban hành kịp thời" → 1. */
 export const levelOptionSchema = z.object({
@@ -29,7 +30,7 @@ export function checkChoicePoints(
   add: CheckAdd,
 ): void {
   const code = node.code;
-  const max = toCents(node.max);
+  const max = toHundredths(node.max);
   const name = kind === 'levels' ? 'mức điểm' : 'mức theo tỷ lệ';
   if (Object.keys(node.maxByGroup ?? {}).length) {
     add(
@@ -39,19 +40,19 @@ export function checkChoicePoints(
     );
   }
   for (const v of values) {
-    if (toCents(v) < 0 || toCents(v) > max || !isHundredths(v)) {
+    if (toHundredths(v) < 0 || toHundredths(v) > max || !isHundredths(v)) {
       add(
         code,
         kind === 'levels' ? 'levels.range' : 'tiers.range',
-        `${label}: ${name} ${fmt(v)} điểm nằm ngoài khoảng 0 đến ${fmt(node.max)}.`,
+        `${label}: ${name} ${formatPoints(v)} điểm nằm ngoài khoảng 0 đến ${formatPoints(node.max)}.`,
       );
     }
   }
-  if (!values.some((v) => toCents(v) === max)) {
+  if (!values.some((v) => toHundredths(v) === max)) {
     add(
       code,
       kind === 'levels' ? 'levels.max' : 'tiers.max',
-      `${label}: không có ${name} nào bằng điểm tối đa ${fmt(node.max)} (${values.map(fmt).join('; ')}).`,
+      `${label}: không có ${name} nào bằng điểm tối đa ${formatPoints(node.max)} (${values.map(formatPoints).join('; ')}).`,
     );
   }
 }
@@ -66,7 +67,10 @@ export const levels: RuleKind<LevelsRule> = {
     max,
     step: null,
   }),
-  shape: (rule) => ['levels', [...new Set(rule.options.map((o) => toCents(o.points)))].sort((a, b) => a - b)],
+  shape: (rule) => [
+    'levels',
+    [...new Set(rule.options.map((o) => toHundredths(o.points)))].sort((a, b) => a - b),
+  ],
   check(rule, node, label, add) {
     checkChoicePoints(
       'levels',
@@ -79,8 +83,8 @@ export const levels: RuleKind<LevelsRule> = {
     const dup = labels.find((l, i) => labels.indexOf(l) !== i);
     if (dup !== undefined) add(node.code, 'levels.duplicate', `${label}: mức "${dup}" được ghi hai lần.`);
   },
-  text: (rule) => rule.options.map((o) => `${o.label}: ${viNumber(o.points)}`).join('; '),
-  guide: (rule) => rule.options.map((o) => `${o.label}: ${viNumber(o.points)}`).join('; '),
+  text: (rule) => rule.options.map((o) => `${o.label}: ${formatPoints(o.points)}`).join('; '),
+  guide: (rule) => rule.options.map((o) => `${o.label}: ${formatPoints(o.points)}`).join('; '),
   parse(text) {
     const list = readOptionList(text);
     if (!list) return null;

@@ -4,10 +4,11 @@
  */
 import { z } from 'zod';
 import { parseTierBounds } from '../import/tiers';
-import { toCents } from '../points';
+import { toHundredths } from '../../common/decimal';
 import type { CheckAdd, RuleKind } from './kind';
 import { checkChoicePoints } from './levels';
-import { distinctDescending, readOptionList, unreadLine, viNumber } from './wording';
+import { distinctDescending, readOptionList, unreadLine } from './wording';
+import { formatPoints } from '../../common/vi-number';
 
 /**
  * One tier of a `tiers` rule on a measured rate (in %). Bounds are explicit because the decisions
@@ -34,8 +35,8 @@ export const tiersSchema = z.object({
 export type TiersRule = z.infer<typeof tiersSchema>;
 
 function tierBounds(t: Tier): string {
-  const lo = t.min === null ? '' : `${t.minInclusive ? 'từ' : 'trên'} ${viNumber(t.min)}%`;
-  const hi = t.max === null ? '' : `${t.maxInclusive ? 'đến' : 'dưới'} ${viNumber(t.max)}%`;
+  const lo = t.min === null ? '' : `${t.minInclusive ? 'từ' : 'trên'} ${formatPoints(t.min)}%`;
+  const hi = t.max === null ? '' : `${t.maxInclusive ? 'đến' : 'dưới'} ${formatPoints(t.max)}%`;
   return [lo, hi].filter(Boolean).join(' ');
 }
 
@@ -49,7 +50,10 @@ export const tiers: RuleKind<TiersRule> = {
     max,
     step: null,
   }),
-  shape: (rule) => ['tiers', [...new Set(rule.tiers.map((t) => toCents(t.points)))].sort((a, b) => a - b)],
+  shape: (rule) => [
+    'tiers',
+    [...new Set(rule.tiers.map((t) => toHundredths(t.points)))].sort((a, b) => a - b),
+  ],
   check(rule, node, label, add) {
     checkChoicePoints(
       'tiers',
@@ -62,10 +66,12 @@ export const tiers: RuleKind<TiersRule> = {
   },
   text(rule) {
     const head = rule.measure ? `${rule.measure}: ` : '';
-    return head + rule.tiers.map((t) => `${t.label} (${tierBounds(t)}): ${viNumber(t.points)}`).join('; ');
+    return (
+      head + rule.tiers.map((t) => `${t.label} (${tierBounds(t)}): ${formatPoints(t.points)}`).join('; ')
+    );
   },
   guide(rule) {
-    const body = rule.tiers.map((t) => `${t.label}: ${viNumber(t.points)}`).join('; ');
+    const body = rule.tiers.map((t) => `${t.label}: ${formatPoints(t.points)}`).join('; ');
     return rule.measure ? `${rule.measure}:\n${body.split('; ').join('\n')}` : body;
   },
   parse(text) {

@@ -2,14 +2,9 @@
  * Pieces shared by the rule kinds: Vietnamese numbers, the step check, and the readers of an
  * appendix guide that more than one kind uses (an option list; "trừ/cộng … tối đa …").
  */
-import { formatPoints } from '../import/text';
-import { formatMax, toCents } from '../points';
+import { toHundredths } from '../../common/decimal';
+import { formatPoints, numberToken } from '../../common/vi-number';
 import type { CheckAdd } from './kind';
-
-/** 0.5 → "0,5"; 2 → "2": at most the 2 places framework points carry. */
-export const viNumber = formatPoints;
-/** A maximum in messages (exact hundredths). */
-export const fmt = formatMax;
 
 /** Distinct points, highest first. */
 export function distinctDescending(points: readonly number[]): number[] {
@@ -25,14 +20,13 @@ export function checkStep(
   s: number,
   add: CheckAdd,
 ) {
-  if (toCents(value) % toCents(s) !== 0 || toCents(s) === 0) {
-    add(code, key, `${label}: ${fmt(value)} điểm không chia hết cho bước ${fmt(s)}.`);
+  if (toHundredths(value) % toHundredths(s) !== 0 || toHundredths(s) === 0) {
+    add(code, key, `${label}: ${formatPoints(value)} điểm không chia hết cho bước ${formatPoints(s)}.`);
   }
 }
 
 export const NUM = String.raw`([+-]?\d+(?:[.,]\d+)?)`;
 export const UNIT = String.raw`(?:điểm|đ)`;
-export const num = (s: string) => Number(s.replace(',', '.'));
 
 /** "từ 0 đến điểm tối đa", "từ 0 - 2 điểm": a scale from 0 (group 2: its top when a number). */
 export const RANGE_UP_TO = new RegExp(
@@ -48,7 +42,10 @@ export function capAndStep(text: string, verb: 'trừ' | 'cộng'): { cap: numbe
   const stepRe = new RegExp(String.raw`${verb}\s+${NUM}\s*${UNIT}`);
   const cap = capRe.exec(t);
   const step = stepRe.exec(t);
-  return { cap: cap ? Math.abs(num(cap[1])) : null, step: step ? Math.abs(num(step[1])) : null };
+  return {
+    cap: cap ? Math.abs(numberToken(cap[1])) : null,
+    step: step ? Math.abs(numberToken(step[1])) : null,
+  };
 }
 
 const itemPatterns: Array<[RegExp, 'labelFirst' | 'pointsFirst']> = [
@@ -64,7 +61,7 @@ function parseItem(line: string): { label: string; points: number } | null {
     const m = re.exec(line);
     if (!m) continue;
     const label = (order === 'labelFirst' ? m[1] : m[2]).trim();
-    const points = num(order === 'labelFirst' ? m[2] : m[1]);
+    const points = numberToken(order === 'labelFirst' ? m[2] : m[1]);
     if (label) return { label, points };
   }
   return null;

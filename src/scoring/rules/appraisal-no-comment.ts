@@ -1,4 +1,4 @@
-import { samePoints } from '../decimal';
+import { samePoints } from '../../common/decimal';
 import { isBlankText, showNumber } from '../read';
 import { leafProblem, type LeafContext, type ScoringRule } from './context';
 import type { Problem } from '../types';

@@ -2,16 +2,15 @@ import fc from 'fast-check';
 import {
   addPoints,
   divRoundHalfUp,
-  formatVi,
   fromHundredths,
   isMultipleOf,
-  parseNumberText,
   percentOf,
   roundHalfUp,
   sumPoints,
   toHundredths,
   toScaled,
-} from '../../src/scoring/decimal';
+} from '../../src/common/decimal';
+import { formatVi, parseNumberText } from '../../src/common/vi-number';
 
 describe('decimal', () => {
   it('adds 0.1 + 0.2 to exactly 0.3', () => {

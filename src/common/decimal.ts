@@ -1,5 +1,6 @@
 /**
- * Exact decimal arithmetic for scores.
+ * Exact decimal arithmetic for scores and maxima (every layer: framework sums of maxima, scores,
+ * totals, indices).
  *
  * Binary floating point cannot hold 0.1 exactly, so 0.1 + 0.2 = 0.30000000000000004. Every score in
  * a framework carries at most 2 decimals (some provinces publish 3), so we compute on SCALED
@@ -109,78 +110,14 @@ export function samePoints(a: number, b: number, places = 2): boolean {
   return toScaled(a, places) === toScaled(b, places);
 }
 
-/**
- * Reads a number typed as text, as people type them in Vietnamese offices. Accepted:
- * - surrounding spaces (also non-breaking and thin spaces): " 2 " → 2;
- * - a decimal comma or point: "1,5" → 1.5, "0.25" → 0.25, ",5" / ".5" → 0.5;
- * - a sign: "-0,5", "+1", and the typographic minus "−0,5";
- * - thousands grouping ONLY when unambiguous: both separators present ("1.234,5" and "1,234.5" →
- *   1234.5; the last one is the decimal separator and the groups before it must have 3 digits), or
- *   one separator repeated ("1.234.567" → 1234567).
- * A single separator is always the decimal one: "1.234" → 1.234 (scores are small; a score of 1234
- * does not exist, a value 1.234 does, as an off-step error the user can see).
- * Refused (null): words ("hai"), exponents ("1e3"), percent signs, "Infinity", empty text, inner
- * spaces ("1 5"), trailing separators ("5,").
- */
-const SIMPLE_NUMBER = /^[ \t]*(-?\d+)(?:[.,](\d+))?[ \t]*$/;
-
-export function parseNumberText(text: string): number | null {
-  // Fast path for the common shapes ("2", " 1,5 ", "-0.25"): one regex, no splitting.
-  const simple = SIMPLE_NUMBER.exec(text);
-  if (simple) {
-    const n = Number(simple[2] === undefined ? simple[1] : `${simple[1]}.${simple[2]}`);
-    return n === 0 ? 0 : n;
-  }
-  let t = text.replace(/^[\s\u00a0\u2009\u202f]+|[\s\u00a0\u2009\u202f]+$/g, '');
-  if (!t) return null;
-  let sign = 1;
-  if (/^[-+\u2212]/.test(t)) {
-    if (t[0] !== '+') sign = -1;
-    t = t.slice(1);
-  }
-  if (!/^[\d.,]+$/.test(t) || !/\d$/.test(t)) return null;
-  const dots = t.split('.').length - 1;
-  const commas = t.split(',').length - 1;
-  let normalized: string;
-  if (dots && commas) {
-    const decimalSep = t.lastIndexOf('.') > t.lastIndexOf(',') ? '.' : ',';
-    const groupSep = decimalSep === '.' ? ',' : '.';
-    const [intPart, fracPart, ...rest] = t.split(decimalSep);
-    if (rest.length || !fracPart) return null;
-    if (!isGrouped(intPart, groupSep)) return null;
-    normalized = `${intPart.split(groupSep).join('')}.${fracPart}`;
-  } else if (dots + commas === 0) {
-    normalized = t;
-  } else if (dots + commas === 1) {
-    normalized = t.replace(',', '.');
-    if (normalized.startsWith('.')) normalized = `0${normalized}`;
-  } else {
-    const sep = dots ? '.' : ',';
-    if (!isGrouped(t, sep)) return null;
-    normalized = t.split(sep).join('');
-  }
-  const n = Number(normalized);
-  if (!Number.isFinite(n)) return null;
-  return n === 0 ? 0 : sign * n;
+/** Whether n carries at most 2 decimals (maxima and scores are published in hundredths). */
+export function isHundredths(n: number): boolean {
+  return Math.abs(fromHundredths(toHundredths(n)) - n) < 1e-9;
 }
 
-/** "1.234.567" grouped by `sep`: a 1–3 digit head, then groups of exactly 3 digits. */
-function isGrouped(text: string, sep: string): boolean {
-  const parts = text.split(sep);
-  if (parts.length === 1) return /^\d+$/.test(text);
-  return /^\d{1,3}$/.test(parts[0]) && parts.slice(1).every((p) => /^\d{3}$/.test(p));
-}
-
-/**
- * Vietnamese display: decimal comma, "." thousands grouping, fixed `places`
- * (94.89 → "94,89"; 68.5 → "68,50"; 1234.5 → "1.234,50"; −0.5 → "-0,50").
- */
-export function formatVi(n: number, places = 2): string {
-  const scaled = toScaled(n, places);
-  const negative = scaled < 0;
-  const digits = String(Math.abs(scaled)).padStart(places + 1, '0');
-  const intPart = places ? digits.slice(0, -places) : digits;
-  const frac = places ? digits.slice(-places) : '';
-  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${negative ? '-' : ''}${grouped}${places ? `,${frac}` : ''}`;
+/** Exact sum of values read at hundredths, as an integer count of hundredths. */
+export function sumHundredths(values: readonly number[]): number {
+  let s = 0;
+  for (const v of values) s += toHundredths(v);
+  return s;
 }
