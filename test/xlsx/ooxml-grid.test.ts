@@ -39,10 +39,17 @@ import {
 const sample = sampleFramework();
 const anGiang = getBuiltinFramework('an-giang-2022')!;
 
-/** Every worksheet's grid, by exceljs + gridOfWorksheet and by the fast path (which must not give up). */
-async function gridsBoth(
-  bytes: Uint8Array,
-): Promise<{ exceljs: Record<string, CellGrid>; fast: Record<string, CellGrid> }> {
+/**
+ * Every worksheet's grid, by exceljs + gridOfWorksheet and by the fast path (which must not give
+ * up); also by each of the fast path's two ways through the cells alone: the tokenizer, and the
+ * byte scanner (null for a sheet it gives up on).
+ */
+async function gridsBoth(bytes: Uint8Array): Promise<{
+  exceljs: Record<string, CellGrid>;
+  fast: Record<string, CellGrid>;
+  tokenizer: Record<string, CellGrid>;
+  scanner: Record<string, CellGrid | null>;
+}> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   const exceljs: Record<string, CellGrid> = {};
@@ -50,7 +57,13 @@ async function gridsBoth(
   const book = await openOoxmlWorkbook(bytes);
   const fast: Record<string, CellGrid> = {};
   for (const s of book.sheets) fast[s.name] = await book.grid(s);
-  return { exceljs, fast };
+  const byTokenizer = await openOoxmlWorkbook(bytes, undefined, undefined, 'tokenizer');
+  const tokenizer: Record<string, CellGrid> = {};
+  for (const s of byTokenizer.sheets) tokenizer[s.name] = await byTokenizer.grid(s);
+  const byScanner = await openOoxmlWorkbook(bytes, undefined, undefined, 'scanner');
+  const scanner: Record<string, CellGrid | null> = {};
+  for (const s of byScanner.sheets) scanner[s.name] = await byScanner.grid(s).catch(() => null);
+  return { exceljs, fast, tokenizer, scanner };
 }
 
 async function readBoth(
@@ -75,6 +88,9 @@ async function expectEquivalent(
   expect(grids.fast[SHEET_META]).toEqual(grids.exceljs[SHEET_META]);
   // The other sheets too (guide with merged cells and a date, hidden lists): a stricter check.
   expect(grids.fast).toEqual(grids.exceljs);
+  // Both ways through the cells ran and agree: the byte scanner did not give up on any sheet.
+  expect(grids.scanner).toEqual(grids.tokenizer);
+  expect(grids.tokenizer).toEqual(grids.exceljs);
   const r = await readBoth(bytes, framework);
   expect(r.fast).toEqual(r.exceljs);
   return r.fast;
@@ -531,6 +547,11 @@ describe('property: cells written by exceljs read back identically by both reade
           if (merge) ws.mergeCells(merge[0], merge[1], merge[0] + 1, merge[1] + 2);
           const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
           expect(await fastGrid(bytes)).toEqual(await exceljsGrid(bytes));
+          // What exceljs writes is within the byte scanner's shape: it answered, and the same (a
+          // sheet without cells is written as <sheetData/>, left to the tokenizer).
+          const grids = await gridsBoth(bytes);
+          if (grids.exceljs[SHEET_SCORE].values.length) expect(grids.scanner).toEqual(grids.exceljs);
+          else expect([null, grids.exceljs[SHEET_SCORE]]).toContainEqual(grids.scanner[SHEET_SCORE]);
         },
       ),
       { numRuns: 60 },

@@ -20,6 +20,8 @@ export function decodeAddress(ref: string): { row: number; col: number } {
  * hand-edited file, refused); null when it is not canonical (left to exceljs).
  */
 export function parseAddress(ref: string): { row: number; col: number } | 'outside' | null {
+  const canonical = canonicalAddress(ref);
+  if (canonical) return canonical;
   const m = /^([A-Z]{1,3})([1-9][0-9]{0,6})$/.exec(ref);
   if (m) {
     const col = columnNumber(m[1]);
@@ -32,4 +34,30 @@ export function parseAddress(ref: string): { row: number; col: number } | 'outsi
   const row = Number(loose[2]);
   const col = letters.length > 3 ? Infinity : columnNumber(letters);
   return col > MAX_COL || row < 1 || row > MAX_ROW ? 'outside' : null;
+}
+
+/**
+ * The canonical form read without a regular expression (one per cell of every sheet read): 1-3
+ * letters A-Z, then a row 1-9999999 without leading zero. Null for anything else (parseAddress
+ * then decides), also for a column or row beyond Excel's grid.
+ */
+function canonicalAddress(ref: string): { row: number; col: number } | null {
+  const n = ref.length;
+  let i = 0;
+  let col = 0;
+  for (; i < n && i < 4; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + c - 64;
+  }
+  if (i === 0 || i > 3 || i === n || ref.charCodeAt(i) === 48 /* leading 0 */) return null;
+  const digits = n - i;
+  if (digits > 7) return null;
+  let row = 0;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+    row = row * 10 + c - 48;
+  }
+  return col > MAX_COL || row > MAX_ROW ? null : { row, col };
 }

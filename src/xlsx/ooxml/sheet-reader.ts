@@ -22,6 +22,7 @@ import {
 import { columnLetters, decodeAddress, parseAddress } from './cell-address';
 import { slideFormula } from './shared-formula';
 import type { SharedString } from './shared-strings';
+import { scanSheetCells, type ScannedCell, type ScannedCellSink } from './cell-scan';
 import { serialAsDateText } from './styles';
 import { OoxmlUnsupported } from './unsupported';
 import { decodeOoxmlEscapes, decodeXml, exceljsXmlDecode } from './xml-entities';
@@ -109,6 +110,11 @@ function indexOfBytes(bytes: Uint8Array, pattern: Uint8Array, anchor: number, fr
 export function sheetPartsOf(bytes: Uint8Array): SheetParts {
   const end = indexOfBytes(bytes, END_OF_CELLS_BYTES, 7 /* D */);
   if (end < 0) return { cells: utf8.decode(bytes), merges: '', hasHyperlinks: false };
+  return { cells: utf8.decode(bytes.subarray(0, end + END_OF_CELLS_BYTES.length)), ...tailOf(bytes, end) };
+}
+
+/** What a part holds after its `</sheetData>` (at `end`) that the reader needs. */
+function tailOf(bytes: Uint8Array, end: number): Omit<SheetParts, 'cells'> {
   const tailStart = end + END_OF_CELLS_BYTES.length;
   const firstMerge = indexOfBytes(bytes, MERGE_CELL_BYTES, 6 /* C */, tailStart);
   let merges = '';
@@ -122,11 +128,38 @@ export function sheetPartsOf(bytes: Uint8Array): SheetParts {
     const close = bytes.indexOf(0x3e /* > */, last);
     merges = utf8.decode(bytes.subarray(firstMerge, close < 0 ? bytes.length : close + 1));
   }
-  return {
-    cells: utf8.decode(bytes.subarray(0, tailStart)),
-    merges,
-    hasHyperlinks: indexOfBytes(bytes, HYPERLINK_BYTES, 1 /* h */, tailStart) >= 0,
-  };
+  return { merges, hasHyperlinks: indexOfBytes(bytes, HYPERLINK_BYTES, 9 /* k */, tailStart) >= 0 };
+}
+
+/**
+ * A worksheet part given as bytes → its grid. The cells are read by the byte scanner
+ * (cell-scan.ts) into the same collector the tokenizer feeds; when the part is outside the
+ * scanner's shape, or anything at all goes wrong on that path, the part is read again by the
+ * tokenizer, which alone decides errors and refusals. Both paths give the same grid (tested).
+ */
+export function parseSheetBytes(bytes: Uint8Array, ctx: SheetParseContext, sheetName = 'Sheet1'): CellGrid {
+  return scannedGrid(bytes, ctx, sheetName) ?? parseSheetParts(sheetPartsOf(bytes), ctx, sheetName);
+}
+
+/** The byte scanner's grid; null when the tokenizer must read the part. */
+export function scannedGrid(
+  bytes: Uint8Array,
+  ctx: SheetParseContext,
+  sheetName = 'Sheet1',
+): CellGrid | null {
+  try {
+    const limits = ctx.limits ?? DEFAULT_READ_LIMITS;
+    const merges = new MergeReader(sheetName, limits);
+    const collector = new CellCollector(ctx, sheetName, limits, merges);
+    const end = scanSheetCells(bytes, collector);
+    if (end < 0) return null;
+    const tail = tailOf(bytes, end);
+    // exceljs turns a linked cell into { text, hyperlink }: the tokenizer path refuses it.
+    if (tail.hasHyperlinks) return null;
+    return gridOf(collector, merges, tail.merges);
+  } catch {
+    return null;
+  }
 }
 
 /** Parses a worksheet part into the grid exceljs + gridOfWorksheet would produce. */
@@ -141,7 +174,12 @@ export function parseSheetParts(parts: SheetParts, ctx: SheetParseContext, sheet
   const merges = new MergeReader(sheetName, limits);
   const collector = new CellCollector(ctx, sheetName, limits, merges);
   scanXml(parts.cells, collector);
-  for (const m of parts.merges.matchAll(/<mergeCell\b([^>]*)>/g)) merges.add(m[1]);
+  return gridOf(collector, merges, parts.merges);
+}
+
+/** Steps 2 to 4, once the cells are collected by either path. */
+function gridOf(collector: CellCollector, merges: MergeReader, mergesAfterCells: string): CellGrid {
+  for (const m of mergesAfterCells.matchAll(/<mergeCell\b([^>]*)>/g)) merges.add(m[1]);
   hideMergedCells(collector.rows, merges.ranges);
   return buildGrid(collector.rows);
 }
@@ -151,9 +189,10 @@ export function parseSheetParts(parts: SheetParts, ctx: SheetParseContext, sheet
 
 /**
  * The tokenizer handler for `<sheetData>`: the state of the current row and cell, mirroring
- * exceljs' cell parser, and `finishCell` turning that state into a value.
+ * exceljs' cell parser, and `finishCell` turning that state into a value. The byte scanner
+ * feeds it too (as a ScannedCellSink), whole cells at a time.
  */
-class CellCollector implements XmlHandler {
+class CellCollector implements XmlHandler, ScannedCellSink {
   readonly rows: SheetCells = new Map();
   /** Shared formula index → master address, in document order (a later master replaces). */
   private readonly sharedMasters = new Map<string, string>();
@@ -251,14 +290,38 @@ class CellCollector implements XmlHandler {
     this.lastCol = 0;
   }
 
+  // The byte scanner's way in: the same steps as the tokenizer's events for a row and a cell.
+  scannedSheetData(): void {
+    this.inSheetData = true;
+  }
+
+  scannedRow(r: string): void {
+    this.startRow(r);
+  }
+
+  scannedCell(c: ScannedCell): void {
+    this.startCellWith(c.r, c.t, c.s);
+    this.inCell = false;
+    // As flushCurrent leaves them: text entity-decoded, undefined when there was none.
+    if (c.formula !== undefined) this.formulaText = decodeXml(c.formula);
+    this.shareType = c.shareType;
+    this.sharedIndex = c.sharedIndex;
+    this.sharedRef = c.sharedRef;
+    if (c.value !== undefined) this.valueText = decodeXml(c.value);
+    this.finishCell();
+  }
+
   private startCell(attrs: string): void {
+    this.startCellWith(xmlAttribute(attrs, 'r'), xmlAttribute(attrs, 't'), xmlAttribute(attrs, 's'));
+  }
+
+  private startCellWith(r: string | undefined, t: string | undefined, s: string | undefined): void {
     if (!this.row) throw new OoxmlUnsupported('cell outside a row');
     if (++this.cellCount > this.limits.maxCells)
       throw new ReadLimitExceeded(limitMessages.cells(this.sheet, this.limits));
     this.inCell = true;
-    this.cellRef = xmlAttribute(attrs, 'r');
-    this.cellType = xmlAttribute(attrs, 't');
-    const s = xmlAttribute(attrs, 's');
+    this.cellRef = r;
+    this.cellType = t;
     this.styleId = s === undefined ? NaN : parseInt(s, 10);
     this.formulaText = undefined;
     this.shareType = undefined;

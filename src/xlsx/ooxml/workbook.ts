@@ -5,7 +5,13 @@
 import type { CellGrid } from '../../workbook/read-grid';
 import { DEFAULT_READ_LIMITS, ReadLimitExceeded, limitMessages, type ReadLimits } from '../read-limits';
 import { parseSharedStrings, type SharedString } from './shared-strings';
-import { parseSheetParts, sheetPartsOf, type SheetParseContext } from './sheet-reader';
+import {
+  parseSheetBytes,
+  parseSheetParts,
+  scannedGrid,
+  sheetPartsOf,
+  type SheetParseContext,
+} from './sheet-reader';
 import { zipEntries, type InflateRaw } from './zip-entries';
 import { parseDateStyles } from './styles';
 import { OoxmlUnsupported } from './unsupported';
@@ -145,10 +151,26 @@ export function boundSheets(
  * (the caller's exceljs fallback then reports it as unreadable), OoxmlUnsupported, or
  * ReadLimitExceeded (refused: never handed to exceljs).
  */
+/**
+ * How sheets' cells are read: 'auto' (the byte scanner, the tokenizer when the scanner gives
+ * up); 'tokenizer' or 'scanner' alone are for the tests that hold the two paths equal ('scanner'
+ * throws OoxmlUnsupported where it would give up).
+ */
+export type SheetCellsPath = 'auto' | 'tokenizer' | 'scanner';
+
+function readSheet(path: SheetCellsPath, data: Uint8Array, ctx: SheetParseContext, name: string): CellGrid {
+  if (path === 'auto') return parseSheetBytes(data, ctx, name);
+  if (path === 'tokenizer') return parseSheetParts(sheetPartsOf(data), ctx, name);
+  const grid = scannedGrid(data, ctx, name);
+  if (!grid) throw new OoxmlUnsupported(`byte scanner gave up on ${name}`);
+  return grid;
+}
+
 export async function openOoxmlWorkbook(
   bytes: Uint8Array,
   limits: ReadLimits = DEFAULT_READ_LIMITS,
   inflate?: InflateRaw,
+  cellsPath: SheetCellsPath = 'auto',
 ): Promise<OoxmlWorkbook> {
   const zip = zipParts(bytes, limits, inflate);
   const workbookXml = zip.text('xl/workbook.xml');
@@ -178,7 +200,7 @@ export async function openOoxmlWorkbook(
       await loadSide();
       const data = zip.bytes(sheet.part);
       if (data === undefined) throw new OoxmlUnsupported(`no part ${sheet.part}`);
-      return parseSheetParts(sheetPartsOf(data), ctx, sheet.name);
+      return readSheet(cellsPath, data, ctx, sheet.name);
     },
   };
 }
