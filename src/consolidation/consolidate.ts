@@ -6,14 +6,21 @@
  */
 import { nameKey } from '../common/names';
 import type { Framework } from '../framework/schema';
-import { isLeaf, walk } from '../framework/tree';
+import { appliesTo, isLeaf, leaves, walk } from '../framework/tree';
 import { readScore } from '../scoring/read';
 import { rankUnits } from '../scoring';
 import { computeTotals } from '../scoring/totals';
 import type { CellValue, PreviousResult, RankInput, Scoresheet, UnitRef } from '../scoring/types';
 import { buildUnitIndex, codeKey, matchUnit } from './match';
-import { importSurveyRows, type SurveyImportOptions, type SurveyUnit } from './survey';
-import type { ConsolidationResult, FileRecord, KeptEntries, LeafDetail, UnitDetail } from './types';
+import { importSurveyRows, type SurveyImport, type SurveyImportOptions, type SurveyUnit } from './survey';
+import type {
+  ConsolidationResult,
+  FileError,
+  FileRecord,
+  KeptEntries,
+  LeafDetail,
+  UnitDetail,
+} from './types';
 
 /** What the second phase needs besides the records (the use case adds the reading side). */
 export interface FinishOptions {
@@ -25,6 +32,13 @@ export interface FinishOptions {
   previous?: PreviousResult[];
   /** Unit names assessed but not ranked, on top of the framework's own list. */
   notRanked?: string[];
+  /**
+   * What a gap in the survey does to a unit (no row for it, an empty, non-numeric or out-of-range
+   * value, a survey leaf left without points): 'reject' makes it an error of that unit, whose file
+   * is then rejected with the reason (no silent zero); 'zero' counts the missing points as 0 with a
+   * warning. Default 'zero'.
+   */
+  surveyGaps?: 'reject' | 'zero';
 }
 
 function identity(unit: UnitRef): string {
@@ -113,16 +127,18 @@ export function finishConsolidation(
     units: [],
     files: records,
     details: [],
-    fieldTotals: {},
+    fieldTotals: Object.create(null) as ConsolidationResult['fieldTotals'],
     survey: null,
     warnings,
   };
   if (!framework) return result;
 
-  const accepted = records.filter((f) => f.status === 'accepted' && f.unit && f.entries);
   const keyOf = (u: UnitRef) => u.code.trim() || u.name;
   if (options.survey) result.survey = importSurveyForRecords(records, framework, options.survey, keyOf);
-  const surveyPoints = result.survey?.points ?? {};
+  if (result.survey && options.surveyGaps === 'reject')
+    rejectSurveyGaps(records, framework, result.survey, options.survey?.options?.fileName, keyOf);
+  const accepted = records.filter((f) => f.status === 'accepted' && f.unit && f.entries);
+  const surveyPoints = result.survey?.points ?? (Object.create(null) as SurveyImport['points']);
   const notRanked = new Set([...framework.notRanked, ...(options.notRanked ?? [])].map(nameKey));
 
   const inputs: RankInput[] = [];
@@ -144,7 +160,7 @@ export function finishConsolidation(
       hasSurvey: !!points,
     };
     result.details.push(detail);
-    result.fieldTotals[key] = Object.fromEntries(
+    result.fieldTotals[key] = fromEntriesNoProto(
       framework.tree.map((field) => [field.code, totals.nodes[field.code]?.total ?? 0]),
     );
     inputs.push({
@@ -189,6 +205,59 @@ export function finishConsolidation(
     warnings.push('Không có tệp điều tra XHH: mọi đơn vị được tính điểm điều tra = 0.');
   }
   return result;
+}
+
+/** Object.fromEntries without a prototype: ids and codes from files are keys like any other. */
+function fromEntriesNoProto<V>(entries: Iterable<readonly [string, V]>): Record<string, V> {
+  const out = Object.create(null) as Record<string, V>;
+  for (const [k, v] of entries) out[k] = v;
+  return out;
+}
+
+/**
+ * No silent zero: an accepted unit whose survey points are missing or unusable gets the reason
+ * as an error and its file is rejected, so its index is never computed with a 0 nobody chose.
+ */
+function rejectSurveyGaps(
+  records: FileRecord[],
+  framework: Framework,
+  survey: SurveyImport,
+  fileName: string | undefined,
+  keyOf: (u: UnitRef) => string,
+): void {
+  const surveyLeaves = leaves(framework).filter((l) => l.method === 'survey');
+  if (!surveyLeaves.length) return;
+  const file = fileName ? `tệp điều tra XHH "${fileName}"` : 'tệp điều tra XHH';
+  for (const f of records) {
+    if (f.status !== 'accepted' || !f.unit) continue;
+    const key = keyOf(f.unit);
+    const group = f.unit.group;
+    const points = Object.hasOwn(survey.points, key) ? survey.points[key] : undefined;
+    const errors: FileError[] = survey.issues
+      .filter((i) => i.severity === 'error' && i.unit === key)
+      .map((i) => ({ code: '', cell: null, rule: 'consolidation.surveyInvalid', message: i.message }));
+    const missing = surveyLeaves
+      .filter((l) => appliesTo(l, group) && !(points && Object.hasOwn(points, l.code)))
+      .map((l) => l.code);
+    if (!points) {
+      errors.push({
+        code: '',
+        cell: null,
+        rule: 'consolidation.surveyMissing',
+        message: `"${f.file}": ${file} không có số liệu cho đơn vị "${f.unit.name}"${f.unit.code ? ` (mã ${f.unit.code})` : ''}; điểm điều tra XHH không được tự tính bằng 0, đơn vị chưa được xếp hạng.`,
+      });
+    } else if (missing.length) {
+      errors.push({
+        code: '',
+        cell: null,
+        rule: 'consolidation.surveyMissing',
+        message: `"${f.file}": ${file} thiếu số liệu của đơn vị "${f.unit.name}" cho tiêu chí ${missing.join(', ')}; điểm điều tra XHH không được tự tính bằng 0, đơn vị chưa được xếp hạng.`,
+      });
+    }
+    if (!errors.length) continue;
+    f.status = 'rejected';
+    f.errors.push(...errors);
+  }
 }
 
 /**

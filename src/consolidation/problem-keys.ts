@@ -25,6 +25,9 @@ export const FILE_PROBLEM_KEYS = [
   'file.bomb',
   'file.notXlsx',
   'consolidation.notYetAppraised',
+  // No silent zero: a unit the survey file has no (or no usable) figures for.
+  'consolidation.surveyMissing',
+  'consolidation.surveyInvalid',
 ] as const;
 
 export type FileProblemKey = (typeof FILE_PROBLEM_KEYS)[number];

@@ -36,13 +36,23 @@ export interface SurveyColumn {
 
 export interface SurveyIssue {
   severity: 'error' | 'warning';
+  /**
+   * 'file': the file cannot be used at all (no header row, no survey column, a source with no
+   * column); every unit would get survey 0. Otherwise the issue is about one cell or row.
+   */
+  scope?: 'file';
+  /** The unit key (code, else name) of the row the issue is about, when the row was matched. */
+  unit?: string;
   /** "C5" (with the sheet when known: "Sheet1!C5"), or "" for the whole file. */
   cell: string;
   message: string;
 }
 
 export interface SurveyImport {
-  /** Points per unit key (code, else name) and survey leaf code. */
+  /**
+   * Points per unit key (code, else name) and survey leaf code. Null-prototype records: a unit
+   * code "constructor" or "__proto__" is a key like any other.
+   */
   points: Record<string, Record<string, number>>;
   columns: SurveyColumn[];
   matched: Array<{ row: number; unit: string; by: MatchedBy; name: string }>;
@@ -211,7 +221,7 @@ export function importSurveyRows(
 ): SurveyImport {
   const file = options.fileName ? `Tệp điều tra XHH "${options.fileName}"` : 'Tệp điều tra XHH';
   const result: SurveyImport = {
-    points: {},
+    points: Object.create(null) as SurveyImport['points'],
     columns: [],
     matched: [],
     unmatchedRows: [],
@@ -222,6 +232,7 @@ export function importSurveyRows(
   if (!header) {
     result.issues.push({
       severity: 'error',
+      scope: 'file',
       cell: '',
       message: `${file}: không tìm thấy dòng tiêu đề có cột "Đơn vị" (hoặc "Tên đơn vị", "Cơ quan", "Địa phương") trong 10 dòng đầu.`,
     });
@@ -234,11 +245,21 @@ export function importSurveyRows(
     const known = framework.surveySources.map((s) => `"${s.name}"`).join(', ');
     result.issues.push({
       severity: 'error',
+      scope: 'file',
       cell: cellRef(options, header.headerRow, 0),
       message: `${file}: không có cột nào mang tên nguồn điều tra (${known || 'không có'}) hoặc mã tiêu chí điều tra (như 9.1).`,
     });
     result.unitsWithoutSurvey = units.map(unitKeyOf);
     return result;
+  }
+
+  for (const missing of sourcesWithoutColumn(framework, header.columns)) {
+    result.issues.push({
+      severity: 'error',
+      scope: 'file',
+      cell: cellRef(options, header.headerRow, 0),
+      message: `${file}: thiếu cột cho nguồn điều tra "${missing.name}" (hoặc một cột cho mỗi tiêu chí ${missing.leaves.join(', ')}).`,
+    });
   }
 
   const body = rows.slice(header.headerRow + 1).map((cells, i) => ({ cells, row: header.headerRow + 1 + i }));
@@ -318,7 +339,8 @@ export function importSurveyRows(
     claimedBy.set(unit, row);
     rowUnit.set(row, unit);
     result.matched.push({ row: row + 1, unit: unitKeyOf(unit), by: match.by, name });
-    const points: Record<string, number> = {};
+    const points: Record<string, number> = Object.create(null) as Record<string, number>;
+    const unitKey = unitKeyOf(unit);
     for (const col of header.columns) {
       const figure = readFigure(cells[col.column]);
       const ref = cellRef(options, row, col.column);
@@ -326,6 +348,7 @@ export function importSurveyRows(
       if (figure.value === null) {
         result.issues.push({
           severity: 'error',
+          unit: unitKey,
           cell: ref,
           message: `${file}, ô ${ref}: "${text(cells[col.column])}" không phải là số.`,
         });
@@ -344,6 +367,7 @@ export function importSurveyRows(
         if (kind === 'points' && targets.length > 1) {
           result.issues.push({
             severity: 'error',
+            unit: unitKey,
             cell: ref,
             message: `${file}, ô ${ref}: nguồn "${col.header}" gồm ${targets.length} tiêu chí (${targets.join(', ')}); không chia được điểm tổng. Hãy gửi tỷ lệ (%) hoặc một cột cho mỗi tiêu chí.`,
           });
@@ -355,6 +379,7 @@ export function importSurveyRows(
         if ('problem' in converted) {
           result.issues.push({
             severity: 'error',
+            unit: unitKey,
             cell: ref,
             message: `${file}, ô ${ref} (${unit.name}): ${converted.problem.message}`,
           });
@@ -369,8 +394,32 @@ export function importSurveyRows(
     const unit = rowUnit.get(row) as SurveyUnit;
     if (Object.keys(points).length) result.points[unitKeyOf(unit)] = points;
   }
-  result.unitsWithoutSurvey = units.map(unitKeyOf).filter((k) => !result.points[k]);
+  result.unitsWithoutSurvey = units.map(unitKeyOf).filter((k) => !Object.hasOwn(result.points, k));
   return result;
+}
+
+/**
+ * The framework's survey sources that no column feeds: neither a column named after the source nor
+ * one column for each of its leaves. Their points would silently be 0 for every unit.
+ */
+function sourcesWithoutColumn(
+  framework: Framework,
+  columns: readonly SurveyColumn[],
+): Array<{ name: string; leaves: string[] }> {
+  const fed = new Set(columns.flatMap((c) => ('source' in c.target ? [c.target.source] : [])));
+  const leafColumns = new Set(columns.flatMap((c) => ('leaf' in c.target ? [c.target.leaf] : [])));
+  const missing: Array<{ name: string; leaves: string[] }> = [];
+  for (const source of framework.surveySources) {
+    const own = leaves(framework).filter((l) => l.method === 'survey' && l.source === source.id);
+    if (!own.length || fed.has(source.id) || own.every((l) => leafColumns.has(l.code))) continue;
+    missing.push({ name: source.name, leaves: own.map((l) => l.code) });
+  }
+  return missing;
+}
+
+/** The issues that make the whole file unusable (see SurveyIssue.scope). */
+export function unusableSurveyIssues(survey: Pick<SurveyImport, 'issues'>): SurveyIssue[] {
+  return survey.issues.filter((i) => i.scope === 'file');
 }
 
 /** The survey leaves of a source that apply to a group. */

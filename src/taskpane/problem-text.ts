@@ -36,6 +36,9 @@ const EN: Record<ProblemKey, string> = {
   'file.bomb': 'the file unpacks to far more data than a workbook holds; refused.',
   'file.notXlsx': 'the file is not an .xlsx workbook.',
   'consolidation.notYetAppraised': 'some criteria have no appraisal yet; the self score stands in for it.',
+  'consolidation.surveyMissing':
+    'the survey file has no figures for this unit (or for some of its survey criteria); it is not counted as 0.',
+  'consolidation.surveyInvalid': 'a survey figure of this unit is not a number or out of range.',
   'structure.headerMissing': 'the header row with "Mã" and "Điểm tối đa" was not found.',
   'structure.columnDuplicate': 'a column appears twice; only the first one is read.',
   'structure.columnMissing': 'a required column is missing from the header row.',

@@ -184,6 +184,8 @@ export interface ConsolidateReturnsInput {
   survey?: SurveyInput;
   previous?: NamedFile;
   notRanked?: string[];
+  /** See FinishOptions.surveyGaps: 'reject' (no silent zero) or 'zero'. */
+  surveyGaps?: FinishOptions['surveyGaps'];
   onProgress?: (p: ConsolidationProgress) => void;
 }
 
@@ -197,6 +199,7 @@ export async function consolidateReturns(input: ConsolidateReturnsInput): Promis
     reader: input.reader,
     framework: input.framework,
     notRanked: input.notRanked,
+    surveyGaps: input.surveyGaps,
     total: input.total,
     onProgress: input.onProgress,
     ...tables,

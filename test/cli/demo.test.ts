@@ -59,8 +59,12 @@ describe('cchc demo', () => {
     expect(out.stdout.match(/\[Trùng đơn vị\] ket-qua\/nop\/CM-cho-moi/g)).toHaveLength(2);
     expect(out.stdout).toMatch(/\[Không đọc được\] ket-qua\/nop\/SNGV-so-ngoai-vu\.xlsx/);
     expect(out.stdout).toMatch(/Thanh tra tỉnh \(\*\)/);
-    // Ban Quản lý Khu kinh tế has no row in the sample survey: ranked with survey 0, said so.
-    expect(out.stdout).toMatch(/Ban Quản lý Khu kinh tế: không có số liệu điều tra XHH/);
+    // Ban Quản lý Khu kinh tế has no row in the sample survey: no silent 0, its file is rejected
+    // with the reason (issue 13), and stderr says how to go on.
+    expect(out.stdout).toMatch(
+      /\[Bị từ chối\] [^\n]*Ban Quản lý Khu kinh tế[^\n]*\n\s+- [^\n]*không có số liệu cho đơn vị "Ban Quản lý Khu kinh tế"/,
+    );
+    expect(out.stderr).toMatch(/1 đơn vị chưa được xếp hạng vì thiếu hoặc sai số liệu điều tra/);
     // Unmatched: the unit that does not exist and the one whose only file is corrupt (its unit is
     // unknown). Abbreviations, the NFD name and "UBND huyện X" all matched.
     expect(out.stdout.match(/\[Điều tra XHH\] dòng \d+ "[^"]+": Tên/g)).toEqual([
@@ -72,9 +76,9 @@ describe('cchc demo', () => {
   it('accepts every other unit of the sample list', async () => {
     const units = readDemoUnits(await fs.readFile(join(sampleDir(), 'units-an-giang.csv'), 'utf8'));
     const accepted = out.stdout.match(/\[Chấp nhận\]/g) ?? [];
-    // 29 units; SXD and AP rejected, CM duplicated, SNGV corrupt.
+    // 29 units; SXD and AP rejected, CM duplicated, SNGV corrupt, BQLKKT without survey data.
     expect(units).toHaveLength(29);
-    expect(accepted).toHaveLength(units.length - 4);
+    expect(accepted).toHaveLength(units.length - 5);
   });
 });
 

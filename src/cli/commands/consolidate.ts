@@ -14,12 +14,16 @@ import { finishConsolidation } from '../../consolidation/consolidate';
 import { renderReportHtml } from '../../consolidation/report-html';
 import type { ConsolidationResult } from '../../consolidation/types';
 import type { Framework } from '../../framework/schema';
+import { unusableSurveyIssues } from '../../consolidation/survey';
 import {
   consolidateReturns,
   PREVIOUS_TABLE,
   readConsolidationTables,
+  readSurveyTable,
   SURVEY_TABLE,
   type ConsolidateReturnsInput,
+  type NamedFile,
+  type SurveyInput,
 } from '../../usecases/consolidate-returns';
 import { UsecaseError } from '../../usecases/errors';
 import { streamRankingWorkbook } from '../../xlsx/ranking-workbook';
@@ -116,20 +120,65 @@ async function consolidateJobs(
       const found = r.frameworkId ? resolveFramework(r.frameworkId) : undefined;
       if (found) frameworks.set(found.id, found);
     }
-    return finishConsolidation(records, frameworks, { framework, notRanked: input.notRanked, ...tables });
+    return finishConsolidation(records, frameworks, {
+      framework,
+      notRanked: input.notRanked,
+      surveyGaps: input.surveyGaps,
+      ...tables,
+    });
   } catch (e) {
     if (e instanceof UsecaseError) throw new UserError(e.message);
     throw e;
   }
 }
 
+/**
+ * The `--survey` file. Without --allow-missing-survey it is read by the use case, and a file that
+ * cannot be read stops the run (exit 2, nothing written). With it, such a file is said on stderr
+ * and in the ranking's notes, and the run goes on without survey data.
+ */
+async function surveyArg(
+  file: NamedFile,
+  allow: boolean,
+  io: CliIO,
+): Promise<{ input?: SurveyInput; unusable?: string }> {
+  if (!allow) return { input: file };
+  try {
+    const read = await readSurveyTable(file, readDataRows);
+    return { input: { fileName: file.name, rows: read?.rows ?? [], sheet: read?.options?.sheetName } };
+  } catch (e) {
+    if (!(e instanceof UsecaseError)) throw e;
+    const unusable = `${e.message} Đã bỏ qua tệp điều tra (--allow-missing-survey): điểm điều tra XHH của mọi đơn vị tính bằng 0.`;
+    io.stderr(`Cảnh báo: ${unusable}\n`);
+    return { unusable };
+  }
+}
+
+/**
+ * A survey file read but useless as a whole (no header row, no survey column, a source without a
+ * column): exit 2 before anything is written, unless --allow-missing-survey.
+ */
+function refuseUnusableSurvey(result: ConsolidationResult, allow: boolean, io: CliIO): void {
+  const issues = result.survey ? unusableSurveyIssues(result.survey) : [];
+  if (!issues.length) return;
+  const text = issues.map((i) => i.message).join('\n');
+  if (!allow) {
+    throw new UserError(
+      `${text}\nTệp điều tra XHH không dùng được: không ghi bảng xếp hạng. Sửa tệp rồi chạy lại, ` +
+        'hoặc thêm --allow-missing-survey để xếp hạng với điểm điều tra bằng 0.',
+    );
+  }
+  io.stderr(`Cảnh báo: ${text}\n`);
+}
+
 /** The whole command, reusable by `cchc demo`. */
 export async function runConsolidate(argv: string[], io: CliIO): Promise<ConsolidateRun> {
   const args = parseArgs(argv, {
     values: ['survey', 'previous', 'framework', 'o', 'output', 'report', 'not-ranked', 'jobs'],
-    booleans: ['json'],
+    booleans: ['json', 'allow-missing-survey'],
   });
   const json = args.flags.has('json');
+  const allowMissingSurvey = args.flags.has('allow-missing-survey');
   const output = args.values.o ?? args.values.output;
   if (!args.positionals.length)
     throw new UserError('Thiếu tệp hoặc thư mục các bảng chấm điểm đã nộp. Xem --help.');
@@ -173,17 +222,25 @@ export async function runConsolidate(argv: string[], io: CliIO): Promise<Consoli
     framework = loadFrameworkArg(args.values.framework, json ? { ...io, stderr: () => undefined } : io);
   const jobsList = await jobsOf(collected.files, io.cwd);
   const jobs = jobsArg(args.values.jobs, jobsList.length);
+  const surveyInput = survey
+    ? await surveyArg(tableFileArg(survey, io.cwd, SURVEY_TABLE), allowMissingSurvey, io)
+    : undefined;
   const result = await consolidateJobs(jobsList, jobs, {
     readTable: readDataRows,
     framework,
-    survey: survey ? tableFileArg(survey, io.cwd, SURVEY_TABLE) : undefined,
+    survey: surveyInput?.input,
+    surveyGaps: allowMissingSurvey ? 'zero' : 'reject',
     previous: previous ? tableFileArg(previous, io.cwd, PREVIOUS_TABLE) : undefined,
     notRanked: args.all['not-ranked'],
     total: jobsList.length,
     onProgress: io.isTTY && !json ? progressPrinter(io, jobsList.length) : undefined,
   });
   addFrameworkHints(result);
-  result.warnings.unshift(...collected.skipped.map((s) => s.message));
+  refuseUnusableSurvey(result, allowMissingSurvey, io);
+  result.warnings.unshift(
+    ...collected.skipped.map((s) => s.message),
+    ...(surveyInput?.unusable ? [surveyInput.unusable] : []),
+  );
   if (!framework && result.framework && !json) {
     const warning = illustrativeWarning(result.framework);
     if (warning) io.stderr(warning);
@@ -200,6 +257,17 @@ export async function runConsolidate(argv: string[], io: CliIO): Promise<Consoli
         `\nĐã ghi bảng xếp hạng: ${output}${outputs.report ? `\nĐã ghi báo cáo: ${outputs.report}` : ''}\n`,
       );
     }
+  }
+  const gaps = result.files.filter((f) =>
+    f.errors.some(
+      (e) => e.rule === 'consolidation.surveyMissing' || e.rule === 'consolidation.surveyInvalid',
+    ),
+  ).length;
+  if (gaps) {
+    io.stderr(
+      `Lỗi điều tra XHH: ${gaps} đơn vị chưa được xếp hạng vì thiếu hoặc sai số liệu điều tra (xem từng tệp ở trên). ` +
+        'Sửa tệp điều tra rồi chạy lại, hoặc thêm --allow-missing-survey để tính phần thiếu bằng 0.\n',
+    );
   }
   if (code !== 0) {
     io.stderr(
@@ -233,7 +301,7 @@ export const consolidateCommand: Command = {
   usage: [
     'Cách dùng: cchc consolidate TỆP_HOẶC_THƯ_MỤC… -o XEP_HANG.xlsx [--survey DIEU_TRA.csv|.xlsx]',
     '           [--previous XEP_HANG_KY_TRUOC.xlsx|.csv] [--framework MÃ|TỆP.json]',
-    '           [--report BAO_CAO.html] [--not-ranked "TÊN ĐƠN VỊ"]… [--json]',
+    '           [--report BAO_CAO.html] [--not-ranked "TÊN ĐƠN VỊ"]… [--allow-missing-survey] [--json]',
     '',
     'Đọc lại và kiểm tra từng bảng chấm điểm đã nộp (không tin bất cứ số nào ghi sẵn trong tệp), rồi',
     'xếp hạng theo nhóm. Mỗi tệp có một trạng thái: chấp nhận, bị từ chối (lỗi quy tắc hoặc bị sửa cấu',
@@ -243,6 +311,9 @@ export const consolidateCommand: Command = {
     '  -o TỆP.xlsx        bảng xếp hạng: trang Xếp hạng, Chi tiết, Hồ sơ, Biểu đồ, Ghi chú',
     '  --survey TỆP       kết quả điều tra XHH: mỗi dòng một đơn vị, mỗi cột một nguồn (vd. SIPAS) hoặc',
     '                     một tiêu chí điều tra (vd. 9.1); tỷ lệ (%) hoặc điểm; dấu phẩy hoặc chấm thập phân',
+    '  --allow-missing-survey  vẫn xếp hạng khi tệp điều tra không dùng được hoặc thiếu số liệu của một',
+    '                     đơn vị (phần thiếu tính bằng 0, có cảnh báo); mặc định: đơn vị đó bị từ chối, tệp',
+    '                     điều tra hỏng (bảng mã, dấu phân cách, thiếu cột) thì dừng, mã thoát 2',
     '  --previous TỆP     bảng xếp hạng kỳ trước (tệp do lệnh này tạo, hoặc CSV có cột Đơn vị, Chỉ số)',
     ...FRAMEWORK_OPTION_HELP,
     '                     (mặc định: bộ mà đa số tệp đã dùng)',
