@@ -11,8 +11,9 @@ import { authCode, type AuthFields } from './auth';
 import type { Issued, Register, RegisterUnit } from './register';
 import type { CampaignKeys } from './receive';
 import { formFor } from './receive';
-import { acceptedReceipt, findUnit } from './state';
-import { SOURCE_STAGE, STAGES, type StageId } from './stages';
+import type { Receipt } from './register';
+import { acceptedReceipt, currentIssue, deadlineFor, deadlineText, findUnit, isAfter } from './state';
+import { FALLBACK_SOURCE_STAGE, SOURCE_STAGE, STAGES, type StageId } from './stages';
 
 export interface IssuePlan {
   unit: RegisterUnit;
@@ -26,6 +27,62 @@ export interface IssuePlan {
     string
   >;
   authCode: string;
+  /** Made from the fallback source stage (round 2 without giải trình). */
+  withoutSource: boolean;
+}
+
+export interface IssueOptions {
+  /** The instant of issue: decides whether the source stage's deadline has passed. */
+  now?: string;
+  /** The Sở goes ahead without the source stage's file (round 2 without giải trình). */
+  withoutSource?: boolean;
+}
+
+export type SourceChoice =
+  { ok: true; receipt: Receipt | undefined; fallback: boolean } | { ok: false; message: string };
+
+/**
+ * The accepted file a stage's workbook is made from: the source stage's, else — for thẩm định
+ * lần 2 — the round-1 appraisal, when the unit's giải trình deadline has passed with nothing
+ * received or pending, or when the Sở asks for it explicitly.
+ */
+export function chooseSource(
+  register: Register,
+  unit: RegisterUnit,
+  stage: StageId,
+  options: IssueOptions = {},
+): SourceChoice {
+  const sourceStage = SOURCE_STAGE[stage];
+  if (!sourceStage) return { ok: true, receipt: undefined, fallback: false };
+  const own = acceptedReceipt(register, unit.code, sourceStage);
+  if (own) return { ok: true, receipt: own, fallback: false };
+  const info = STAGES[stage];
+  const missing = `${unit.name}: chưa có tệp "${STAGES[sourceStage].name}" được chấp nhận, nên chưa phát được phiếu "${info.name}".`;
+  const fallbackStage = FALLBACK_SOURCE_STAGE[stage];
+  const fallback = fallbackStage ? acceptedReceipt(register, unit.code, fallbackStage) : undefined;
+  if (!fallbackStage || !fallback) return { ok: false, message: missing };
+  const pending = register.receipts.some(
+    (r) => r.status === 'late-pending' && r.stage === sourceStage && r.unit === unit.code,
+  );
+  if (pending)
+    return {
+      ok: false,
+      message: `${missing} Đơn vị có tệp "${STAGES[sourceStage].name}" nộp muộn đang chờ quyết định: cchc campaign accept-late SỐ hoặc refuse-late SỐ trước.`,
+    };
+  const deadline = deadlineFor(register, unit.code, sourceStage);
+  const sent = currentIssue(register, unit.code, sourceStage);
+  const expired = deadline !== null && options.now !== undefined && isAfter(options.now, deadline);
+  if (options.withoutSource || (sent && expired)) return { ok: true, receipt: fallback, fallback: true };
+  if (!sent)
+    return {
+      ok: false,
+      message: `${missing} Chưa phát phiếu "${STAGES[sourceStage].name}" cho đơn vị: phát phiếu (cchc campaign respond), hoặc phát phiếu "${info.name}" không cần giải trình (--without-response).`,
+    };
+  const until = deadline ? ` (hạn ${deadlineText(deadline)})` : ' (giai đoạn này không có hạn)';
+  return {
+    ok: false,
+    message: `${missing} Hạn "${STAGES[sourceStage].name}" chưa qua${until}: chờ đơn vị gửi, hoặc phát phiếu "${info.name}" không cần giải trình (--without-response).`,
+  };
 }
 
 export type IssueRefusal = { ok: false; unit: string; message: string };
@@ -36,6 +93,7 @@ export async function planIssue(
   unitCode: string,
   stage: StageId,
   keys: CampaignKeys,
+  options: IssueOptions = {},
 ): Promise<({ ok: true } & IssuePlan) | IssueRefusal> {
   const unit = findUnit(register, unitCode);
   if (!unit)
@@ -43,15 +101,9 @@ export async function planIssue(
   const info = STAGES[stage];
   if (!info.kind)
     return { ok: false, unit: unit.code, message: `Giai đoạn "${info.name}" không có phiếu để phát.` };
-  const sourceStage = SOURCE_STAGE[stage];
-  const source = sourceStage ? acceptedReceipt(register, unit.code, sourceStage) : undefined;
-  if (sourceStage && !source) {
-    return {
-      ok: false,
-      unit: unit.code,
-      message: `${unit.name}: chưa có tệp "${STAGES[sourceStage].name}" được chấp nhận, nên chưa phát được phiếu "${info.name}".`,
-    };
-  }
+  const choice = chooseSource(register, unit, stage, options);
+  if (!choice.ok) return { ok: false, unit: unit.code, message: choice.message };
+  const source = choice.receipt;
   const round = info.round ?? 1;
   const fields: AuthFields = {
     campaign: register.campaign.id,
@@ -78,6 +130,7 @@ export async function planIssue(
       authCode: code,
     },
     authCode: code,
+    withoutSource: choice.fallback,
   };
 }
 
@@ -106,6 +159,7 @@ export function recordIssue(register: Register, plan: IssuePlan, file: string, i
     sourceSha256: plan.source?.sha256 ?? null,
     authCode: plan.authCode,
     superseded: false,
+    withoutSource: plan.withoutSource,
   };
   next.issued.push(record);
   return next;

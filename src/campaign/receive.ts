@@ -29,12 +29,14 @@ import {
   type WorkbookForm,
 } from '../workbook/forms';
 import { META_KEYS } from '../workbook/layout';
+import { viDateTime } from '../common/vi-time';
 import { verifyAuthCode, type HmacSha256 } from './auth';
 import type { Reason, Receipt, Register, ScoreChange } from './register';
 import {
   countingValue,
   currentIssue,
   deadlineFor,
+  deadlineText,
   findUnit,
   isAfter,
   registeredEntries,
@@ -298,7 +300,7 @@ export async function judgeReturn(
     return reject(
       reason(
         'stage.closed',
-        `"${file.name}": giai đoạn "${STAGES[stage].name}" của ${unit.name} đã khép lại (đã phát phiếu "${STAGES[closedBy.stage].name}" lúc ${closedBy.issuedAt}). Muốn nhận lại, mở lại giai đoạn: cchc campaign reopen ${stage} --unit ${unit.code}.`,
+        `"${file.name}": giai đoạn "${STAGES[stage].name}" của ${unit.name} đã khép lại (đã phát phiếu "${STAGES[closedBy.stage].name}" lúc ${viDateTime(closedBy.issuedAt)}). Muốn nhận lại, mở lại giai đoạn: cchc campaign reopen ${stage} --unit ${unit.code}.`,
       ),
     );
   }
@@ -336,7 +338,7 @@ export async function judgeReturn(
     j.reasons.push(
       reason(
         'stage.late',
-        `Nộp muộn: "${file.name}" nhận lúc ${file.receivedAt}, hạn ${STAGES[stage].name.toLowerCase()} là ${deadline}. Đã ghi vào sổ, chờ Sở quyết định: cchc campaign accept-late SỐ hoặc refuse-late SỐ.`,
+        `Nộp muộn: "${file.name}" nhận lúc ${viDateTime(file.receivedAt)}, hạn ${STAGES[stage].name.toLowerCase()} là ${deadlineText(deadline)}. Đã ghi vào sổ, chờ Sở quyết định: cchc campaign accept-late SỐ hoặc refuse-late SỐ.`,
       ),
     );
     return j;

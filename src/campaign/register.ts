@@ -38,6 +38,11 @@ export const issuedSchema = z.object({
   authCode: z.string(),
   /** A later issue of the same unit and stage replaces this one. */
   superseded: z.boolean().default(false),
+  /**
+   * Made from the fallback source (thẩm định lần 2 from round 1) because the unit sent no
+   * giải trình; absent in registers written before this was recorded.
+   */
+  withoutSource: z.boolean().default(false),
 });
 
 export const receiptStatusSchema = z.enum([

@@ -121,6 +121,13 @@ export const SOURCE_STAGE: Partial<Record<StageId, StageId>> = {
   'cong-tru': 'tham-dinh-2',
 };
 
+/**
+ * A stage that may be issued without its source stage's file: thẩm định lần 2 goes ahead from
+ * the round-1 appraisal for a unit that sent no giải trình by the deadline (or when the Sở says
+ * so), as the provincial guides do — a unit that does not explain keeps its round-1 result.
+ */
+export const FALLBACK_SOURCE_STAGE: Partial<Record<StageId, StageId>> = { 'tham-dinh-2': 'tham-dinh-1' };
+
 /** Stages whose deadline is the one of another stage ("chốt điểm tự chấm" closes "tự chấm"). */
 export const DEADLINE_OF: Partial<Record<StageId, StageId>> = { 'tu-cham': 'chot-tu-cham' };
 

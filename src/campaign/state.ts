@@ -3,6 +3,7 @@
  * scores are, whether a stage is open for a unit, and its deadline. Pure reads; nothing here
  * changes the register.
  */
+import { viDate, viDateTime } from '../common/vi-time';
 import { codeKey } from '../consolidation/match';
 import type { Framework, FrameworkNode } from '../framework/schema';
 import { leaves } from '../framework/tree';
@@ -62,6 +63,11 @@ export function deadlineFor(register: Register, unit: string, stage: StageId): s
 export function isAfter(instant: string, deadline: string): boolean {
   const end = /^\d{4}-\d{2}-\d{2}$/.test(deadline) ? `${deadline}T23:59:59.999+07:00` : deadline;
   return Date.parse(instant) > Date.parse(end);
+}
+
+/** A deadline as staff read it: "hết ngày 10/01/2026" for a date, else the time in Việt Nam. */
+export function deadlineText(deadline: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(deadline) ? `hết ngày ${viDate(deadline)}` : viDateTime(deadline);
 }
 
 function isBonusOrDeduction(leaf: FrameworkNode): boolean {

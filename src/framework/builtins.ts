@@ -4,17 +4,20 @@
  */
 import anGiang2021 from '../../templates/an-giang-2021.json';
 import anGiang2022 from '../../templates/an-giang-2022.json';
+import minhHoa2025 from '../../templates/minh-hoa-2025.json';
 import { parseFramework } from './parse';
 import type { Framework } from './schema';
 
 const sources: Array<[string, unknown]> = [
   ['templates/an-giang-2022.json', anGiang2022],
   ['templates/an-giang-2021.json', anGiang2021],
+  // The two-level (2025) shape, added after the An Giang ones so the pane's default stays put.
+  ['templates/minh-hoa-2025.json', minhHoa2025],
 ];
 
 let cache: Framework[] | null = null;
 
-/** Every built-in framework, newest first. Parsed once; callers get fresh copies to mutate freely. */
+/** Every built-in framework, in the order above (the first is the pane's default). Parsed once; callers get fresh copies to mutate freely. */
 export function listBuiltinFrameworks(): Framework[] {
   cache ??= sources.map(([file, json]) => parseFramework(json, file));
   return cache.map((f) => structuredClone(f));

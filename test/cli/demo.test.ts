@@ -9,7 +9,7 @@ import { getBuiltinFramework } from '../../src/framework/builtins';
 import { allowedScores, sampleScores, seedOf } from '../../src/consolidation/sample-scores';
 import { leaves } from '../../src/framework/tree';
 
-describe('cchc demo', () => {
+describe('cchc demo --an-giang (stateless consolidate)', () => {
   let root: string;
   let code: number;
   const out = { stdout: '', stderr: '' };
@@ -22,7 +22,7 @@ describe('cchc demo', () => {
       isTTY: false,
       cwd: root,
     };
-    code = await main(['demo', '--out', 'ket-qua'], io);
+    code = await main(['demo', '--an-giang', '--out', 'ket-qua'], io);
   });
 
   afterAll(async () => {

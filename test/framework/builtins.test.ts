@@ -30,8 +30,8 @@ function surveyBySource(id: string) {
 
 describe('built-in frameworks', () => {
   it('lists both An Giang frameworks, each passing every check and marked illustrative', () => {
-    expect(builtinFrameworkIds()).toEqual(['an-giang-2022', 'an-giang-2021']);
-    for (const f of listBuiltinFrameworks()) {
+    expect(builtinFrameworkIds()).toEqual(['an-giang-2022', 'an-giang-2021', 'minh-hoa-2025']);
+    for (const f of listBuiltinFrameworks().filter((x) => x.id.startsWith('an-giang'))) {
       expect(checkFramework(f)).toEqual([]);
       expect(f.status).toBe('illustrative');
       expect(f.groups.map((g) => g.id)).toEqual(['so', 'huyen']);
@@ -66,7 +66,7 @@ describe('built-in frameworks', () => {
       const kinds = new Set(ls.map((l) => l.rule?.kind).filter(Boolean));
       expect([...kinds].sort()).toEqual(['bonus', 'deduction', 'levels', 'range', 'tiers']);
       expect(ls.some((l) => l.evidenceRequired)).toBe(true);
-      expect(ls.some((l) => l.appliesTo?.length === 1)).toBe(true);
+      expect(ls.some((l) => l.appliesTo?.length)).toBe(true);
       for (const g of f.groups) {
         const total = ls.reduce((s, l) => s + toHundredths(leafMaxFor(l, g.id)), 0);
         expect(total).toBe(10000);
@@ -80,5 +80,30 @@ describe('built-in frameworks', () => {
     a.tree[0].max = 999;
     expect(getBuiltinFramework('an-giang-2022')!.tree[0].max).toBe(10);
     expect(getBuiltinFramework('khong-co')).toBeUndefined();
+  });
+
+  it('minh-hoa-2025: the two-level shape (sở, phường, xã and đặc khu ranked apart), 70 + 30 SIPAS, illustrative', () => {
+    const f = getBuiltinFramework('minh-hoa-2025')!;
+    expect(checkFramework(f)).toEqual([]);
+    expect(f.status).toBe('illustrative');
+    expect(f.title).toContain('minh họa');
+    expect(f.groups).toEqual([
+      { id: 'so', name: 'Sở, ban, ngành' },
+      { id: 'phuong', name: 'UBND phường' },
+      { id: 'xa', name: 'UBND xã, đặc khu' },
+    ]);
+    // No cấp huyện any more: no group, no leaf applies to one.
+    const groupIds = new Set(f.groups.map((g) => g.id));
+    for (const l of leaves(f)) for (const g of l.appliesTo ?? []) expect(groupIds.has(g)).toBe(true);
+    expect(countByDepth(f.tree)).toEqual({ fields: 8, criteria: 35, subCriteria: 43 });
+    expect(treePoints(f)).toEqual({ self: 70, survey: 30, total: 100 });
+    expect(surveyBySource('minh-hoa-2025')).toEqual({ sipas: 3000 });
+    // Every group is scored out of the same applicable maximum (sở leaves replace the Một cửa ones).
+    for (const g of f.groups) {
+      const max = leaves(f)
+        .filter((l) => !l.appliesTo || l.appliesTo.includes(g.id))
+        .reduce((s, l) => s + toCents(leafMaxFor(l, g.id)), 0);
+      expect([g.id, max]).toEqual([g.id, 10000]);
+    }
   });
 });

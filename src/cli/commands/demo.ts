@@ -1,6 +1,8 @@
 /**
- * `cchc demo [--out DIR]` (what `npm run demo` runs): the whole yearly workflow on bundled sample
- * data, in a folder it names (default ./demo-output):
+ * `cchc demo [--out DIR]` (what `npm run demo` runs): a whole assessment campaign on the
+ * illustrative two-level 2025 framework (demo-campaign.ts). `cchc demo --an-giang` runs the
+ * stateless yearly workflow on bundled An Giang sample data instead, in a folder it names
+ * (default ./demo-output):
  * 1. templates for An Giang's departments and districts (templates/sample/units-an-giang.csv)
  *    under the illustrative An Giang 2022 framework;
  * 2. each filled "as a unit would" — a second writer types deterministic sample scores into the
@@ -22,6 +24,7 @@ import { parseArgs } from '../args';
 import type { Command } from '../command';
 import { UserError } from '../errors';
 import { runConsolidate } from './consolidate';
+import { runCampaignDemo } from './demo-campaign';
 
 export const DEMO_FRAMEWORK = 'an-giang-2022';
 /** Fixed, so every run makes byte-identical templates. */
@@ -73,20 +76,37 @@ function fileNameOf(unit: UnitRef, suffix = ''): string {
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'Chạy thử toàn bộ quy trình trên dữ liệu mẫu An Giang (tạo mẫu, chấm, tổng hợp, xếp hạng)',
+  summary: 'Chạy thử một đợt đánh giá trọn vẹn trên bộ tiêu chí minh họa 2025 (hai cấp chính quyền)',
   usage: [
-    'Cách dùng: cchc demo [--out THƯ_MỤC]',
+    'Cách dùng: cchc demo [--out THƯ_MỤC] [--an-giang]',
     '',
-    'Tạo mẫu chấm điểm cho các sở và huyện của An Giang (bộ tiêu chí MINH HỌA an-giang-2022), điền',
+    'Chạy một đợt đánh giá trọn vẹn bằng các lệnh cchc campaign trên bộ tiêu chí MINH HỌA minh-hoa-2025',
+    '(sở, ban, ngành; phường; xã, đặc khu) và 14 đơn vị mẫu: tạo đợt, phát mẫu, nhận tệp (một tệp nộp',
+    'muộn, một tệp đơn vị tự ghi điểm thẩm định, một tệp trùng, một tệp hỏng), thẩm định lần 1, giải',
+    'trình (một đơn vị không gửi), thẩm định lần 2, điểm cộng/trừ, điều tra XHH, xếp hạng; in bảng xếp',
+    'hạng và bảng tình trạng. Thư mục đợt: THƯ_MỤC/dot-2025 (mặc định ./demo-output).',
+    '',
+    '--an-giang: quy trình không lưu trạng thái (cchc consolidate) trên dữ liệu mẫu An Giang: tạo mẫu chấm điểm cho các sở và huyện của An Giang (bộ tiêu chí MINH HỌA an-giang-2022), điền',
     'điểm mẫu (cố định, có vài lỗi cố ý, một đơn vị nộp hai tệp, một tệp hỏng), thêm tệp điều tra XHH',
     'mẫu, rồi tổng hợp: ghi bảng xếp hạng .xlsx và báo cáo .html vào THƯ_MỤC (mặc định ./demo-output).',
   ].join('\n'),
   async run(argv, io) {
     const started = Date.now();
-    const args = parseArgs(argv, { values: ['out'] });
+    const args = parseArgs(argv, { values: ['out'], booleans: ['an-giang'] });
     if (args.positionals.length)
       throw new UserError(`Lệnh demo không nhận tham số "${args.positionals[0]}".`);
     const out = resolve(io.cwd, args.values.out ?? 'demo-output');
+    if (!args.flags.has('an-giang')) {
+      io.stderr(`Thư mục kết quả: ${out}\n`);
+      const code = await runCampaignDemo(out, io, sampleDir());
+      io.stdout(
+        `\nThư mục demo: ${out}\n` +
+          `  dot-2025/  đợt đánh giá (so-theo-doi.json, so-theo-doi.xlsx, phat-hanh/, da-nhan/, ket-qua/)\n` +
+          `  hop-thu/   các tệp đơn vị và Hội đồng gửi về\n` +
+          `Xong sau ${((Date.now() - started) / 1000).toFixed(1).replace('.', ',')} giây.\n`,
+      );
+      return code;
+    }
     const framework = getBuiltinFramework(DEMO_FRAMEWORK);
     if (!framework) throw new UserError(`Thiếu bộ tiêu chí có sẵn "${DEMO_FRAMEWORK}".`);
     const samples = sampleDir();

@@ -22,7 +22,8 @@ import {
   fromHex,
   toHex,
   STAGES,
-  SOURCE_STAGE,
+  chooseSource,
+  findUnit,
   acceptedReceipt,
   currentIssue,
   type CampaignKeys,
@@ -188,6 +189,8 @@ export interface IssueOptions {
   /** Shown on the workbook's guide sheet. */
   deadline?: string;
   view?: (r: Register) => Promise<Uint8Array>;
+  /** Round 2 for units that sent no giải trình, before its deadline (the Sở's explicit choice). */
+  withoutResponse?: boolean;
 }
 
 /**
@@ -207,7 +210,10 @@ export async function issueStage(
   const refused: { unit: string; message: string }[] = [];
   const explicit = options.units !== undefined;
   for (const code of codes) {
-    const plan = await planIssue(register, campaign.framework, code, stage, campaign.keys);
+    const plan = await planIssue(register, campaign.framework, code, stage, campaign.keys, {
+      now: clock.now(),
+      withoutSource: options.withoutResponse,
+    });
     if (!plan.ok) {
       refused.push({ unit: plan.unit, message: plan.message });
       continue;
@@ -236,11 +242,21 @@ export async function issueStage(
   return { issued, refused };
 }
 
-/** The next council stage for a unit: the first whose workbook is not out yet and whose source is in. */
-export function nextCouncilStage(register: Register, unit: string): StageId | null {
+/**
+ * The next council stage for a unit: the first whose workbook is not out yet and whose source is
+ * in (for round 2: the giải trình, or round 1 once the giải trình deadline has passed at `now`).
+ */
+export function nextCouncilStage(
+  register: Register,
+  unit: string,
+  now?: string,
+  options: { withoutResponse?: boolean } = {},
+): StageId | null {
+  const found = findUnit(register, unit);
+  if (!found) return null;
   for (const stage of ['tham-dinh-1', 'tham-dinh-2', 'cong-tru'] as const) {
-    const source = SOURCE_STAGE[stage] as StageId;
-    if (!acceptedReceipt(register, unit, source)) return null;
+    const source = chooseSource(register, found, stage, { now, withoutSource: options.withoutResponse });
+    if (!source.ok) return null;
     if (!currentIssue(register, unit, stage)) return stage;
     if (!acceptedReceipt(register, unit, stage)) return null;
   }
