@@ -102,7 +102,7 @@ describe('built-in frameworks', () => {
     for (const g of f.groups) {
       const max = leaves(f)
         .filter((l) => !l.appliesTo || l.appliesTo.includes(g.id))
-        .reduce((s, l) => s + toCents(leafMaxFor(l, g.id)), 0);
+        .reduce((s, l) => s + toHundredths(leafMaxFor(l, g.id)), 0);
       expect([g.id, max]).toEqual([g.id, 10000]);
     }
   });
