@@ -4,6 +4,7 @@
  * files is the use case's job (src/usecases/consolidate-returns.ts), so this runs unchanged after
  * one thread or a pool of workers read them.
  */
+import { REPLACEMENT, xmlInvalidCharacters, xmlSafe } from '../common/clean-text';
 import { nameKey } from '../common/names';
 import type { Framework } from '../framework/schema';
 import { appliesTo, isLeaf, leaves, walk } from '../framework/tree';
@@ -122,6 +123,7 @@ export function finishConsolidation(
     }
   }
   markDuplicates(records);
+  for (const f of records) noteReplacedCharacters(f);
   const result: ConsolidationResult = {
     framework,
     units: [],
@@ -205,6 +207,29 @@ export function finishConsolidation(
     warnings.push('Không có tệp điều tra XHH: mọi đơn vị được tính điểm điều tra = 0.');
   }
   return result;
+}
+
+/**
+ * Said, not silent: a unit name, code or file name holding characters XML 1.0 forbids (U+FFFE,
+ * U+FFFF, lone surrogates, C0 controls) is written into the ranking workbook with them replaced
+ * (xmlSafe); the file gets a warning naming them.
+ */
+function noteReplacedCharacters(f: FileRecord): void {
+  const parts: string[] = [];
+  const check = (what: string, text: string | undefined) => {
+    const bad = text ? xmlInvalidCharacters(text) : [];
+    if (bad.length) parts.push(`${what} có ký tự ${bad.join(', ')}`);
+  };
+  check('tên đơn vị', f.unit?.name);
+  check('mã đơn vị', f.unit?.code);
+  check('tên tệp', f.file);
+  if (!parts.length) return;
+  f.warnings.push({
+    code: '',
+    cell: null,
+    rule: 'consolidation.textReplaced',
+    message: `"${xmlSafe(f.file)}": ${parts.join('; ')} — không được phép trong tệp Excel (XML), đã thay bằng "${REPLACEMENT}" trong bảng xếp hạng.`,
+  });
 }
 
 /** Object.fromEntries without a prototype: ids and codes from files are keys like any other. */

@@ -35,7 +35,8 @@ function push<U>(map: Map<string, U[]>, key: string | null, unit: U): void {
 }
 
 export function codeKey(code: string): string {
-  return code.normalize('NFC').trim().toUpperCase();
+  // NFKC: a full-width "ＳＴＰ" (typed with a Vietnamese or East Asian IME) is the code "STP".
+  return code.normalize('NFKC').trim().toUpperCase();
 }
 
 export function buildUnitIndex<U extends MatchableUnit>(units: readonly U[]): UnitIndex<U> {

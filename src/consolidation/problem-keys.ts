@@ -28,6 +28,7 @@ export const FILE_PROBLEM_KEYS = [
   // No silent zero: a unit the survey file has no (or no usable) figures for.
   'consolidation.surveyMissing',
   'consolidation.surveyInvalid',
+  'consolidation.textReplaced',
 ] as const;
 
 export type FileProblemKey = (typeof FILE_PROBLEM_KEYS)[number];

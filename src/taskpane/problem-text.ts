@@ -39,6 +39,8 @@ const EN: Record<ProblemKey, string> = {
   'consolidation.surveyMissing':
     'the survey file has no figures for this unit (or for some of its survey criteria); it is not counted as 0.',
   'consolidation.surveyInvalid': 'a survey figure of this unit is not a number or out of range.',
+  'consolidation.textReplaced':
+    'characters not allowed in an Excel file were replaced by \uFFFD in the ranking.',
   'structure.headerMissing': 'the header row with "Mã" and "Điểm tối đa" was not found.',
   'structure.columnDuplicate': 'a column appears twice; only the first one is read.',
   'structure.columnMissing': 'a required column is missing from the header row.',
@@ -54,6 +56,7 @@ const EN: Record<ProblemKey, string> = {
   'structure.otherFramework': 'the workbook was made from another framework or version; use a new template.',
   'structure.formatVersion': 'the template has another format version than this tool reads.',
   'structure.unknownGroup': 'the unit group in the file is not in the framework.',
+  'structure.unitMissing': 'the file does not say which unit it belongs to (no unit name in _meta).',
   'value.notANumber': 'the score is not a number.',
   'value.numericText': 'the score is a number typed as text.',
   'score.missing': 'no score yet.',

@@ -19,6 +19,7 @@ export const STRUCTURE_PROBLEM_KEYS = [
   'structure.otherFramework',
   'structure.formatVersion',
   'structure.unknownGroup',
+  'structure.unitMissing',
 ] as const;
 
 export type StructureProblemKey = (typeof STRUCTURE_PROBLEM_KEYS)[number];

@@ -455,6 +455,17 @@ function checkMeta(
       metaCell(META_KEYS.formatVersion),
     );
   }
+  // A return must say whose it is: without a unit name it would be ranked as an anonymous unit "".
+  // (The code may be empty: a template can be made for a unit without one.)
+  if (!meta[META_KEYS.unitName]?.trim()) {
+    add(
+      'error',
+      'structure.unitMissing',
+      '',
+      `Trang "${SHEET_META}" không ghi tên đơn vị (unitName)${meta[META_KEYS.unitCode]?.trim() ? '' : ' và mã đơn vị (unitCode)'}: không biết tệp là của đơn vị nào; hãy dùng đúng mẫu đã phát cho đơn vị.`,
+      metaCell(META_KEYS.unitName),
+    );
+  }
   const group = meta[META_KEYS.unitGroup];
   if (group !== undefined && !framework.groups.some((g) => g.id === group)) {
     add(

@@ -14,6 +14,7 @@ import { TemplateInputError, buildTemplatePlan, type TemplateOptions } from '../
 import { renderPlan } from '../../xlsx/render';
 import { parseArgs } from '../args';
 import { makeOutputDir, writeAtomically } from '../atomic-write';
+import { replacedCharactersNote } from '../replaced-characters';
 import type { CliIO, Command } from '../command';
 import { UserError } from '../errors';
 import { loadFrameworkArg } from '../framework-arg';
@@ -187,6 +188,8 @@ export const templateCommand: Command = {
       }
       await makeOutputDir(dirname(outPath));
       await makeOne(framework, unit, outPath, options);
+      const replaced = replacedCharactersNote(unit);
+      if (replaced) io.stderr(replaced);
       made.push({ unit: unit.name, code: unit.code, group: unit.group, file: out });
       if (!args.flags.has('json')) io.stderr(`Đã tạo ${made[0].file} (${unit.name}).\n`);
     } else {
@@ -221,6 +224,8 @@ export const templateCommand: Command = {
         }
         try {
           await makeOne(framework, unit, path, options);
+          const replaced = replacedCharactersNote(unit);
+          if (replaced) io.stderr(replaced);
           made.push(entry);
           if (io.isTTY && !args.flags.has('json')) io.stderr(`\r${i}/${units.length} ${name}`.padEnd(60));
         } catch (e) {

@@ -37,6 +37,8 @@ export function consolidationText(result: ConsolidationResult, maxReasons = 5): 
       out.push(`      - ${e.cell ? `${e.cell}: ` : ''}${e.message}`);
     if (f.errors.length > maxReasons)
       out.push(`      … và ${f.errors.length - maxReasons} lỗi khác (xem trang "Hồ sơ")`);
+    // Text changed on its way into the ranking is said where the file is listed, not only in "Hồ sơ".
+    for (const w of f.warnings) if (w.rule === 'consolidation.textReplaced') out.push(`      ! ${w.message}`);
   }
   const survey = result.survey;
   if (survey) {
