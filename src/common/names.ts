@@ -143,9 +143,26 @@ export function shortNameKey(raw: string): string | null {
   return stripped && key ? key : null;
 }
 
+/** Lower case without Vietnamese marks ("Huyện Đức" → "huyen duc"): the one folding rule. */
+export function foldMarks(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().normalize('NFC');
+}
+
 /** Letters without diacritics: for "did you mean" hints only, never for matching. */
 export function foldDiacritics(raw: string): string {
-  return nameKey(raw).normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
+  return foldMarks(nameKey(raw));
+}
+
+/**
+ * An ASCII id from a name ("Sở, ban, ngành" → "so-ban-nganh"), for ids the schemas keep ASCII
+ * (group and campaign ids). File names keep Vietnamese: src/workbook/file-name.ts.
+ */
+export function asciiSlug(text: string, maxChars = 60): string {
+  return foldMarks(text)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, maxChars)
+    .replace(/-+$/, '');
 }
 
 // ---------------------------------------------------------------------------------------------

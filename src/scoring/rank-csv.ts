@@ -6,6 +6,7 @@
  * Pure: takes the text, returns the inputs and every problem found (each naming line and column),
  * so one run reports all mistakes at once.
  */
+import { acceptedGroups, findGroup } from '../framework/groups';
 import { parseCsv } from '../common/csv';
 import { cleanName, nameKey, normaliseIncomingName } from '../common/names';
 import type { Framework } from '../framework/schema';
@@ -205,12 +206,10 @@ function resolveGroup(
 ): { id: string | null; message: string } {
   if (!text) return { id: null, message: 'thiếu nhóm (ví dụ: so, huyen hoặc "Sở, ban, ngành").' };
   if (!framework) return { id: text, message: '' };
-  const key = nameKey(text);
-  const g = framework.groups.find((x) => x.id === text || nameKey(x.name) === key || nameKey(x.id) === key);
+  const g = findGroup(framework.groups, text);
   if (g) return { id: g.id, message: '' };
-  const known = framework.groups.map((x) => `${x.id} (${x.name})`).join(', ');
   return {
     id: null,
-    message: `nhóm "${text}" không có trong bộ tiêu chí ${framework.id}; các nhóm: ${known}.`,
+    message: `nhóm "${text}" không có trong bộ tiêu chí ${framework.id}; các nhóm: ${acceptedGroups(framework.groups)}.`,
   };
 }

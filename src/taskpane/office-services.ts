@@ -5,7 +5,8 @@
  * framework importer and the consolidation core. No business logic lives here: it only connects
  * the pieces and turns their results into what the panels show.
  */
-import { foldDiacritics } from '../common/names';
+import { asciiSlug } from '../common/names';
+import { safeFileStem, unitFileName } from '../workbook/file-name';
 import type { Framework } from '../framework/schema';
 import { walk } from '../framework/tree';
 import { formatVi } from '../common/vi-number';
@@ -42,19 +43,7 @@ const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 
 
 /** "Sở, ban, ngành" → "so-ban-nganh": ids are ASCII (schema), names stay Vietnamese. */
 export function slugId(name: string, fallback: string): string {
-  const slug = foldDiacritics(name)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
-  return slug || fallback;
-}
-
-function safeFileName(name: string): string {
-  // Characters Windows refuses in file names, and control characters (code < 32).
-  const cleaned = [...name.normalize('NFC')].map((ch) =>
-    ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch,
-  );
-  return cleaned.join('').trim() || 'don-vi';
+  return asciiSlug(name, 40) || fallback;
 }
 
 function download(bytes: Uint8Array, fileName: string, type: string): void {
@@ -154,7 +143,7 @@ export function createOfficeServices(t: Strings): TaskpaneServices {
           // Office 2019 and older (no ExcelApi 1.8): the same file, to open by hand.
           if (!(e instanceof ExcelAdapterError) || e.reason !== 'unsupported') throw e;
           const { renderTemplate } = await import(/* webpackChunkName: "xlsx" */ '../xlsx/render');
-          const fileName = safeFileName(`Bảng chấm điểm ${framework.year} - ${units[0].name}.xlsx`);
+          const fileName = `${safeFileStem(`Bảng chấm điểm ${framework.year} - ${units[0].name}`)}.xlsx`;
           download(await renderTemplate(framework, units[0]), fileName, XLSX_TYPE);
           return { kind: 'download', unit: units[0].name, fileName, why: e.message };
         }
@@ -168,13 +157,10 @@ export function createOfficeServices(t: Strings): TaskpaneServices {
       const zip = new JSZip();
       const used = new Set<string>();
       for (const unit of units) {
-        let name = safeFileName(`${unit.code ? `${unit.code} - ` : ''}${unit.name}`);
-        for (let i = 2; used.has(name.toLowerCase()); i++) name = `${safeFileName(unit.name)} (${i})`;
-        used.add(name.toLowerCase());
-        zip.file(`${name}.xlsx`, await renderTemplate(framework, unit));
+        zip.file(unitFileName(unit, used), await renderTemplate(framework, unit));
         await yieldToBrowser();
       }
-      const fileName = safeFileName(`Bảng chấm điểm ${framework.year} - ${units.length} đơn vị.zip`);
+      const fileName = `${safeFileStem(`Bảng chấm điểm ${framework.year} - ${units.length} đơn vị`)}.zip`;
       download(await zip.generateAsync({ type: 'uint8array' }), fileName, 'application/zip');
       return { kind: 'zip', count: units.length, fileName };
     },

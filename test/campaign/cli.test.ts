@@ -70,7 +70,7 @@ describe('cchc campaign', () => {
           dir,
           'phat-hanh',
           'tu-cham',
-          `${code}-${code === 'SNV' ? 'so-noi-vu' : code === 'STP' ? 'so-tu-phap' : 'huyen-chau-doc'}.xlsx`,
+          `${code} - ${code === 'SNV' ? 'Sở Nội vụ' : code === 'STP' ? 'Sở Tư pháp' : 'Huyện Châu Đốc'}.xlsx`,
         ),
       );
     writeFileSync(join(inbox, 'snv.xlsx'), await fillReturnedWorkbook(tpl('SNV'), SELF));
@@ -109,7 +109,7 @@ describe('cchc campaign', () => {
     const a = await run(['campaign', 'appraise', '--dir', 'dot-2026'], root);
     expect(a.stdout).toContain('Thẩm định lần 1: SNV');
     expect(a.stderr).toContain('Chưa có phiếu thẩm định mới cho: STP, CD');
-    const book = readFileSync(join(dir, 'phat-hanh', 'tham-dinh-1', 'SNV-so-noi-vu.xlsx'));
+    const book = readFileSync(join(dir, 'phat-hanh', 'tham-dinh-1', 'SNV - Sở Nội vụ.xlsx'));
     writeFileSync(
       join(inbox, 'td1-snv.xlsx'),
       await fillReturnedWorkbook(book, {

@@ -126,19 +126,15 @@ describe('cchc template', () => {
     expect(out.files.map((f: { file: string }) => f.file)).toEqual([
       join('mau', 'STP - Sở Tư pháp.xlsx'),
       join('mau', 'CT - UBND huyện Châu Thành.xlsx'),
-      join('mau', 'CT - UBND huyện Châu Thành (2).xlsx'),
       join('mau', '_CON.xlsx'),
     ]);
-    expect(out.errors.map((e: { line: number }) => e.line)).toEqual([4, 5]);
+    // One rule with the pane and the campaign: a unit listed twice is refused, not made twice.
+    expect(out.errors.map((e: { line: number }) => e.line)).toEqual([4, 5, 6]);
+    expect(out.errors[2].message).toContain('mã đơn vị "CT" đã có ở dòng 3');
     expect(out.errors[0].message).toBe('units.csv dòng 4: thiếu tên đơn vị.');
     expect(io.err).toContain('units.csv dòng 5 (Sở A/B: "mới"?): Nhóm "xa" không có');
     expect(readdirSync(join(dir, 'mau')).sort()).toEqual(
-      [
-        'CT - UBND huyện Châu Thành (2).xlsx',
-        'CT - UBND huyện Châu Thành.xlsx',
-        'STP - Sở Tư pháp.xlsx',
-        '_CON.xlsx',
-      ].sort(),
+      ['CT - UBND huyện Châu Thành.xlsx', 'STP - Sở Tư pháp.xlsx', '_CON.xlsx'].sort(),
     );
     const r = await read(join(dir, 'mau', 'CT - UBND huyện Châu Thành.xlsx'));
     expect(r.scoresheet.unit).toEqual({ code: 'CT', name: 'UBND huyện Châu Thành', group: 'huyen' });

@@ -48,7 +48,7 @@ import { rememberFramework } from '../framework-library';
 import { collectFiles } from '../consolidate/collect-workbooks';
 import { consolidationText } from '../consolidate/consolidation-text';
 import { slug } from '../../usecases/campaign/campaign';
-import { unitsFromCsv } from './template';
+import { parseUnitList, unitListProblemText } from '../../workbook/unit-list';
 
 const EXIT_CODES = [
   'Mã thoát: 0 xong; 1 xong nhưng có phần bị từ chối (tệp bị từ chối, nộp muộn, không đọc được;',
@@ -146,24 +146,14 @@ export const campaignInitCommand: Command = {
     } catch {
       throw new UserError(`Không đọc được danh sách đơn vị "${args.values.units}".`);
     }
-    const { units, errors } = unitsFromCsv(text, framework, args.values.units);
-    const noCode = units.filter((u) => !u.unit.code);
-    for (const u of noCode)
-      errors.push({
-        line: u.line,
-        message: `${args.values.units} dòng ${u.line} (${u.unit.name}): thiếu mã đơn vị — đợt đánh giá cần mã để nhận diện tệp.`,
-      });
-    const seen = new Map<string, number>();
-    for (const u of units) {
-      const k = u.unit.code.toUpperCase();
-      if (seen.has(k))
-        errors.push({
-          line: u.line,
-          message: `${args.values.units} dòng ${u.line}: mã "${u.unit.code}" trùng với dòng ${seen.get(k)}.`,
-        });
-      else seen.set(k, u.line);
-    }
-    if (errors.length) throw new UserError(errors.map((e) => e.message).join('\n'));
+    const list = parseUnitList(text, framework.groups, { frameworkId: framework.id });
+    const units = list.units;
+    const errors = list.problems.map((p) => unitListProblemText(args.values.units as string, p));
+    for (const u of units.filter((x) => !x.unit.code))
+      errors.push(
+        `${args.values.units} dòng ${u.line} (${u.unit.name}): thiếu mã đơn vị — đợt đánh giá cần mã để nhận diện tệp.`,
+      );
+    if (errors.length) throw new UserError(errors.join('\n'));
     if (!units.length) throw new UserError(`"${args.values.units}" không có đơn vị nào.`);
     const deadlines = (args.all.deadline ?? []).map(parseDeadline);
     const id = args.values.id ?? (slug(basename(resolve(io.cwd, dir))) || 'dot-danh-gia');

@@ -4,12 +4,11 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseCsv } from '../../common/csv';
 import type { Framework } from '../../framework/schema';
 import type { UnitRef } from '../../scoring/types';
 import { unitFileName } from '../../workbook/file-name';
 import { excelDateSerial } from '../../workbook/guide-sheet';
-import { normalizeTitle } from '../../workbook/layout';
+import { HEADERLESS_NOTE, parseUnitList, resolveGroup, unitListProblemText } from '../../workbook/unit-list';
 import { TemplateInputError, buildTemplatePlan, type TemplateOptions } from '../../workbook/plan';
 import { renderPlan } from '../../xlsx/render';
 import { parseArgs } from '../args';
@@ -56,72 +55,11 @@ interface RowError {
   message: string;
 }
 
-/** A group given by id or by its Vietnamese name; absent = the only group. */
-export function resolveGroup(framework: Framework, given: string | undefined): string {
-  const groups = framework.groups;
-  if (!given || !given.trim()) {
-    if (groups.length === 1) return groups[0].id;
-    throw new TemplateInputError(
-      `Bộ tiêu chí ${framework.id} có ${groups.length} nhóm, cần ghi nhóm: ` +
-        groups.map((g) => `${g.id} (${g.name})`).join(', ') +
-        '.',
-    );
-  }
-  const key = normalizeTitle(given);
-  const found = groups.find((g) => g.id === key || normalizeTitle(g.name) === key);
-  if (!found) {
-    throw new TemplateInputError(
-      `Nhóm "${given.trim()}" không có trong bộ tiêu chí ${framework.id} (các nhóm: ` +
-        groups.map((g) => `${g.id} = ${g.name}`).join('; ') +
-        ').',
-    );
-  }
-  return found.id;
-}
-
-const COLUMN_ALIASES: Record<'code' | 'name' | 'group', string[]> = {
-  code: ['code', 'mã', 'ma', 'mã đơn vị', 'unit code'],
-  name: ['name', 'tên', 'ten', 'tên đơn vị', 'đơn vị', 'unit'],
-  group: ['group', 'nhóm', 'nhom'],
-};
-
-/** Units of a CSV list, with the line number of each row, and the rows that cannot be used. */
-export function unitsFromCsv(
-  text: string,
-  framework: Framework,
-  file: string,
-): { units: { line: number; unit: UnitRef }[]; errors: RowError[] } {
-  const rows = parseCsv(text);
-  if (rows.length === 0) throw new UserError(`Tệp "${file}" trống.`);
-  const header = rows[0].map((h) => normalizeTitle(h));
-  const col = (k: keyof typeof COLUMN_ALIASES) => header.findIndex((h) => COLUMN_ALIASES[k].includes(h));
-  const cName = col('name');
-  const cCode = col('code');
-  const cGroup = col('group');
-  if (cName < 0) {
-    throw new UserError(
-      `Tệp "${file}" thiếu cột tên đơn vị ("name" hoặc "tên") ở dòng đầu; dòng đầu đang là: ${rows[0].join(', ')}.`,
-    );
-  }
-  const units: { line: number; unit: UnitRef }[] = [];
-  const errors: RowError[] = [];
-  rows.slice(1).forEach((row, i) => {
-    const line = i + 2;
-    if (row.every((c) => !c.trim())) return;
-    const name = (row[cName] ?? '').normalize('NFC').trim();
-    const code = cCode >= 0 ? (row[cCode] ?? '').normalize('NFC').trim() : '';
-    if (!name) {
-      errors.push({ line, message: `${file} dòng ${line}: thiếu tên đơn vị.` });
-      return;
-    }
-    try {
-      const group = resolveGroup(framework, cGroup >= 0 ? row[cGroup] : undefined);
-      units.push({ line, unit: { code, name, group } });
-    } catch (e) {
-      errors.push({ line, message: `${file} dòng ${line} (${name}): ${(e as Error).message}` });
-    }
-  });
-  return { units, errors };
+/** A group given by id or by its name; absent = the only group (the unit list's rule). */
+function groupOf(framework: Framework, given: string | undefined): string {
+  const r = resolveGroup(framework.groups, given, undefined, framework.id);
+  if ('problem' in r) throw new UserError(r.problem.message);
+  return r.group;
 }
 
 function checkDeadline(deadline: string | undefined): void {
@@ -180,7 +118,7 @@ export const templateCommand: Command = {
         unit = {
           name,
           code: (args.values['unit-code'] ?? '').trim(),
-          group: resolveGroup(framework, args.values.group),
+          group: groupOf(framework, args.values.group),
         };
       } catch (e) {
         if (e instanceof TemplateInputError) throw new UserError(e.message);
@@ -206,8 +144,10 @@ export const templateCommand: Command = {
       } catch (e) {
         throw ioFailure(e, listFile, 'read');
       }
-      const { units, errors: rowErrors } = unitsFromCsv(listText, framework, listFile);
-      errors.push(...rowErrors);
+      const list = parseUnitList(listText, framework.groups, { frameworkId: framework.id });
+      if (!list.header && !args.flags.has('json')) io.stderr(`Lưu ý: ${HEADERLESS_NOTE(listFile)}\n`);
+      const units = list.units;
+      errors.push(...list.problems.map((p) => ({ line: p.line, message: unitListProblemText(listFile, p) })));
       await makeOutputDir(outPath);
       const taken = new Set<string>();
       const overwrite = args.flags.has('overwrite');

@@ -4,6 +4,7 @@
  * framework layer sits below scoring.
  */
 import type { TableCell } from './types';
+import { foldMarks } from '../../common/names';
 import { numberToken } from '../../common/vi-number';
 
 /** A cell as trimmed NFC text with runs of spaces collapsed (line breaks kept). */
@@ -27,10 +28,7 @@ export function folded(text: string): string {
 
 /** Lowercase without Vietnamese diacritics ("Huyện" → "huyen"), for matching ids. */
 export function ascii(text: string): string {
-  return folded(text)
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd');
+  return foldMarks(folded(text));
 }
 
 const NUMBER = /^([+-]|\u2212)?(\d+(?:[.,]\d+)?)$/;

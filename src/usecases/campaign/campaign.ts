@@ -34,12 +34,14 @@ import {
   type RegisterUnit,
   type StageId,
 } from '../../campaign';
+import { asciiSlug } from '../../common/names';
 import { sha256Hex } from '../../common/sha256';
 import type { ConsolidationResult, WorkbookReader } from '../../consolidation/types';
 import { frameworkFingerprint } from '../../framework/fingerprint';
 import { parseFrameworkText } from '../../framework/parse';
 import type { Framework } from '../../framework/schema';
 import type { CellValue, LeafEntry } from '../../scoring/types';
+import { unitFileName } from '../../workbook/file-name';
 import { buildTemplatePlan } from '../../workbook/plan';
 import { renderPlan } from '../../xlsx/render';
 import { readTemplate } from '../../xlsx/read-template';
@@ -59,16 +61,9 @@ export interface Campaign {
 
 const hmac = webCryptoHmac(globalThis.crypto.subtle);
 
-/** A plain-ASCII slug of a unit's name for file names ("Sở Nội vụ" → "so-noi-vu"). */
+/** A campaign id from a folder name ("Đợt 2026" → "dot-2026"): ids are ASCII. */
 export function slug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .toLowerCase()
-    .slice(0, 60);
+  return asciiSlug(text);
 }
 
 export interface InitOptions {
@@ -233,7 +228,8 @@ export async function issueStage(
         deadline: options.deadline ?? register.deadlines.find((d) => d.stage === stage)?.date.slice(0, 10),
       }),
     );
-    const file = `${F.issuedDir}/${stage}/${plan.unit.code}-${slug(plan.unit.name)}.xlsx`;
+    // Codes are unique in a campaign, so the code in the name keeps names apart within a stage.
+    const file = `${F.issuedDir}/${stage}/${unitFileName(plan.unit, new Set())}`;
     await campaign.folder.writeAtomic(file, bytes);
     register = recordIssue(register, plan, file, at);
     issued.push({ unit: plan.unit.code, stage, file });
