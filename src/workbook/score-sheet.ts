@@ -62,6 +62,27 @@ export interface ScoreSheetResult {
   layout: ScoreLayout;
 }
 
+/** The unit line of the title block: one of the few places where templates of a group differ. */
+export function unitLine(unit: UnitRef, groupName: string): string {
+  return `Đơn vị: ${unit.name}${unit.code ? ` (mã ${unit.code})` : ''} — Nhóm: ${groupName}`;
+}
+
+const PRINTED_WIDTH = SCORE_COLUMNS.slice(0, PRINT_LAST_COL).reduce((s, c) => s + c.width, 0);
+
+function fitTitleRow(b: SheetBuilder, row: number, text: string, size: number, minHeight: number): void {
+  b.fitRow(row, [{ text, width: PRINTED_WIDTH, size, bold: true }], minHeight);
+}
+
+/**
+ * The height the unit line's row gets (undefined: one line, no height written), so the template
+ * patcher (src/xlsx/template-patch.ts) knows when a unit's name changes more than text.
+ */
+export function unitLineRowHeight(unit: UnitRef, groupName: string): number | undefined {
+  const b = new SheetBuilder(SHEET_SCORE);
+  fitTitleRow(b, SCORE_UNIT_ROW, unitLine(unit, groupName), 12, 0);
+  return b.sheet.rowHeights[SCORE_UNIT_ROW];
+}
+
 export function buildScoreSheet(
   framework: Framework,
   unit: UnitRef,
@@ -82,26 +103,18 @@ export function buildScoreSheet(
     value: `BẢNG CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${framework.year}${illustrative}`,
     style: illustrative ? 'warning' : 'title',
   });
-  b.set(SCORE_UNIT_ROW, 1, {
-    value: `Đơn vị: ${unit.name}${unit.code ? ` (mã ${unit.code})` : ''} — Nhóm: ${groupName}`,
-    style: 'subtitle',
-  });
+  b.set(SCORE_UNIT_ROW, 1, { value: unitLine(unit, groupName), style: 'subtitle' });
   b.set(SCORE_FRAMEWORK_ROW, 1, {
     value: `Bộ tiêu chí: ${frameworkTitleText(framework)}; căn cứ ${legalBasisText(framework.legalBasis)}; phiên bản ${framework.version}`,
     style: 'subtitle',
   });
   // The title lines span the printed columns (they would be cut at the print area's edge otherwise)
   // and wrap when a long unit or framework name needs two lines.
-  const printedWidth = SCORE_COLUMNS.slice(0, PRINT_LAST_COL).reduce((s, c) => s + c.width, 0);
   for (const r of [SCORE_TITLE_ROW, SCORE_UNIT_ROW, SCORE_FRAMEWORK_ROW]) {
     b.merge(r, 1, PRINT_LAST_COL);
     const cell = b.get(r, 1);
     const size = r === SCORE_TITLE_ROW ? (illustrative ? 13 : 14) : 12;
-    b.fitRow(
-      r,
-      [{ text: String(cell?.value ?? ''), width: printedWidth, size, bold: true }],
-      r === SCORE_TITLE_ROW ? 24 : 0,
-    );
+    fitTitleRow(b, r, String(cell?.value ?? ''), size, r === SCORE_TITLE_ROW ? 24 : 0);
   }
 
   // Header.

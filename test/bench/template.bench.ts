@@ -3,7 +3,9 @@
  * units of the An Giang 2022 framework (90 rows each), files written to disk. Also one template
  * and reading one back (the per-file cost of consolidation before validation).
  * Prints {"bench":"template.bulk200.seconds",…}, template.single.ms, template.read.ms,
- * template.bulk200.peakRss.mb.
+ * template.bulk200.peakRss.mb; and, from jobs interleaved in this process (CPU time, the best of
+ * three rounds, 100 units each), template.msPerTemplate (the bulk path: one render per group,
+ * each unit patched, zlib) and template.ratioToExceljs (to rendering each unit with exceljs).
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +14,10 @@ import type { CliIO } from '../../src/cli/command';
 import { main } from '../../src/cli/main';
 import { getBuiltinFramework } from '../../src/framework/builtins';
 import { readTemplate } from '../../src/xlsx/read-template';
+import { zlibCompressor } from '../../src/cli/native-deflate';
 import { renderTemplate } from '../../src/xlsx/render';
+import { templateMaker } from '../../src/xlsx/template-patch';
+import { loadavg } from 'node:os';
 import { emit } from './emit';
 
 const UNITS = 200;
@@ -58,6 +63,8 @@ async function run(): Promise<void> {
     emit('template.bulk200.seconds', seconds, 's');
     emit('template.bulk200.peakRss.mb', peak / (1024 * 1024), 'MB');
 
+    await interleaved(framework);
+
     const unit = { code: 'STP', name: 'Sở Tư pháp', group: 'so' };
     emit(
       'template.single.ms',
@@ -76,6 +83,40 @@ async function run(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** Bulk patching vs exceljs rendering, side by side in rounds, CPU time (the machine is shared). */
+async function interleaved(framework: NonNullable<ReturnType<typeof getBuiltinFramework>>): Promise<void> {
+  const n = 100;
+  const units = Array.from({ length: n }, (_, i) => ({
+    code: `DV${i + 1}`,
+    name: `Đơn vị thử số ${i + 1}`,
+    group: i % 3 === 0 ? 'huyen' : 'so',
+  }));
+  const options = { generatedAt: new Date().toISOString() };
+  const best = { patched: Infinity, exceljs: Infinity };
+  const loads: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    let t = cpuMs();
+    // A fresh maker each round: its two prototype renders are part of the bulk cost.
+    const maker = templateMaker(framework, options, zlibCompressor);
+    for (const u of units) await maker.make(u);
+    if (maker.counts.patched !== n) throw new Error(`only ${maker.counts.patched} of ${n} patched`);
+    best.patched = Math.min(best.patched, cpuMs() - t);
+    t = cpuMs();
+    for (const u of units) await renderTemplate(framework, u, options);
+    best.exceljs = Math.min(best.exceljs, cpuMs() - t);
+    loads.push(loadavg()[0]);
+  }
+  const load = Math.max(...loads);
+  emit('template.msPerTemplate', best.patched / n, 'ms', load);
+  emit('template.ratioToExceljs', best.patched / best.exceljs, 'ratio', load);
+  emit('template.exceljsMsPerTemplate', best.exceljs / n, 'ms', load);
 }
 
 run().catch((e) => {

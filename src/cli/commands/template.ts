@@ -11,12 +11,14 @@ import { excelDateSerial } from '../../workbook/guide-sheet';
 import { HEADERLESS_NOTE, parseUnitList, resolveGroup, unitListProblemText } from '../../workbook/unit-list';
 import { TemplateInputError, buildTemplatePlan, type TemplateOptions } from '../../workbook/plan';
 import { renderPlan } from '../../xlsx/render';
+import { templateMaker } from '../../xlsx/template-patch';
 import { parseArgs } from '../args';
 import { makeOutputDir, writeAtomically } from '../atomic-write';
 import { replacedCharactersNote } from '../replaced-characters';
 import type { CliIO, Command } from '../command';
 import { UserError } from '../errors';
 import { loadFrameworkArg } from '../framework-arg';
+import { zlibCompressor } from '../native-deflate';
 import { ioFailure } from '../io-errors';
 import { refuseOutputOverInput } from '../output-guard';
 
@@ -149,6 +151,13 @@ export const templateCommand: Command = {
       const units = list.units;
       errors.push(...list.problems.map((p) => ({ line: p.line, message: unitListProblemText(listFile, p) })));
       await makeOutputDir(outPath);
+      // One render per group, each unit patched from it (src/xlsx/template-patch.ts); the files
+      // of one run carry the run's time.
+      const maker = templateMaker(
+        framework,
+        { ...options, generatedAt: new Date().toISOString() },
+        zlibCompressor,
+      );
       const taken = new Set<string>();
       const overwrite = args.flags.has('overwrite');
       let i = 0;
@@ -163,7 +172,7 @@ export const templateCommand: Command = {
           continue;
         }
         try {
-          await makeOne(framework, unit, path, options);
+          await writeAtomically(path, await maker.make(unit));
           const replaced = replacedCharactersNote(unit);
           if (replaced) io.stderr(replaced);
           made.push(entry);
