@@ -77,7 +77,7 @@ beforeAll(async () => {
   await fs.mkdir(inbox);
   const issued = join(base, 'dot', 'phat-hanh', 'tu-cham');
   for (const file of readdirSync(issued)) {
-    const code = file.split('-')[0];
+    const code = file.split(/[ -]/)[0];
     const huyen = UNITS.find((u) => u.code === code)?.group === 'huyen';
     const bytes = await fillReturnedWorkbook(readFileSync(join(issued, file)), {
       '1.1': { self: 8, evidence: 'KH 1' },
