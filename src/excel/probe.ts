@@ -5,8 +5,9 @@
  */
 import { SHEET_META, SHEET_SCORE } from '../workbook/layout';
 import { type ExcelHost, officeHost } from './host';
+import { STORE_SHEET } from './workbook-store';
 
-export type OpenWorkbookKind = 'template' | 'other';
+export type OpenWorkbookKind = 'template' | 'campaign' | 'other';
 
 export async function probeOpenWorkbook(host: ExcelHost = officeHost()): Promise<OpenWorkbookKind> {
   try {
@@ -14,7 +15,9 @@ export async function probeOpenWorkbook(host: ExcelHost = officeHost()): Promise
       const sheets = context.workbook.worksheets;
       const score = sheets.getItemOrNullObject(SHEET_SCORE).load('id');
       const meta = sheets.getItemOrNullObject(SHEET_META).load('id');
+      const store = sheets.getItemOrNullObject(STORE_SHEET).load('id');
       await context.sync();
+      if (!store.isNullObject) return 'campaign';
       return !score.isNullObject && !meta.isNullObject ? 'template' : 'other';
     });
   } catch {

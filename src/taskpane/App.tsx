@@ -31,7 +31,7 @@ import type { Strings } from './strings';
 export type TabId = PanelId;
 
 /** What is open in Excel, as far as choosing the first panel goes. */
-export type WorkbookProbe = () => Promise<'template' | 'other'>;
+export type WorkbookProbe = () => Promise<'template' | 'campaign' | 'other'>;
 
 const LAZY: Record<PanelId, ComponentType<PanelProps>> = Object.fromEntries(
   PANELS.map((p) => [p.id, lazy(p.load)]),
@@ -107,6 +107,11 @@ export function App(props: {
       if (kind === 'template' && !moved.current) {
         show('check');
         setRole((r) => r ?? 'unit');
+      }
+      // The Sở's campaign workbook opens on its status.
+      if (kind === 'campaign' && !moved.current) {
+        show('campaign');
+        setRole((r) => r ?? 'admin');
       }
       setProbing(false);
     });

@@ -47,5 +47,9 @@ export function lazyServices(load: () => Promise<TaskpaneServices>): TaskpaneSer
     },
     consolidate: (files, options) => get().then((s) => s.consolidate(files, options)),
     writeRanking: (view) => get().then((s) => s.writeRanking(view)),
+    openCampaign: () => get().then((s) => s.openCampaign()),
+    createCampaign: (form) => get().then((s) => s.createCampaign(form)),
+    receiveCampaignFiles: (files) => get().then((s) => s.receiveCampaignFiles(files)),
+    issueCampaignWorkbooks: (kind) => get().then((s) => s.issueCampaignWorkbooks(kind)),
   };
 }

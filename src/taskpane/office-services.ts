@@ -21,6 +21,7 @@ import {
   watchScoreSheet,
   type ReadSuccess,
 } from '../excel';
+import { createCampaignServices } from './campaign-services';
 import { allFrameworks, findFramework, saveImported, toChoice } from './framework-store';
 import type {
   CheckState,
@@ -85,6 +86,7 @@ export function createOfficeServices(t: Strings): TaskpaneServices {
   });
 
   return {
+    ...createCampaignServices(t, { findFramework, download }),
     listFrameworks: async () => allFrameworks().map((f) => toChoice(f.framework, f.imported)),
 
     saveImportedFramework: async (framework: Framework) => saveImported(framework),

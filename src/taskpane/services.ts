@@ -11,6 +11,8 @@ import type { Problem, RankedUnit, UnitRef } from '../scoring/types';
 export interface PickedFile {
   name: string;
   size: number;
+  /** File.lastModified (ms): orders two returns of one unit in a campaign. */
+  lastModified?: number;
   bytes(): Promise<Uint8Array>;
 }
 
@@ -136,7 +138,61 @@ export interface ConsolidateOptions {
   onProgress(done: number, total: number, fileName: string): void;
 }
 
-export interface TaskpaneServices {
+/** What the Sở's campaign workbook ("Sổ tổng hợp") is asked to create. */
+export interface CampaignForm {
+  title: string;
+  frameworkId: string;
+  /** One unit per line, "mã; tên; nhóm" (a code is required: the campaign names files by it). */
+  unitsText: string;
+  /** Deadline of chốt điểm tự chấm, "yyyy-mm-dd", or "" for none. */
+  selfDeadline: string;
+}
+
+export type CampaignStageState = 'none' | 'issued' | 'missing' | 'accepted' | 'late-pending' | 'rejected';
+
+export interface CampaignView {
+  id: string;
+  title: string;
+  framework: string;
+  /** Stage names, in the order of each unit's `stages`. */
+  stageNames: string[];
+  units: {
+    code: string;
+    name: string;
+    group: string;
+    stages: { state: CampaignStageState; late: boolean; reasons: string[] }[];
+  }[];
+  /** Files the campaign could not tie to one of its units. */
+  unmatched: { file: string; reasons: string[] }[];
+  /** Units whose next council workbook can be made now, and whose response workbook. */
+  ready: { appraisal: number; response: number };
+}
+
+export interface CampaignReceipt {
+  seq: number;
+  file: string;
+  unit: string | null;
+  stage: string | null;
+  status:
+    'accepted' | 'rejected' | 'duplicate' | 'unreadable' | 'superseded' | 'late-pending' | 'late-refused';
+  late: boolean;
+  reasons: string[];
+}
+
+export interface CampaignServices {
+  /** The campaign of the open workbook, or null when it is not a campaign workbook. */
+  openCampaign(): Promise<CampaignView | null>;
+  /** Makes the open workbook the campaign's workbook (refused when it already is one). */
+  createCampaign(form: CampaignForm): Promise<CampaignView>;
+  /** Registers returned files with the campaign use case (`receive`), in the order given. */
+  receiveCampaignFiles(files: PickedFile[]): Promise<{ receipts: CampaignReceipt[]; view: CampaignView }>;
+  /** Issues unit templates, the council's appraisal or the units' response workbooks (.zip download). */
+  issueCampaignWorkbooks(
+    kind: 'unit' | 'appraisal' | 'response',
+  ): Promise<{ issued: number; refused: string[]; fileName: string | null; view: CampaignView }>;
+}
+
+export interface TaskpaneServices extends CampaignServices {
   listFrameworks(): Promise<FrameworkChoice[]>;
   importFramework(file: PickedFile, meta: FrameworkMetaForm): Promise<FrameworkImportResult>;
   saveImportedFramework(framework: Framework): Promise<void>;
@@ -202,6 +258,7 @@ export function pickedFromFile(file: File): PickedFile {
   return {
     name: file.name,
     size: file.size,
+    lastModified: file.lastModified,
     bytes: async () => new Uint8Array(await file.arrayBuffer()),
   };
 }

@@ -128,6 +128,10 @@ function services(overrides: Partial<TaskpaneServices> = {}): TaskpaneServices &
     onSurveyChange: survey.subscribe,
     consolidate: fail('consolidate'),
     writeRanking: fail('writeRanking'),
+    openCampaign: async () => null,
+    createCampaign: fail('createCampaign'),
+    receiveCampaignFiles: fail('receiveCampaignFiles'),
+    issueCampaignWorkbooks: fail('issueCampaignWorkbooks'),
     ...overrides,
   };
 }

@@ -154,7 +154,7 @@ interface Computed {
 }
 
 export default function ConsolidatePanel(_: PanelProps) {
-  const { t, services } = useApp();
+  const { t, services, navigate } = useApp();
   const styles = useStyles();
   const survey = useSurveyInUse();
   const [files, setFiles] = useState<PickedFile[]>([]);
@@ -206,6 +206,11 @@ export default function ConsolidatePanel(_: PanelProps) {
   return (
     <div className={styles.stack}>
       <Note>{t.consolidate.intro}</Note>
+      <div>
+        <Button size="small" onClick={() => navigate('campaign')} data-testid="open-campaign">
+          {t.campaign.openFromConsolidate}
+        </Button>
+      </div>
       <div
         className={mergeClasses(styles.drop, dragging && styles.dropActive)}
         data-testid="drop-zone"

@@ -6,7 +6,7 @@
 import type { ComponentType } from 'react';
 
 export type Role = 'unit' | 'admin';
-export type PanelId = 'check' | 'template' | 'survey' | 'consolidate' | 'frameworks';
+export type PanelId = 'check' | 'template' | 'survey' | 'consolidate' | 'frameworks' | 'campaign';
 
 export interface PanelProps {
   /** True while the panel is the one shown (panels stay mounted once visited). */
@@ -46,6 +46,12 @@ export const PANELS: readonly PanelDef[] = [
     id: 'frameworks',
     tabFor: [],
     load: () => import(/* webpackChunkName: "panel-frameworks" */ './FrameworksPanel'),
+  },
+  {
+    // The Sở's campaign workbook: reached from Tổng hợp, and opened directly on such a workbook.
+    id: 'campaign',
+    tabFor: [],
+    load: () => import(/* webpackChunkName: "panel-campaign" */ './CampaignPanel'),
   },
 ];
 

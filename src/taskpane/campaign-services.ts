@@ -1,0 +1,213 @@
+/**
+ * The Sở's campaign in the pane: the same use cases as `cchc campaign` (src/usecases/campaign),
+ * over a folder kept inside the open workbook (src/excel/workbook-store.ts) instead of a folder on
+ * disk. Loaded on first use (it pulls the campaign core, the .xlsx reader and writer).
+ */
+import type { CampaignFolder } from '../usecases/campaign/folder';
+import type { Clock } from '../usecases/campaign/campaign';
+import type { Framework } from '../framework/schema';
+import type { CampaignReceipt, CampaignServices, CampaignView, PickedFile } from './services';
+import type { Strings } from './strings';
+
+export interface CampaignServiceOptions {
+  findFramework(id: string): Framework | undefined;
+  /** Where the campaign's files live; default the open workbook. */
+  folder?: () => Promise<CampaignFolder & { exists(): Promise<boolean> }>;
+  clock?: Clock;
+  download(bytes: Uint8Array, fileName: string, type: string): void;
+}
+
+const workbookFolder = async () => (await import('../excel/workbook-store')).workbookFileStore();
+
+const load = () =>
+  Promise.all([
+    import(/* webpackChunkName: "campaign" */ '../usecases/campaign/campaign'),
+    import(/* webpackChunkName: "campaign" */ '../campaign'),
+  ]);
+
+export function createCampaignServices(t: Strings, options: CampaignServiceOptions): CampaignServices {
+  const folderOf = options.folder ?? workbookFolder;
+  const clockOf = async (): Promise<Clock> =>
+    options.clock ?? (await import('../usecases/campaign/campaign')).systemClock;
+
+  async function viewOf(): Promise<CampaignView | null> {
+    const folder = await folderOf();
+    if (!(await folder.exists())) return null;
+    const [uc, core] = await load();
+    const campaign = await uc.openCampaign(folder);
+    const clock = await clockOf();
+    const status = uc.statusOf(campaign, clock);
+    const register = campaign.register;
+    const groupName = new Map(campaign.framework.groups.map((g) => [g.id, g.name]));
+    const stages = status.units[0]?.stages.map((s) => s.stage) ?? [];
+    const respondable = (code: string) =>
+      !!core.acceptedReceipt(register, code, 'tham-dinh-1') &&
+      !core.currentIssue(register, code, 'giai-trinh');
+    return {
+      id: register.campaign.id,
+      title: register.campaign.title,
+      framework: `${campaign.framework.title} (${campaign.framework.id})`,
+      stageNames: stages.map((s) => core.STAGES[s].name),
+      units: status.units.map((u) => ({
+        code: u.code,
+        name: u.name,
+        group: groupName.get(u.group) ?? u.group,
+        stages: u.stages.map((s) => ({
+          state: s.state,
+          late: s.late.length > 0,
+          reasons: s.rejected.flatMap((r) => r.reasons.map((x) => x.message)),
+        })),
+      })),
+      unmatched: status.unmatched.map((u) => ({ file: u.file, reasons: u.reasons.map((r) => r.message) })),
+      ready: {
+        appraisal: register.units.filter((u) => uc.nextCouncilStage(register, u.code)).length,
+        response: register.units.filter((u) => respondable(u.code)).length,
+      },
+    };
+  }
+
+  const mustView = async () => {
+    const v = await viewOf();
+    if (!v) throw new Error(t.campaign.notCampaign);
+    return v;
+  };
+
+  return {
+    openCampaign: () => viewOf(),
+
+    async createCampaign(form) {
+      const folder = await folderOf();
+      if (await folder.exists()) throw new Error(t.campaign.already);
+      const framework = options.findFramework(form.frameworkId);
+      if (!framework) throw new Error(t.campaign.noFramework);
+      const { units, problems } = campaignUnits(form.unitsText, framework, t);
+      if (problems.length) throw new Error(problems.join(' '));
+      if (!units.length) throw new Error(t.campaign.needUnits);
+      const [uc] = await load();
+      await uc.initCampaign(folder, {
+        id: uc.slug(form.title) || 'dot-danh-gia',
+        title: form.title.trim(),
+        framework,
+        units,
+        deadlines: form.selfDeadline
+          ? // As `cchc campaign init --deadline chot-tu-cham=DATE` records it.
+            [{ stage: 'chot-tu-cham', date: form.selfDeadline }]
+          : [],
+        clock: await clockOf(),
+      });
+      return mustView();
+    },
+
+    async receiveCampaignFiles(files: PickedFile[]) {
+      const folder = await folderOf();
+      const [uc] = await load();
+      const campaign = await uc.openCampaign(folder);
+      const { receipts } = await uc.receiveFiles(
+        campaign,
+        files.map((f) => ({
+          name: f.name,
+          size: f.size,
+          fileTime: f.lastModified === undefined ? null : new Date(f.lastModified).toISOString(),
+          bytes: () => f.bytes(),
+        })),
+        { clock: await clockOf() },
+      );
+      const view = await mustView();
+      return {
+        receipts: receipts.map((r): CampaignReceipt => ({
+          seq: r.seq,
+          file: r.file,
+          unit: campaign.register.units.find((u) => u.code === r.unit)?.name ?? r.unit,
+          stage: r.stage,
+          status: r.status,
+          late: r.late,
+          reasons: r.reasons.map((x) => x.message),
+        })),
+        view,
+      };
+    },
+
+    async issueCampaignWorkbooks(kind) {
+      const folder = await folderOf();
+      const [uc] = await load();
+      const campaign = await uc.openCampaign(folder);
+      const clock = await clockOf();
+      const register = campaign.register;
+      const plan = new Map<string, string[]>();
+      for (const u of register.units) {
+        const stage =
+          kind === 'appraisal'
+            ? uc.nextCouncilStage(register, u.code)
+            : kind === 'response'
+              ? 'giai-trinh'
+              : 'tu-cham';
+        if (stage) plan.set(stage, [...(plan.get(stage) ?? []), u.code]);
+      }
+      const files: { name: string; bytes: Uint8Array }[] = [];
+      const refused: string[] = [];
+      for (const [stage, units] of plan) {
+        const r = await uc.issueStage(campaign, stage as Parameters<typeof uc.issueStage>[1], {
+          units: kind === 'unit' ? undefined : units,
+          clock,
+        });
+        refused.push(...r.refused.map((x) => x.message));
+        for (const i of r.issued) {
+          const bytes = await folder.read(i.file);
+          if (bytes) files.push({ name: i.file.split('/').slice(1).join(' - '), bytes });
+        }
+      }
+      let fileName: string | null = null;
+      if (files.length) {
+        const { default: JSZip } = await import(/* webpackChunkName: "jszip" */ 'jszip');
+        const zip = new JSZip();
+        for (const f of files) zip.file(f.name, f.bytes);
+        fileName = `${t.campaign.zipName(kind)} - ${campaign.register.campaign.id}.zip`;
+        options.download(await zip.generateAsync({ type: 'uint8array' }), fileName, 'application/zip');
+      }
+      return { issued: files.length, refused, fileName, view: await mustView() };
+    },
+  };
+}
+
+/**
+ * The campaign's unit list: "mã; tên; nhóm" per line (tab or ";"), the code always first — a
+ * campaign recognises returned files by it (the CLI's units.csv has the same three columns).
+ */
+function campaignUnits(
+  text: string,
+  framework: Framework,
+  t: Strings,
+): { units: { code: string; name: string; group: string }[]; problems: string[] } {
+  const fold = (x: string) => x.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+  const units: { code: string; name: string; group: string }[] = [];
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  text.split(/\r?\n/).forEach((raw, i) => {
+    if (!raw.trim()) return;
+    const parts = raw.split(raw.includes('\t') ? '\t' : ';').map((p) => p.normalize('NFC').trim());
+    const [code = '', name = '', groupText = ''] = parts;
+    if (!code || !name) {
+      problems.push(t.campaign.line(i + 1, t.campaign.needCodes([raw.trim()])));
+      return;
+    }
+    const group = groupText
+      ? framework.groups.find((g) => fold(g.id) === fold(groupText) || fold(g.name) === fold(groupText))
+      : framework.groups[0];
+    if (!group) {
+      problems.push(
+        t.campaign.line(
+          i + 1,
+          t.template.unitListUnknownGroup(groupText, framework.groups.map((g) => g.name).join('; ')),
+        ),
+      );
+      return;
+    }
+    if (seen.has(code.toUpperCase())) {
+      problems.push(t.campaign.line(i + 1, t.template.unitListDuplicate(code)));
+      return;
+    }
+    seen.add(code.toUpperCase());
+    units.push({ code, name, group: group.id });
+  });
+  return { units, problems };
+}

@@ -1,0 +1,247 @@
+/**
+ * Admin panel — Sổ tổng hợp: the Sở's campaign workbook. Creates the campaign in the open
+ * workbook, shows each unit's state per stage, receives dropped or picked returns, and makes the
+ * unit templates, the council's appraisal workbooks and the units' response workbooks — all
+ * through the campaign use cases the CLI runs (services → src/usecases/campaign). Status is a
+ * list per unit (not a wide table) so it reads at 320 px.
+ */
+import { Button, Field, Input, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { type DragEvent, useEffect, useState } from 'react';
+import { useApp } from '../app-context';
+import { ActionButton, Busy, FileButton, Note, StatusBar, useAction } from '../components';
+import {
+  type CampaignReceipt,
+  type CampaignView,
+  type FrameworkChoice,
+  type PickedFile,
+  pickedFromFile,
+} from '../services';
+import { formStyleRules } from './form-styles';
+import type { PanelProps } from './registry';
+
+const useStyles = makeStyles({
+  ...formStyleRules,
+  drop: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalL,
+    border: `2px dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+    textAlign: 'center',
+  },
+  units: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '6px' },
+  unit: {
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  stages: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
+  bad: { color: tokens.colorPaletteRedForeground1 },
+});
+
+export default function CampaignPanel({ active }: PanelProps) {
+  const { t, services, navigate } = useApp();
+  const styles = useStyles();
+  const [view, setView] = useState<CampaignView | null | undefined>(undefined);
+  const [frameworks, setFrameworks] = useState<FrameworkChoice[]>([]);
+  const [form, setForm] = useState({ title: '', frameworkId: '', unitsText: '', selfDeadline: '' });
+  const [receipts, setReceipts] = useState<CampaignReceipt[]>([]);
+  const load = useAction();
+  const act = useAction();
+
+  useEffect(() => {
+    if (!active) return;
+    void load.run(async () => {
+      setView(await services.openCampaign());
+      const list = await services.listFrameworks();
+      setFrameworks(list);
+      setForm((f) => (f.frameworkId ? f : { ...f, frameworkId: list[0]?.id ?? '' }));
+    });
+    // load.run is stable for a given locale.
+  }, [active, services, load.run]);
+
+  const receive = (files: PickedFile[]) =>
+    act.run(async () => {
+      const xlsx = files.filter((f) => /\.xlsx$/i.test(f.name));
+      const r = await services.receiveCampaignFiles(xlsx);
+      setView(r.view);
+      setReceipts(r.receipts);
+      const ok = r.receipts.filter((x) => x.status === 'accepted').length;
+      return {
+        intent: ok === r.receipts.length ? 'success' : 'warning',
+        text: t.campaign.received(r.receipts.length, ok),
+      };
+    });
+
+  const issue = (kind: 'unit' | 'appraisal' | 'response') =>
+    act.run(async () => {
+      const r = await services.issueCampaignWorkbooks(kind);
+      setView(r.view);
+      const text = r.fileName ? t.campaign.issued(r.issued, r.fileName) : t.campaign.issuedNone;
+      return { intent: r.refused.length ? 'warning' : 'success', text: [text, ...r.refused].join(' ') };
+    });
+
+  const create = () =>
+    act.run(async () => {
+      const v = await services.createCampaign(form);
+      setView(v);
+      return { intent: 'success', text: t.campaign.created(v.units.length) };
+    });
+
+  const back = (
+    <Button appearance="subtle" size="small" onClick={() => navigate('consolidate')}>
+      {t.campaign.back}
+    </Button>
+  );
+
+  if (view === undefined)
+    return (
+      <div className={styles.stack}>
+        {back}
+        {load.busy ? <Busy label={t.loading} /> : null}
+        <StatusBar status={load.status} />
+      </div>
+    );
+
+  if (view === null) {
+    const needs =
+      !form.title.trim() || !form.unitsText.trim() || !form.frameworkId ? t.campaign.createNeeds : null;
+    return (
+      <div className={styles.stack} data-testid="campaign-create">
+        {back}
+        <StatusBar status={act.status} />
+        <Note>{t.campaign.intro}</Note>
+        <Text as="h2" weight="semibold" size={300}>
+          {t.campaign.createTitle}
+        </Text>
+        <Field label={t.campaign.title}>
+          <Input value={form.title} onChange={(_, d) => setForm({ ...form, title: d.value })} />
+        </Field>
+        <Field label={t.template.frameworkLabel}>
+          <Select value={form.frameworkId} onChange={(_, d) => setForm({ ...form, frameworkId: d.value })}>
+            {frameworks.map((f) => (
+              <option key={f.id} value={f.id}>
+                {`${f.year} · ${f.title}`}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t.campaign.units}>
+          <Textarea
+            rows={5}
+            value={form.unitsText}
+            onChange={(_, d) => setForm({ ...form, unitsText: d.value })}
+          />
+        </Field>
+        <Field label={t.campaign.selfDeadline}>
+          <Input
+            type="date"
+            value={form.selfDeadline}
+            onChange={(_, d) => setForm({ ...form, selfDeadline: d.value })}
+          />
+        </Field>
+        <ActionButton
+          appearance="primary"
+          busy={act.busy}
+          disabledReason={needs}
+          onClick={create}
+          testId="campaign-create-button"
+        >
+          {t.campaign.create}
+        </ActionButton>
+      </div>
+    );
+  }
+
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    void receive(Array.from(e.dataTransfer.files).map(pickedFromFile));
+  };
+
+  return (
+    <div className={styles.stack} data-testid="campaign">
+      {back}
+      <StatusBar status={act.status} />
+      <Text as="h2" weight="semibold" size={300}>
+        {view.title}
+      </Text>
+      <Text size={200}>{view.framework}</Text>
+      <div className={styles.drop} onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+        <Text>{t.consolidate.drop}</Text>
+        <FileButton
+          label={t.campaign.receive}
+          accept=".xlsx"
+          multiple
+          onFiles={(f) => void receive(f)}
+          disabled={act.busy}
+        />
+      </div>
+      {receipts.length > 0 && (
+        <ul className={styles.stages} data-testid="campaign-receipts">
+          {receipts.map((r) => (
+            <li key={r.seq} className={r.status === 'accepted' ? undefined : styles.bad}>
+              {`${r.file}: ${t.campaign.receiptStatus[r.status] ?? r.status}${r.late ? ` (${t.campaign.late})` : ''}`}
+              {r.reasons.length > 0 && ` — ${r.reasons.join(' ')}`}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className={styles.actions}>
+        <ActionButton busy={act.busy} onClick={() => void issue('unit')}>
+          {t.campaign.issueUnits}
+        </ActionButton>
+        <ActionButton
+          busy={act.busy}
+          disabledReason={view.ready.appraisal ? null : t.campaign.noneReadyAppraisal}
+          onClick={() => void issue('appraisal')}
+        >
+          {t.campaign.issueAppraisal(view.ready.appraisal)}
+        </ActionButton>
+        <ActionButton
+          busy={act.busy}
+          disabledReason={view.ready.response ? null : t.campaign.noneReadyResponse}
+          onClick={() => void issue('response')}
+        >
+          {t.campaign.issueResponse(view.ready.response)}
+        </ActionButton>
+      </div>
+      <Text as="h2" weight="semibold" size={300}>
+        {t.campaign.status}
+      </Text>
+      <ul className={styles.units} data-testid="campaign-status">
+        {view.units.map((u) => (
+          <li key={u.code} className={styles.unit}>
+            <Text weight="semibold">{`${u.code} · ${u.name}`}</Text> <Text size={200}>{u.group}</Text>
+            <ul className={styles.stages}>
+              {u.stages.map((s, i) =>
+                s.state === 'none' ? null : (
+                  <li
+                    key={i}
+                    className={s.state === 'rejected' || s.state === 'missing' ? styles.bad : undefined}
+                  >
+                    {`${view.stageNames[i]}: ${t.campaign.states[s.state] ?? s.state}${s.late ? ` (${t.campaign.late})` : ''}`}
+                    {s.reasons.length > 0 && ` — ${s.reasons.join(' ')}`}
+                  </li>
+                ),
+              )}
+            </ul>
+          </li>
+        ))}
+      </ul>
+      {view.unmatched.length > 0 && (
+        <>
+          <Text as="h2" weight="semibold" size={300}>
+            {t.campaign.unmatched}
+          </Text>
+          <ul className={styles.stages}>
+            {view.unmatched.map((u, i) => (
+              <li key={i} className={styles.bad}>{`${u.file}: ${u.reasons.join(' ')}`}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
