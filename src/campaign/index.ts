@@ -7,3 +7,4 @@ export * from './receive';
 export * from './issue';
 export * from './ranking';
 export * from './status';
+export * from './problem-keys';

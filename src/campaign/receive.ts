@@ -14,6 +14,8 @@
  * stores the copy; this module decides and records.
  */
 import { codeKey } from '../consolidation/match';
+import { FILE_KEY_OF_REASON, type FileProblemKey } from '../consolidation/problem-keys';
+import type { CampaignProblemKey } from './problem-keys';
 import type { WorkbookReading } from '../consolidation/types';
 import type { Framework } from '../framework/schema';
 import { appliesTo, leaves } from '../framework/tree';
@@ -76,7 +78,11 @@ const FIELD_TITLE: Record<EntryField, string> = {
   survey: 'Điểm điều tra XHH',
 };
 
-function reason(rule: string, message: string, cell: string | null = null): Reason {
+function reason(
+  rule: CampaignProblemKey | FileProblemKey,
+  message: string,
+  cell: string | null = null,
+): Reason {
   return { rule, message, cell };
 }
 
@@ -146,7 +152,7 @@ function foreignReason(
 }
 
 function problemReason(p: Problem): Reason {
-  return reason(p.rule, p.message, p.cell ?? null);
+  return { rule: p.rule, message: p.message, cell: p.cell ?? null };
 }
 
 /** Decides on one file against the register. Never throws for bad input. */
@@ -194,7 +200,7 @@ export async function judgeReturn(
   const { reading } = file;
   if (!reading.ok) {
     j.status = 'unreadable';
-    j.reasons.push(reason(`file.${reading.reason}`, reading.message));
+    j.reasons.push(reason(FILE_KEY_OF_REASON[reading.reason] ?? 'file.unreadable', reading.message));
     return j;
   }
   const meta = reading.meta;
