@@ -1,9 +1,11 @@
 /**
- * A stable fingerprint of what a returned workbook must keep: which rows exist (codes in tree
+ * A stable fingerprint of everything that changes a result: which rows exist (codes in tree
  * order), their maxima (also per group), who scores them (method/source), which groups they apply
- * to and which scores a leaf's rule allows. Names, guides, titles and bands are left out on
- * purpose: fixing a typo in a criterion's name must not invalidate templates already sent out,
- * while changing a maximum must.
+ * to and which scores a leaf's rule allows — and the settings that turn scores into a ranking:
+ * the groups, the bands (xếp loại), each survey source's conversion, the decimal places, the tie
+ * rule and the units not ranked. Two frameworks with one id but other bands or another SIPAS
+ * conversion must not pass for each other (issue 13). Names, guides and titles are left out on
+ * purpose: fixing a typo in a criterion's name must not invalidate templates already sent out.
  *
  * FNV-1a 64-bit over canonical JSON: pure TS (no Node crypto, so it runs in the add-in too),
  * and more than enough to detect edits — this is tamper EVIDENCE, not security.
@@ -63,8 +65,26 @@ function nodeShape(node: FrameworkNode): unknown {
   ];
 }
 
-/** Stable across key order, names, guides and JSON formatting; changes with any structural edit. */
-export function frameworkFingerprint(framework: Pick<Framework, 'tree'>): string {
+/** The ranking settings, in a canonical order (absent settings as the schema's defaults). */
+function settingsShape(framework: Partial<Framework>): unknown {
+  const sorted = (list: readonly string[] | undefined) => [...(list ?? [])].sort();
+  return [
+    sorted(framework.groups?.map((g) => g.id)),
+    // Each entry as its JSON text, sorted: a canonical order whatever the file's order.
+    (framework.bands ?? [])
+      .map((b) => JSON.stringify([b.name, toHundredths(b.min), sorted(b.groups)]))
+      .sort(),
+    (framework.surveySources ?? [])
+      .map((s) => [s.id, s.conversion ?? 'rateTimesMax'])
+      .sort((a, b) => a[0].localeCompare(b[0])),
+    framework.places ?? 2,
+    framework.tieRule ?? 'shared',
+    sorted(framework.notRanked?.map((n) => n.normalize('NFC').trim())),
+  ];
+}
+
+/** Stable across key order, names, guides and JSON formatting; changes with any edit that changes a result. */
+export function frameworkFingerprint(framework: Pick<Framework, 'tree'> & Partial<Framework>): string {
   const shape = walk(framework.tree).map((v) => nodeShape(v.node));
-  return fnv1a64(JSON.stringify(shape));
+  return fnv1a64(JSON.stringify([shape, settingsShape(framework)]));
 }

@@ -30,12 +30,14 @@ describe('frameworkFingerprint', () => {
     expect(frameworkFingerprint(reordered)).toBe(base);
   });
 
-  it('ignores names, guides, title and bands (a typo fix keeps templates valid)', () => {
+  it('ignores names, guides, titles and the order of settings lists (a typo fix keeps templates valid)', () => {
     const f = fw();
     node(f, '1.1.1').name = 'Tên đã sửa';
     node(f, '1.1.1').guide = 'Cách chấm viết lại';
     f.title = 'Khác';
-    f.bands = [];
+    f.groups = f.groups.map((g) => ({ ...g, name: `${g.name} (sửa)` })).reverse();
+    f.bands = [...f.bands].reverse();
+    f.surveySources = f.surveySources.map((s) => ({ ...s, name: `${s.name} (sửa)` }));
     expect(frameworkFingerprint(f)).toBe(base);
   });
 
@@ -54,6 +56,20 @@ describe('frameworkFingerprint', () => {
     ['a code', (f) => (node(f, '9.5').code = '9.6')],
     ['the order of two rows', (f) => f.tree[8].children!.reverse()],
     ['a dropped row', (f) => f.tree[8].children!.pop()],
+    // Settings that change a result without changing the workbook (issue 13, case 6).
+    ['a band threshold', (f) => (f.bands[0].min = f.bands[0].min - 1)],
+    ['a band name', (f) => (f.bands[0].name = 'Xuất sắc')],
+    ['the bands dropped', (f) => (f.bands = [])],
+    [
+      'the SIPAS conversion',
+      (f) =>
+        (f.surveySources[0].conversion =
+          f.surveySources[0].conversion === 'points' ? 'rateTimesMax' : 'points'),
+    ],
+    ['the decimal places', (f) => (f.places = 3)],
+    ['the tie rule', (f) => (f.tieRule = f.tieRule === 'dense' ? 'shared' : 'dense')],
+    ['the units not ranked', (f) => (f.notRanked = [...f.notRanked, 'Sở Mới'])],
+    ['a group id', (f) => (f.groups[0] = { ...f.groups[0], id: 'khac' })],
   ];
   it.each(changes)('changes with %s', (_name, mutate) => {
     const f = fw();
