@@ -25,10 +25,43 @@ function describePath(json: unknown, path: readonly PropertyKey[]): string {
 }
 
 /**
+ * Real frameworks are 3 or 4 levels deep (lĩnh vực, tiêu chí, tiêu chí thành phần, sometimes one
+ * more); every walk over a tree, the schema's included, recurses once per level.
+ */
+export const MAX_TREE_DEPTH = 8;
+
+/**
+ * Measured without recursion, before the schema (which recurses per level and would overflow the
+ * stack on a tree thousands of levels deep): a sentence when the tree is deeper than allowed.
+ */
+export function treeDepthProblem(json: unknown): string | null {
+  const tree = json && typeof json === 'object' ? (json as { tree?: unknown }).tree : undefined;
+  if (!Array.isArray(tree)) return null;
+  const pending: Array<{ nodes: unknown[]; depth: number }> = [{ nodes: tree, depth: 1 }];
+  while (pending.length) {
+    const { nodes, depth } = pending.pop() as { nodes: unknown[]; depth: number };
+    for (const node of nodes) {
+      const children =
+        node && typeof node === 'object' ? (node as { children?: unknown }).children : undefined;
+      if (!Array.isArray(children) || !children.length) continue;
+      if (depth + 1 > MAX_TREE_DEPTH) {
+        const code = (node as { code?: unknown }).code;
+        return `cây tiêu chí sâu hơn ${MAX_TREE_DEPTH} cấp (tại mục ${typeof code === 'string' ? `"${code.slice(0, 40)}${code.length > 40 ? '…' : ''}"` : 'không có mã'}): không phải bộ tiêu chí hợp lệ.`;
+      }
+      pending.push({ nodes: children, depth: depth + 1 });
+    }
+  }
+  return null;
+}
+
+/**
  * Validates the SHAPE of a framework and applies defaults. Whether it adds up is `checkFramework`'s
  * job. Throws FrameworkError naming `source` (a file name) and the first problems found.
  */
 export function parseFramework(json: unknown, source = 'khung tiêu chí'): Framework {
+  const tooDeep = treeDepthProblem(json);
+  if (tooDeep)
+    throw new FrameworkError(`${source}: ${tooDeep}`, [{ code: '', rule: 'schema', message: tooDeep }]);
   const result = frameworkSchema.safeParse(json, { error: viErrors });
   if (result.success) return result.data;
   const issues = result.error.issues;

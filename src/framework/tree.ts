@@ -52,7 +52,8 @@ export function appliesTo(leaf: FrameworkNode, group: string): boolean {
 /** A leaf's maximum for a group: 0 when it does not apply, else the per-group max or the max. */
 export function leafMaxFor(leaf: FrameworkNode, group: string): number {
   if (!appliesTo(leaf, group)) return 0;
-  return leaf.maxByGroup?.[group] ?? leaf.max;
+  // Own keys only: a group id "constructor" must not find Object.prototype.constructor.
+  return leaf.maxByGroup && Object.hasOwn(leaf.maxByGroup, group) ? leaf.maxByGroup[group] : leaf.max;
 }
 
 export function isSurveyLeaf(leaf: FrameworkNode): boolean {

@@ -271,7 +271,12 @@ function* detailRows(result: ConsolidationResult, framework: Framework): Generat
     const group = groupLabel(framework, d.unit.group);
     for (const leaf of d.leaves) {
       const node = nodes.get(leaf.code);
-      const max = node ? (node.maxByGroup?.[d.unit.group] ?? node.max) : null;
+      const byGroup = node?.maxByGroup;
+      const max = node
+        ? byGroup && Object.hasOwn(byGroup, d.unit.group)
+          ? byGroup[d.unit.group]
+          : node.max
+        : null;
       yield [
         d.unit.code || null,
         d.unit.name,

@@ -30,21 +30,26 @@ function rawFigures(json: unknown): { counts: FrameworkCounts; points: Framework
   const counts = { fields: 0, criteria: 0, subCriteria: 0 };
   let self = 0;
   let survey = 0;
-  const visit = (nodes: unknown, depth: number) => {
-    if (!Array.isArray(nodes)) return;
+  // Iterative: the file may be a tree thousands of levels deep (refused, but still summarised).
+  const pending: Array<{ nodes: unknown; depth: number }> = [
+    { nodes: (json as { tree?: unknown } | null)?.tree, depth: 1 },
+  ];
+  while (pending.length) {
+    const { nodes, depth } = pending.pop() as { nodes: unknown; depth: number };
+    if (!Array.isArray(nodes)) continue;
     for (const n of nodes as Record<string, unknown>[]) {
       if (!n || typeof n !== 'object') continue;
       if (depth === 1) counts.fields++;
       else if (depth === 2) counts.criteria++;
       else if (depth === 3) counts.subCriteria++;
-      if (Array.isArray(n.children) && n.children.length) visit(n.children, depth + 1);
+      if (Array.isArray(n.children) && n.children.length)
+        pending.push({ nodes: n.children, depth: depth + 1 });
       else if (typeof n.max === 'number' && Number.isFinite(n.max)) {
         if (n.method === 'survey') survey += Math.round(n.max * 100);
         else self += Math.round(n.max * 100);
       }
     }
-  };
-  visit((json as { tree?: unknown } | null)?.tree, 1);
+  }
   return { counts, points: { self: self / 100, survey: survey / 100, total: (self + survey) / 100 } };
 }
 

@@ -114,7 +114,11 @@ export const rankCommand: Command = {
       bands: framework?.bands,
       groupOrder: framework?.groups.map((g) => g.id),
     });
-    const groupNames = Object.fromEntries((framework?.groups ?? []).map((g) => [g.id, g.name]));
+    // Null prototype: a group "constructor" in the table must not find Object.prototype.constructor.
+    const groupNames: Record<string, string> = Object.assign(
+      Object.create(null),
+      Object.fromEntries((framework?.groups ?? []).map((g) => [g.id, g.name])),
+    );
     // An illustrative framework is labelled wherever it is used, the published table included.
     const title = framework
       ? `XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${framework.year}${framework.status === 'illustrative' ? ' (MINH HỌA)' : ''}`
