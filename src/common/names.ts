@@ -109,7 +109,8 @@ export function nameKey(raw: string): string {
   const words: string[] = [];
   for (const w of s.split(' ')) {
     if (!w || DROPPED_WORDS.has(w)) continue;
-    const expanded = ABBREVIATIONS[w];
+    // Own keys only: a word "constructor" or "__proto__" in a name is a word, not Object.prototype's.
+    const expanded = Object.hasOwn(ABBREVIATIONS, w) ? ABBREVIATIONS[w] : undefined;
     if (expanded) words.push(...expanded.split(' ').filter((x) => !DROPPED_WORDS.has(x)));
     else words.push(w);
   }
