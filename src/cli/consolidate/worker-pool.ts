@@ -28,7 +28,9 @@ export function workersAvailable(): boolean {
  * One thread unless `--jobs N` asks for more. Measured on 2 cores (2026-11-22, 1,000 returned
  * workbooks): one thread 21.6 s and 172 MB, two workers 22.3 s and 271 MB. Since reading moved off
  * exceljs the workers' start-up and message passing eat what they save, so they are offered, not
- * imposed.
+ * imposed. Measured again 2026-12-02 after the byte scanner (built CLI, 1,000 files, shared
+ * machine at load 3-10): one thread 19.2-23.4 s CPU and 179 MB, two workers 23.7-24.0 s CPU and
+ * 232 MB, wall time 8-20 % longer with two. One thread stays the default.
  */
 export function defaultJobs(_fileCount: number): number {
   return 1;
