@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PRODUCT_VERSION } from '../src/common/version';
 import { CORE_EXCEL_API } from '../src/excel/host';
 
 const ROOT = join(__dirname, '..');
@@ -85,6 +86,14 @@ function xmllint(file: string): { ok: boolean; output: string } {
 }
 
 describe('manifest.xml', () => {
+  it('carries the one product version, as package.json does', () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    expect(pkg.version).toBe(PRODUCT_VERSION);
+    expect(readFileSync(MANIFEST, 'utf8')).toContain(`<Version>${PRODUCT_VERSION}.0</Version>`);
+  });
+
   it('validates against the add-in manifest schemas (offline, xmllint)', () => {
     const result = xmllint(MANIFEST);
     expect(result).toEqual({ ok: true, output: expect.any(String) });

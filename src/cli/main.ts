@@ -7,12 +7,13 @@
  * send escape sequences or bidi overrides to the terminal.
  */
 import { terminalSafe } from '../common/clean-text';
+import { PRODUCT_VERSION } from '../common/version';
 import type { CliIO, Command } from './command';
 import { UserError } from './errors';
 import { EXIT_INTERNAL, EXIT_IO, ioErrorMessage, isErrnoException } from './io-errors';
 import { commands } from './registry';
 
-const VERSION = '0.1.0';
+const VERSION = PRODUCT_VERSION;
 
 function defaultIO(): CliIO {
   return {

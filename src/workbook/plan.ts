@@ -3,6 +3,7 @@
  * (DESIGN.md "The template workbook"). Renderers (exceljs, Office.js) only draw it.
  */
 import { frameworkFingerprint } from '../framework/fingerprint';
+import { PRODUCT_VERSION } from '../common/version';
 import type { Framework } from '../framework/schema';
 import type { UnitRef } from '../scoring/types';
 import { buildGuideSheet } from './guide-sheet';
@@ -22,7 +23,7 @@ import { buildScoreSheet } from './score-sheet';
 import { SheetBuilder } from './sheet-builder';
 import type { WorkbookForm } from './forms';
 
-export const GENERATOR_VERSION = '0.1.0';
+export const GENERATOR_VERSION = PRODUCT_VERSION;
 
 export interface TemplateOptions {
   /** ISO timestamp written to `_meta` (defaults to now). */

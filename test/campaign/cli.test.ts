@@ -4,7 +4,7 @@
  */
 import { promises as fs, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, tempDir } from '../framework/cli-harness';
+import { run, tempDir } from '../helpers/cli';
 import { campaignFramework } from './fixtures';
 import { fillReturnedWorkbook } from '../../src/xlsx/sample-returns';
 import { sha256Hex } from '../../src/common/sha256';

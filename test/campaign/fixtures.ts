@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { frameworkSchema, type Framework } from '../../src/framework/schema';
-import { smallFramework } from '../consolidation/small-framework';
+import { smallFramework } from '../helpers/small-framework';
 import type { CampaignFolder } from '../../src/usecases/campaign/folder';
 import type { Clock } from '../../src/usecases/campaign/campaign';
 

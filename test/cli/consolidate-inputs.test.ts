@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeTableXlsx } from '../../src/xlsx/table';
-import { run } from '../framework/cli-harness';
+import { run } from '../helpers/cli';
 import { goodReturns } from '../helpers/good-returns';
 import { expectNoStack } from '../helpers/no-stack';
 

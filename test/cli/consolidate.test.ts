@@ -4,22 +4,11 @@ import { existsSync, promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCsv } from '../../src/common/csv';
-import type { CliIO } from '../../src/cli/command';
 import { main } from '../../src/cli/main';
 import { describeWithEngine, libreOffice } from '../helpers/engines';
 import { convertWithLibreOffice } from '../helpers/libreoffice';
 import { buildFixtureFolder, hashFolder, type FixtureFolder } from '../consolidation/fixture-folder';
-
-function captureIO(cwd: string, isTTY = false) {
-  const out = { stdout: '', stderr: '' };
-  const io: CliIO = {
-    stdout: (t) => void (out.stdout += t),
-    stderr: (t) => void (out.stderr += t),
-    isTTY,
-    cwd,
-  };
-  return { io, out };
-}
+import { capture } from '../helpers/cli';
 
 let root: string;
 let fixture: FixtureFolder;
@@ -48,7 +37,7 @@ describe('cchc consolidate', () => {
 
   beforeAll(async () => {
     before = await hashFolder(fixture.dir);
-    const { io, out } = captureIO(root, true);
+    const io = capture(root, true);
     code = await main(
       [
         'consolidate',
@@ -68,9 +57,9 @@ describe('cchc consolidate', () => {
       ],
       io,
     );
-    json = JSON.parse(out.stdout);
+    json = JSON.parse(io.out);
     // --json: no progress and nothing but JSON on stdout.
-    expect(out.stderr).not.toMatch(/Đã đọc/);
+    expect(io.err).not.toMatch(/Đã đọc/);
   });
 
   it('exits 0 and prints the JSON of DESIGN.md', () => {
@@ -139,7 +128,7 @@ describe('cchc consolidate', () => {
   });
 
   it('prints the ranking table and every file status in text mode, with progress on a terminal', async () => {
-    const { io, out } = captureIO(root, true);
+    const io = capture(root, true);
     const c = await main(
       [
         'consolidate',
@@ -154,18 +143,18 @@ describe('cchc consolidate', () => {
       io,
     );
     expect(c).toBe(0);
-    expect(out.stdout).toMatch(/SỞ, BAN, NGÀNH/);
-    expect(out.stdout).toMatch(/90,52/);
-    expect(out.stdout).toMatch(/\[Trùng đơn vị\] nop\/H03-chau-thanh-a\.xlsx/);
-    expect(out.stdout).toMatch(/\[Không đọc được\] nop\/password\.xlsx/);
-    expect(out.stderr).toMatch(/Đã đọc \d+\/\d+ tệp/);
-    const quiet = captureIO(root, false);
-    await main(['consolidate', 'nop', '--framework', 'test-small.json', '-o', 'xep-hang-3.xlsx'], quiet.io);
-    expect(quiet.out.stderr).not.toMatch(/Đã đọc/);
+    expect(io.out).toMatch(/SỞ, BAN, NGÀNH/);
+    expect(io.out).toMatch(/90,52/);
+    expect(io.out).toMatch(/\[Trùng đơn vị\] nop\/H03-chau-thanh-a\.xlsx/);
+    expect(io.out).toMatch(/\[Không đọc được\] nop\/password\.xlsx/);
+    expect(io.err).toMatch(/Đã đọc \d+\/\d+ tệp/);
+    const quiet = capture(root, false);
+    await main(['consolidate', 'nop', '--framework', 'test-small.json', '-o', 'xep-hang-3.xlsx'], quiet);
+    expect(quiet.err).not.toMatch(/Đã đọc/);
   });
 
   it('shows the change against a previous ranking of ours, matched by code then name', async () => {
-    const { io, out } = captureIO(root);
+    const io = capture(root);
     const c = await main(
       [
         'consolidate',
@@ -181,7 +170,7 @@ describe('cchc consolidate', () => {
       io,
     );
     expect(c).toBe(0);
-    const units = JSON.parse(out.stdout).units as Array<{
+    const units = JSON.parse(io.out).units as Array<{
       code: string;
       index: number;
       previous?: { rank: number; indexChange: number };
@@ -196,15 +185,15 @@ describe('cchc consolidate', () => {
     const dir = join(root, 'only-bad');
     await fs.mkdir(dir);
     await fs.copyFile(join(fixture.dir, 'password.xlsx'), join(dir, 'password.xlsx'));
-    const { io, out } = captureIO(root);
+    const io = capture(root);
     expect(await main(['consolidate', 'only-bad', '-o', 'none.xlsx'], io)).toBe(1);
-    expect(out.stderr).toMatch(/Không có đơn vị nào được xếp hạng/);
+    expect(io.err).toMatch(/Không có đơn vị nào được xếp hạng/);
     await expect(fs.stat(join(root, 'none.xlsx'))).rejects.toThrow();
-    const bad = captureIO(root);
-    expect(await main(['consolidate', 'nop'], bad.io)).toBe(2);
-    expect(bad.out.stderr).toMatch(/Thiếu -o/);
-    expect(await main(['consolidate', 'khong-co', '-o', 'x.xlsx'], bad.io)).toBe(2);
-    expect(bad.out.stderr).toMatch(/Không tìm thấy "khong-co"/);
+    const bad = capture(root);
+    expect(await main(['consolidate', 'nop'], bad)).toBe(2);
+    expect(bad.err).toMatch(/Thiếu -o/);
+    expect(await main(['consolidate', 'khong-co', '-o', 'x.xlsx'], bad)).toBe(2);
+    expect(bad.err).toMatch(/Không tìm thấy "khong-co"/);
   });
 });
 
@@ -259,7 +248,7 @@ const compiledCli = join(__dirname, '..', '..', 'build', 'src', 'cli', 'commands
 
 describeWithEngine(libreOffice, 'the ranking workbook in LibreOffice', () => {
   it('opens with the expected values on Xếp hạng', async () => {
-    const { io } = captureIO(root);
+    const io = capture(root);
     const out = join(root, 'lo-input.xlsx');
     expect(
       await main(

@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeTcvn3 } from '../../src/common/names';
 import { getBuiltinFramework } from '../../src/framework/builtins';
-import { run, tempDir } from '../framework/cli-harness';
+import { run, tempDir } from '../helpers/cli';
 
 const APPENDIX = join(__dirname, '../../templates/appendix');
 const MESSY = join(__dirname, '../framework/fixtures/messy-appendix.csv');

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadFrameworkArg } from '../../src/cli/framework-arg';
 import { UserError } from '../../src/cli/errors';
-import { captureIO, run, tempDir } from '../framework/cli-harness';
+import { capture, run, tempDir } from '../helpers/cli';
 
 const builtinJson = (id: string) =>
   JSON.parse(readFileSync(join(__dirname, '../../templates', `${id}.json`), 'utf8'));
@@ -116,10 +116,10 @@ describe('cchc framework check', () => {
 
 describe('loadFrameworkArg', () => {
   it('takes a built-in id and warns on stderr that it is illustrative', () => {
-    const io = captureIO(tempDir());
+    const io = capture(tempDir());
     const f = loadFrameworkArg('an-giang-2022', io);
     expect(f.id).toBe('an-giang-2022');
-    expect(io.err.join('')).toMatch(/CẢNH BÁO.*MINH HỌA/);
+    expect(io.err).toMatch(/CẢNH BÁO.*MINH HỌA/);
   });
 
   it('takes a path relative to cwd, and gives no warning for an official framework', () => {
@@ -128,9 +128,9 @@ describe('loadFrameworkArg', () => {
     f.status = 'official';
     f.id = 'tinh-x-2021';
     writeFileSync(join(dir, 'x.json'), JSON.stringify(f));
-    const io = captureIO(dir);
+    const io = capture(dir);
     expect(loadFrameworkArg('x.json', io).id).toBe('tinh-x-2021');
-    expect(io.err.join('')).toBe('');
+    expect(io.err).toBe('');
   });
 
   it('refuses a framework failing a check, naming the node', () => {
@@ -138,14 +138,14 @@ describe('loadFrameworkArg', () => {
     const f = builtinJson('an-giang-2022');
     f.tree[8].children[4].max = 7; // 9.5 SIPAS leaf
     writeFileSync(join(dir, 'x.json'), JSON.stringify(f));
-    expect(() => loadFrameworkArg('x.json', captureIO(dir))).toThrow(UserError);
-    expect(() => loadFrameworkArg('x.json', captureIO(dir))).toThrow(
+    expect(() => loadFrameworkArg('x.json', capture(dir))).toThrow(UserError);
+    expect(() => loadFrameworkArg('x.json', capture(dir))).toThrow(
       /\[9\] lĩnh vực 9: điểm tối đa 32 khác tổng/,
     );
   });
 
   it('refuses what is neither a built-in nor a file, listing the built-ins', () => {
-    expect(() => loadFrameworkArg('an-giang-2099', captureIO(tempDir()))).toThrow(
+    expect(() => loadFrameworkArg('an-giang-2099', capture(tempDir()))).toThrow(
       /an-giang-2022, an-giang-2021/,
     );
   });

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildUnitIndex, matchUnit } from '../../src/consolidation/match';
 import { SHEET_META } from '../../src/workbook/layout';
-import { run } from '../framework/cli-harness';
+import { run } from '../helpers/cli';
 import { GOOD_UNITS, goodReturns } from '../helpers/good-returns';
 import { expectNoStack } from '../helpers/no-stack';
 import { xlsxPartErrors } from '../helpers/xml-well-formed';

@@ -16,7 +16,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../framework/cli-harness';
+import { run } from '../helpers/cli';
 import { expectNoStack } from '../helpers/no-stack';
 
 const ROOT = join(__dirname, '..', '..');

@@ -10,7 +10,7 @@ import { writeAtomicallyWith } from '../../src/cli/atomic-write';
 import { UserError } from '../../src/cli/errors';
 import { ioErrorMessage } from '../../src/cli/io-errors';
 import { liveTemps } from '../../src/cli/temp-files';
-import { run } from '../framework/cli-harness';
+import { run } from '../helpers/cli';
 import { expectNoStack } from '../helpers/no-stack';
 
 const ROOT = join(__dirname, '..', '..');

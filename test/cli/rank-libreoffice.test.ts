@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseCsv } from '../../src/common/csv';
 import { describeWithEngine, libreOffice } from '../helpers/engines';
 import { convertWithLibreOffice } from '../helpers/libreoffice';
-import { run, tempDir } from '../framework/cli-harness';
+import { run, tempDir } from '../helpers/cli';
 
 describeWithEngine(libreOffice, 'cchc rank -o .xlsx in LibreOffice', () => {
   it('shows the published values with 2 decimals and keeps formula-like names as text', async () => {

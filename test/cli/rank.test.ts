@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCsv } from '../../src/common/csv';
-import { run, tempDir } from '../framework/cli-harness';
+import { run, tempDir } from '../helpers/cli';
 
 const FIXTURES = join(__dirname, '../fixtures');
 const fixture = join(FIXTURES, 'an-giang-2016.csv');

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importSurveyRows } from '../../src/consolidation/survey';
 import { getBuiltinFramework } from '../../src/framework/builtins';
-import { run } from '../framework/cli-harness';
+import { run } from '../helpers/cli';
 import { GOOD_UNITS, goodReturns } from '../helpers/good-returns';
 import { expectNoStack } from '../helpers/no-stack';
 

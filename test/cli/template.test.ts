@@ -2,24 +2,12 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/command';
 import { getBuiltinFramework } from '../../src/framework/builtins';
 import { frameworkSchema, type FrameworkNode } from '../../src/framework/schema';
 import { safeFileStem, unitFileName } from '../../src/workbook/file-name';
 import { readTemplate } from '../../src/xlsx/read-template';
 import { sampleFrameworkInput } from '../helpers/template-fixtures';
-
-function capture(cwd: string): CliIO & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    isTTY: false,
-    cwd,
-    stdout: (t: string) => void (io.out += t),
-    stderr: (t: string) => void (io.err += t),
-  };
-  return io;
-}
+import { capture } from '../helpers/cli';
 
 async function read(path: string) {
   const r = await readTemplate(new Uint8Array(readFileSync(path)), {

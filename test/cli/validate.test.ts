@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CliIO } from '../../src/cli/command';
 import { main } from '../../src/cli/main';
 import { getBuiltinFramework } from '../../src/framework/builtins';
 import { renderTemplate } from '../../src/xlsx/render';
@@ -14,18 +13,7 @@ import {
   sampleTemplate,
   type Fills,
 } from '../helpers/template-fixtures';
-
-function capture(cwd: string): CliIO & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    isTTY: false,
-    cwd,
-    stdout: (t: string) => void (io.out += t),
-    stderr: (t: string) => void (io.err += t),
-  };
-  return io;
-}
+import { capture } from '../helpers/cli';
 
 const GOOD: Fills = {
   '1.1.1': { self: 1, evidence: 'Kế hoạch 05/KH-STP ngày 10/01/2026' },

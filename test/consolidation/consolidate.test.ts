@@ -11,7 +11,7 @@ import { writeRankingWorkbook } from '../../src/xlsx/ranking-workbook';
 import ExcelJS from 'exceljs';
 import { getBuiltinFramework } from '../../src/framework/builtins';
 import { buildFixtureFolder, hashFolder, type FixtureFolder } from './fixture-folder';
-import { smallFramework } from './small-framework';
+import { smallFramework } from '../helpers/small-framework';
 import { appliesTo, leaves } from '../../src/framework/tree';
 import { renderTemplate } from '../../src/xlsx/render';
 import { fillReturnedWorkbook } from '../../src/xlsx/sample-returns';

@@ -3,7 +3,7 @@ import { parseCsv } from '../../src/common/csv';
 import { previousFromRows } from '../../src/consolidation/previous';
 import { importSurveyRows, type SurveyUnit } from '../../src/consolidation/survey';
 import { decodeCsvBytes, readDataRows, DataFileError } from '../../src/xlsx/survey-file';
-import { smallFramework } from './small-framework';
+import { smallFramework } from '../helpers/small-framework';
 
 const units: SurveyUnit[] = [
   { code: 'S01', name: 'Sở Giao thông Vận tải', group: 'so' },

@@ -12,7 +12,7 @@ import { getBuiltinFramework } from '../../src/framework/builtins';
 import type { UnitRef } from '../../src/scoring/types';
 import { renderTemplate } from '../../src/xlsx/render';
 import { fillReturnedWorkbook, type FillOptions, type ReturnedEntries } from '../../src/xlsx/sample-returns';
-import { smallFramework } from './small-framework';
+import { smallFramework } from '../helpers/small-framework';
 
 export const FIXED_TIME = '2026-11-22T08:00:00.000Z';
 

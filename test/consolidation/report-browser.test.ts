@@ -10,7 +10,7 @@ import { renderReportHtml } from '../../src/consolidation/report-html';
 import type { ConsolidationResult } from '../../src/consolidation/types';
 import type { RankedUnit } from '../../src/scoring/types';
 import { chromium, describeWithEngine } from '../helpers/engines';
-import { smallFramework } from './small-framework';
+import { smallFramework } from '../helpers/small-framework';
 
 function unit(over: Partial<RankedUnit> & Pick<RankedUnit, 'unit' | 'group' | 'index'>): RankedUnit {
   return {

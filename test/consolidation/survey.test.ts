@@ -1,7 +1,7 @@
 import { parseCsv } from '../../src/common/csv';
 import { buildUnitIndex, matchUnit } from '../../src/consolidation/match';
 import { importSurveyRows, type SurveyUnit } from '../../src/consolidation/survey';
-import { smallFramework } from './small-framework';
+import { smallFramework } from '../helpers/small-framework';
 
 const units: SurveyUnit[] = [
   { code: 'S01', name: 'Sở Giao thông Vận tải', group: 'so' },

@@ -1,6 +1,6 @@
 import type { RankedUnit } from '../../src/scoring/types';
 import { buildRankingPlan, FORMAT, RANKING_SHEET } from '../../src/workbook/ranking-plan';
-import { smallFramework } from './small-framework';
+import { smallFramework } from '../helpers/small-framework';
 
 function unit(over: Partial<RankedUnit> & Pick<RankedUnit, 'unit' | 'group'>): RankedUnit {
   return {
