@@ -12,7 +12,7 @@ import { cpSync, promises as fs, readFileSync, readdirSync, utimesSync, watch, w
 import { join } from 'node:path';
 import { parseRegister } from '../../src/campaign';
 import { fillReturnedWorkbook } from '../../src/xlsx/sample-returns';
-import { run, tempDir } from '../framework/cli-harness';
+import { run, tempDir } from '../helpers/cli';
 import { campaignFramework } from './fixtures';
 
 const ROOT = join(__dirname, '..', '..');

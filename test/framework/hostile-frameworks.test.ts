@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseFrameworkText } from '../../src/framework/parse';
 import { leafMaxFor, leaves } from '../../src/framework/tree';
-import { run } from './cli-harness';
+import { run } from '../helpers/cli';
 import { expectNoStack } from '../helpers/no-stack';
 
 const ROOT = join(__dirname, '..', '..');

@@ -12,7 +12,7 @@ import { createFakeExcel } from '../../src/testing/fake-excel';
 import { stringsFor } from '../../src/taskpane/strings';
 import { renderTemplate } from '../../src/xlsx/render';
 import { fillReturnedWorkbook } from '../../src/xlsx/sample-returns';
-import { run, tempDir } from '../framework/cli-harness';
+import { run, tempDir } from '../helpers/cli';
 import { campaignFramework } from '../campaign/fixtures';
 
 const NOW = '2026-03-05T02:00:00.000Z';
