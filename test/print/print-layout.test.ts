@@ -36,7 +36,7 @@ describeWithEngine(libreOffice, 'print layouts (LibreOffice → PDF → pdftotex
   beforeAll(async () => {
     root = await fs.mkdtemp(join(tmpdir(), 'cchc-print-'));
     const io: CliIO = { stdout: () => undefined, stderr: () => undefined, isTTY: false, cwd: root };
-    expect(await main(['demo', '--out', 'demo'], io)).toBe(0);
+    expect(await main(['demo', '--an-giang', '--out', 'demo'], io)).toBe(0);
     await fs.writeFile(
       join(root, 'rank.csv'),
       'unit,group,appraisal,survey\nSở Giao thông Vận tải,so,"68,5","26,39"\nSở Tư pháp,so,66,"25,1"\n' +
