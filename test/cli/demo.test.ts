@@ -51,13 +51,13 @@ describe('cchc demo --an-giang (stateless consolidate)', () => {
     expect(out.stdout).toMatch(/SỞ, BAN, NGÀNH/);
     expect(out.stdout).toMatch(/UBND CẤP HUYỆN/);
     expect(out.stdout).toMatch(
-      /\[Bị từ chối\] ket-qua\/nop\/SXD-so-xay-dung\.xlsx[^\n]*\n\s+- Chấm điểm!E\d+: [^\n]*"ba" không phải là số/,
+      /\[Bị từ chối\] ket-qua\/nop\/SXD - Sở Xây dựng\.xlsx[^\n]*\n\s+- Chấm điểm!E\d+: [^\n]*"ba" không phải là số/,
     );
     expect(out.stdout).toMatch(
-      /\[Bị từ chối\] ket-qua\/nop\/AP-an-phu\.xlsx[^\n]*\n\s+- Chấm điểm!E\d+: [^\n]*vượt điểm tối đa/,
+      /\[Bị từ chối\] ket-qua\/nop\/AP - An Phú\.xlsx[^\n]*\n\s+- Chấm điểm!E\d+: [^\n]*vượt điểm tối đa/,
     );
-    expect(out.stdout.match(/\[Trùng đơn vị\] ket-qua\/nop\/CM-cho-moi/g)).toHaveLength(2);
-    expect(out.stdout).toMatch(/\[Không đọc được\] ket-qua\/nop\/SNGV-so-ngoai-vu\.xlsx/);
+    expect(out.stdout.match(/\[Trùng đơn vị\] ket-qua\/nop\/CM - Chợ Mới/g)).toHaveLength(2);
+    expect(out.stdout).toMatch(/\[Không đọc được\] ket-qua\/nop\/SNGV - Sở Ngoại vụ\.xlsx/);
     expect(out.stdout).toMatch(/Thanh tra tỉnh \(\*\)/);
     // Ban Quản lý Khu kinh tế has no row in the sample survey: no silent 0, its file is rejected
     // with the reason (issue 13), and stderr says how to go on.
@@ -71,6 +71,15 @@ describe('cchc demo --an-giang (stateless consolidate)', () => {
       '[Điều tra XHH] dòng 12 "Sở Ngoại vụ": Tên',
       '[Điều tra XHH] dòng 19 "Sở Du lịch": Tên',
     ]);
+  });
+
+  it('names every file by the one per-unit rule (Vietnamese kept), like cchc template', async () => {
+    const units = readDemoUnits(await fs.readFile(join(sampleDir(), 'units-an-giang.csv'), 'utf8'));
+    const blank = await fs.readdir(join(root, 'ket-qua', 'mau-trong'));
+    expect(blank.sort()).toEqual(units.map((u) => `${u.code} - ${u.name}.xlsx`.normalize('NFC')).sort());
+    const returned = await fs.readdir(join(root, 'ket-qua', 'nop'));
+    expect(returned).toContain('CM - Chợ Mới (bản sửa).xlsx');
+    expect(returned).toHaveLength(units.length + 1);
   });
 
   it('accepts every other unit of the sample list', async () => {

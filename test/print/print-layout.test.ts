@@ -46,7 +46,7 @@ describeWithEngine(libreOffice, 'print layouts (LibreOffice → PDF → pdftotex
       await main(['rank', 'rank.csv', '--framework', 'an-giang-2021', '-o', 'xep-hang-rank.xlsx'], io),
     ).toBe(0);
     const inputs = {
-      'mau-trong': join(root, 'demo', 'mau-trong', 'SGTVT-so-giao-thong-van-tai.xlsx'),
+      'mau-trong': join(root, 'demo', 'mau-trong', 'SGTVT - Sở Giao thông Vận tải.xlsx'),
       'xep-hang': join(root, 'demo', 'xep-hang.xlsx'),
       'xep-hang-rank': join(root, 'xep-hang-rank.xlsx'),
     };

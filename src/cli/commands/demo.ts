@@ -18,6 +18,7 @@ import { parseCsv } from '../../common/csv';
 import { sampleScores, seedOf, seededRandom, type SampleEntry } from '../../consolidation/sample-scores';
 import { getBuiltinFramework } from '../../framework/builtins';
 import type { UnitRef } from '../../scoring/types';
+import { unitFileName } from '../../workbook/file-name';
 import { renderTemplate } from '../../xlsx/render';
 import { fillReturnedWorkbook, type ReturnedEntries } from '../../xlsx/sample-returns';
 import { parseArgs } from '../args';
@@ -60,18 +61,6 @@ function typed(entries: Record<string, SampleEntry>): ReturnedEntries {
   const out: ReturnedEntries = {};
   for (const [code, e] of Object.entries(entries)) out[code] = { ...e };
   return out;
-}
-
-/** File name a unit would use: its code and a plain-ASCII slug of its name. */
-function fileNameOf(unit: UnitRef, suffix = ''): string {
-  const slug = unit.name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .toLowerCase();
-  return `${unit.code}-${slug}${suffix}.xlsx`;
 }
 
 export const demoCommand: Command = {
@@ -129,9 +118,12 @@ export const demoCommand: Command = {
     };
     const duplicateOf = 'CM';
     const corrupt = 'SNGV';
+    // File names by the one rule every per-unit file follows ("STP - Sở Tư pháp.xlsx").
+    const blankNames = new Set<string>();
+    const returnedNames = new Set<string>();
     for (const unit of units) {
       const template = await renderTemplate(framework, unit, { generatedAt: DEMO_TIME });
-      await fs.writeFile(join(blankDir, fileNameOf(unit)), template);
+      await fs.writeFile(join(blankDir, unitFileName(unit, blankNames)), template);
       const random = seededRandom(seedOf(`quality:${unit.code}`));
       const entries = typed(sampleScores(framework, unit.group, seedOf(unit.code), 0.55 + random() * 0.4));
       mistakes[unit.code]?.(entries);
@@ -140,11 +132,11 @@ export const demoCommand: Command = {
         // Cut off in transfer: half a file.
         filled = filled.subarray(0, Math.floor(filled.length / 2));
       }
-      await fs.writeFile(join(returnedDir, fileNameOf(unit)), filled);
+      await fs.writeFile(join(returnedDir, unitFileName(unit, returnedNames)), filled);
       if (unit.code === duplicateOf) {
         const again = typed(sampleScores(framework, unit.group, seedOf(`${unit.code}:ban-sua`), 0.8));
         await fs.writeFile(
-          join(returnedDir, fileNameOf(unit, '-ban-sua')),
+          join(returnedDir, unitFileName({ code: unit.code, name: `${unit.name} (bản sửa)` }, returnedNames)),
           await fillReturnedWorkbook(template, again),
         );
       }
