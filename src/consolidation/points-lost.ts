@@ -1,0 +1,210 @@
+/**
+ * Where each unit lost its points — what no portal gives a unit (issue 12 item 4). For every
+ * assessed unit of a consolidation:
+ * - its leaves (tiêu chí / tiêu chí thành phần) by points lost, most first: the leaf's maximum for
+ *   the unit's group minus the score that counts (appraisal where the council gave one, else the
+ *   self score; survey points for survey leaves; a deduction leaf loses what it deducts);
+ * - its points per lĩnh vực against its group's average and best (over the group's ranked units);
+ * - the change from the previous ranking, where one was given and the unit was found in it.
+ * Pure (no I/O), exact decimals (src/common/decimal.ts). Used by the ranking workbook's sheet
+ * `Điểm còn thiếu` and by each unit's "Kết quả thẩm định".
+ */
+import { divRoundHalfUp, fromScaled, toScaled } from '../common/decimal';
+import type { Framework, FrameworkNode } from '../framework/schema';
+import { appliesTo, isLeaf, leafMaxFor, walk } from '../framework/tree';
+import type { RankedUnit } from '../scoring/types';
+import type { ConsolidationResult, UnitDetail } from './types';
+
+export interface LostLeaf {
+  code: string;
+  name: string;
+  /** Code of the lĩnh vực (field) the leaf belongs to. */
+  fieldCode: string;
+  /** The leaf's maximum for the unit's group. */
+  max: number;
+  self: number | null;
+  appraisal: number | null;
+  /** The score that counts (as in the ranking). */
+  score: number;
+  /** max − score, > 0. */
+  lost: number;
+  survey: boolean;
+}
+
+export interface FieldStanding {
+  code: string;
+  name: string;
+  /** Applicable maximum of the field for this unit. */
+  max: number;
+  points: number;
+  /** max − points. */
+  lost: number;
+  /** Over the ranked units of the group (null when the group has none). */
+  groupAverage: number | null;
+  groupBest: number | null;
+  /** points − groupAverage, points − groupBest (≤ 0 when behind). */
+  toAverage: number | null;
+  toBest: number | null;
+}
+
+export interface UnitShortfall {
+  /** The unit's key in the consolidation (code, else name). */
+  key: string;
+  unit: string;
+  code: string | null;
+  group: string;
+  ranked: boolean;
+  rank: number | null;
+  total: number;
+  max: number;
+  index: number;
+  /** max − total. */
+  lost: number;
+  /** Leaves that lost points, most lost first (tree order among equals); at most `top`. */
+  leaves: LostLeaf[];
+  /** How many leaves lost points in all (leaves may be cut to `top`). */
+  leavesLosing: number;
+  /** One per lĩnh vực, in framework order. */
+  fields: FieldStanding[];
+  /** Against the previous ranking, where known. */
+  previous: { rank: number | null; index: number; rankChange: number | null; indexChange: number } | null;
+}
+
+export interface PointsLostOptions {
+  /** Keep at most this many leaves per unit (default: all that lost points). */
+  top?: number;
+}
+
+type Input = Pick<ConsolidationResult, 'framework' | 'units' | 'details'>;
+
+const keyOf = (u: Pick<RankedUnit, 'code' | 'unit'>): string => u.code ?? u.unit;
+
+/** Leaves of the framework with the field each belongs to, in tree order. */
+function leavesWithField(framework: Framework): Array<{ node: FrameworkNode; field: string; order: number }> {
+  return walk(framework.tree)
+    .filter((v) => isLeaf(v.node))
+    .map((v, order) => ({ node: v.node, field: v.path[0] ?? v.node.code, order }));
+}
+
+/**
+ * Each unit of `units` that has a detail, in the order of `units`. Units without a detail (a
+ * `cchc rank` table has no leaves) are left out.
+ */
+export function pointsLost(input: Input, options: PointsLostOptions = {}): UnitShortfall[] {
+  const framework = input.framework;
+  if (!framework) return [];
+  const places = framework.places;
+  const scale = Math.max(2, places);
+  const sc = (n: number) => toScaled(n, scale);
+  const out = (scaled: number) => fromScaled(divRoundHalfUp(scaled, 10 ** (scale - places)), places);
+  const details = new Map<string, UnitDetail>(input.details.map((d) => [d.key, d]));
+  const leafList = leavesWithField(framework);
+
+  // Field points of every unit with a detail (from the same totals as the ranking).
+  const fieldPoints = (d: UnitDetail, code: string): number => d.totals.nodes[code]?.total ?? 0;
+  const groupStats = new Map<string, Map<string, { average: number; best: number }>>();
+  const statsFor = (group: string): Map<string, { average: number; best: number }> => {
+    let stats = groupStats.get(group);
+    if (stats) return stats;
+    stats = new Map();
+    const members = input.units
+      .filter((u) => u.group === group && u.ranked)
+      .map((u) => details.get(keyOf(u)))
+      .filter((d): d is UnitDetail => d !== undefined);
+    if (members.length) {
+      for (const field of framework.tree) {
+        const values = members.map((d) => sc(fieldPoints(d, field.code)));
+        const sum = values.reduce((s, v) => s + v, 0);
+        stats.set(field.code, {
+          // Rounded once, from the exact sum.
+          average: fromScaled(divRoundHalfUp(sum, values.length * 10 ** (scale - places)), places),
+          best: out(values.reduce((m, v) => (v > m ? v : m), values[0])),
+        });
+      }
+    }
+    groupStats.set(group, stats);
+    return stats;
+  };
+
+  const result: UnitShortfall[] = [];
+  for (const unit of input.units) {
+    const d = details.get(keyOf(unit));
+    if (!d) continue;
+    const byCode = new Map(d.leaves.map((l) => [l.code, l]));
+    const losing: Array<LostLeaf & { order: number }> = [];
+    for (const { node, field, order } of leafList) {
+      if (!appliesTo(node, unit.group)) continue;
+      const leaf = byCode.get(node.code);
+      const max = leafMaxFor(node, unit.group);
+      const score = leaf?.final ?? 0;
+      const lost = sc(max) - sc(score);
+      if (lost <= 0) continue;
+      losing.push({
+        code: node.code,
+        name: node.name,
+        fieldCode: field,
+        max,
+        self: leaf?.self ?? null,
+        appraisal: leaf?.appraisal ?? null,
+        score,
+        lost: out(lost),
+        survey: node.method === 'survey',
+        order,
+      });
+    }
+    losing.sort((a, b) => sc(b.lost) - sc(a.lost) || a.order - b.order);
+    const kept = options.top === undefined ? losing : losing.slice(0, Math.max(0, options.top));
+    const stats = statsFor(unit.group);
+    const fields = framework.tree.map((field): FieldStanding => {
+      const node = d.totals.nodes[field.code];
+      const points = node?.total ?? 0;
+      const max = node?.max ?? 0;
+      const s = stats.get(field.code);
+      return {
+        code: field.code,
+        name: field.name,
+        max,
+        points,
+        lost: out(sc(max) - sc(points)),
+        groupAverage: s?.average ?? null,
+        groupBest: s?.best ?? null,
+        toAverage: s ? out(sc(points) - sc(s.average)) : null,
+        toBest: s ? out(sc(points) - sc(s.best)) : null,
+      };
+    });
+    result.push({
+      key: keyOf(unit),
+      unit: unit.unit,
+      code: unit.code,
+      group: unit.group,
+      ranked: unit.ranked,
+      rank: unit.rank,
+      total: unit.total,
+      max: unit.max,
+      index: unit.index,
+      lost: out(sc(unit.max) - sc(unit.total)),
+      leaves: kept.map((l) => ({
+        code: l.code,
+        name: l.name,
+        fieldCode: l.fieldCode,
+        max: l.max,
+        self: l.self,
+        appraisal: l.appraisal,
+        score: l.score,
+        lost: l.lost,
+        survey: l.survey,
+      })),
+      leavesLosing: losing.length,
+      fields,
+      previous: unit.previous
+        ? {
+            rank: unit.previous.rank,
+            index: unit.previous.index,
+            rankChange: unit.previous.rankChange,
+            indexChange: unit.previous.indexChange,
+          }
+        : null,
+    });
+  }
+  return result;
+}
