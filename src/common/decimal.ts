@@ -65,6 +65,24 @@ export function divRoundHalfUp(a: number, b: number): number {
   return negative && r !== 0 ? -r : r;
 }
 
+/**
+ * a × m / b rounded half away from zero, exact for integer a, m, b: through BigInt when a × m is
+ * beyond the safe integers (an index of sums kept at 10^-8).
+ */
+export function mulDivRoundHalfUp(a: number, m: number, b: number): number {
+  const product = a * m;
+  if (Number.isSafeInteger(product)) return divRoundHalfUp(product, b);
+  if (b === 0) throw new RangeError('Chia cho 0');
+  const x = BigInt(a) * BigInt(m);
+  const y = BigInt(b);
+  const negative = x < 0n !== y < 0n;
+  const ax = x < 0n ? -x : x;
+  const ay = y < 0n ? -y : y;
+  let q = ax / ay;
+  if ((ax % ay) * 2n >= ay) q += 1n;
+  return Number(negative ? -q : q);
+}
+
 /** Exact sum of scores (each read at `places`, default 2), returned as a number. */
 export function addPoints(...values: number[]): number {
   return sumPoints(values);

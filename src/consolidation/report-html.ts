@@ -8,6 +8,7 @@
 import { escapeControls, xmlSafe } from '../common/clean-text';
 import type { Framework } from '../framework/schema';
 import { formatVi } from '../common/vi-number';
+import { surveyRoundingRule } from '../scoring/survey';
 import type { RankedUnit } from '../scoring/types';
 import { viDateTime } from '../common/vi-time';
 import { frameworkTitleText, legalBasisText } from '../framework/legal-basis';
@@ -151,6 +152,8 @@ export function renderReportHtml(result: ConsolidationResult, options: ReportOpt
     );
     if (framework.status === 'illustrative')
       body.push('<p class="warn">Bộ tiêu chí MINH HỌA — kết quả không phải số liệu chính thức.</p>');
+    const surveyRule = surveyRoundingRule(framework);
+    if (surveyRule) body.push(`<p class="sub">${escapeHtml(surveyRule)}</p>`);
   }
   const counts = (s: FileStatus) => result.files.filter((f) => f.status === s).length;
   body.push(

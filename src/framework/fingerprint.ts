@@ -2,8 +2,8 @@
  * A stable fingerprint of everything that changes a result: which rows exist (codes in tree
  * order), their maxima (also per group), who scores them (method/source), which groups they apply
  * to and which scores a leaf's rule allows — and the settings that turn scores into a ranking:
- * the groups, the bands (xếp loại), each survey source's conversion, the decimal places, the tie
- * rule and the units not ranked. Two frameworks with one id but other bands or another SIPAS
+ * the groups, the bands (xếp loại), each survey source's conversion, the survey rounding stage,
+ * the decimal places, the tie rule and the units not ranked. Two frameworks with one id but other bands or another SIPAS
  * conversion must not pass for each other (issue 13). Names, guides and titles are left out on
  * purpose: fixing a typo in a criterion's name must not invalidate templates already sent out.
  *
@@ -80,6 +80,9 @@ function settingsShape(framework: Partial<Framework>): unknown {
     framework.places ?? 2,
     framework.tieRule ?? 'shared',
     sorted(framework.notRanked?.map((n) => n.normalize('NFC').trim())),
+    // Appended only when not the default: frameworks without the setting keep the fingerprint
+    // their templates already carry, and "total" can never pass for "perCriterion".
+    ...(framework.survey?.rounding === 'total' ? [['surveyRounding', 'total']] : []),
   ];
 }
 

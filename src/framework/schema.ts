@@ -95,6 +95,16 @@ export const surveySourceSchema = z.object({
 });
 
 /**
+ * When survey points are rounded to the published places (`places`):
+ * - perCriterion (the default, and what every framework did before the setting existed): each
+ *   survey leaf's points are rounded, then the rounded points are summed — five SIPAS leaves of
+ *   6,4 points at 89,64 % give 5 × 5,74 = 28,70;
+ * - total: each leaf's points are kept exact and only the sums are rounded, as a source that
+ *   publishes one rate for the whole survey does — 89,64 % × 32 = 28,68.
+ */
+export const surveyRoundingSchema = z.enum(['perCriterion', 'total']);
+
+/**
  * Tie rule for ranking: `shared` = equal index at the published precision shares a rank and the
  * next rank skips (1, 2, 2, 4), the common reading where none is published; `dense` = 1, 2, 2, 3.
  */
@@ -135,6 +145,8 @@ export const frameworkSchema = z.object({
   /** Decimal places of published values (2, some provinces 3). */
   places: z.number().int().min(0).max(4).default(2),
   surveySources: z.array(surveySourceSchema).default([]),
+  /** Survey settings; absent = { rounding: "perCriterion" } (see surveyRoundingSchema). */
+  survey: z.object({ rounding: surveyRoundingSchema }).optional(),
   /** Units assessed but not ranked by default (e.g. "Thanh tra tỉnh"), by unit name. */
   notRanked: z.array(z.string()).default([]),
   tree: z.array(frameworkNodeSchema).min(1),
@@ -146,6 +158,7 @@ export type Group = z.infer<typeof groupSchema>;
 export type Band = z.infer<typeof bandSchema>;
 export type SurveySource = z.infer<typeof surveySourceSchema>;
 export type TieRule = z.infer<typeof tieRuleSchema>;
+export type SurveyRounding = z.infer<typeof surveyRoundingSchema>;
 export type Framework = z.infer<typeof frameworkSchema>;
 /** A framework as written in JSON, before defaults are applied. */
 export type FrameworkInput = z.input<typeof frameworkSchema>;

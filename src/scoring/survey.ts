@@ -1,13 +1,15 @@
 /**
  * Survey (điều tra xã hội học) figures to points. The organisers send, per unit and survey leaf,
  * either a satisfaction rate in % or points. A rate becomes rate / 100 × the leaf's maximum
- * (91.17 % of 10 points → 9.12; DOMAIN.md: the likely rule, kept a framework setting per source),
- * rounded half up to the framework's published places, because survey components are published
- * rounded on their own.
+ * (91.17 % of 10 points → 9.12; DOMAIN.md: the likely rule, kept a framework setting per source).
+ * When the points are rounded is the framework's `survey.rounding`: per criterion (the default,
+ * each leaf's points rounded half up to the published places, because survey components are
+ * published rounded on their own) or at the total (each leaf exact, only sums rounded). This
+ * module is the one place that decides it: totals.ts and the survey import both ask it.
  */
 import type { ScoringProblemKey } from './problem-keys';
-import type { Framework, FrameworkNode } from '../framework/schema';
-import { leafMaxFor } from '../framework/tree';
+import type { Framework, FrameworkNode, SurveyRounding } from '../framework/schema';
+import { leafMaxFor, leaves } from '../framework/tree';
 import { divRoundHalfUp, fromScaled, toScaled } from '../common/decimal';
 import { formatVi } from '../common/vi-number';
 import { lessThan } from './leaf';
@@ -19,6 +21,44 @@ export function surveyPointsFromRate(ratePercent: number, leafMax: number, place
   const max = toScaled(leafMax, 2); // 10^-2 points
   // rate·max is in 10^-6 %·points; / 100 (percent) gives 10^-8 points; rescale to 10^-places.
   return fromScaled(divRoundHalfUp(rate * max, 10 ** (8 - places)), places);
+}
+
+/**
+ * Places at which a leaf's survey points are exact: a rate is read at 4 decimals and a maximum at
+ * 2, so rate × max / 100 needs at most 8.
+ */
+export const SURVEY_EXACT_PLACES = 8;
+
+export function surveyRounding(framework: Pick<Framework, 'survey'>): SurveyRounding {
+  return framework.survey?.rounding ?? 'perCriterion';
+}
+
+/** Decimal places one survey leaf's points are kept at under the framework's rounding stage. */
+export function surveyLeafPlaces(framework: Pick<Framework, 'survey' | 'places'>): number {
+  return surveyRounding(framework) === 'total' ? SURVEY_EXACT_PLACES : framework.places;
+}
+
+/** One survey leaf's points from a rate in %, at the stage the framework rounds them. */
+export function surveyLeafPointsFromRate(
+  framework: Pick<Framework, 'survey' | 'places'>,
+  ratePercent: number,
+  leafMax: number,
+): number {
+  return surveyPointsFromRate(ratePercent, leafMax, surveyLeafPlaces(framework));
+}
+
+/**
+ * The rounding rule in words, for wherever survey points are shown (the ranking workbook's note,
+ * the report, the task pane): one source for the sentence. Null for a framework without survey
+ * leaves.
+ */
+export function surveyRoundingRule(framework: Pick<Framework, 'survey' | 'places' | 'tree'>): string | null {
+  if (!leaves(framework).some((l) => l.method === 'survey')) return null;
+  const places = framework.places;
+  const unit = places === 1 ? 'chữ số thập phân' : `${places} chữ số thập phân`;
+  return surveyRounding(framework) === 'total'
+    ? `Điểm điều tra XHH: tỷ lệ × điểm tối đa của từng tiêu chí, giữ nguyên không làm tròn; chỉ tổng điểm điều tra được làm tròn (${unit}).`
+    : `Điểm điều tra XHH: tỷ lệ × điểm tối đa của từng tiêu chí, làm tròn đến ${unit} ở từng tiêu chí rồi mới cộng.`;
 }
 
 export type SurveyResult = { points: number } | { problem: Problem };
@@ -64,7 +104,7 @@ export function surveyPoints(
         `Tiêu chí ${leafCode}: tỷ lệ ${formatVi(value)}% nằm ngoài khoảng 0% – 100%.`,
       );
     }
-    return { points: surveyPointsFromRate(value, max, framework.places) };
+    return { points: surveyLeafPointsFromRate(framework, value, max) };
   }
   if (value < 0)
     return problem('score.negative', `Tiêu chí ${leafCode}: điểm điều tra XHH ${formatVi(value)} là số âm.`);
@@ -74,5 +114,6 @@ export function surveyPoints(
       `Tiêu chí ${leafCode}: điểm điều tra XHH ${formatVi(value)} vượt điểm tối đa ${formatVi(max)}.`,
     );
   }
-  return { points: fromScaled(toScaled(value, framework.places), framework.places) };
+  const places = surveyLeafPlaces(framework);
+  return { points: fromScaled(toScaled(value, places), places) };
 }

@@ -3,18 +3,19 @@
  * the self score, the appraised score (round 2 over round 1 over self), the survey points, the
  * total, the applicable maximum and the index.
  *
- * Arithmetic is on scaled integers (10^-max(2, places)); values are rounded once, at the end, to the
- * framework's places. A score that is unreadable or fails a value check of its leaf (out of range,
+ * Arithmetic is on scaled integers (10^-max(2, places), or 10^-8 when the framework rounds survey
+ * points only at the total, so each leaf's exact survey points add up); values are rounded once,
+ * at the end, to the framework's places. A score that is unreadable or fails a value check of its leaf (out of range,
  * not a level, off the step, …) counts as 0 — validation reports it — so a total never includes
  * points the framework does not allow. Deduction leaves subtract (never below 0 for a node);
  * bonus leaves add outside the maximum.
  */
 import type { Framework, FrameworkNode } from '../framework/schema';
 import { appliesTo, leafMaxFor } from '../framework/tree';
-import { divRoundHalfUp, fromScaled, toScaled } from '../common/decimal';
+import { divRoundHalfUp, fromScaled, mulDivRoundHalfUp, toScaled } from '../common/decimal';
 import { acceptableScore, inRange, leafKind, surveyEntryIsRate } from './leaf';
 import { readScore } from './read';
-import { surveyPointsFromRate } from './survey';
+import { SURVEY_EXACT_PLACES, surveyLeafPointsFromRate, surveyRounding } from './survey';
 import type { CellValue, NodeTotals, Scoresheet, Totals } from './types';
 
 interface Sums {
@@ -26,7 +27,7 @@ interface Sums {
 
 export function computeTotals(framework: Framework, sheet: Scoresheet): Totals {
   const places = framework.places;
-  const scale = Math.max(2, places);
+  const scale = Math.max(2, places, surveyRounding(framework) === 'total' ? SURVEY_EXACT_PLACES : 0);
   const group = sheet.unit.group;
   const nodes: Record<string, NodeTotals> = {};
   const notYetAppraised: string[] = [];
@@ -42,7 +43,7 @@ export function computeTotals(framework: Framework, sheet: Scoresheet): Totals {
     if (v === null) return 0;
     if (surveyEntryIsRate(framework, leaf, sheet.surveyIsRate)) {
       if (!inRange(v, { min: 0, max: 100 })) return 0;
-      return toScaled(surveyPointsFromRate(v, max, places), scale);
+      return toScaled(surveyLeafPointsFromRate(framework, v, max), scale);
     }
     return inRange(v, { min: 0, max }) ? toScaled(v, scale) : 0;
   };
@@ -117,6 +118,6 @@ function publish(code: string, s: Sums, scale: number, places: number): NodeTota
     survey: out(s.survey),
     total: out(total),
     max: out(s.max),
-    index: s.max === 0 ? null : fromScaled(divRoundHalfUp(total * 100 * 10 ** places, s.max), places),
+    index: s.max === 0 ? null : fromScaled(mulDivRoundHalfUp(total, 100 * 10 ** places, s.max), places),
   };
 }

@@ -10,6 +10,7 @@ import { safeFileStem, unitFileName } from '../workbook/file-name';
 import type { Framework } from '../framework/schema';
 import { walk } from '../framework/tree';
 import { formatVi } from '../common/vi-number';
+import { surveyRoundingRule } from '../scoring/survey';
 import type { CellValue, UnitRef } from '../scoring/types';
 import type { ConsolidationResult } from '../consolidation/types';
 import type { SurveyImport, SurveyUnit } from '../consolidation/survey';
@@ -253,6 +254,7 @@ export function createOfficeServices(t: Strings): TaskpaneServices {
         withoutData: result.unitsWithoutSurvey.map((k) => nameOf.get(k) ?? k),
         problems: result.issues.map((i) => (i.cell ? `${i.cell}: ${i.message}` : i.message)),
         canWrite: openKey !== null && !!result.points[openKey],
+        roundingRule: surveyRoundingRule(framework),
       };
     },
 

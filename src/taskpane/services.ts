@@ -106,6 +106,8 @@ export interface SurveyPreview {
   problems: string[];
   /** Whether the open workbook has a matched unit to write. */
   canWrite: boolean;
+  /** The framework's survey rounding rule in words (scoring/survey.ts surveyRoundingRule), when known. */
+  roundingRule?: string | null;
 }
 
 export type FileStatus = 'accepted' | 'rejected' | 'duplicate' | 'unreadable';

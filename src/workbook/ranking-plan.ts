@@ -10,6 +10,7 @@
  */
 import { frameworkTitleText, legalBasisText } from '../framework/legal-basis';
 import type { Framework } from '../framework/schema';
+import { surveyRoundingRule } from '../scoring/survey';
 import type { RankedUnit } from '../scoring/types';
 
 export const RANKING_SHEET = 'Xếp hạng';
@@ -275,11 +276,13 @@ export function buildRankingPlan(
       rows.push(spanRow('note', '(*) Đơn vị được đánh giá nhưng không xếp hạng.', width));
     }
   }
+  const surveyRule = surveyRoundingRule(framework);
+  if (withFields || surveyRule) rows.push(spanRow('blank', null, width));
   if (withFields) {
-    rows.push(spanRow('blank', null, width));
     rows.push(
       spanRow('note', `Lĩnh vực: ${framework.tree.map((f) => `${f.code}. ${f.name}`).join('; ')}.`, width),
     );
   }
+  if (surveyRule) rows.push(spanRow('note', surveyRule, width));
   return { sheetName: RANKING_SHEET, columns, rows, blocks };
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   addPoints,
   divRoundHalfUp,
+  mulDivRoundHalfUp,
   fromHundredths,
   isMultipleOf,
   percentOf,
@@ -41,6 +42,15 @@ describe('decimal', () => {
     expect(divRoundHalfUp(-7, 2)).toBe(-4);
     expect(divRoundHalfUp(5, 3)).toBe(2);
     expect(() => divRoundHalfUp(1, 0)).toThrow(RangeError);
+  });
+
+  it('multiplies then divides exactly beyond the safe integers (an index of sums at 10^-8)', () => {
+    expect(mulDivRoundHalfUp(7, 1, 2)).toBe(4);
+    // 99,99999999 points of 100 at 10^-8, index at 4 places: 9 999 999 999 × 10^6 > 2^53.
+    expect(mulDivRoundHalfUp(9_999_999_999, 1_000_000, 10_000_000_000)).toBe(1_000_000);
+    expect(mulDivRoundHalfUp(9_999_949_999, 1_000_000, 10_000_000_000)).toBe(999_995);
+    expect(mulDivRoundHalfUp(-9_999_949_999, 1_000_000, 10_000_000_000)).toBe(-999_995);
+    expect(() => mulDivRoundHalfUp(2 ** 40, 2 ** 20, 0)).toThrow(RangeError);
   });
 
   it('computes percentages exactly (Thanh Hóa 2023: 68.32 of 84 → 81.33)', () => {

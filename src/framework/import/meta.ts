@@ -35,6 +35,7 @@ export const importMetaSchema = z.object({
   tieRule: tieRuleSchema.default('shared'),
   places: z.number().int().min(0).max(4).default(2),
   surveySources: z.array(surveySourceSchema).default([]),
+  survey: frameworkSchema.shape.survey,
   notRanked: z.array(z.string()).default([]),
   surveyCodes: z.record(z.string(), z.string()).optional(),
 });

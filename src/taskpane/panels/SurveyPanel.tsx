@@ -99,6 +99,7 @@ export default function SurveyPanel(_: PanelProps) {
                 ? `${t.survey.unitsFromOpen(preview.against.unit)} ${t.survey.usedForRanking}`
                 : t.survey.noUnits}
           </Note>
+          {preview.roundingRule && <Note>{preview.roundingRule}</Note>}
           {preview.problems.length > 0 && (
             <MessageBar intent="error" layout="multiline" data-testid="survey-problems">
               <MessageBarBody>
