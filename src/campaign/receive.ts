@@ -444,17 +444,6 @@ export function appendReceipt(
   return receipt;
 }
 
-/** Appends a judged file to a copy of the register (the old one is not changed). */
-export function recordReceipt(
-  register: Register,
-  framework: Framework,
-  judgement: Judgement,
-  storedAs: string | null,
-): { register: Register; receipt: Receipt } {
-  const next = structuredClone(register);
-  return { register: next, receipt: appendReceipt(next, framework, judgement, storedAs) };
-}
-
 /** The Sở's explicit decision on a late file: accept (it then counts like any return) or refuse. */
 export function decideLate(
   register: Register,

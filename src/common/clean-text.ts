@@ -67,9 +67,3 @@ export function terminalSafe(chunk: string): string {
   if (chunk.startsWith('\r')) return `\r${escapeControls(chunk.slice(1))}`;
   return escapeControls(chunk);
 }
-
-/** Whether `text` holds anything `escapeControls` would change. */
-export function hasControls(text: string): boolean {
-  CONTROL.lastIndex = 0;
-  return CONTROL.test(text);
-}

@@ -4,7 +4,6 @@
  * consolidation, other offices' scripts) find things by THESE titles and names, never by fixed
  * addresses, so changing a string here is a breaking change of the file format.
  */
-import { cellAddress } from '../common/a1';
 
 export const SHEET_GUIDE = 'Hướng dẫn';
 export const SHEET_SCORE = 'Chấm điểm';
@@ -86,11 +85,6 @@ export const DEFINED_NAMES = {
   /** The deadline cell on `Hướng dẫn`. */
   deadline: 'CCHC_Deadline',
 } as const;
-
-/** "Chấm điểm!E12": the address form of problems and of the CLI JSON (unquoted, for people). */
-export function problemCell(sheet: string, row: number, col: number): string {
-  return `${sheet}!${cellAddress(row, col)}`;
-}
 
 /** Header titles compared as people type them: NFC, trimmed, spaces collapsed, case-insensitive. */
 export function normalizeTitle(text: unknown): string {

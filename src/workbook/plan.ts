@@ -10,7 +10,6 @@ import { buildGuideSheet } from './guide-sheet';
 import {
   DEFINED_NAMES,
   META_KEYS,
-  SCORE_COLUMNS,
   SHEET_GUIDE,
   SHEET_LISTS,
   SHEET_META,
@@ -192,9 +191,4 @@ export function buildTemplatePlan(
     meta,
     score: layout,
   };
-}
-
-/** Column titles of the plan's score sheet header, in order (for tests and the Office.js side). */
-export function planHeaderTitles(): string[] {
-  return SCORE_COLUMNS.map((c) => c.title);
 }

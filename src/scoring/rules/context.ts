@@ -9,7 +9,7 @@ import type { Framework, FrameworkNode } from '../../framework/schema';
 import { appliesTo, leafMaxFor } from '../../framework/tree';
 import { leafKind, type LeafKind } from '../leaf';
 import { ASSESSED_FIELDS, ENTRY_FIELD_KEYS, ENTRY_FIELDS, type AssessedField } from '../entry-fields';
-import { readScore, type ScoreReading } from '../read';
+import { isBlankText, readScore, type ScoreReading } from '../read';
 import type { EntryField, LeafEntry, Problem, Scoresheet, Severity, ValidationMode } from '../types';
 
 /** Fields holding a score given by the unit or the council. */
@@ -131,7 +131,47 @@ export function readableScores(ctx: LeafContext): { field: ScoreField; value: nu
   return out;
 }
 
-/** Whether value checks for self/appraisal scores apply to this leaf at all. */
-export function scoresChecked(ctx: LeafContext): boolean {
-  return ctx.applies && ctx.kind !== 'survey';
+/**
+ * A rule that checks every readable self/appraisal score of the leaves it `covers`: `message`
+ * returns the sentence for a bad value, or null. Most value rules are this shape; writing them
+ * through one builder keeps their problem shape (severity, cell, value) the same.
+ */
+export function eachScoreRule(spec: {
+  key: ScoringProblemKey;
+  description: string;
+  covers(ctx: LeafContext): boolean;
+  message(value: number, ctx: LeafContext): string | null;
+}): ScoringRule {
+  return {
+    key: spec.key,
+    description: spec.description,
+    checkLeaf(ctx, out) {
+      if (!spec.covers(ctx)) return;
+      for (const { field, value } of readableScores(ctx)) {
+        const message = spec.message(value, ctx);
+        if (message !== null) out.push(leafProblem(ctx, spec.key, 'error', field, message, value));
+      }
+    },
+  };
+}
+
+/** A rule that flags every filled cell of `fields` on the leaves it `covers`: they must stay blank. */
+export function mustStayBlankRule(spec: {
+  key: ScoringProblemKey;
+  description: string;
+  fields: readonly EntryField[];
+  covers(ctx: LeafContext): boolean;
+  message(ctx: LeafContext): string;
+}): ScoringRule {
+  return {
+    key: spec.key,
+    description: spec.description,
+    checkLeaf(ctx, out) {
+      if (!spec.covers(ctx)) return;
+      for (const field of spec.fields) {
+        if (isBlankText(ctx.entry[field])) continue;
+        out.push(leafProblem(ctx, spec.key, 'error', field, spec.message(ctx), ctx.entry[field]));
+      }
+    },
+  };
 }

@@ -1,27 +1,15 @@
 import { lessThan } from '../leaf';
 import { showNumber } from '../read';
-import { leafProblem, readableScores, type LeafContext, type ScoringRule } from './context';
-import type { Problem } from '../types';
+import { eachScoreRule } from './context';
 
 /** A deduction larger than the leaf's cap (e.g. −3 where at most 2 points may be deducted). */
-export const deductionBeyondCap: ScoringRule = {
+export const deductionBeyondCap = eachScoreRule({
   key: 'deduction.beyondCap',
   description: 'Điểm trừ vượt mức trừ tối đa của tiêu chí.',
-  checkLeaf(ctx: LeafContext, out: Problem[]) {
+  covers: (ctx) => ctx.applies && ctx.leaf.rule?.kind === 'deduction',
+  message(value, ctx) {
     const rule = ctx.leaf.rule;
-    if (!ctx.applies || rule?.kind !== 'deduction') return;
-    for (const { field, value } of readableScores(ctx)) {
-      if (!lessThan(value, -rule.cap)) continue;
-      out.push(
-        leafProblem(
-          ctx,
-          this.key,
-          'error',
-          field,
-          `trừ ${showNumber(-value)} điểm, vượt mức trừ tối đa ${showNumber(rule.cap)} điểm.`,
-          value,
-        ),
-      );
-    }
+    if (rule?.kind !== 'deduction' || !lessThan(value, -rule.cap)) return null;
+    return `trừ ${showNumber(-value)} điểm, vượt mức trừ tối đa ${showNumber(rule.cap)} điểm.`;
   },
-};
+});

@@ -101,16 +101,3 @@ export function rectRows(rect: CellRect): number {
 export function rectCols(rect: CellRect): number {
   return rect.colEnd - rect.col + 1;
 }
-
-export function rectContains(outer: CellRect, inner: CellRect): boolean {
-  return (
-    inner.row >= outer.row &&
-    inner.rowEnd <= outer.rowEnd &&
-    inner.col >= outer.col &&
-    inner.colEnd <= outer.colEnd
-  );
-}
-
-export function rectsIntersect(a: CellRect, b: CellRect): boolean {
-  return a.row <= b.rowEnd && b.row <= a.rowEnd && a.col <= b.colEnd && b.col <= a.colEnd;
-}
