@@ -6,6 +6,7 @@
 import { frameworkSchema, type Framework, type FrameworkNode } from '../../src/framework/schema';
 import { rankUnits } from '../../src/scoring';
 import type { RankedUnit, UnitRef } from '../../src/scoring/types';
+import { frameworkHead } from '../helpers/framework-parts';
 
 const LEAF_MAX = 2;
 
@@ -46,18 +47,13 @@ export function sizedFramework(leafCount: number): Framework {
   }
   const criteriaCount = tree.reduce((n, f) => n + (f.children?.length ?? 0), 0);
   return frameworkSchema.parse({
-    formatVersion: 1,
-    id: `thu-${leafCount}`,
-    title: `Bộ tiêu chí thử ${leafCount} tiêu chí thành phần`,
-    year: 2026,
-    level: 'so-huyen',
-    legalBasis: { number: '1/QĐ-UBND', date: '2026-01-01' },
-    status: 'official',
-    version: '1.0.0',
-    groups: [
-      { id: 'so', name: 'Sở, ban, ngành' },
-      { id: 'huyen', name: 'UBND cấp huyện' },
-    ],
+    ...frameworkHead({
+      id: `thu-${leafCount}`,
+      title: `Bộ tiêu chí thử ${leafCount} tiêu chí thành phần`,
+      year: 2026,
+      level: 'so-huyen',
+      legalBasis: { number: '1/QĐ-UBND', date: '2026-01-01' },
+    }),
     declared: {
       counts: { fields: tree.length, criteria: criteriaCount, subCriteria: leafCount },
       points: {

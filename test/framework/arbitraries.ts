@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import type { Framework, FrameworkNode, Rule } from '../../src/framework/schema';
 import { parseFramework } from '../../src/framework/parse';
+import { frameworkHead } from '../helpers/framework-parts';
 import { countByDepth } from '../../src/framework/tree';
 
 const cents = (n: number) => Math.round(n * 100);
@@ -134,23 +135,17 @@ export const validFrameworkArb: fc.Arbitrary<Framework> = fc
       });
     visit(tree);
     return parseFramework({
-      formatVersion: 1,
-      id: 'ngau-nhien',
-      title: 'Bộ tiêu chí ngẫu nhiên',
-      year: 2025,
-      level: 'so',
-      legalBasis: { number: '9/QĐ-UBND', date: '2025-01-01' },
-      status: 'illustrative',
-      version: '1.0.0',
-      groups: [
-        { id: 'so', name: 'Sở, ban, ngành' },
-        { id: 'huyen', name: 'UBND cấp huyện' },
-      ],
+      ...frameworkHead({
+        id: 'ngau-nhien',
+        title: 'Bộ tiêu chí ngẫu nhiên',
+        year: 2025,
+        legalBasis: { number: '9/QĐ-UBND', date: '2025-01-01' },
+        status: 'illustrative',
+      }),
       declared: {
         counts: countByDepth(tree),
         points: { self: fromCents(self), survey: fromCents(survey), total: fromCents(self + survey) },
       },
-      surveySources: [{ id: 'sipas', name: 'SIPAS' }],
       tree,
     });
   })

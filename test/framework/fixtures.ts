@@ -1,5 +1,6 @@
 import { parseFramework } from '../../src/framework/parse';
 import type { Framework, FrameworkInput } from '../../src/framework/schema';
+import { frameworkHead, percentTiersRule, planLevelsRule } from '../helpers/framework-parts';
 
 /**
  * A small framework that passes every check, using every feature: 2 fields, criteria as parents
@@ -7,18 +8,12 @@ import type { Framework, FrameworkInput } from '../../src/framework/schema';
  */
 export function smallFrameworkInput(): FrameworkInput {
   return {
-    formatVersion: 1,
-    id: 'mau-nho',
-    title: 'Bộ tiêu chí mẫu',
-    year: 2024,
-    level: 'so',
-    legalBasis: { number: '1/QĐ-UBND', date: '2024-01-02' },
-    status: 'official',
-    version: '1.0.0',
-    groups: [
-      { id: 'so', name: 'Sở, ban, ngành' },
-      { id: 'huyen', name: 'UBND cấp huyện' },
-    ],
+    ...frameworkHead({
+      id: 'mau-nho',
+      title: 'Bộ tiêu chí mẫu',
+      year: 2024,
+      legalBasis: { number: '1/QĐ-UBND', date: '2024-01-02' },
+    }),
     declared: {
       counts: { fields: 2, criteria: 3, subCriteria: 5 },
       points: { self: 6, survey: 4, total: 10 },
@@ -27,7 +22,6 @@ export function smallFrameworkInput(): FrameworkInput {
       { name: 'Tốt', min: 90 },
       { name: 'Khá', min: 0 },
     ],
-    surveySources: [{ id: 'sipas', name: 'SIPAS' }],
     tree: [
       {
         code: '1',
@@ -44,49 +38,14 @@ export function smallFrameworkInput(): FrameworkInput {
                 name: 'Ban hành kế hoạch',
                 max: 1,
                 method: 'self',
-                rule: {
-                  kind: 'levels',
-                  options: [
-                    { label: 'Ban hành kịp thời', points: 1 },
-                    { label: 'Ban hành không kịp thời', points: 0.5 },
-                    { label: 'Không ban hành', points: 0 },
-                  ],
-                },
+                rule: planLevelsRule(),
               },
               {
                 code: '1.1.2',
                 name: 'Thực hiện kế hoạch',
                 max: 2,
                 method: 'self',
-                rule: {
-                  kind: 'tiers',
-                  tiers: [
-                    {
-                      label: 'trên 90%',
-                      min: 90,
-                      minInclusive: false,
-                      max: null,
-                      maxInclusive: false,
-                      points: 2,
-                    },
-                    {
-                      label: 'từ 70% - 90%',
-                      min: 70,
-                      minInclusive: true,
-                      max: 90,
-                      maxInclusive: true,
-                      points: 1,
-                    },
-                    {
-                      label: 'dưới 70%',
-                      min: null,
-                      minInclusive: false,
-                      max: 70,
-                      maxInclusive: false,
-                      points: 0,
-                    },
-                  ],
-                },
+                rule: percentTiersRule(),
               },
               {
                 code: '1.1.3',

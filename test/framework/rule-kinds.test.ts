@@ -11,25 +11,12 @@ import type { FrameworkNode } from '../../src/framework/schema';
 import { allowedScores } from '../../src/consolidation/sample-scores';
 import { acceptableScore, matchesRule, scoreRange } from '../../src/scoring/leaf';
 import { scoreCellRule } from '../../src/workbook/score-rule';
+import { percentTiersRule, planLevelsRule } from '../helpers/framework-parts';
 
 /** One rule of every registered kind, on a leaf of maximum 2 (0 for deduction and bonus). */
 const RULES: Record<Rule['kind'], Rule> = {
-  levels: {
-    kind: 'levels',
-    options: [
-      { label: 'Kịp thời', points: 2 },
-      { label: 'Không kịp thời', points: 1 },
-      { label: 'Không ban hành', points: 0 },
-    ],
-  },
-  tiers: {
-    kind: 'tiers',
-    tiers: [
-      { label: 'Trên 90%', min: 90, minInclusive: false, max: null, maxInclusive: false, points: 2 },
-      { label: 'Từ 70% - 90%', min: 70, minInclusive: true, max: 90, maxInclusive: true, points: 1 },
-      { label: 'Dưới 70%', min: null, minInclusive: false, max: 70, maxInclusive: false, points: 0 },
-    ],
-  },
+  levels: planLevelsRule(2),
+  tiers: percentTiersRule(),
   range: { kind: 'range', step: 0.5 },
   deduction: { kind: 'deduction', cap: 1, step: 0.25 },
   bonus: { kind: 'bonus', cap: 1, step: 0.5 },

@@ -4,20 +4,20 @@
  * about totals by hand.
  */
 import { frameworkSchema, type Framework } from '../../src/framework/schema';
+import { frameworkHead } from './framework-parts';
 
 export const smallFramework: Framework = frameworkSchema.parse({
-  formatVersion: 1,
-  id: 'test-small',
-  title: 'Bộ tiêu chí thử nghiệm',
-  year: 2024,
-  level: 'so',
-  legalBasis: { number: '1/QĐ-TEST', date: '2024-01-15' },
-  status: 'illustrative',
-  version: '1.0.0',
-  groups: [
-    { id: 'so', name: 'Sở, ban, ngành' },
-    { id: 'huyen', name: 'Huyện, thị xã, thành phố' },
-  ],
+  ...frameworkHead({
+    id: 'test-small',
+    title: 'Bộ tiêu chí thử nghiệm',
+    year: 2024,
+    legalBasis: { number: '1/QĐ-TEST', date: '2024-01-15' },
+    status: 'illustrative',
+    groups: [
+      { id: 'so', name: 'Sở, ban, ngành' },
+      { id: 'huyen', name: 'Huyện, thị xã, thành phố' },
+    ],
+  }),
   declared: {
     counts: { fields: 3, criteria: 6, subCriteria: 2 },
     points: { self: 60, survey: 40, total: 100 },

@@ -14,24 +14,20 @@ import { buildTemplatePlan, type TemplateOptions } from '../../src/workbook/plan
 import type { PlanSheet, ScoreLayout, WorkbookPlan } from '../../src/workbook/plan-types';
 import type { CellGrid } from '../../src/workbook/read-grid';
 import { renderPlan } from '../../src/xlsx/render';
+import { frameworkHead, planLevelsRule } from './framework-parts';
 
 export const FIXED_TIME = '2026-11-22T08:00:00.000Z';
 
 /** A small framework with every rule kind, a survey leaf, a leaf only for huyện and a per-group max. */
 export function sampleFrameworkInput(overrides: Partial<FrameworkInput> = {}): FrameworkInput {
   return {
-    formatVersion: 1,
-    id: 'mau-thu',
-    title: 'Bộ tiêu chí thử nghiệm',
-    year: 2026,
-    level: 'so-huyen',
-    legalBasis: { number: '99/QĐ-UBND', date: '2026-01-15', issuer: 'UBND tỉnh Thử' },
-    status: 'official',
-    version: '1.0.0',
-    groups: [
-      { id: 'so', name: 'Sở, ban, ngành' },
-      { id: 'huyen', name: 'UBND cấp huyện' },
-    ],
+    ...frameworkHead({
+      id: 'mau-thu',
+      title: 'Bộ tiêu chí thử nghiệm',
+      year: 2026,
+      level: 'so-huyen',
+      legalBasis: { number: '99/QĐ-UBND', date: '2026-01-15', issuer: 'UBND tỉnh Thử' },
+    }),
     declared: {
       counts: { fields: 2, criteria: 6, subCriteria: 3 },
       points: { self: 12, survey: 10, total: 22 },
@@ -55,14 +51,7 @@ export function sampleFrameworkInput(overrides: Partial<FrameworkInput> = {}): F
                 max: 1,
                 method: 'self',
                 evidenceRequired: true,
-                rule: {
-                  kind: 'levels',
-                  options: [
-                    { label: 'Ban hành kịp thời', points: 1 },
-                    { label: 'Ban hành không kịp thời', points: 0.5 },
-                    { label: 'Không ban hành', points: 0 },
-                  ],
-                },
+                rule: planLevelsRule(),
               },
               {
                 code: '1.1.2',

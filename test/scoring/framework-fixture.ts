@@ -9,6 +9,7 @@ import {
   type FrameworkNode,
 } from '../../src/framework/schema';
 import type { LeafEntry, Scoresheet } from '../../src/scoring/types';
+import { frameworkHead, percentTiersRule, planLevelsRule } from '../helpers/framework-parts';
 
 /**
  * A framework with two groups (so = sở, huyen = huyện) and one field of each rule kind:
@@ -30,29 +31,14 @@ export function sampleFrameworkInput(overrides: Partial<FrameworkInput> = {}): F
           max: 1,
           method: 'self',
           evidenceRequired: true,
-          rule: {
-            kind: 'levels',
-            options: [
-              { label: 'Ban hành kịp thời', points: 1 },
-              { label: 'Ban hành không kịp thời', points: 0.5 },
-              { label: 'Không ban hành', points: 0 },
-            ],
-          },
+          rule: planLevelsRule(),
         },
         {
           code: '1.2',
           name: 'Mức độ thực hiện kế hoạch CCHC',
           max: 2,
           method: 'self',
-          rule: {
-            kind: 'tiers',
-            measure: 'Tỷ lệ hoàn thành kế hoạch',
-            tiers: [
-              { label: 'Trên 90%', min: 90, minInclusive: false, max: null, maxInclusive: false, points: 2 },
-              { label: 'Từ 70% - 90%', min: 70, minInclusive: true, max: 90, maxInclusive: true, points: 1 },
-              { label: 'Dưới 70%', min: null, minInclusive: false, max: 70, maxInclusive: false, points: 0 },
-            ],
-          },
+          rule: percentTiersRule([2, 1, 0], 'Tỷ lệ hoàn thành kế hoạch'),
         },
         {
           code: '1.3',
@@ -97,18 +83,13 @@ export function sampleFrameworkInput(overrides: Partial<FrameworkInput> = {}): F
     },
   ];
   return {
-    formatVersion: 1,
-    id: 'test-2024',
-    title: 'Bộ tiêu chí thử nghiệm',
-    year: 2024,
-    level: 'so',
-    legalBasis: { number: '1/QĐ-TEST', date: '2024-01-02' },
-    status: 'illustrative',
-    version: '1.0.0',
-    groups: [
-      { id: 'so', name: 'Sở, ban, ngành' },
-      { id: 'huyen', name: 'UBND cấp huyện' },
-    ],
+    ...frameworkHead({
+      id: 'test-2024',
+      title: 'Bộ tiêu chí thử nghiệm',
+      year: 2024,
+      legalBasis: { number: '1/QĐ-TEST', date: '2024-01-02' },
+      status: 'illustrative',
+    }),
     declared: {
       counts: { fields: 2, criteria: 9, subCriteria: 0 },
       points: { self: 10.5, survey: 10, total: 20.5 },

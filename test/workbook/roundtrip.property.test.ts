@@ -10,6 +10,7 @@ import type { CellValue, EntryField } from '../../src/scoring/types';
 import { buildTemplatePlan } from '../../src/workbook/plan';
 import { scoresheetFromGrid } from '../../src/workbook/read-grid';
 import { planSheetGrid, scoreSheetOf } from '../helpers/template-fixtures';
+import { frameworkHead } from '../helpers/framework-parts';
 
 const ruleArb: fc.Arbitrary<Rule | undefined> = fc.oneof(
   fc.constant(undefined),
@@ -85,23 +86,16 @@ function buildFramework(spec: (LeafSpec | LeafSpec[])[][]): Framework {
     return { code: String(f + 1), name: `Lĩnh vực ${f + 1}`, max: sum(children), children };
   });
   return frameworkSchema.parse({
-    formatVersion: 1,
-    id: 'ngau-nhien',
-    title: 'Ngẫu nhiên',
-    year: 2026,
-    level: 'so',
-    legalBasis: { number: '1/QĐ', date: '2026-01-01' },
-    status: 'official',
-    version: '1',
-    groups: [
-      { id: 'so', name: 'Sở' },
-      { id: 'huyen', name: 'Huyện' },
-    ],
+    ...frameworkHead({
+      id: 'ngau-nhien',
+      title: 'Ngẫu nhiên',
+      year: 2026,
+      legalBasis: { number: '1/QĐ', date: '2026-01-01' },
+    }),
     declared: {
       counts: { fields: 0, criteria: 0, subCriteria: 0 },
       points: { self: 0, survey: 0, total: 0 },
     },
-    surveySources: [{ id: 'sipas', name: 'SIPAS' }],
     tree,
   });
 }
