@@ -20,10 +20,31 @@ const useStyles = makeStyles({
 });
 
 /**
- * A button that is never disabled without saying why: with `disabledReason` it stays focusable
- * (so a screen reader reaches it and reads the reason, linked by aria-describedby) and the reason
- * is printed under it.
+ * What a button that cannot be pressed says about it: the reason printed under it (linked by
+ * aria-describedby, so a screen reader reads it on the still-focusable button), or while busy the
+ * spinner beside it. One rule for ActionButton and FileButton: never disabled without saying why.
  */
+function useDisabledState(reason: string | null | undefined, busy: boolean | undefined) {
+  const styles = useStyles();
+  const { t } = useApp();
+  const reasonId = useId();
+  const busyId = useId();
+  const why = reason || null;
+  return {
+    button: {
+      disabledFocusable: !!why || !!busy,
+      'aria-describedby': why ? reasonId : busy ? busyId : undefined,
+    },
+    busy: busy ? <Busy label={t.working} id={busyId} /> : null,
+    reason: why ? (
+      <p id={reasonId} className={styles.note} data-testid="disabled-reason">
+        {why}
+      </p>
+    ) : null,
+  };
+}
+
+/** A button that is never disabled without saying why (see useDisabledState). */
 export function ActionButton(props: {
   children: ReactNode;
   onClick(): void;
@@ -34,28 +55,21 @@ export function ActionButton(props: {
   testId?: string;
 }) {
   const styles = useStyles();
-  const { t } = useApp();
-  const reasonId = useId();
-  const reason = props.disabledReason || null;
+  const state = useDisabledState(props.disabledReason, props.busy);
   return (
     <div className={styles.action}>
       <div className={styles.actionRow}>
         <Button
           appearance={props.appearance ?? 'secondary'}
-          disabledFocusable={!!reason || props.busy}
-          aria-describedby={reason ? reasonId : undefined}
+          {...state.button}
           onClick={props.onClick}
           data-testid={props.testId}
         >
           {props.children}
         </Button>
-        {props.busy && <Busy label={t.working} />}
+        {state.busy}
       </div>
-      {reason && (
-        <p id={reasonId} className={styles.note} data-testid="disabled-reason">
-          {reason}
-        </p>
-      )}
+      {state.reason}
     </div>
   );
 }
@@ -63,28 +77,34 @@ export function ActionButton(props: {
 /**
  * A button that opens the file picker. A real <button> (not a styled <label>) so it is in the tab
  * order and announced as a button; the <input type=file> stays hidden but labelled for tests and
- * screen readers.
+ * screen readers. Disabled only with a reason or while busy, like ActionButton.
  */
 export function FileButton(props: {
   label: string;
   accept: string;
   multiple?: boolean;
-  disabled?: boolean;
+  disabledReason?: string | null;
+  busy?: boolean;
   appearance?: 'primary' | 'secondary';
   onFiles(files: PickedFile[]): void;
 }) {
   const input = useRef<HTMLInputElement>(null);
   const id = useId();
   const styles = useStyles();
+  const state = useDisabledState(props.disabledReason, props.busy);
   return (
-    <>
-      <Button
-        appearance={props.appearance ?? 'secondary'}
-        disabledFocusable={props.disabled}
-        onClick={() => input.current?.click()}
-      >
-        {props.label}
-      </Button>
+    <div className={styles.action}>
+      <div className={styles.actionRow}>
+        <Button
+          appearance={props.appearance ?? 'secondary'}
+          {...state.button}
+          onClick={() => input.current?.click()}
+        >
+          {props.label}
+        </Button>
+        {state.busy}
+      </div>
+      {state.reason}
       <input
         id={id}
         ref={input}
@@ -100,7 +120,7 @@ export function FileButton(props: {
           if (files.length) props.onFiles(files);
         }}
       />
-    </>
+    </div>
   );
 }
 
@@ -128,8 +148,8 @@ export function StatusBar({ status }: { status: Status }) {
   );
 }
 
-export function Busy({ label }: { label: string }) {
-  return <Spinner size="tiny" label={label} labelPosition="after" />;
+export function Busy({ label, id }: { label: string; id?: string }) {
+  return <Spinner size="tiny" label={label} labelPosition="after" id={id} />;
 }
 
 /**

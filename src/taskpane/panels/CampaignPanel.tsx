@@ -5,7 +5,7 @@
  * through the campaign use cases the CLI runs (services → src/usecases/campaign). Status is a
  * list per unit (not a wide table) so it reads at 320 px.
  */
-import { Button, Field, Input, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { type DragEvent, useEffect, useState } from 'react';
 import { useApp } from '../app-context';
 import { ActionButton, Busy, FileButton, Note, StatusBar, useAction } from '../components';
@@ -17,6 +17,7 @@ import {
   pickedFromFile,
 } from '../services';
 import { formStyleRules } from './form-styles';
+import { FrameworkSelect } from './FrameworkSelect';
 import type { PanelProps } from './registry';
 
 const useStyles = makeStyles({
@@ -119,15 +120,11 @@ export default function CampaignPanel({ active }: PanelProps) {
         <Field label={t.campaign.title}>
           <Input value={form.title} onChange={(_, d) => setForm({ ...form, title: d.value })} />
         </Field>
-        <Field label={t.template.frameworkLabel}>
-          <Select value={form.frameworkId} onChange={(_, d) => setForm({ ...form, frameworkId: d.value })}>
-            {frameworks.map((f) => (
-              <option key={f.id} value={f.id}>
-                {`${f.year} · ${f.title}`}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <FrameworkSelect
+          frameworks={frameworks}
+          value={form.frameworkId}
+          onChange={(frameworkId) => setForm({ ...form, frameworkId })}
+        />
         <Field label={t.campaign.units}>
           <Textarea
             rows={5}
@@ -175,7 +172,7 @@ export default function CampaignPanel({ active }: PanelProps) {
           accept=".xlsx"
           multiple
           onFiles={(f) => void receive(f)}
-          disabled={act.busy}
+          busy={act.busy}
         />
       </div>
       {receipts.length > 0 && (

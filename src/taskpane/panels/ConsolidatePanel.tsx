@@ -222,13 +222,7 @@ export default function ConsolidatePanel(_: PanelProps) {
         onDrop={onDrop}
       >
         <Text>{t.consolidate.drop}</Text>
-        <FileButton
-          label={t.consolidate.pick}
-          accept=".xlsx"
-          multiple
-          onFiles={addFiles}
-          disabled={run.busy}
-        />
+        <FileButton label={t.consolidate.pick} accept=".xlsx" multiple onFiles={addFiles} busy={run.busy} />
       </div>
       {skipped.length > 0 && (
         <StatusBar status={{ intent: 'warning', text: t.consolidate.skipped(skipped.join(', ')) }} />
@@ -242,7 +236,7 @@ export default function ConsolidatePanel(_: PanelProps) {
             label={t.consolidate.previousPick}
             accept=".xlsx,.csv"
             onFiles={([f]) => setPrevious(f)}
-            disabled={run.busy}
+            busy={run.busy}
           />
           {previous && <Text size={200}>{previous.name}</Text>}
         </div>

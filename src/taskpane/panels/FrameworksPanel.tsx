@@ -6,7 +6,7 @@
 import { Button, Checkbox, Field, Input, Select, Text, makeStyles } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useApp } from '../app-context';
-import { Busy, FileButton, Note, StatusBar, useAction } from '../components';
+import { FileButton, Note, StatusBar, useAction } from '../components';
 import { points } from '../format';
 import type { FrameworkImportResult, FrameworkMetaForm } from '../services';
 import { levelName } from '../strings';
@@ -138,7 +138,8 @@ export default function FrameworksPanel(_: PanelProps) {
         <FileButton
           label={t.template.importPick}
           accept=".xlsx,.csv"
-          disabled={action.busy || !metaReady}
+          busy={action.busy}
+          disabledReason={metaReady ? null : t.template.metaMissing}
           onFiles={([file]) =>
             action.run(async () => {
               setResult(null);
@@ -146,9 +147,7 @@ export default function FrameworksPanel(_: PanelProps) {
             })
           }
         />
-        {action.busy && <Busy label={t.working} />}
       </div>
-      {!metaReady && <Note>{t.template.metaMissing}</Note>}
       {result && (
         <div className={styles.facts} data-testid="import-result">
           <Text weight="semibold">{result.framework?.title ?? result.fileName}</Text>

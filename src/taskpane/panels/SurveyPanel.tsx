@@ -14,7 +14,7 @@ import {
 import { useState, type ReactNode } from 'react';
 import type { PanelProps } from './registry';
 import { useApp, useSurveyInUse } from '../app-context';
-import { ActionButton, Busy, FileButton, Note, StatusBar, useAction } from '../components';
+import { ActionButton, FileButton, Note, StatusBar, useAction } from '../components';
 import type { SurveyPreview } from '../services';
 
 const useStyles = makeStyles({
@@ -76,7 +76,7 @@ export default function SurveyPanel(_: PanelProps) {
           label={t.survey.pick}
           accept=".xlsx,.csv"
           appearance="primary"
-          disabled={load.busy}
+          busy={load.busy}
           onFiles={([file]) =>
             load.run(async () => {
               setPreview(null);
@@ -85,7 +85,6 @@ export default function SurveyPanel(_: PanelProps) {
             })
           }
         />
-        {load.busy && <Busy label={t.working} />}
       </div>
       <StatusBar status={load.status} />
       {inUse && <Note>{t.survey.inUse(inUse.fileName)}</Note>}

@@ -22,19 +22,13 @@ import { useApp } from '../app-context';
 import { ActionButton, Busy, IllustrativeBadge, Note, StatusBar, useAction } from '../components';
 import { points } from '../format';
 import type { FrameworkChoice } from '../services';
-import { levelName } from '../strings';
 import { parseUnitList } from '../unit-list';
 import { formStyleRules } from './form-styles';
+import { FrameworkSelect } from './FrameworkSelect';
 
 const useStyles = makeStyles({
   ...formStyleRules,
   badges: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center', flexWrap: 'wrap' },
-  // Long Vietnamese framework titles must wrap inside a 320 px pane instead of widening it.
-  select: {
-    width: '100%',
-    minWidth: 0,
-    '& select': { width: '100%', minWidth: 0, textOverflow: 'ellipsis' },
-  },
 });
 
 export default function TemplatePanel({ active }: PanelProps) {
@@ -120,27 +114,15 @@ export default function TemplatePanel({ active }: PanelProps) {
       {frameworks && frameworks.length === 0 && <Note>{t.template.noFrameworks}</Note>}
       {frameworks && frameworks.length > 0 && (
         <>
-          <Field label={t.template.frameworkLabel}>
-            <Select
-              className={styles.select}
-              value={frameworkId}
-              onChange={(_, d) => {
-                setFrameworkId(d.value);
-                const f = frameworks.find((x) => x.id === d.value);
-                if (f && !f.groups.some((g) => g.id === groupId)) setGroupId(f.groups[0]?.id ?? '');
-              }}
-            >
-              {frameworks.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {/* Year and level first: long titles differ only at their end, cut at 350 px. */}
-                  {t.template.frameworkOption(f.title, f.year, levelName(f.level, t.locale))}
-                  {f.status === 'illustrative' && !f.title.includes(t.illustrativeBadge)
-                    ? ` (${t.illustrativeBadge})`
-                    : ''}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <FrameworkSelect
+            frameworks={frameworks}
+            value={frameworkId}
+            onChange={(id) => {
+              setFrameworkId(id);
+              const f = frameworks.find((x) => x.id === id);
+              if (f && !f.groups.some((g) => g.id === groupId)) setGroupId(f.groups[0]?.id ?? '');
+            }}
+          />
           {framework && <FrameworkFacts framework={framework} />}
           <Field label={t.template.groupLabel}>
             <Select value={groupId} onChange={(_, d) => setGroupId(d.value)}>

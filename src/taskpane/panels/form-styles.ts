@@ -28,6 +28,9 @@ export const formStyleRules = {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))',
     gap: tokens.spacingHorizontalS,
+    // An <input> is ~20 characters wide by default: at 320 px it ran over the field beside it.
+    '& > *': { minWidth: 0 },
+    '& .fui-Input, & .fui-Select, & input, & select': { minWidth: 0, width: '100%' },
   },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
 } as const;
