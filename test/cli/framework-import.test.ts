@@ -140,12 +140,105 @@ describe('cchc framework import', () => {
     expect(existsSync(join(dir, 'x.json'))).toBe(true);
   });
 
-  it('says which metadata is missing (exit 2)', async () => {
-    const r = await run(['framework', 'import', 'messy.csv', '--id', 'x', '-o', 'x.json'], workdir());
+  it('asks for what the table does not say, by name, in one sentence (exit 2)', async () => {
+    // messy.csv's title names the levels but no year.
+    const r = await run(['framework', 'import', 'messy.csv', '-o', 'x.json'], workdir());
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('thiếu --title (hoặc "title" trong tệp meta)');
-    expect(r.stderr).toContain('thiếu --groups (hoặc "groups" trong tệp meta)');
+    expect(r.stderr).toContain(
+      'messy.csv: Không xác định được năm của bộ tiêu chí từ tiêu đề "BỘ TIÊU CHÍ XÁC ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CẤP SỞ, CẤP HUYỆN"; hãy thêm --year NĂM.',
+    );
+    const dir = workdir();
+    writeFileSync(
+      join(dir, 'bang.csv'),
+      readFileSync(join(dir, 'messy.csv'), 'utf8').split('\n').slice(4).join('\n'),
+    );
+    const bare = await run(['framework', 'import', 'bang.csv', '-o', 'x.json'], dir);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('hãy thêm --title TÊN');
+    expect(bare.stderr).toContain('hãy thêm --year NĂM');
+    expect(bare.stderr).toContain('hãy thêm --decision SỐ --date NGÀY');
+    expect(existsSync(join(dir, 'x.json'))).toBe(false);
   });
+
+  it('imports a plain appendix with no option, each assumption a note; options override', async () => {
+    const dir = workdir();
+    const r = await run(['framework', 'import', 'messy.csv', '--year', '2024', '-o', 'x.json'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      'Giả định: mã bộ tiêu chí là "messy" (theo tên tệp messy.csv); dùng --id để đổi.',
+    );
+    expect(r.stderr).toContain(
+      'Giả định: bộ tiêu chí chính thức (official); dùng --status illustrative để đổi.',
+    );
+    expect(r.stderr).not.toContain('Giả định: năm');
+    const f = JSON.parse(readFileSync(join(dir, 'x.json'), 'utf8'));
+    expect(f).toMatchObject({
+      id: 'messy',
+      title: 'BỘ TIÊU CHÍ XÁC ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CẤP SỞ, CẤP HUYỆN',
+      year: 2024,
+      level: 'so-huyen',
+      status: 'official',
+      legalBasis: { number: '99/QĐ-UBND', date: '2024-02-01' },
+      groups: [
+        { id: 'so', name: 'Sở, ban, ngành' },
+        { id: 'huyen', name: 'UBND cấp huyện' },
+      ],
+    });
+    const over = await run(
+      [
+        'framework',
+        'import',
+        'messy.csv',
+        '--year',
+        '2024',
+        '--id',
+        'tinh-x',
+        '--level',
+        'so',
+        '-o',
+        'y.json',
+      ],
+      dir,
+    );
+    expect(over.code).toBe(0);
+    expect(over.stderr).not.toContain('Giả định: mã');
+    expect(JSON.parse(readFileSync(join(dir, 'y.json'), 'utf8'))).toMatchObject({
+      id: 'tinh-x',
+      level: 'so',
+    });
+  });
+
+  it.each([
+    'an-giang-2021.csv',
+    'an-giang-2021.xlsx',
+    'an-giang-2022.csv',
+    'minh-hoa-2025.csv',
+    'minh-hoa-2025.xlsx',
+  ])(
+    "imports the sample %s with no option: the built-in's tree, groups, survey sources and year",
+    async (name) => {
+      const dir = tempDir();
+      copyFileSync(join(APPENDIX, name), join(dir, name));
+      const r = await run(['framework', 'import', name, '-o', 'x.json'], dir);
+      expect(r.stderr).not.toContain('LỖI');
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('Giả định: năm');
+      const f = JSON.parse(readFileSync(join(dir, 'x.json'), 'utf8'));
+      const builtin = getBuiltinFramework(name.replace(/\.(csv|xlsx)$/, ''));
+      if (!builtin) throw new Error(name);
+      expect(f.id).toBe(builtin.id);
+      expect(f.year).toBe(builtin.year);
+      expect(f.level).toBe(builtin.level);
+      expect(f.status).toBe('illustrative'); // the titles say "(MINH HỌA)"
+      expect(f.legalBasis.number).toBe(builtin.legalBasis.number);
+      expect(f.legalBasis.date).toBe(builtin.legalBasis.date);
+      expect(f.groups.map((g: { id: string }) => g.id)).toEqual(builtin.groups.map((g) => g.id));
+      expect(f.surveySources.map((s: { id: string }) => s.id).sort()).toEqual(
+        builtin.surveySources.map((s) => s.id).sort(),
+      );
+      expect(f.tree).toEqual(builtin.tree);
+    },
+  );
 
   it('refuses to write over its input, a missing -o, an unknown file type and a missing file', async () => {
     const dir = workdir();

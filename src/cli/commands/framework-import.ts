@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { parseCsv } from '../../common/csv';
 import { importFrameworkTable, type ImportResult } from '../../framework/import/import-table';
 import { decodeLegacyCells } from '../../framework/import/legacy';
+import { inferImportMeta } from '../../framework/import/infer';
 import { importMetaSchema, type ImportMeta } from '../../framework/import/meta';
 import type { ImportIssue, TableCell } from '../../framework/import/types';
 import { frameworkSummary } from '../../framework/summary';
@@ -57,7 +58,13 @@ BỊ TỪ CHỐI (báo số dòng và ô): mã không đọc được hoặc tr�
   thiếu nội dung hoặc điểm tối đa, cách chấm không đọc được, nhóm hay nguồn điều tra không có,
   dòng chỉ có chữ thường không rõ là tiêu đề hay phần tiếp, dòng tổng cộng sai.
 
-THÔNG TIN KHÔNG CÓ TRONG BẢNG: tệp meta (--meta) và/hoặc tùy chọn (tùy chọn được ưu tiên)
+KHÔNG CẦN TÙY CHỌN với một bảng phụ lục thường: tên lấy từ dòng tiêu đề của bảng, mã từ tên tệp,
+  năm và cấp từ tiêu đề ("năm 2026", "cấp xã", "sở, ban, ngành"), căn cứ từ dòng "(Kèm theo Quyết
+  định số … ngày …)", trạng thái official (illustrative khi tiêu đề ghi "minh họa"), mỗi cấp một
+  nhóm đơn vị, dòng "Điều tra XHH" → nguồn SIPAS. Mỗi giả định được in ra ("Giả định: …; dùng --year
+  để đổi"); điều không suy ra được thì lệnh dừng (mã 2) và nói cần thêm tùy chọn nào.
+THÔNG TIN KHÔNG CÓ TRONG BẢNG: tệp meta (--meta) và/hoặc tùy chọn (tùy chọn được ưu tiên, rồi tệp
+  meta, rồi điều suy ra từ bảng)
   --meta META.json      { "id", "title", "year", "level", "legalBasis": { "number", "date",
                         "issuer" }, "status", "groups": [ { "id", "name" } ], "surveySources":
                         [ { "id", "name", "conversion" } ], "bands", "notRanked", "tieRule",
@@ -73,7 +80,8 @@ THÔNG TIN KHÔNG CÓ TRONG BẢNG: tệp meta (--meta) và/hoặc tùy chọn (
   --sources "sipas=Khảo sát SIPAS;cbccvc=Khảo sát CBCCVC"
   -o TỆP.json           tệp kết quả (bắt buộc)
   --force               vẫn ghi tệp khi bộ tiêu chí chưa qua kiểm tra (để sửa tay)
-  --json                in { "ok", "output", "counts", "points", "errors", "notes", "problems" }
+  --json                in { "ok", "output", "counts", "points", "errors", "assumptions", "notes",
+                        "problems" }
 
 Mã thoát: 0 đã ghi; 1 có dòng không đọc được hoặc bộ tiêu chí chưa qua kiểm tra; 2 sai cách dùng;
 3 không đọc/ghi được tệp hoặc thư mục.`;
@@ -106,7 +114,8 @@ const FIELD_VI: Record<string, string> = {
   groups: '--groups',
 };
 
-function buildMeta(values: Record<string, string>, io: CliIO): ImportMeta {
+/** The meta the user gave: the --meta file, then each option over it. */
+function givenMeta(values: Record<string, string>, io: CliIO): Record<string, unknown> {
   let base: Record<string, unknown> = {};
   if (values.meta) {
     const full = resolve(io.cwd, values.meta);
@@ -133,6 +142,10 @@ function buildMeta(values: Record<string, string>, io: CliIO): ImportMeta {
   }
   if (values.groups) meta.groups = parsePairs(values.groups, 'groups');
   if (values.sources) meta.surveySources = parsePairs(values.sources, 'sources');
+  return meta;
+}
+
+function validMeta(meta: Record<string, unknown>): ImportMeta {
   const parsed = importMetaSchema.safeParse(meta, { error: z.locales.vi().localeError });
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.slice(0, 8).map((i) => {
@@ -235,10 +248,22 @@ export const frameworkImportCommand: Command = {
       ],
       io.cwd,
     );
-    const meta = buildMeta(args.values, io);
+    const given = givenMeta(args.values, io);
     const { sheet, rows } = await readTable(table, io);
-    const result: ImportResult = importFrameworkTable(rows, meta);
     const file = basename(table);
+    // What neither the meta file nor an option says is read from the table itself (title row,
+    // file name, "năm 2026", "cấp xã", the "Kèm theo" row, the method column); each assumption is
+    // printed, and what cannot be read is asked for by name.
+    const inferred = inferImportMeta(rows, file, given);
+    if (inferred.missing.length)
+      throw new UserError(
+        inferred.missing.length === 1
+          ? `${file}: ${inferred.missing[0]}`
+          : `${file}:\n${inferred.missing.map((m) => `  - ${m}`).join('\n')}`,
+      );
+    const meta = validMeta(inferred.meta);
+    if (!args.flags.has('json')) for (const n of inferred.notes) io.stderr(`${n}\n`);
+    const result: ImportResult = importFrameworkTable(rows, meta);
 
     const ok = result.errors.length === 0 && result.framework !== null && result.problems.length === 0;
     const write = result.framework !== null && (ok || args.flags.has('force'));
@@ -255,6 +280,7 @@ export const frameworkImportCommand: Command = {
             counts: summary?.counts ?? null,
             points: summary?.points ?? null,
             errors: result.errors.map((e) => ({ ...e, where: where(file, sheet, e) })),
+            assumptions: inferred.notes,
             notes: result.notes.map((e) => ({ ...e, where: where(file, sheet, e) })),
             problems: result.problems,
           },
