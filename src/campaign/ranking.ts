@@ -15,8 +15,6 @@ export interface CampaignRankOptions {
   survey?: { rows: CellValue[][] };
   previous?: PreviousResult[];
   notRanked?: string[];
-  /** See FinishOptions.surveyGaps; the campaign's default is 'reject' (no silent zero). */
-  surveyGaps?: 'reject' | 'zero';
 }
 
 export function campaignRanking(
@@ -50,6 +48,5 @@ export function campaignRanking(
     survey: options.survey,
     previous: options.previous,
     notRanked: options.notRanked,
-    surveyGaps: options.surveyGaps ?? 'reject',
   });
 }

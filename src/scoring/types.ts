@@ -13,6 +13,17 @@ export type CellValue = number | string | boolean | null | undefined | { error: 
 /** One leaf's raw entries. */
 export type LeafEntry = Partial<Record<EntryField, CellValue>>;
 
+/**
+ * The unit's own words for its self-assessment report (Công văn 383 and 384/BNV-CCHC, part 3),
+ * typed below the table of `Chấm điểm`.
+ */
+export interface ReportTexts {
+  /** Khó khăn, vướng mắc. */
+  difficulties?: string;
+  /** Kiến nghị, đề xuất. */
+  recommendations?: string;
+}
+
 export interface UnitRef {
   code: string;
   name: string;
@@ -36,6 +47,8 @@ export interface Scoresheet {
    * (a rate in % for sources with conversion `rateTimesMax`, points for sources with `points`).
    */
   surveyIsRate?: boolean;
+  /** The report texts found below the table (unit workbooks only); absent when none were typed. */
+  report?: ReportTexts;
 }
 
 export type Severity = 'error' | 'warning';

@@ -4,6 +4,7 @@
  * consolidation, other offices' scripts) find things by THESE titles and names, never by fixed
  * addresses, so changing a string here is a breaking change of the file format.
  */
+import type { ReportTexts } from '../scoring/types';
 
 export const SHEET_GUIDE = 'Hướng dẫn';
 export const SHEET_SCORE = 'Chấm điểm';
@@ -43,6 +44,30 @@ export const TOTAL_ROW_LABEL = 'TỔNG CỘNG';
 export const SURVEY_MARK = 'Điều tra XHH';
 /** Text in the self-score cell of a leaf not applying to the unit's group. */
 export const NOT_APPLICABLE_MARK = 'Không áp dụng';
+
+/**
+ * The unit's texts for its self-assessment report, one input row each below the total row of
+ * `Chấm điểm` (unit workbooks only): the label in `Nội dung`, the text in the merged cell right of
+ * it. The plan writes these rows and the reader finds them by these labels (never by address), so
+ * the report the Sở prints (src/docx) takes what the unit wrote in Excel.
+ */
+export const REPORT_TEXTS: readonly {
+  key: keyof ReportTexts;
+  label: string;
+  prompt: string;
+}[] = [
+  {
+    key: 'difficulties',
+    label: 'Khó khăn, vướng mắc',
+    prompt:
+      'Những khó khăn, vướng mắc của đơn vị khi thực hiện nhiệm vụ CCHC và khi tự đánh giá (in vào báo cáo tự đánh giá).',
+  },
+  {
+    key: 'recommendations',
+    label: 'Kiến nghị, đề xuất',
+    prompt: 'Kiến nghị, đề xuất của đơn vị với Sở Nội vụ, UBND tỉnh (in vào báo cáo tự đánh giá).',
+  },
+];
 
 /** Keys of the `_meta` sheet (column A key, column B value). */
 export const META_KEYS = {

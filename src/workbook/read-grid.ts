@@ -16,11 +16,20 @@ import { toHundredths } from '../common/decimal';
 import { parseNumberText } from '../common/vi-number';
 import { showNumber } from '../scoring/read';
 import { fieldsOfLeaves } from '../scoring/entry-fields';
-import type { CellValue, EntryField, LeafEntry, Problem, Scoresheet, Severity } from '../scoring/types';
+import type {
+  CellValue,
+  EntryField,
+  LeafEntry,
+  Problem,
+  ReportTexts,
+  Scoresheet,
+  Severity,
+} from '../scoring/types';
 import { FIELD_COLUMN, MARK_COLUMN } from './columns';
 import {
   META_KEYS,
   NOT_APPLICABLE_MARK,
+  REPORT_TEXTS,
   SCORE_COLUMNS,
   SHEET_META,
   SHEET_SCORE,
@@ -357,8 +366,32 @@ export function scoresheetFromGrid(
     scoresheet.cells![leaf.code] = cells;
   }
 
+  // 5. The report texts below the table: found by their labels in `Nội dung`, the text in the
+  //    first non-blank cell right of the label (a merged cell's value is in its first cell).
+  if (columns.name !== undefined) {
+    const nameCol = columns.name;
+    const report: ReportTexts = {};
+    for (let r = headerRow + 1; r <= lastRow; r++) {
+      const label = normalizeTitle(value(r, nameCol));
+      const text = label && REPORT_LABELS.get(label);
+      if (!text || report[text] !== undefined || codeText(value(r, codeCol))) continue;
+      for (let c = nameCol + 1; c <= lastCol; c++) {
+        const v = value(r, c);
+        if (typeof v === 'string' && v.trim()) {
+          report[text] = v.normalize('NFC').trim();
+          break;
+        }
+      }
+    }
+    if (Object.keys(report).length) scoresheet.report = report;
+  }
+
   return { scoresheet, structureProblems: problems, layout: { headerRow, columns, rows } };
 }
+
+const REPORT_LABELS = new Map<string, keyof ReportTexts>(
+  REPORT_TEXTS.map((t) => [normalizeTitle(t.label), t.key]),
+);
 
 function showValue(v: CellValue): string {
   if (typeof v === 'number') return showNumber(v);

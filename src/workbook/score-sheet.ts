@@ -20,6 +20,7 @@ import {
 } from './columns';
 import {
   NOT_APPLICABLE_MARK,
+  REPORT_TEXTS,
   SCORE_FIRST_DATA_ROW,
   SCORE_FRAMEWORK_ROW,
   SCORE_HEADER_ROW,
@@ -181,8 +182,10 @@ export function buildScoreSheet(
     style: 'check',
   });
 
-  // Signature block: these sheets are printed, signed and stamped.
-  const signRow = totalRow + 2;
+  // The report texts (unit workbooks only), then the signature block: these sheets are printed,
+  // signed and stamped.
+  const afterReport = form.kind === 'unit' ? reportTextRows(b, totalRow + 2) : totalRow + 1;
+  const signRow = afterReport + 1;
   b.set(signRow, C.name, { value: 'NGƯỜI LẬP BIỂU\n(Ký, ghi rõ họ tên)', style: 'signature' });
   b.set(signRow, C.evidence, {
     value: 'THỦ TRƯỞNG ĐƠN VỊ\n(Ký, ghi rõ họ tên, đóng dấu)',
@@ -214,6 +217,34 @@ export function buildScoreSheet(
       rows,
     },
   };
+}
+
+/** Printed height of a report text row: about five lines of 12 pt text. */
+const REPORT_ROW_HEIGHT = 80;
+
+/**
+ * One input row per report text from `row` on: the label in `Nội dung`, the text in one merged,
+ * unlocked, wrapping cell over the other printed columns. Returns the row after the last one.
+ */
+function reportTextRows(b: SheetBuilder, row: number): number {
+  for (const text of REPORT_TEXTS) {
+    b.set(row, C.code, { value: '', style: 'criterion' });
+    b.set(row, C.name, { value: text.label, style: 'criterion' });
+    b.set(row, C.max, { value: null, style: 'inputText', locked: false });
+    // The merged cell's first cell is the input (Excel takes its lock); the rest carry the style.
+    for (let col = C.max + 1; col <= PRINT_LAST_COL; col++) b.set(row, col, { style: 'inputText' });
+    b.merge(row, C.max, PRINT_LAST_COL);
+    b.sheet.validations.push({
+      ref: a('max', row),
+      type: 'any',
+      allowBlank: true,
+      promptTitle: clip(text.label, 32),
+      prompt: clip(text.prompt, 255),
+    });
+    b.sheet.rowHeights[row] = REPORT_ROW_HEIGHT;
+    row += 1;
+  }
+  return row;
 }
 
 function parentRow(

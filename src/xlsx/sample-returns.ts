@@ -6,8 +6,8 @@
  * (edited maxima, deleted rows, text or formulas in score cells). Bytes in, bytes out.
  */
 import ExcelJS from 'exceljs';
-import type { EntryField } from '../scoring/types';
-import { SCORE_COLUMNS, SHEET_SCORE, normalizeTitle } from '../workbook/layout';
+import type { EntryField, ReportTexts } from '../scoring/types';
+import { REPORT_TEXTS, SCORE_COLUMNS, SHEET_SCORE, normalizeTitle } from '../workbook/layout';
 
 /** A value to type: a number, text, or a formula (a mistake units make). */
 export type TypedValue = number | string | { formula: string } | null;
@@ -19,6 +19,8 @@ export interface FillOptions {
   maxOverrides?: Record<string, number>;
   /** Rows of these codes deleted from the sheet. */
   deleteRows?: string[];
+  /** The report texts, typed right of their labels below the table (unit workbooks). */
+  report?: ReportTexts;
 }
 
 const TITLE_TO_KEY = new Map(SCORE_COLUMNS.map((c) => [normalizeTitle(c.title), c]));
@@ -63,6 +65,16 @@ export async function fillReturnedWorkbook(
       const c = fieldColumn.get(field);
       if (c === undefined || value === undefined) continue;
       ws.getRow(r).getCell(c).value = toExcel(value);
+    }
+  }
+  for (const text of REPORT_TEXTS) {
+    const value = options.report?.[text.key];
+    if (value === undefined) continue;
+    for (let r = headerRow + 1; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      if (normalizeTitle(row.getCell(columns.name as number).value) !== normalizeTitle(text.label)) continue;
+      row.getCell((columns.name as number) + 1).value = value;
+      break;
     }
   }
   for (const [code, max] of Object.entries(options.maxOverrides ?? {})) {

@@ -17,6 +17,7 @@ const LAYERS = [
   'consolidation',
   'campaign',
   'xlsx',
+  'docx',
   'excel',
   'usecases',
   'cli',
@@ -33,8 +34,17 @@ const IO_AND_UI = [
   'node:fs',
   'path',
 ];
-/** Siblings out of reach although below: use cases and the CLI never touch Office.js; the pane never the CLI. */
-const SIBLINGS: Record<string, string[]> = { usecases: ['excel'], cli: ['excel'], taskpane: ['cli'] };
+/**
+ * Siblings out of reach although below: the .docx and .xlsx writers never use each other, nor
+ * Office.js the .docx one; use cases and the CLI never touch Office.js; the pane never the CLI.
+ */
+const SIBLINGS: Record<string, string[]> = {
+  docx: ['xlsx'],
+  excel: ['docx'],
+  usecases: ['excel'],
+  cli: ['excel'],
+  taskpane: ['cli'],
+};
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -124,12 +134,15 @@ for (const [i, layer] of LAYERS.entries()) {
     );
   }
 }
-for (const layer of ['xlsx', 'excel']) {
+for (const layer of ['xlsx', 'docx', 'excel']) {
   const group = `${layer}: reads bytes (no fs) and draws no UI`;
   for (const pkg of ['node:fs', 'fs', 'path', 'react', '@fluentui/react-components'])
     expectReports(group, pkg, probe(layer), pkg, 1);
-  expectReports(group, 'exceljs (permitted)', probe(layer), 'exceljs', 0);
+  const library = layer === 'docx' ? 'docx' : 'exceljs';
+  expectReports(group, `${library} (permitted)`, probe(layer), library, 0);
 }
+for (const layer of PURE)
+  expectReports(`${layer}: no I/O, Office.js, exceljs, zip or UI`, 'docx', probe(layer), 'docx', 1);
 expectReports('cli: Node yes, UI no', 'node:fs', probe('cli'), 'node:fs', 0);
 expectReports('cli: Node yes, UI no', 'react', probe('cli'), 'react', 1);
 expectReports('taskpane: React', 'react', probe('taskpane'), 'react', 0);

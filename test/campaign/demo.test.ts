@@ -102,6 +102,15 @@ describe('cchc demo (whole campaign on minh-hoa-2025)', () => {
     const names = await fs.readdir(join(root, 'demo', 'dot-2025'));
     expect(names).toEqual(expect.arrayContaining(['so-theo-doi.json', 'so-theo-doi.xlsx', 'ket-qua']));
     const results = await fs.readdir(join(root, 'demo', 'dot-2025', 'ket-qua'));
-    expect(results.sort()).toEqual(['bao-cao.html', 'xep-hang.xlsx']);
+    expect(results.sort()).toEqual(['bao-cao.html', 'van-ban', 'xep-hang.xlsx']);
+    // The Word documents: three kinds for each of the 12 units with an accepted return, and the appendix.
+    const docs = join(root, 'demo', 'dot-2025', 'ket-qua', 'van-ban');
+    expect((await fs.readdir(docs)).sort()).toEqual([
+      'bao-cao-tu-danh-gia',
+      'ket-qua-tham-dinh-lan-1',
+      'ket-qua-tham-dinh-lan-2',
+      'phu-luc-xep-hang.docx',
+    ]);
+    expect(await fs.readdir(join(docs, 'bao-cao-tu-danh-gia'))).toContain('STP - Sở Tư pháp.docx');
   });
 });

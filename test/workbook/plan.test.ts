@@ -117,6 +117,9 @@ describe('buildTemplatePlan: the Chấm điểm sheet', () => {
           .map((k) => cellAddress(rows[code], columns[k])),
       ),
       cellAddress(rows['2.1.1'], columns.survey),
+      // The report texts below the table (Khó khăn, vướng mắc; Kiến nghị, đề xuất).
+      cellAddress(plan.score.totalRow + 2, columns.max),
+      cellAddress(plan.score.totalRow + 3, columns.max),
     ];
     expect(unlocked.sort()).toEqual(expected.sort());
     expect(s.protection).toEqual({ password: '', allowFormatColumns: true, allowFormatRows: true });

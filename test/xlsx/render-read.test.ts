@@ -229,3 +229,33 @@ describe('renderPlan / readTemplate with exceljs', () => {
     }
   });
 });
+
+describe('the report texts below the table (Khó khăn, vướng mắc; Kiến nghị, đề xuất)', () => {
+  it('are open input rows of the unit workbook and read back into the scoresheet', async () => {
+    const { fillReturnedWorkbook } = await import('../../src/xlsx/sample-returns');
+    const { REPORT_TEXTS } = await import('../../src/workbook/layout');
+    const { plan, bytes } = await sampleTemplate(framework, UNIT_SO);
+    const score = plan.sheets.find((s) => s.name === SHEET_SCORE)!;
+    for (const t of REPORT_TEXTS) {
+      const label = score.cells.find((c) => c.value === t.label)!;
+      expect(label.row).toBeGreaterThan(plan.score.totalRow);
+      const input = score.cells.find((c) => c.row === label.row && c.col === label.col + 1)!;
+      expect(input.locked).toBe(false);
+      expect(score.merges).toContain(`${input.address}:I${label.row}`);
+      expect(score.print?.area).toMatch(new RegExp(`:I(\\d+)$`));
+      expect(Number(/:I(\d+)$/.exec(score.print!.area!)![1])).toBeGreaterThan(label.row);
+    }
+    expect((await readOk(bytes)).scoresheet.report).toBeUndefined();
+    const filled = await fillReturnedWorkbook(
+      bytes,
+      {},
+      {
+        report: { difficulties: 'Thiếu công chức  \nchuyên trách.', recommendations: '=Đề nghị tập huấn' },
+      },
+    );
+    expect((await readOk(filled)).scoresheet.report).toEqual({
+      difficulties: 'Thiếu công chức  \nchuyên trách.',
+      recommendations: '=Đề nghị tập huấn',
+    });
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * `cchc campaign …`: the assessment campaign (đợt đánh giá) in a folder — init, issue, receive,
- * status, appraise, respond, survey, rank, accept-late / refuse-late, reopen. Argument parsing and
+ * status, appraise, respond, survey, rank, documents, accept-late / refuse-late, reopen. Argument parsing and
  * terminal output only: the work is in src/usecases/campaign, the rules in src/campaign.
  *
  * Exit codes (every sub-command): 0 done; 1 done, but something was refused (a file rejected,
@@ -35,6 +35,13 @@ import {
   type Campaign,
   type Clock,
 } from '../../usecases/campaign/campaign';
+import {
+  APPENDIX_FILE,
+  DOCUMENTS_DIR,
+  DOCUMENT_DIRS,
+  campaignDocuments,
+  campaignSurveyRows,
+} from '../../usecases/campaign/documents';
 import { CampaignError } from '../../usecases/campaign/folder';
 import { writeRankingWorkbook } from '../../xlsx/ranking-workbook';
 import { registerWorkbook } from '../../xlsx/register-workbook';
@@ -47,7 +54,6 @@ import { illustrativeWarning, loadFrameworkArg } from '../framework-arg';
 import { rememberFramework } from '../framework-library';
 import { collectFiles } from '../consolidate/collect-workbooks';
 import { consolidationText } from '../consolidate/consolidation-text';
-import { refuseUnusableSurvey, surveyGapsNotice } from './consolidate';
 import { slug } from '../../usecases/campaign/campaign';
 import { parseUnitList, unitListProblemText } from '../../workbook/unit-list';
 
@@ -537,7 +543,6 @@ export const campaignRankCommand: Command = {
   summary: 'Bảng xếp hạng cuối và báo cáo từ sổ theo dõi của đợt',
   usage: [
     'Cách dùng: cchc campaign rank [--dir THƯ_MỤC] [-o XEP_HANG.xlsx] [--report BAO_CAO.html] [--json]',
-    '                          [--allow-missing-survey]',
     '',
     'Xếp hạng từ sổ theo dõi: điểm tự chấm của tệp đã chấp nhận, điểm thẩm định của các phiếu thẩm định',
     'đã xác thực (lần 2 thay lần 1; điểm cộng/trừ của Hội đồng), điểm điều tra XHH từ tệp đã ghi bằng',
@@ -546,29 +551,17 @@ export const campaignRankCommand: Command = {
     '  -o TỆP            bảng xếp hạng (mặc định ket-qua/xep-hang.xlsx trong thư mục đợt)',
     '  --report TỆP      báo cáo HTML (mặc định ket-qua/bao-cao.html)',
     '  --json            in { units, files } như cchc consolidate --json',
-    '  --allow-missing-survey  xếp hạng cả đơn vị thiếu số liệu điều tra XHH, tính phần đó bằng 0',
-    '                    (mỗi đơn vị như vậy được ghi chú); mặc định đơn vị đó là lỗi, chưa xếp hạng',
     '',
     EXIT_CODES,
   ].join('\n'),
   async run(argv, io) {
     const args = parseArgs(argv, {
       values: ['dir', 'o', 'output', 'report', 'not-ranked'],
-      booleans: ['json', 'allow-missing-survey'],
+      booleans: ['json'],
     });
-    const allowMissingSurvey = args.flags.has('allow-missing-survey');
     const campaign = await open(args.values.dir, io);
-    let survey;
-    if (campaign.register.survey) {
-      const bytes = await campaign.folder.read(campaign.register.survey.storedAs);
-      if (!bytes)
-        throw new UserError(
-          `Thiếu bản lưu tệp điều tra ${campaign.folder.describe(campaign.register.survey.storedAs)}.`,
-        );
-      survey = { rows: (await readDataRows(campaign.register.survey.storedAs, bytes)).rows };
-    }
-    const result = rankCampaign(campaign, survey, args.all['not-ranked'], { allowMissingSurvey });
-    refuseUnusableSurvey(result, allowMissingSurvey, io);
+    const survey = await guard(campaignSurveyRows(campaign));
+    const result = rankCampaign(campaign, survey, args.all['not-ranked']);
     const root = resolve(io.cwd, args.values.dir ?? '.');
     const out = resolve(
       io.cwd,
@@ -577,28 +570,90 @@ export const campaignRankCommand: Command = {
     const report = resolve(io.cwd, args.values.report ?? resolve(root, 'ket-qua', 'bao-cao.html'));
     const generatedAt = clockOf().now();
     if (!result.units.length) {
-      if (args.flags.has('json'))
-        io.stdout(
-          `${JSON.stringify({ units: [], files: result.files, warnings: result.warnings }, null, 2)}\n`,
-        );
-      else io.stdout(consolidationText(result));
-      surveyGapsNotice(result, io);
-      io.stderr('Chưa có đơn vị nào được xếp hạng: không ghi bảng xếp hạng.\n');
+      io.stderr('Chưa có đơn vị nào có tệp tự chấm được chấp nhận: không có gì để xếp hạng.\n');
       return 1;
     }
     await writeFileDurably(out, await writeRankingWorkbook(result, { generatedAt }));
     await writeFileDurably(report, renderReportHtml(result, { generatedAt }));
     if (args.flags.has('json'))
-      io.stdout(
-        `${JSON.stringify({ units: result.units, files: result.files, warnings: result.warnings }, null, 2)}\n`,
-      );
+      io.stdout(`${JSON.stringify({ units: result.units, warnings: result.warnings }, null, 2)}\n`);
     else {
       io.stdout(consolidationText(result));
       io.stdout(
         `\nĐã ghi bảng xếp hạng: ${relative(io.cwd, out)}\nĐã ghi báo cáo: ${relative(io.cwd, report)}\n`,
       );
     }
-    surveyGapsNotice(result, io);
+    return 0;
+  },
+};
+
+export const campaignDocumentsCommand: Command = {
+  name: 'campaign documents',
+  summary:
+    'Văn bản Word theo Nghị định 30/2020/NĐ-CP: báo cáo tự đánh giá, kết quả thẩm định, phụ lục xếp hạng',
+  usage: [
+    'Cách dùng: cchc campaign documents [--dir THƯ_MỤC] [-o THƯ_MỤC_RA] [--place TỈNH] [--issuer "CƠ QUAN"]',
+    '                                   [--decision "SỐ/QĐ-UBND ngày NGÀY"]',
+    '',
+    'Ghi các văn bản .docx (A4, Times New Roman, Quốc hiệu, Tiêu ngữ, số/ký hiệu, địa danh và ngày,',
+    'chữ ký, nơi nhận, theo Nghị định 30/2020/NĐ-CP) cho mọi đơn vị đã có dữ liệu, từ sổ theo dõi và các',
+    'tệp đã nhận của đợt:',
+    `  ${DOCUMENT_DIRS.report}/MÃ - Tên.docx     báo cáo tự đánh giá, chấm điểm (từ tệp tự chấm đã chấp nhận:`,
+    '      bảng điểm theo lĩnh vực, tiêu chí, tiêu chí thành phần; tiêu chí không có hoặc chưa đủ tài liệu',
+    '      kiểm chứng kèm giải trình; khó khăn, vướng mắc và kiến nghị, đề xuất đơn vị ghi dưới bảng điểm);',
+    `  ${DOCUMENT_DIRS.round1}/…, ${DOCUMENT_DIRS.round2}/…   kết quả thẩm định của từng vòng đã nhận:`,
+    '      điểm tự chấm và điểm thẩm định từng tiêu chí, ý kiến Hội đồng, hạn giải trình; vòng sau cùng kèm',
+    '      các tiêu chí mất nhiều điểm nhất;',
+    `  ${APPENDIX_FILE}     phụ lục xếp hạng theo nhóm kèm quyết định công bố (như cchc campaign rank).`,
+    'Ngày trên văn bản là hôm nay theo giờ Việt Nam. Số văn bản để trống cho văn thư ghi.',
+    DIR_OPTION,
+    `  -o THƯ_MỤC        nơi ghi (mặc định ${DOCUMENTS_DIR} trong thư mục đợt)`,
+    '  --place TỈNH      địa danh của dòng "…, ngày … tháng … năm …" (mặc định: tỉnh của cơ quan ban hành',
+    '                    bộ tiêu chí, nếu bộ tiêu chí ghi rõ)',
+    '  --issuer TÊN      cơ quan ban hành kết quả thẩm định và phụ lục (mặc định "Sở Nội vụ")',
+    '  --decision TEXT   số, ngày quyết định công bố mà phụ lục kèm theo (mặc định để trống)',
+    '',
+    'Mã thoát: 0 xong; 1 xong nhưng có đơn vị chưa có tệp tự chấm được chấp nhận (không có văn bản);',
+    '2 sai cách dùng hoặc không phải thư mục đợt đánh giá; 3 không ghi được tệp.',
+  ].join('\n'),
+  async run(argv, io) {
+    const args = parseArgs(argv, { values: ['dir', 'o', 'output', 'place', 'issuer', 'decision'] });
+    if (args.positionals.length)
+      throw new UserError(`Không nhận đối số "${args.positionals[0]}" (dùng -o THƯ_MỤC).`);
+    const campaign = await open(args.values.dir, io);
+    const root = resolve(io.cwd, args.values.dir ?? '.');
+    const outDir = resolve(
+      io.cwd,
+      args.values.o ?? args.values.output ?? resolve(root, ...DOCUMENTS_DIR.split('/')),
+    );
+    const { documents, withoutReturn } = await guard(
+      campaignDocuments(campaign, {
+        place: args.values.place,
+        issuer: args.values.issuer,
+        decision: args.values.decision,
+        clock: clockOf(),
+      }),
+    );
+    for (const d of documents) {
+      const target = resolve(outDir, ...d.path.split('/'));
+      try {
+        await writeFileDurably(target, d.bytes);
+      } catch (e) {
+        throw new UserError(`Không ghi được "${relative(io.cwd, target)}": ${(e as Error).message}`, 3);
+      }
+    }
+    const count = (k: string) => documents.filter((d) => d.kind === k).length;
+    io.stdout(
+      `Đã ghi ${documents.length} văn bản vào ${relative(io.cwd, outDir) || '.'}: ${count('report')} báo cáo tự đánh giá, ` +
+        `${count('round1') + count('round2')} kết quả thẩm định (${count('round1')} lần 1, ${count('round2')} lần 2), ` +
+        `${count('appendix')} phụ lục xếp hạng.\n`,
+    );
+    if (withoutReturn.length) {
+      io.stderr(
+        `Chưa có tệp tự chấm được chấp nhận, không có văn bản: ${withoutReturn.map((u) => `${u.code} (${u.name})`).join(', ')}.\n`,
+      );
+      return 1;
+    }
     return 0;
   },
 };
@@ -612,6 +667,7 @@ export const campaignCommands: Command[] = [
   campaignRespondCommand,
   campaignSurveyCommand,
   campaignRankCommand,
+  campaignDocumentsCommand,
   lateCommand(true),
   lateCommand(false),
   campaignReopenCommand,

@@ -6,7 +6,8 @@
  * second writer (exceljs) from the workbooks the campaign issued:
  *   init → issue → returns (one late, one with appraisal typed by the unit, one duplicate, one
  *   broken) → accept-late → thẩm định lần 1 → giải trình (one unit sends none) → thẩm định lần 2
- *   → điểm cộng, điểm trừ (a deduction, a bonus) → điều tra XHH → rank → status.
+ *   → điểm cộng, điểm trừ (a deduction, a bonus) → điều tra XHH → rank → documents (the Word
+ *   reports, appraisal results and ranking appendix) → status.
  * Deterministic: the same files, register and ranking every run. Each step's exit code is
  * checked, so the demo fails loudly if the campaign stops behaving as shown.
  */
@@ -19,11 +20,13 @@ import { getBuiltinFramework } from '../../framework/builtins';
 import type { Framework } from '../../framework/schema';
 import { appliesTo, leaves } from '../../framework/tree';
 import { leafKind } from '../../scoring/leaf';
+import { DOCUMENTS_DIR } from '../../usecases/campaign/documents';
 import { fillReturnedWorkbook, type ReturnedEntries } from '../../xlsx/sample-returns';
 import type { CliIO, Command } from '../command';
 import { UserError } from '../errors';
 import {
   campaignAppraiseCommand,
+  campaignDocumentsCommand,
   campaignIssueCommand,
   campaignInitCommand,
   campaignRankCommand,
@@ -54,6 +57,16 @@ export const DEMO_CASES = {
   deduction: { unit: 'STP', leaf: '5.4.3', value: -0.5 },
   bonus: { unit: 'XAP', leaf: '7.7', value: 0.5 },
 } as const;
+
+/** What each unit types below its table for the self-assessment report (two lines each). */
+const DEMO_REPORT_TEXTS = {
+  difficulties:
+    'Đơn vị chưa có công chức chuyên trách công tác cải cách hành chính; việc số hóa hồ sơ, kết quả giải quyết thủ tục hành chính còn chậm.\n' +
+    'Một số văn bản làm tài liệu kiểm chứng ban hành chậm nên chưa đủ căn cứ tự chấm điểm tối đa.',
+  recommendations:
+    'Đề nghị Sở Nội vụ tổ chức tập huấn về cách tự đánh giá, chấm điểm và chuẩn bị tài liệu kiểm chứng.\n' +
+    'Đề nghị UBND tỉnh bố trí kinh phí nâng cấp hệ thống thông tin giải quyết thủ tục hành chính.',
+};
 
 /** The campaign's calendar (UTC instants; Việt Nam is UTC+7). */
 const AT = {
@@ -233,7 +246,9 @@ export async function runCampaignDemo(out: string, io: CliIO, samples: string): 
       for (const leaf of scoredLeaves(framework, unit.group).slice(0, 3))
         entries[leaf.code] = { ...entries[leaf.code], appraisal: leaf.maxByGroup?.[unit.group] ?? leaf.max };
     }
-    let bytes = await fillReturnedWorkbook(await demo.issued(unit.code, 'tu-cham'), entries);
+    let bytes = await fillReturnedWorkbook(await demo.issued(unit.code, 'tu-cham'), entries, {
+      report: DEMO_REPORT_TEXTS,
+    });
     if (unit.code === C.broken) bytes = bytes.subarray(0, Math.floor(bytes.length / 2));
     const name = `${unit.code}-tu-cham.xlsx`;
     if (unit.code === C.late) await demo.send('tu-cham-muon', name, bytes, AT.late);
@@ -355,6 +370,9 @@ export async function runCampaignDemo(out: string, io: CliIO, samples: string): 
   await demo.step(AT.survey, campaignSurveyCommand, [surveyFile, ...dir], 0);
   io.stdout('\nXẾP HẠNG CUỐI (cchc campaign rank)\n');
   await demo.step(AT.rank, campaignRankCommand, dir, 0, true);
+  io.stdout('\nVĂN BẢN (cchc campaign documents)\n');
+  await demo.step(AT.rank, campaignDocumentsCommand, dir, 1, true);
+  io.stdout(`Thư mục văn bản: ${join(out, CAMPAIGN, ...DOCUMENTS_DIR.split('/'))}\n`);
   io.stdout('\nTÌNH TRẠNG ĐỢT ĐÁNH GIÁ (cchc campaign status)\n');
   await demo.step(AT.rank, campaignStatusCommand, dir, 0, true);
   return 0;

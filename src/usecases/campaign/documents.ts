@@ -1,0 +1,194 @@
+/**
+ * The campaign's printed documents (Nghị định 30/2020/NĐ-CP, src/docx), written once for the CLI
+ * and the pane, from the same register and kept files as the workbooks:
+ * - per unit with an accepted self-assessment: Báo cáo tự đánh giá (from the kept return: scores,
+ *   evidence, giải trình, and the difficulties and recommendations typed below the table);
+ * - per unit and council round with an accepted appraisal: Kết quả thẩm định (registered scores,
+ *   the council's comments from the kept appraisal workbooks, the giải trình deadline; the
+ *   unit's latest round also lists the criteria where it lost the most points);
+ * - once ranked units exist: Phụ lục xếp hạng for the decision.
+ * Names by the one per-unit rule (src/workbook/file-name.ts).
+ */
+import {
+  acceptedReceipt,
+  deadlineFor,
+  deadlineText,
+  registeredEntries,
+  type RegisterUnit,
+  type StageId,
+} from '../../campaign';
+import { viPlaceDate } from '../../common/vi-time';
+import { pointsLost, type LostLeaf } from '../../consolidation/points-lost';
+import { appraisalResult } from '../../docx/appraisal-result';
+import { rankingAppendix } from '../../docx/ranking-appendix';
+import { selfAssessmentReport } from '../../docx/self-assessment-report';
+import type { IssueContext } from '../../docx/shared';
+import type { CellValue, LeafEntry, ReportTexts } from '../../scoring/types';
+import { appendixContent, appraisalContent, selfAssessmentContent } from '../../workbook/document-content';
+import { unitFileName } from '../../workbook/file-name';
+import { readTemplate } from '../../xlsx/read-template';
+import { readDataRows } from '../../xlsx/survey-file';
+import { systemClock, rankCampaign, type Campaign, type Clock } from './campaign';
+import { CAMPAIGN_FILES as F, CampaignError } from './folder';
+
+/** Where the documents go, relative to the output folder. */
+export const DOCUMENT_DIRS = {
+  report: 'bao-cao-tu-danh-gia',
+  round1: 'ket-qua-tham-dinh-lan-1',
+  round2: 'ket-qua-tham-dinh-lan-2',
+} as const;
+export const APPENDIX_FILE = 'phu-luc-xep-hang.docx';
+/** Default output folder in the campaign folder. */
+export const DOCUMENTS_DIR = `${F.resultsDir}/van-ban`;
+
+export type DocumentKind = 'report' | 'round1' | 'round2' | 'appendix';
+
+export interface CampaignDocument {
+  kind: DocumentKind;
+  /** Unit code; absent for the appendix. */
+  unit?: string;
+  /** Relative path with "/" ("bao-cao-tu-danh-gia/STP - Sở Tư pháp.docx"). */
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface DocumentOptions {
+  /** Tỉnh of the place-and-date line ("An Giang"); default from the framework's issuer. */
+  place?: string;
+  /** Issuing body of the Sở's documents (default "Sở Nội vụ"). */
+  issuer?: string;
+  /** The decision the appendix is attached to ("1590/QĐ-UBND ngày 23/5/2017"). */
+  decision?: string;
+  clock?: Clock;
+}
+
+export interface DocumentsResult {
+  documents: CampaignDocument[];
+  /** Units without an accepted self-assessment (nothing to write for them). */
+  withoutReturn: RegisterUnit[];
+}
+
+/** "UBND tỉnh An Giang" → "An Giang"; null when the issuer names no province plainly. */
+export function provinceOf(issuer: string | undefined): string | null {
+  const m = /tỉnh\s+([^()]+)$/iu.exec(issuer?.trim() ?? '');
+  return m ? m[1].trim() : null;
+}
+
+/** The survey rows the campaign registered (cchc campaign survey), for the ranking. */
+export async function campaignSurveyRows(campaign: Campaign): Promise<{ rows: CellValue[][] } | undefined> {
+  const survey = campaign.register.survey;
+  if (!survey) return undefined;
+  const bytes = await campaign.folder.read(survey.storedAs);
+  if (!bytes)
+    throw new CampaignError(`Thiếu bản lưu tệp điều tra ${campaign.folder.describe(survey.storedAs)}.`);
+  return { rows: (await readDataRows(survey.storedAs, bytes)).rows };
+}
+
+async function keptSheet(campaign: Campaign, unit: string, stage: StageId) {
+  const r = acceptedReceipt(campaign.register, unit, stage);
+  if (!r?.storedAs) return null;
+  const bytes = await campaign.folder.read(r.storedAs);
+  if (!bytes)
+    throw new CampaignError(`Thiếu bản lưu ${campaign.folder.describe(r.storedAs)} của tệp đã nhận.`);
+  const reading = await readTemplate(bytes, {
+    fileName: r.storedAs,
+    resolveFramework: () => campaign.framework,
+  });
+  if (!reading.ok)
+    throw new CampaignError(
+      `Bản lưu ${campaign.folder.describe(r.storedAs)} không đọc được: ${reading.message}`,
+      3,
+    );
+  return reading.scoresheet;
+}
+
+const TEXT_FIELDS = ['evidence', 'explanation', 'appraisalComment', 'appraisal2Comment'] as const;
+
+/** The registered scores with the texts of the kept files, later stages over earlier ones. */
+async function entriesWithTexts(
+  campaign: Campaign,
+  unit: string,
+  stages: StageId[],
+): Promise<Record<string, LeafEntry>> {
+  const out = registeredEntries(campaign.register, campaign.framework, unit);
+  for (const stage of stages) {
+    const sheet = await keptSheet(campaign, unit, stage);
+    for (const [code, e] of Object.entries(sheet?.entries ?? {}))
+      for (const f of TEXT_FIELDS)
+        if (typeof e[f] === 'string' && e[f] !== '') out[code] = { ...out[code], [f]: e[f] };
+  }
+  return out;
+}
+
+export async function campaignDocuments(
+  campaign: Campaign,
+  options: DocumentOptions = {},
+): Promise<DocumentsResult> {
+  const { register, framework } = campaign;
+  const now = (options.clock ?? systemClock).now();
+  const place = options.place?.trim() || provinceOf(framework.legalBasis.issuer) || '……………';
+  const known = place !== '……………';
+  const sở: IssueContext = {
+    parent: known ? `UBND tỉnh ${place}` : undefined,
+    issuer: options.issuer?.trim() || 'Sở Nội vụ',
+    placeDate: viPlaceDate(place, now),
+  };
+  const survey = await campaignSurveyRows(campaign);
+  const ranking = rankCampaign(campaign, survey);
+  const lostBy = new Map<string, readonly LostLeaf[]>();
+  for (const s of pointsLost(ranking, { top: 5 }))
+    lostBy.set(s.key, survey ? s.leaves : s.leaves.filter((l) => !l.survey));
+
+  const documents: CampaignDocument[] = [];
+  const withoutReturn: RegisterUnit[] = [];
+  const taken = { report: new Set<string>(), round1: new Set<string>(), round2: new Set<string>() };
+  for (const unit of register.units) {
+    const own = await keptSheet(campaign, unit.code, 'tu-cham');
+    if (!own) {
+      withoutReturn.push(unit);
+      continue;
+    }
+    const report: ReportTexts = own.report ?? {};
+    documents.push({
+      kind: 'report',
+      unit: unit.code,
+      path: `${DOCUMENT_DIRS.report}/${unitFileName(unit, taken.report, '.docx')}`,
+      bytes: await selfAssessmentReport(selfAssessmentContent(framework, unit, own.entries, report), {
+        ...sở,
+        parent: undefined,
+        issuer: unit.name,
+      }),
+    });
+    const round2 = !!acceptedReceipt(register, unit.code, 'tham-dinh-2');
+    for (const round of [1, 2] as const) {
+      const stage: StageId = round === 1 ? 'tham-dinh-1' : 'tham-dinh-2';
+      if (!acceptedReceipt(register, unit.code, stage)) continue;
+      const stages: StageId[] =
+        round === 1
+          ? ['tu-cham', 'tham-dinh-1']
+          : ['tu-cham', 'tham-dinh-1', 'giai-trinh', 'tham-dinh-2', 'cong-tru'];
+      const entries = await entriesWithTexts(campaign, unit.code, stages);
+      const deadline = deadlineFor(register, unit.code, 'giai-trinh');
+      const latest = round === 2 || !round2;
+      const kind = round === 1 ? 'round1' : 'round2';
+      documents.push({
+        kind,
+        unit: unit.code,
+        path: `${DOCUMENT_DIRS[kind]}/${unitFileName(unit, taken[kind], '.docx')}`,
+        bytes: await appraisalResult(appraisalContent(framework, unit, entries, round), sở, {
+          responseDeadline: deadline ? deadlineText(deadline) : null,
+          lost: latest ? lostBy.get(unit.code) : undefined,
+        }),
+      });
+    }
+  }
+  if (ranking.units.length)
+    documents.push({
+      kind: 'appendix',
+      path: APPENDIX_FILE,
+      bytes: await rankingAppendix(appendixContent(framework, ranking.units), sở, {
+        decision: options.decision,
+      }),
+    });
+  return { documents, withoutReturn };
+}
