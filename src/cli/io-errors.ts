@@ -40,6 +40,8 @@ export function ioErrorMessage(
       return `Không có quyền ${verb} ${p}.`;
     case 'ENOSPC':
       return `Không ghi được ${p}: ổ đĩa đã đầy.`;
+    case 'EFBIG':
+      return `Không ghi được ${p}: tệp vượt giới hạn kích thước tệp mà hệ thống cho phép.`;
     case 'EDQUOT':
       return `Không ghi được ${p}: đã hết hạn mức dung lượng của người dùng.`;
     case 'EISDIR':

@@ -5,7 +5,6 @@
  * sub-folder that cannot be listed is reported and skipped, the other files still consolidate; a
  * folder tree of any depth is walked without recursion.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   chmodSync,
@@ -20,15 +19,11 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { writeTableXlsx } from '../../src/xlsx/table';
 import { run } from '../helpers/cli';
 import { goodReturns } from '../helpers/good-returns';
 import { expectNoStack } from '../helpers/no-stack';
-
-const ROOT = join(__dirname, '..', '..');
-const CHILD = join(ROOT, 'test', 'helpers', 'cli-child.ts');
-const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+import { runAsUser } from '../helpers/run-as-user';
 
 let returns: Uint8Array[];
 let dir: string;
@@ -137,24 +132,6 @@ describe('consolidate output paths that cannot be written', () => {
     expectNoStack(r.stderr);
   });
 });
-
-/** `cchc ARGS` in a child process, as an unprivileged user when we are root (root reads any folder). */
-function runAsUser(args: string[], cwd: string) {
-  const asNobody = process.getuid?.() === 0;
-  const r = spawnSync(process.execPath, ['--import', TSX, CHILD, ...args], {
-    cwd,
-    encoding: 'utf8',
-    timeout: 120_000,
-    ...(asNobody ? { uid: 65534, gid: 65534 } : {}),
-  });
-  const line = /CHILD_RESULT (.*)$/m.exec(r.stdout ?? '');
-  if (!line) throw new Error(`child died (signal ${r.signal}, status ${r.status}): ${r.stderr}`);
-  return {
-    code: (JSON.parse(line[1]) as { code: number }).code,
-    stdout: r.stdout.slice(0, line.index),
-    stderr: r.stderr,
-  };
-}
 
 describe('consolidate walks folders without stopping', () => {
   it('an unreadable sub-folder is reported and skipped; the other files are consolidated', () => {
