@@ -9,6 +9,7 @@ import { describeWithEngine, libreOffice } from '../helpers/engines';
 import { convertWithLibreOffice } from '../helpers/libreoffice';
 import { buildFixtureFolder, hashFolder, type FixtureFolder } from '../consolidation/fixture-folder';
 import { capture } from '../helpers/cli';
+import { printNameProblems } from '../helpers/print-names';
 
 let root: string;
 let fixture: FixtureFolder;
@@ -106,6 +107,8 @@ describe('cchc consolidate', () => {
   it('writes the ranking workbook with its five sheets, numbers as numbers and formula-like names as text', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(root, 'xep-hang.xlsx'));
+    // Excel fidelity (streaming writer): fully absolute print areas, no filter without its name.
+    expect(printNameProblems(await fs.readFile(join(root, 'xep-hang.xlsx')))).toEqual([]);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Xếp hạng', 'Chi tiết', 'Hồ sơ', 'Biểu đồ', 'Ghi chú']);
     const ranking = wb.getWorksheet('Xếp hạng') as ExcelJS.Worksheet;
     let s01Row: ExcelJS.Row | undefined;

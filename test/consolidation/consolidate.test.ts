@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import { getBuiltinFramework } from '../../src/framework/builtins';
 import { buildFixtureFolder, hashFolder, type FixtureFolder } from './fixture-folder';
 import { smallFramework } from '../helpers/small-framework';
+import { printNameProblems, printNames } from '../helpers/print-names';
 import { appliesTo, leaves } from '../../src/framework/tree';
 import { renderTemplate } from '../../src/xlsx/render';
 import { fillReturnedWorkbook } from '../../src/xlsx/sample-returns';
@@ -184,6 +185,15 @@ describe('consolidate (fixture folder)', () => {
 
   it('writes the ranking workbook as bytes too (the in-memory writer the browser can use)', async () => {
     const bytes = await writeRankingWorkbook(result, { generatedAt: '2026-11-22T09:00:00.000Z' });
+    // Excel fidelity: fully absolute print areas on every sheet; no filter without its name.
+    expect(printNames(bytes).map((s) => s.printArea)).toEqual([
+      expect.stringMatching(/^'Xếp hạng'!\$A\$1:\$[A-Z]+\$\d+$/),
+      expect.stringMatching(/^'Chi tiết'!\$A\$1:\$[A-Z]+\$\d+$/),
+      "'Hồ sơ'!$A$1:$G$" + (1 + result.files.length),
+      "'Biểu đồ'!$A$1:$E$" + (1 + result.units.length),
+      expect.stringMatching(/^'Ghi chú'!\$A\$1:\$C\$\d+$/),
+    ]);
+    expect(printNameProblems(bytes)).toEqual([]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Xếp hạng', 'Chi tiết', 'Hồ sơ', 'Biểu đồ', 'Ghi chú']);
