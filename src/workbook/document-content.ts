@@ -34,6 +34,18 @@ export function frameworkRef(framework: Framework): FrameworkRef {
   };
 }
 
+/** Who and what a unit's document is about. */
+function documentHead(
+  framework: Framework,
+  unit: UnitRef,
+): { unit: UnitRef; groupName: string; framework: FrameworkRef } {
+  return {
+    unit,
+    groupName: framework.groups.find((g) => g.id === unit.group)?.name ?? unit.group,
+    framework: frameworkRef(framework),
+  };
+}
+
 /** One row of a score table: a lĩnh vực (depth 1), tiêu chí (2) or tiêu chí thành phần (3+). */
 export interface ScoreTableRow {
   code: string;
@@ -150,9 +162,7 @@ export function selfAssessmentContent(
       });
   }
   return {
-    unit,
-    groupName: framework.groups.find((g) => g.id === group)?.name ?? group,
-    framework: frameworkRef(framework),
+    ...documentHead(framework, unit),
     rows,
     total: {
       max: points(totals.max),
@@ -263,9 +273,7 @@ export function appraisalContent(
       });
   }
   return {
-    unit,
-    groupName: framework.groups.find((g) => g.id === group)?.name ?? group,
-    framework: frameworkRef(framework),
+    ...documentHead(framework, unit),
     round,
     rows,
     total: { max: points(totals.max), self: points(totals.self), appraised: points(totals.appraised) },

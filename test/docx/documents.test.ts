@@ -118,6 +118,12 @@ describeWithEngine(libreOffice, 'campaign documents (.docx → LibreOffice PDF �
     expect(text).toContain('4. Kiến nghị, đề xuất');
     expect(text).toContain('tổ chức tập huấn');
     expect(text).toContain('THỦ TRƯỞNG ĐƠN VỊ');
+    // The summary table runs over pages: its header titles are on every page it continues on.
+    const pages = pdf['bao-cao'];
+    const end = pages.findIndex((p) => p.text.includes('TỔNG CỘNG'));
+    const tablePages = pages.slice(0, end + 1).filter((p) => /\b\d+\.\d+\.\d+\b/.test(p.text));
+    expect(tablePages.length).toBeGreaterThan(1);
+    for (const p of tablePages) expect(p.text).toContain('Lĩnh vực, tiêu chí, tiêu chí thành phần');
     expect(text).toContain('Nơi nhận:');
   });
 
