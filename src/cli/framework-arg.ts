@@ -13,6 +13,7 @@ import { parseFrameworkText } from '../framework/parse';
 import type { Framework } from '../framework/schema';
 import type { CliIO } from './command';
 import { UserError } from './errors';
+import { findInLibrary, rememberFramework } from './framework-library';
 
 /** Reads and parses a framework file (schema only, no checks). Throws UserError. */
 export function readFrameworkFile(path: string, io: Pick<CliIO, 'cwd'>): Framework {
@@ -47,13 +48,16 @@ export function loadFrameworkArg(arg: string, io: CliIO): Framework {
   const source = framework ? `bộ tiêu chí có sẵn "${arg}"` : arg;
   if (!framework) {
     const full = resolve(io.cwd, arg);
-    if (!existsSync(full)) {
+    // An id remembered in the library (an imported framework) works like a built-in id.
+    const remembered = existsSync(full) ? undefined : findInLibrary(arg);
+    if (remembered) framework = remembered;
+    else if (!existsSync(full)) {
       throw new UserError(
         `"${arg}" không phải mã bộ tiêu chí có sẵn (${builtinFrameworkIds().join(', ')}) cũng không phải tệp JSON có thật.`,
       );
-    }
-    framework = readFrameworkFile(arg, io);
+    } else framework = readFrameworkFile(arg, io);
   }
+  const fromFile = !getBuiltinFramework(arg);
   const problems = checkFramework(framework);
   if (problems.length) {
     const lines = problems.slice(0, 10).map((p) => `  - ${p.code ? `[${p.code}] ` : ''}${p.message}`);
@@ -65,6 +69,8 @@ export function loadFrameworkArg(arg: string, io: CliIO): Framework {
   }
   const warning = illustrativeWarning(framework);
   if (warning) io.stderr(warning);
+  // Used from a file: remembered by id + fingerprint, so its workbooks validate later without it.
+  if (fromFile) rememberFramework(framework, io);
   return framework;
 }
 

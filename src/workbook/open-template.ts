@@ -102,7 +102,7 @@ export function missingTemplateSheets(hasMeta: boolean, hasScore: boolean): stri
 export function templateFromSheets(
   subject: TemplateSubject,
   sheets: TemplateSheets,
-  resolveFramework: (id: string) => Framework | undefined,
+  resolveFramework: (id: string, fingerprint?: string) => Framework | undefined,
 ): TemplateFound | SheetsFailure {
   const { meta, cells: metaCells } = metaWithCells(sheets.metaRows, sheets.firstMetaRow);
   const frameworkId = meta[META_KEYS.frameworkId]?.trim();
@@ -113,7 +113,7 @@ export function templateFromSheets(
         : `${subjectText(subject)} không phải mẫu chấm điểm CCHC: trang "${SHEET_META}" không ghi bộ tiêu chí (frameworkId).`;
     return { ok: false, reason: 'notTemplate', message };
   }
-  const framework = resolveFramework(frameworkId);
+  const framework = resolveFramework(frameworkId, meta[META_KEYS.frameworkFingerprint]?.trim() || undefined);
   if (!framework) {
     return {
       ok: false,

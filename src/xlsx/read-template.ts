@@ -33,7 +33,8 @@ export interface ReadTemplateOptions {
   /** Shown in messages; defaults to "tệp". */
   fileName?: string;
   /** The framework a file names in `_meta` (built-ins, or one given with --framework). */
-  resolveFramework: (id: string) => Framework | undefined;
+  /** The framework a workbook's `_meta` names, by id and (when written) fingerprint. */
+  resolveFramework: (id: string, fingerprint?: string) => Framework | undefined;
   /**
    * 'fast' (default): the direct OOXML reader, falling back to exceljs for what it does not read
    * exactly as exceljs would. 'exceljs': exceljs only (the reference the fast path is tested against).

@@ -11,7 +11,7 @@ import type { InflateRaw } from './ooxml/zip-entries';
 import { checkFileSize, DEFAULT_ZIP_LIMITS, guardZip, type ZipLimits } from './zip-guard';
 
 export interface ReturnedWorkbookOptions {
-  resolveFramework: (id: string) => Framework | undefined;
+  resolveFramework: (id: string, fingerprint?: string) => Framework | undefined;
   limits?: ZipLimits;
   /**
    * The platform's capped inflater (Node's zlib in the CLI; default fflate). Only the parts the
@@ -26,9 +26,10 @@ export function returnedWorkbookReader(options: ReturnedWorkbookOptions): Workbo
   // One framework object per id for the whole run: resolvers may hand out fresh copies (the
   // built-ins do), and validation caches its per-framework work on the object.
   const frameworks = new Map<string, Framework | undefined>();
-  const resolveFramework = (id: string) => {
-    if (!frameworks.has(id)) frameworks.set(id, options.resolveFramework(id));
-    return frameworks.get(id);
+  const resolveFramework = (id: string, fingerprint?: string) => {
+    const key = `${id}@${fingerprint ?? ''}`;
+    if (!frameworks.has(key)) frameworks.set(key, options.resolveFramework(id, fingerprint));
+    return frameworks.get(key);
   };
   return {
     checkSize(size: number) {

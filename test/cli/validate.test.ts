@@ -122,7 +122,12 @@ describe('cchc validate', () => {
     expect(junk.code).toBe(2);
     expect(junk.json).toMatchObject({ file: 'not-xlsx.xlsx', frameworkId: null, unit: null, totals: null });
     expect(junk.json.errors[0].message).toContain('"not-xlsx.xlsx"');
+    // fw.json, used with --framework by the tests above, is remembered in the framework library
+    // (test/cli/framework-library.test.ts): with an empty library it is a framework the tool lacks.
+    const library = process.env.CCHC_LIBRARY;
+    process.env.CCHC_LIBRARY = mkdtempSync(join(tmpdir(), 'cchc-lib-empty-'));
     const unknown = await run(['good.xlsx']);
+    process.env.CCHC_LIBRARY = library;
     expect(unknown.code).toBe(2);
     expect(unknown.io.err).toContain('bộ tiêu chí "mau-thu" mà công cụ không có');
     const missing = await run(['khong-co.xlsx']);

@@ -177,7 +177,7 @@ export const campaignInitCommand: Command = {
       }),
     );
     await folder.writeAtomic('so-theo-doi.xlsx', await registerWorkbook(campaign.register, clock.now()));
-    await rememberFramework(framework, io);
+    rememberFramework(framework, io);
     const warning = illustrativeWarning(framework);
     if (warning) io.stderr(warning);
     io.stdout(

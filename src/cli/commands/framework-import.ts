@@ -22,6 +22,7 @@ import { writeAtomically } from '../atomic-write';
 import type { Command, CliIO } from '../command';
 import { UserError } from '../errors';
 import { illustrativeWarning } from '../framework-arg';
+import { rememberFramework } from '../framework-library';
 import { ioFailure } from '../io-errors';
 import { refuseOutputOverInput } from '../output-guard';
 import { pointsText } from './frameworks';
@@ -269,6 +270,9 @@ export const frameworkImportCommand: Command = {
     const write = result.framework !== null && (ok || args.flags.has('force'));
     if (write && result.framework)
       await writeAtomically(resolve(io.cwd, output), `${JSON.stringify(result.framework, null, 2)}\n`);
+    // A clean import is remembered (id + fingerprint) so the templates made from it validate
+    // later without --framework; best effort, a note when the library cannot be written.
+    if (ok && write && result.framework) rememberFramework(result.framework, io);
     const summary = result.framework ? frameworkSummary(result.framework) : null;
 
     if (args.flags.has('json')) {

@@ -2,7 +2,9 @@
 import { listBuiltinFrameworks } from '../../framework/builtins';
 import { formatPoints } from '../../common/vi-number';
 import { frameworkSummary, type FrameworkSummary } from '../../framework/summary';
+import { frameworkFingerprint } from '../../framework/fingerprint';
 import { parseArgs } from '../args';
+import { libraryDir, libraryFrameworks } from '../framework-library';
 import type { Command } from '../command';
 import { UserError } from '../errors';
 
@@ -47,20 +49,31 @@ export const frameworksCommand: Command = {
     'số lĩnh vực / tiêu chí / tiêu chí thành phần và điểm (tự đánh giá + điều tra XHH = tổng).',
     'Bộ tiêu chí "MINH HỌA" không phải văn bản chính thức.',
     '',
+    'Sau đó là các bộ tiêu chí trong thư viện của người dùng (đã nhập bằng cchc framework import hoặc đã',
+    'dùng qua --framework TỆP), đánh dấu "(thư viện)"; mẫu tạo từ chúng kiểm tra được không cần --framework.',
+    '',
     '  --json   in một tài liệu JSON: { "frameworks": [ { "id", "title", "year", "level", "status",',
-    '           "groups", "counts", "points" } ] }',
+    '           "groups", "counts", "points", "source": "builtin"|"library" } ] }',
   ].join('\n'),
   async run(argv, io) {
     const args = parseArgs(argv, { booleans: ['json'] });
     if (args.positionals.length)
       throw new UserError(`Lệnh frameworks không nhận tham số "${args.positionals[0]}".`);
-    const list = listBuiltinFrameworks().map(frameworkSummary);
+    // Built-ins first, then the per-user library (frameworks imported or used), marked as such.
+    const list = [
+      ...listBuiltinFrameworks().map((f) => ({ ...frameworkSummary(f), source: 'builtin' as const })),
+      ...libraryFrameworks().map((f) => ({
+        ...frameworkSummary(f),
+        source: 'library' as const,
+        fingerprint: frameworkFingerprint(f),
+      })),
+    ];
     if (args.flags.has('json')) {
       io.stdout(`${JSON.stringify({ frameworks: list }, null, 2)}\n`);
       return 0;
     }
     const rows = list.map((s) => [
-      s.id,
+      s.source === 'library' ? `${s.id} (thư viện)` : s.id,
       String(s.year),
       levelText(s.level),
       STATUS_VI[s.status],
@@ -75,6 +88,8 @@ export const frameworksCommand: Command = {
       ),
     );
     for (const s of list) io.stdout(`  ${s.id}: ${s.title}\n`);
+    if (list.some((s) => s.source === 'library'))
+      io.stdout(`(thư viện) = bộ tiêu chí đã nhập hoặc đã dùng, lưu trong ${libraryDir()}\n`);
     if (list.some((s) => s.status === 'illustrative')) {
       io.stderr(
         'Lưu ý: bộ tiêu chí MINH HỌA có các tiêu chí dưới cấp lĩnh vực được soạn để minh họa, không phải văn bản chính thức.\n',

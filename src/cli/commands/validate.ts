@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { getBuiltinFramework } from '../../framework/builtins';
+import { knownFramework } from '../framework-library';
 import type { Framework } from '../../framework/schema';
 import type { FileError } from '../../consolidation/types';
 import { computeTotals, formatVi, type ValidationMode } from '../../scoring';
@@ -110,7 +110,9 @@ export async function validateFile(
     return { report: refusal(shownName, 'file.notFound', `Không tìm thấy tệp "${shownName}".`), exitCode: 2 };
   }
   const forced = options.framework;
-  const reader = returnedWorkbookReader({ resolveFramework: (id) => forced ?? getBuiltinFramework(id) });
+  const reader = returnedWorkbookReader({
+    resolveFramework: (id, fingerprint) => forced ?? knownFramework(id, fingerprint),
+  });
   const file = {
     name: shownName,
     size: statSync(path).size,

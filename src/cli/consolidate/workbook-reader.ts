@@ -3,13 +3,14 @@
  * the same in the main thread and in every worker: a file names its framework, found among the
  * built-ins unless it is the `--framework` given.
  */
-import { getBuiltinFramework } from '../../framework/builtins';
+import { knownFramework } from '../framework-library';
 import type { Framework } from '../../framework/schema';
 import { returnedWorkbookReader } from '../../xlsx/returned-workbook';
 import { inflateWithZlib } from '../native-inflate';
 
 export function frameworkResolver(framework: Framework | undefined) {
-  return (id: string) => (framework && framework.id === id ? framework : getBuiltinFramework(id));
+  return (id: string, fingerprint?: string) =>
+    framework && framework.id === id ? framework : knownFramework(id, fingerprint);
 }
 
 export function cliWorkbookReader(framework: Framework | undefined) {
