@@ -294,6 +294,7 @@ export function createOfficeServices(t: Strings): TaskpaneServices {
         readTable: readDataRows,
         survey: survey ? { fileName: survey.fileName, rows: survey.rows, sheet: survey.sheet } : undefined,
         previous: options.previous,
+        surveyGaps: options.allowMissingSurvey ? 'zero' : 'reject',
         onProgress: (p) => options.onProgress(p.done, files.length, p.file),
       });
       lastConsolidation = result;
@@ -308,6 +309,8 @@ export function createOfficeServices(t: Strings): TaskpaneServices {
           ),
         })),
         units: result.units,
+        allowMissingSurvey: !!options.allowMissingSurvey,
+        zeroSurvey: result.details.filter((d) => !d.hasSurvey).length,
         groupNames: Object.fromEntries((result.framework?.groups ?? []).map((g) => [g.id, g.name])),
       };
     },

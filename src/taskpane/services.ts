@@ -131,12 +131,21 @@ export interface ConsolidationView {
   survey: SurveyInUse | null;
   files: FileResultView[];
   units: RankedUnit[];
+  /** Ranked with survey 0 for units without survey data ("Xếp hạng khi thiếu số liệu điều tra"). */
+  allowMissingSurvey: boolean;
+  /** Ranked units whose survey points are a 0 nobody measured (only with allowMissingSurvey). */
+  zeroSurvey: number;
   /** Group id → display name ("so" → "Sở, ban, ngành"). */
   groupNames: Record<string, string>;
 }
 
 export interface ConsolidateOptions {
   previous?: PickedFile;
+  /**
+   * No silent zero (as cchc consolidate): a unit without survey data, or with a rate out of range,
+   * is an error of that unit unless this is set.
+   */
+  allowMissingSurvey?: boolean;
   onProgress(done: number, total: number, fileName: string): void;
 }
 

@@ -229,7 +229,14 @@ const vi = {
     previousPick: 'Chọn tệp xếp hạng năm trước',
     surveyInUse: (file: string) => `Dùng số liệu điều tra từ ${file}.`,
     noSurvey:
-      'Chưa nạp tệp điều tra XHH: điểm điều tra sẽ tính bằng 0. Nạp tệp ở thẻ "Điều tra XHH" trước khi tổng hợp.',
+      'Chưa nạp tệp điều tra XHH: đơn vị thiếu số liệu điều tra sẽ chưa được xếp hạng. Nạp tệp ở thẻ "Điều tra XHH" trước khi tổng hợp.',
+    allowMissingSurvey: 'Xếp hạng khi thiếu số liệu điều tra',
+    allowMissingSurveyHint:
+      'Đơn vị thiếu hoặc sai số liệu điều tra XHH được xếp hạng với điểm điều tra bằng 0 (ghi rõ ở từng đơn vị). Không chọn: các đơn vị đó là lỗi, chưa xếp hạng.',
+    zeroSurveyUsed: (n: number) =>
+      `Xếp hạng khi thiếu số liệu điều tra: ${n} đơn vị tính điểm điều tra XHH bằng 0.`,
+    staleAllow:
+      'Lựa chọn "Xếp hạng khi thiếu số liệu điều tra" đã thay đổi sau lần tổng hợp này: kết quả dưới đây đã cũ. Hãy tổng hợp lại trước khi ghi.',
     start: (n: number) => `Tổng hợp ${n} tệp`,
     startNone: 'Tổng hợp',
     needFiles: 'Chọn hoặc thả ít nhất một bảng chấm điểm (.xlsx) để tổng hợp.',
@@ -495,7 +502,14 @@ const en: Strings = {
     previousLabel: "Compare with last year's ranking (optional)",
     previousPick: "Choose last year's ranking file",
     surveyInUse: (file) => `Using survey figures from ${file}.`,
-    noSurvey: 'No survey file loaded: survey points will count as 0. Load it on the "Survey" tab first.',
+    noSurvey:
+      'No survey file loaded: units without survey figures will not be ranked. Load it on the "Survey" tab first.',
+    allowMissingSurvey: 'Rank units with missing survey figures',
+    allowMissingSurveyHint:
+      'Units with missing or invalid survey figures are ranked with 0 survey points (said on each unit). Unticked: those units are errors, not ranked.',
+    zeroSurveyUsed: (n) => `Ranked with missing survey figures: ${n} units have 0 survey points.`,
+    staleAllow:
+      'The "rank with missing survey figures" choice changed after this consolidation: the results below are out of date. Consolidate again before writing.',
     start: (n) => `Consolidate ${n} files`,
     startNone: 'Consolidate',
     needFiles: 'Choose or drop at least one scoring workbook (.xlsx) to consolidate.',

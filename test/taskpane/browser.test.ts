@@ -369,6 +369,8 @@ describeWithEngine(chromiumEngine, 'task pane in Chromium', (chromiumPath) => {
         'Hạng;Mã;Đơn vị;Chỉ số\n1;SO01;Sở Tư pháp;80,5\n2;SO02;Sở Y tế;70\n3;SO03;Sở Tài chính;60\n',
       ),
     });
+    // No survey file loaded: ranked only because the user chose to, and the result says so.
+    await page.getByTestId('allow-missing-survey').check();
     await page.getByRole('button', { name: 'Tổng hợp 4 tệp' }).click();
     const results = page.getByTestId('results');
     await results.waitFor({ timeout: 60_000 });
@@ -377,6 +379,9 @@ describeWithEngine(chromiumEngine, 'task pane in Chromium', (chromiumPath) => {
     await expect(results.locator('li[data-status="unreadable"]').count()).resolves.toBe(1);
     const ranking = page.getByTestId('ranking');
     await expect(ranking.locator('tbody tr').count()).resolves.toBe(3);
+    await expect(page.getByTestId('zero-survey').textContent()).resolves.toContain(
+      'Xếp hạng khi thiếu số liệu điều tra: 3 đơn vị tính điểm điều tra XHH bằng 0.',
+    );
     await expect(ranking.locator('th', { hasText: 'So năm trước' }).count()).resolves.toBe(1);
     const changes = await ranking.locator('tbody tr td:last-child').allTextContents();
     expect(changes.every((c) => /^(=|↑\d+|↓\d+) \([+−]\d+,\d\d\)$/.test(c))).toBe(true);
@@ -430,8 +435,9 @@ describeWithEngine(chromiumEngine, 'task pane in Chromium', (chromiumPath) => {
     await page.getByText('Đang dùng số liệu điều tra từ sipas.csv.').waitFor();
   }
 
-  async function consolidateFixtures(page: Page, names: string[]): Promise<void> {
+  async function consolidateFixtures(page: Page, names: string[], allowMissingSurvey = false): Promise<void> {
     await page.getByRole('tab', { name: 'Tổng hợp' }).click();
+    if (allowMissingSurvey) await page.getByTestId('allow-missing-survey').check();
     const dataTransfer = await page.evaluateHandle(async (files) => {
       const dt = new DataTransfer();
       for (const name of files) {
@@ -477,7 +483,7 @@ describeWithEngine(chromiumEngine, 'task pane in Chromium', (chromiumPath) => {
   it('case (b): a survey loaded AFTER consolidating marks the results stale and unwritable until recomputed', async () => {
     const names = await returnedFixtures();
     const { page, errors } = await open(`?workbook=${templateUrl}`);
-    await consolidateFixtures(page, names);
+    await consolidateFixtures(page, names, true);
     const before = await rankedIndex(page);
     await expect(page.getByTestId('results').textContent()).resolves.toContain('Chưa có điểm điều tra XHH');
 
@@ -501,6 +507,33 @@ describeWithEngine(chromiumEngine, 'task pane in Chromium', (chromiumPath) => {
     }
     await page.getByTestId('write-ranking').click();
     await page.getByText('Đã ghi trang "Xếp hạng"').waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('no silent zero: without survey data each unit is an error, until "Xếp hạng khi thiếu số liệu điều tra" is chosen', async () => {
+    const names = await returnedFixtures();
+    const { page, errors } = await open(`?workbook=${templateUrl}`);
+    await consolidateFixtures(page, names);
+    const results = page.getByTestId('results');
+    await expect(results.locator('li[data-status="rejected"]').count()).resolves.toBe(3);
+    await expect(results.textContent()).resolves.toContain(
+      'chưa có số liệu điều tra XHH cho đơn vị "Sở Tư pháp" (mã SO01)',
+    );
+    await expect(page.getByTestId('ranking').count()).resolves.toBe(0);
+    await expect(page.getByTestId('write-ranking').getAttribute('aria-disabled')).resolves.toBe('true');
+    // The opt-in makes the shown result stale; recomputed, all three are ranked and marked.
+    await page.getByTestId('allow-missing-survey').check();
+    await expect(page.getByTestId('stale').textContent()).resolves.toContain(
+      'Xếp hạng khi thiếu số liệu điều tra',
+    );
+    await page.getByTestId('stale').getByRole('button', { name: 'Tổng hợp lại' }).click();
+    await page.getByTestId('stale').waitFor({ state: 'detached', timeout: 60_000 });
+    await expect(page.getByTestId('ranking').locator('tbody tr').count()).resolves.toBe(3);
+    await expect(page.getByTestId('zero-survey').textContent()).resolves.toContain('3 đơn vị');
+    await page.getByTestId('write-ranking').click();
+    await page.getByText('Đã ghi trang "Xếp hạng"').waitFor();
+    await screenshot(page, '4b-tong-hop-thieu-dieu-tra');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -394,6 +394,8 @@ describe('Tổng hợp: files and stale results', () => {
       );
       const view: ConsolidationView = {
         survey: s.surveyInUse(),
+        allowMissingSurvey: false,
+        zeroSurvey: 0,
         files: files.map((f, i) => ({
           file: f.name,
           status: i === files.length - 1 && files.length > 2 ? 'duplicate' : 'accepted',

@@ -9,6 +9,7 @@
 import {
   Badge,
   Button,
+  Checkbox,
   Field,
   MessageBar,
   MessageBarActions,
@@ -163,6 +164,7 @@ export default function ConsolidatePanel(_: PanelProps) {
   const [dragging, setDragging] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number; file: string } | null>(null);
   const [computed, setComputed] = useState<Computed | null>(null);
+  const [allowMissingSurvey, setAllowMissingSurvey] = useState(false);
   const run = useAction();
   const write = useAction();
 
@@ -189,6 +191,7 @@ export default function ConsolidatePanel(_: PanelProps) {
       setProgress({ done: 0, total: input.length, file: '' });
       const view = await services.consolidate(input, {
         previous: previous ?? undefined,
+        allowMissingSurvey,
         onProgress: (done, total, file) => setProgress({ done, total, file }),
       });
       setComputed({ view, files: input });
@@ -200,7 +203,8 @@ export default function ConsolidatePanel(_: PanelProps) {
   const view = computed?.view ?? null;
   const filesChanged = !!computed && computed.files !== files;
   const surveyChanged = !!view && !sameSurvey(view.survey, survey);
-  const stale = filesChanged || surveyChanged;
+  const allowChanged = !!view && view.allowMissingSurvey !== allowMissingSurvey;
+  const stale = filesChanged || surveyChanged || allowChanged;
   const noFilesReason = files.length === 0 ? t.consolidate.needFiles : null;
 
   return (
@@ -242,6 +246,14 @@ export default function ConsolidatePanel(_: PanelProps) {
         </div>
       </Field>
       <Note>{survey ? t.consolidate.surveyInUse(survey.fileName) : t.consolidate.noSurvey}</Note>
+      <Field hint={t.consolidate.allowMissingSurveyHint}>
+        <Checkbox
+          checked={allowMissingSurvey}
+          label={t.consolidate.allowMissingSurvey}
+          onChange={(_, d) => setAllowMissingSurvey(d.checked === true)}
+          data-testid="allow-missing-survey"
+        />
+      </Field>
       <ActionButton
         appearance="primary"
         busy={run.busy}
@@ -266,7 +278,15 @@ export default function ConsolidatePanel(_: PanelProps) {
       {view && !run.busy && (
         <Results
           view={view}
-          stale={stale ? (surveyChanged ? t.consolidate.staleSurvey : t.consolidate.staleFiles) : null}
+          stale={
+            stale
+              ? surveyChanged
+                ? t.consolidate.staleSurvey
+                : allowChanged
+                  ? t.consolidate.staleAllow
+                  : t.consolidate.staleFiles
+              : null
+          }
           onRecompute={files.length ? start : null}
           onRemove={removeFile}
           write={
@@ -384,6 +404,11 @@ function Results({
               </Button>
             </MessageBarActions>
           )}
+        </MessageBar>
+      )}
+      {view.allowMissingSurvey && view.zeroSurvey > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="zero-survey">
+          <MessageBarBody>{t.consolidate.zeroSurveyUsed(view.zeroSurvey)}</MessageBarBody>
         </MessageBar>
       )}
       <section className={styles.summary} aria-label={t.consolidate.summaryTitle} data-testid="summary">
