@@ -23,6 +23,47 @@ async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
+/** Our temporary files: ".PID.MILLISECONDS.RANDOM.tmp" (writeFileDurably below). */
+const OWN_TEMP = /^\.(\d+)\.\d+\.[a-z0-9]+\.tmp$/;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists, as another user's process.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files a killed command left in the campaign folder tree (a `receive`
+ * killed with SIGKILL between writing a temp file and renaming it): only files of our own naming,
+ * and only those of a process that no longer runs, so a command running beside this one keeps its
+ * own. Called when a campaign command starts. Returns the paths removed (relative to the folder).
+ */
+export async function removeStaleTemps(root: string, depth = 3): Promise<string[]> {
+  const removed: string[] = [];
+  const visit = async (dir: string, rel: string, left: number) => {
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const path = join(dir, e.name);
+      const m = OWN_TEMP.exec(e.name);
+      if (e.isFile() && m && Number(m[1]) !== process.pid && !processAlive(Number(m[1]))) {
+        await fs.rm(path, { force: true });
+        removed.push(rel ? `${rel}/${e.name}` : e.name);
+      } else if (e.isDirectory() && left > 0) await visit(path, rel ? `${rel}/${e.name}` : e.name, left - 1);
+    }
+  };
+  await visit(root, '', depth);
+  return removed;
+}
+
 export async function writeFileDurably(target: string, data: Uint8Array | string): Promise<void> {
   await fs.mkdir(dirname(target), { recursive: true });
   const temp = join(

@@ -47,7 +47,7 @@ import { writeRankingWorkbook } from '../../xlsx/ranking-workbook';
 import { registerWorkbook } from '../../xlsx/register-workbook';
 import { DataFileError, readDataRows } from '../../xlsx/survey-file';
 import { parseArgs } from '../args';
-import { nodeCampaignFolder, writeFileDurably } from '../campaign/node-folder';
+import { nodeCampaignFolder, removeStaleTemps, writeFileDurably } from '../campaign/node-folder';
 import type { CliIO, Command } from '../command';
 import { UserError } from '../errors';
 import { illustrativeWarning, loadFrameworkArg } from '../framework-arg';
@@ -74,6 +74,9 @@ const viewOf = (clock: Clock) => (r: Parameters<typeof registerWorkbook>[0]) =>
   registerWorkbook(r, clock.now());
 
 async function open(dir: string | undefined, io: CliIO): Promise<Campaign> {
+  // What a command killed mid-write (SIGKILL) left behind goes first: the register itself is
+  // always whole (temp file + rename), only its orphaned temp files remain.
+  await removeStaleTemps(resolve(io.cwd, dir ?? '.'));
   try {
     return await openCampaign(nodeCampaignFolder(dir ?? '.', io.cwd));
   } catch (e) {
