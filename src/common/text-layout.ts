@@ -112,3 +112,20 @@ export function fittedRowHeight(
   }
   return height;
 }
+
+/**
+ * The narrowest column width (characters, as Excel counts them) in which every one of `texts`
+ * fits on one line at `sizePt`, never below `min`. Never exactly 9 (exceljs writes no width for 9).
+ */
+export function widthCharsFor(
+  texts: readonly string[],
+  sizePt: number,
+  min: number,
+  style: FontStyle = {},
+): number {
+  let widest = 0;
+  for (const t of texts) widest = Math.max(widest, textWidthPt(t, sizePt, style));
+  // The inverse of columnTextWidthPt, with half a character to spare, to the next half character.
+  const chars = Math.max(min, Math.ceil(((widest + 3.75) / 5.25 + 0.5) * 2) / 2);
+  return chars === 9 ? 9.5 : chars;
+}

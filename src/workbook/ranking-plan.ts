@@ -12,8 +12,11 @@ import { frameworkTitleText, legalBasisText } from '../framework/legal-basis';
 import type { Framework } from '../framework/schema';
 import { surveyRoundingRule } from '../scoring/survey';
 import type { RankedUnit } from '../scoring/types';
+import { widthCharsFor } from '../common/text-layout';
 
 export const RANKING_SHEET = 'Xếp hạng';
+/** The size renderers give the sheet's unit rows (points); column widths are measured at it. */
+export const RANKING_TEXT_PT = 12;
 
 /** Number formats used by the plan (Excel codes; the decimal separator follows the user's locale). */
 export const FORMAT = {
@@ -111,10 +114,24 @@ export function groupsInOrder(
  * 12 pt text at 9 pt or more. Field columns are titled "Lĩnh vực 1" …; their full names are in a
  * legend under the table (a 9-character column cannot hold "2. Xây dựng và thực hiện văn bản…").
  */
-function columnsFor(framework: Framework, withFields: boolean, withChange: boolean): RankingColumn[] {
+function columnsFor(
+  framework: Framework,
+  units: readonly RankedUnit[],
+  withFields: boolean,
+  withChange: boolean,
+): RankingColumn[] {
   const cols: RankingColumn[] = [
     { key: 'rank', header: 'Hạng', width: 6 },
-    { key: 'code', header: 'Mã', width: 8 },
+    // As wide as the widest code at the sheet's 12 pt (SNNPTNT, SLĐTBXH), so none prints over the name.
+    {
+      key: 'code',
+      header: 'Mã',
+      width: widthCharsFor(
+        units.map((u) => u.code ?? ''),
+        RANKING_TEXT_PT,
+        8,
+      ),
+    },
     { key: 'unit', header: 'Đơn vị', width: withFields ? 28 : 38 },
   ];
   if (withFields) {
@@ -233,7 +250,7 @@ export function buildRankingPlan(
 ): RankingPlan {
   const withFields = options.fieldTotals !== undefined;
   const withChange = options.showChange ?? units.some((u) => u.previous !== undefined);
-  const columns = columnsFor(framework, withFields, withChange);
+  const columns = columnsFor(framework, units, withFields, withChange);
   const width = columns.length;
   const rows: RankingRow[] = [];
   const blocks: RankingBlock[] = [];

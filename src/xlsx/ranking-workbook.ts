@@ -2,7 +2,8 @@
  * The ranking workbook `cchc consolidate -o RANKING.xlsx` writes (exceljs; bytes out, no fs):
  * - `Xếp hạng`: the published-style table, drawn from src/workbook/ranking-plan.ts (the same plan
  *   the add-in renders with Office.js);
- * - `Chi tiết`: each unit × each leaf — self score, appraisal, the score that counts;
+ * - `Chi tiết`: a row per unit, a column per leaf — the score that counts (shaded where the
+ *   appraisal differs from the self score), under each group's maxima;
  * - `Hồ sơ`: each file — unit, status, every reason, SHA-256, size, generated-at from `_meta`;
  * - `Biểu đồ`: the data of a bar chart of the index per unit (exceljs cannot draw charts; the HTML
  *   report draws it, and the add-in adds a native chart from this range);
@@ -10,13 +11,17 @@
  * Strings are written as strings (shared strings), so a name like "=Sở X" is text, never a formula.
  */
 import ExcelJS from 'exceljs';
+import { withDefaultFont } from './render';
+import { formatVi } from '../common/vi-number';
+import { pointsLost } from '../consolidation/points-lost';
 import { viDateTime } from '../common/vi-time';
 import { xmlSafe } from '../common/clean-text';
-import { fittedRowHeight } from '../common/text-layout';
+import { fittedRowHeight, rowHeightForLines, widthCharsFor } from '../common/text-layout';
+import { samePoints } from '../common/decimal';
 import { FILE_STATUS_LABEL, groupLabel } from '../consolidation/labels';
 import type { ConsolidationResult } from '../consolidation/types';
 import type { Framework } from '../framework/schema';
-import { walk } from '../framework/tree';
+import { appliesTo, leafMaxFor, leaves } from '../framework/tree';
 import {
   buildRankingPlan,
   FORMAT,
@@ -30,6 +35,7 @@ export const SHEET_DETAIL = 'Chi tiết';
 export const SHEET_FILES = 'Hồ sơ';
 export const SHEET_CHART = 'Biểu đồ';
 export const SHEET_NOTES = 'Ghi chú';
+export const SHEET_LOST = 'Điểm còn thiếu';
 
 /** Kept for callers that import it from here; the names live in src/consolidation/labels.ts. */
 export const STATUS_LABEL = FILE_STATUS_LABEL;
@@ -78,21 +84,26 @@ function printSetup(
     lastPrintedColumn: number;
     lastRow: number;
     titleRows?: [number, number];
+    /** Columns repeated on every page across ("A:B"). */
+    titleColumns?: string;
+    /** false: printed at 100 %, running on across pages (default: fitted to the width). */
+    fit?: boolean;
   },
 ): void {
   const last = columnLetters(options.lastPrintedColumn);
+  const fit = options.fit !== false;
   ws.pageSetup = {
     ...ws.pageSetup,
     paperSize: 9,
     orientation: options.orientation,
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
+    fitToPage: fit,
+    ...(fit ? { fitToWidth: 1, fitToHeight: 0 } : { scale: 100 }),
     horizontalCentered: true,
     margins: { left: 0.3, right: 0.3, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
     // exceljs adds "$" before column letters only: "A$1" is written as Excel's own "$A$1".
     printArea: `A$1:${last}$${Math.max(1, options.lastRow)}`,
     printTitlesRow: options.titleRows ? `${options.titleRows[0]}:${options.titleRows[1]}` : undefined,
+    printTitlesColumn: options.titleColumns,
   };
   ws.headerFooter = { oddFooter: FOOTER, evenFooter: FOOTER };
 }
@@ -265,55 +276,223 @@ function addTable(wb: AnyWorkbook, table: TableSheet, rows: Iterable<TableCell[]
   commit(ws);
 }
 
-function* detailRows(result: ConsolidationResult, framework: Framework): Generator<TableCell[]> {
-  const nodes = new Map(walk(framework.tree).map((v) => [v.node.code, v.node]));
-  for (const d of result.details) {
-    const group = groupLabel(framework, d.unit.group);
-    for (const leaf of d.leaves) {
-      const node = nodes.get(leaf.code);
-      const byGroup = node?.maxByGroup;
-      const max = node
-        ? byGroup && Object.hasOwn(byGroup, d.unit.group)
-          ? byGroup[d.unit.group]
-          : node.max
-        : null;
-      yield [
-        d.unit.code || null,
-        d.unit.name,
-        group,
-        leaf.code,
-        node?.name ?? '',
-        max,
-        leaf.self,
-        leaf.appraisal,
-        leaf.final,
-        d.unit.group,
-      ];
+/** Text size of the detail matrix, printed at 100 %: the sheet is not shrunk to the page width. */
+const DETAIL_SIZE = 10;
+/** A leaf column: "10.00" and "10.1.2" at 10 pt with room to spare. */
+const LEAF_WIDTH = 5;
+/** Light yellow: the council's appraisal differs from the unit's self score. */
+const CHANGED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+
+/**
+ * `Chi tiết`: one row per unit (by group, in ranking order), one column per leaf with the score that
+ * counts, under a row per group with the group's maximum of each leaf (empty where a leaf does not
+ * apply). Printed at 100 % on A4 landscape: the leaf columns run on over as many pages across as
+ * they need, each page repeating the title and header rows and the unit's code and name (print
+ * titles), so no page is a strip of bare numbers. The group id stays in a hidden last column.
+ */
+function addDetailSheet(wb: AnyWorkbook, result: ConsolidationResult, framework: Framework): void {
+  const leafNodes = leaves(framework);
+  const details = new Map(result.details.map((d) => [d.key, d]));
+  const font = { name: FONT, size: DETAIL_SIZE };
+  const codes = result.details.map((d) => d.unit.code);
+  const codeWidth = widthCharsFor(['Mã đơn vị', 'Tối đa', ...codes], DETAIL_SIZE, 8);
+  // As wide as the longest name on one line, up to 32 characters (longer names wrap).
+  const nameWidth = Math.min(
+    32,
+    widthCharsFor(
+      result.details.map((d) => d.unit.name),
+      DETAIL_SIZE,
+      16,
+    ),
+  );
+  const first = 3;
+  const groupCol = first + leafNodes.length;
+  const ws: AnyWorksheet = wb.addWorksheet(SHEET_DETAIL, {
+    views: [{ state: 'frozen', xSplit: 2, ySplit: 2 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: false, scale: 100 },
+  });
+  ws.columns = [
+    { width: codeWidth },
+    { width: nameWidth },
+    ...leafNodes.map(() => ({ width: LEAF_WIDTH })),
+    { width: 18 },
+    { width: 8, hidden: true },
+  ];
+  const title = ws.getRow(1);
+  title.getCell(1).value = 'Điểm tính theo tiêu chí';
+  title.getCell(1).font = { name: FONT, size: 12, bold: true };
+  title.height = fittedRowHeight([{ text: 'Điểm tính theo tiêu chí', widthChars: 200, sizePt: 12 }]);
+  commit(title);
+  const header = ws.getRow(2);
+  ['Mã đơn vị', 'Đơn vị', ...leafNodes.map((l) => l.code), 'Nhóm', 'Mã nhóm'].forEach((text, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = xmlSafe(text);
+    cell.font = { ...font, bold: true };
+    cell.fill = HEADER_FILL;
+    cell.border = BOX;
+    cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+  });
+  header.height = fittedRowHeight([
+    { text: 'Mã đơn vị', widthChars: codeWidth, sizePt: DETAIL_SIZE, style: { bold: true } },
+  ]);
+  commit(header);
+  let r = 3;
+  const put = (values: TableCell[], style: { bold?: boolean; changed?: boolean[] }, name: string) => {
+    const row = ws.getRow(r++);
+    values.forEach((v, i) => {
+      const cell = row.getCell(i + 1);
+      cell.font = { ...font, bold: style.bold };
+      if (i < groupCol) cell.border = BOX;
+      cell.alignment = { wrapText: i === 1, vertical: 'middle' };
+      if (style.changed?.[i]) cell.fill = CHANGED_FILL;
+      if (v === null) return;
+      cell.value = typeof v === 'string' ? xmlSafe(v) : v;
+      if (typeof v === 'number') cell.numFmt = FORMAT.points;
+    });
+    const height = fittedRowHeight([
+      { text: name, widthChars: nameWidth, sizePt: DETAIL_SIZE, style: { bold: style.bold } },
+    ]);
+    // One line keeps the default height; only wrapped names make a row taller.
+    if (height > rowHeightForLines(1, DETAIL_SIZE)) row.height = height;
+    commit(row);
+  };
+  for (const g of groupsInOrder(result.units, framework)) {
+    const name = `Điểm tối đa — ${g.name}`;
+    put(
+      [
+        'Tối đa',
+        name,
+        ...leafNodes.map((l) => (appliesTo(l, g.id) ? leafMaxFor(l, g.id) : null)),
+        g.name,
+        g.id,
+      ],
+      { bold: true },
+      name,
+    );
+    for (const u of orderInGroup(result.units.filter((x) => x.group === g.id))) {
+      const d = details.get(u.code ?? u.unit);
+      if (!d) continue;
+      const byCode = new Map(d.leaves.map((l) => [l.code, l]));
+      const changed: boolean[] = [];
+      const scores = leafNodes.map((l, i) => {
+        const leaf = byCode.get(l.code);
+        if (!appliesTo(l, g.id) || !leaf) return null;
+        changed[first - 1 + i] =
+          leaf.self !== null && leaf.appraisal !== null && !samePoints(leaf.self, leaf.appraisal);
+        return leaf.final;
+      });
+      put([d.unit.code || null, d.unit.name, ...scores, g.name, g.id], { changed }, d.unit.name);
     }
   }
+  r++;
+  const notes = [
+    'Điểm tính: điểm thẩm định (lần 2 nếu có), nơi chưa thẩm định là điểm tự đánh giá; tiêu chí điều tra XHH: điểm điều tra. Ô trống: tiêu chí không áp dụng cho nhóm.',
+    'Ô tô vàng: điểm thẩm định khác điểm tự đánh giá.',
+  ];
+  for (const text of notes) {
+    const row = ws.getRow(r);
+    row.getCell(1).value = text;
+    row.getCell(1).font = { ...font, italic: true };
+    row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+    row.height = fittedRowHeight([
+      { text, widthChars: codeWidth + nameWidth, sizePt: DETAIL_SIZE, style: { italic: true } },
+    ]);
+    ws.mergeCells(r, 1, r, 2);
+    commit(row);
+    r++;
+  }
+  printSetup(ws, {
+    orientation: 'landscape',
+    lastPrintedColumn: groupCol - 1,
+    lastRow: r - 1,
+    titleRows: [1, 2],
+    titleColumns: 'A:B',
+    fit: false,
+  });
+  commit(ws);
 }
 
-function addDetailSheet(wb: AnyWorkbook, result: ConsolidationResult, framework: Framework): void {
+/** How many leaves and fields the `Điểm còn thiếu` sheet names per unit. */
+const LOST_TOP = 3;
+
+/**
+ * `Điểm còn thiếu`: per unit (by group and rank) where its points were lost — the leaves that lost
+ * the most (maximum − the score that counts, with self and appraisal), the lĩnh vực furthest below
+ * the group's average (with the average and best), and the change from the previous ranking.
+ * Computed by src/consolidation/points-lost.ts, the same figures as each unit's result.
+ */
+function addLostSheet(wb: AnyWorkbook, result: ConsolidationResult, framework: Framework): void {
+  const all = new Map(pointsLost(result, { top: LOST_TOP }).map((u) => [u.key, u]));
+  const pts = (n: number) => formatVi(n, framework.places);
+  const rows: TableCell[][] = [];
+  for (const g of groupsInOrder(result.units, framework)) {
+    for (const u of orderInGroup(result.units.filter((x) => x.group === g.id))) {
+      const s = all.get(u.code ?? u.unit);
+      if (!s) continue;
+      const leavesText = s.leaves
+        .map((l) => {
+          const how = l.survey
+            ? 'điều tra XHH'
+            : l.appraisal !== null
+              ? `TĐG ${l.self === null ? '—' : pts(l.self)}, TĐ ${pts(l.appraisal)}`
+              : `TĐG ${l.self === null ? '—' : pts(l.self)}, chưa TĐ`;
+          return `${l.code}: thiếu ${pts(l.lost)} (${pts(l.score)}/${pts(l.max)}; ${how})`;
+        })
+        .join('\n');
+      const behind = s.fields
+        .filter((f) => f.toAverage !== null && f.toAverage < 0)
+        .sort((a, b) => (a.toAverage as number) - (b.toAverage as number))
+        .slice(0, LOST_TOP)
+        .map(
+          (f) =>
+            `Lĩnh vực ${f.code}: ${pts(f.points)} (TB ${pts(f.groupAverage as number)}; cao nhất ${pts(f.groupBest as number)})`,
+        )
+        .join('\n');
+      rows.push([
+        s.code,
+        s.ranked ? s.unit : `${s.unit} (*)`,
+        g.name,
+        s.rank,
+        s.index,
+        s.lost,
+        leavesText || 'Không mất điểm ở tiêu chí nào.',
+        behind || 'Không lĩnh vực nào dưới trung bình nhóm.',
+        s.previous?.indexChange ?? null,
+        s.previous?.rankChange ?? null,
+      ]);
+    }
+  }
   addTable(
     wb,
     {
-      name: SHEET_DETAIL,
+      name: SHEET_LOST,
       orientation: 'landscape',
-      printed: 9,
+      printed: 10,
       columns: [
-        { header: 'Mã đơn vị', width: 10 },
-        { header: 'Đơn vị', width: 30, wrap: true },
-        { header: 'Nhóm', width: 16, wrap: true },
-        { header: 'Mã tiêu chí', width: 9.5 },
-        { header: 'Nội dung', width: 56, wrap: true },
-        { header: 'Điểm tối đa', width: 9.5, numFmt: FORMAT.points },
-        { header: 'Điểm tự đánh giá', width: 10, numFmt: FORMAT.points },
-        { header: 'Điểm thẩm định', width: 10, numFmt: FORMAT.points },
-        { header: 'Điểm tính', width: 9.5, numFmt: FORMAT.points },
-        { header: 'Mã nhóm', width: 8, hidden: true },
+        {
+          header: 'Mã',
+          width: widthCharsFor(
+            result.units.map((u) => u.code ?? ''),
+            SIZE,
+            7,
+          ),
+        },
+        { header: 'Đơn vị', width: 22, wrap: true },
+        { header: 'Nhóm', width: 12, wrap: true },
+        { header: 'Hạng', width: 6, numFmt: '0' },
+        { header: 'Chỉ số (%)', width: 8, numFmt: FORMAT.points },
+        { header: 'Điểm còn thiếu', width: 8.5, numFmt: FORMAT.points },
+        {
+          header: `${LOST_TOP} tiêu chí mất nhiều điểm nhất (TĐG: tự đánh giá; TĐ: thẩm định)`,
+          width: 44,
+          wrap: true,
+        },
+        { header: 'Lĩnh vực dưới trung bình (TB) nhóm', width: 40, wrap: true },
+        { header: 'Thay đổi chỉ số', width: 8, numFmt: FORMAT.indexChange },
+        { header: 'Thay đổi hạng', width: 7, numFmt: FORMAT.rankChange },
       ],
     },
-    detailRows(result, framework),
+    rows,
   );
 }
 
@@ -418,6 +597,7 @@ function addSheets(
 ): void {
   addRankingSheet(wb, result, framework, options);
   addDetailSheet(wb, result, framework);
+  addLostSheet(wb, result, framework);
   addFilesSheet(wb, result, framework);
   addChartSheet(wb, result, framework);
   addNotesSheet(wb, result);
@@ -435,7 +615,7 @@ export async function writeRankingWorkbook(
   wb.created = new Date(options.generatedAt);
   addSheets(wb, result, framework, options);
   const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return withDefaultFont(new Uint8Array(buffer as ArrayBuffer), FONT);
 }
 
 /**
@@ -460,6 +640,15 @@ export async function streamRankingWorkbook(
   });
   wb.creator = 'cchc';
   wb.created = new Date(options.generatedAt);
+  // The workbook's default font (style font 0, in whose digits column widths are counted) is Times
+  // New Roman 11 as in the in-memory writer (render.ts withDefaultFont): the streaming writer takes
+  // the first font added as font 0, so it is added before any cell style.
+  (wb as unknown as { styles: { _addFont(font: Partial<ExcelJS.Font>): number } }).styles._addFont({
+    size: 11,
+    color: { theme: 1 } as ExcelJS.Color,
+    name: FONT,
+    family: 1,
+  });
   addSheets(wb, result, framework, options);
   // A stream that fails (missing folder, full disk) ends the write at once: the commit would wait
   // for it forever, and its error must not float as an unhandled rejection meanwhile.

@@ -175,7 +175,7 @@ export async function renderPlan(plan: WorkbookPlan): Promise<Uint8Array> {
  * substitute is much wider, so every page would print smaller than planned. Times New Roman 11 has
  * the same 7-pixel digit as Calibri 11 in Excel and exists everywhere our sheets are printed.
  */
-function withDefaultFont(bytes: Uint8Array, fontName: string): Uint8Array {
+export function withDefaultFont(bytes: Uint8Array, fontName: string): Uint8Array {
   const files = unzipSync(bytes);
   const styles = files['xl/styles.xml'];
   if (!styles) return bytes;

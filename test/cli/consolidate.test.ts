@@ -109,7 +109,14 @@ describe('cchc consolidate', () => {
     await wb.xlsx.readFile(join(root, 'xep-hang.xlsx'));
     // Excel fidelity (streaming writer): fully absolute print areas, no filter without its name.
     expect(printNameProblems(await fs.readFile(join(root, 'xep-hang.xlsx')))).toEqual([]);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Xếp hạng', 'Chi tiết', 'Hồ sơ', 'Biểu đồ', 'Ghi chú']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Xếp hạng',
+      'Chi tiết',
+      'Điểm còn thiếu',
+      'Hồ sơ',
+      'Biểu đồ',
+      'Ghi chú',
+    ]);
     const ranking = wb.getWorksheet('Xếp hạng') as ExcelJS.Worksheet;
     let s01Row: ExcelJS.Row | undefined;
     ranking.eachRow((row) => {

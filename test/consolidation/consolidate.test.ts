@@ -189,6 +189,7 @@ describe('consolidate (fixture folder)', () => {
     expect(printNames(bytes).map((s) => s.printArea)).toEqual([
       expect.stringMatching(/^'Xếp hạng'!\$A\$1:\$[A-Z]+\$\d+$/),
       expect.stringMatching(/^'Chi tiết'!\$A\$1:\$[A-Z]+\$\d+$/),
+      "'Điểm còn thiếu'!$A$1:$J$" + (1 + result.units.length),
       "'Hồ sơ'!$A$1:$G$" + (1 + result.files.length),
       "'Biểu đồ'!$A$1:$E$" + (1 + result.units.length),
       expect.stringMatching(/^'Ghi chú'!\$A\$1:\$C\$\d+$/),
@@ -196,9 +197,26 @@ describe('consolidate (fixture folder)', () => {
     expect(printNameProblems(bytes)).toEqual([]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Xếp hạng', 'Chi tiết', 'Hồ sơ', 'Biểu đồ', 'Ghi chú']);
-    // Chi tiết: one row per accepted unit and leaf (6 units × 7 leaves) under the header.
-    expect(wb.getWorksheet('Chi tiết')?.actualRowCount).toBe(1 + 6 * 7);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Xếp hạng',
+      'Chi tiết',
+      'Điểm còn thiếu',
+      'Hồ sơ',
+      'Biểu đồ',
+      'Ghi chú',
+    ]);
+    // Chi tiết: one row per accepted unit (6) with one column per leaf (7), under the title, the
+    // header and a maximum row per group.
+    const detail = wb.getWorksheet('Chi tiết') as ExcelJS.Worksheet;
+    const header = detail.getRow(2).values as unknown[];
+    expect(header.slice(1, 3)).toEqual(['Mã đơn vị', 'Đơn vị']);
+    expect(header.filter((v) => typeof v === 'string' && /^\d+(\.\d+)+$/.test(v))).toHaveLength(7);
+    const bodyRows: unknown[][] = [];
+    detail.eachRow((row, r) => {
+      if (r > 2 && typeof row.getCell(2).value === 'string' && row.getCell(1).value !== 'Tối đa')
+        bodyRows.push(row.values as unknown[]);
+    });
+    expect(bodyRows.filter((v) => v.slice(3, 10).some((x) => typeof x === 'number'))).toHaveLength(6);
     const chart = wb.getWorksheet('Biểu đồ') as ExcelJS.Worksheet;
     expect(chart.getRow(2).values).toEqual([
       undefined,

@@ -12,7 +12,14 @@ import type { CliIO } from '../../src/cli/command';
 import { main } from '../../src/cli/main';
 import { describeWithEngine, libreOffice } from '../helpers/engines';
 import { convertManyWithLibreOffice } from '../helpers/libreoffice';
-import { overlappingWords, readPdf, renderFirstPage, smallestTextPt, type PdfPage } from '../helpers/pdf';
+import {
+  LIBERATION_SERIF_BOX_PER_POINT,
+  overlappingWords,
+  readPdf,
+  renderFirstPage,
+  smallestTextPt,
+  type PdfPage,
+} from '../helpers/pdf';
 
 jest.setTimeout(600_000);
 
@@ -93,19 +100,36 @@ describeWithEngine(libreOffice, 'print layouts (LibreOffice → PDF → pdftotex
 
   it('the ranking workbook: the ranking in one page per group, every table page with its header titles', () => {
     const pages = pdf['xep-hang'];
-    const ranking = pages.filter((p) => p.text.includes('Lĩnh vực') && p.text.includes('Chỉ số (%)'));
+    const ranking = pages.filter(
+      (p) => p.text.includes('Lĩnh vực') && p.text.includes('Chỉ số (%)') && p.text.includes('Xếp loại'),
+    );
     expect(ranking.length).toBeLessThanOrEqual(3);
-    const detail = pages.filter((p) => p.text.includes('Mã tiêu chí'));
-    expect(pagesShowing(detail, ['Mã đơn vị', 'Đơn vị', 'Nhóm', 'Nội dung', 'Điểm tính'])).toBe(
+    // Chi tiết: units × leaves, the leaf columns running on across pages, each page with the
+    // title, the header row and every unit's code and name (print titles), never bare numbers.
+    const detail = pages.filter((p) => p.text.includes('Điểm tính theo tiêu chí'));
+    expect(detail.length).toBeGreaterThanOrEqual(2);
+    expect(pagesShowing(detail, ['Mã đơn vị', 'Đơn vị', 'Tối đa', 'Sở Nội vụ', 'SNV', 'Châu Đốc'])).toBe(
       detail.length,
     );
+    const leafCodes = new Set(
+      detail.flatMap((p) => p.words.map((w) => w.text).filter((t) => /^\d+\.\d+(\.\d+)?$/.test(t))),
+    );
+    for (const code of ['1.1.1', '5.1.1', '9.5']) expect(leafCodes).toContain(code);
     // Group and status names, never their codes.
     const files = pages.filter((p) => p.text.includes('Lý do / ghi chú'));
     expect(files.length).toBeGreaterThan(0);
     for (const p of files) expect(p.words.map((w) => w.text)).not.toContain('accepted');
     expect(pages.map((p) => p.text).join(' ')).toContain('Sở, ban, ngành');
-    // 29 units × 51 leaves of detail are the bulk; far from the 109 pages it used to print.
-    expect(pages.length).toBeLessThan(80);
+    // 29 units × 51 leaves: 2 pages of ranking, 3 of detail, 4 of Điểm còn thiếu, 2–3 of files
+    // (their paths wrap by where the demo runs), 1 of chart data, 1 of notes (it printed 109, then 67).
+    expect(pages.length).toBeLessThanOrEqual(14);
+    const lost = pages.filter((p) => p.text.includes('tiêu chí mất nhiều điểm nhất'));
+    expect(lost.length).toBeGreaterThanOrEqual(1);
+    expect(pagesShowing(lost, ['Mã', 'Đơn vị', 'Điểm còn thiếu', 'Lĩnh vực dưới trung bình (TB) nhóm'])).toBe(
+      lost.length,
+    );
+    // Measured with the box poppler really gives Times (Liberation Serif), not the 17 % taller guess.
+    expect(smallestTextPt(pages, LIBERATION_SERIF_BOX_PER_POINT)).toBeGreaterThanOrEqual(9);
   });
 
   it('cchc rank -o prints its 6 columns on one page width with the title whole', () => {

@@ -308,7 +308,7 @@ export const consolidateCommand: Command = {
     'trúc, kèm từng ô lỗi), trùng đơn vị (không tệp nào được chọn) hoặc không đọc được. Tệp đầu vào',
     'không bao giờ bị ghi.',
     '',
-    '  -o TỆP.xlsx        bảng xếp hạng: trang Xếp hạng, Chi tiết, Hồ sơ, Biểu đồ, Ghi chú',
+    '  -o TỆP.xlsx        bảng xếp hạng: trang Xếp hạng, Chi tiết, Điểm còn thiếu, Hồ sơ, Biểu đồ, Ghi chú',
     '  --survey TỆP       kết quả điều tra XHH: mỗi dòng một đơn vị, mỗi cột một nguồn (vd. SIPAS) hoặc',
     '                     một tiêu chí điều tra (vd. 9.1); tỷ lệ (%) hoặc điểm; dấu phẩy hoặc chấm thập phân',
     '  --allow-missing-survey  vẫn xếp hạng khi tệp điều tra không dùng được hoặc thiếu số liệu của một',
