@@ -47,6 +47,12 @@ export const chromium: Engine = {
   aptPackage: 'chromium',
 };
 
+export const xmllint: Engine = {
+  name: 'xmllint',
+  path: which(['xmllint', '/usr/bin/xmllint']),
+  aptPackage: 'libxml2-utils',
+};
+
 /**
  * `describe` when the engine is there; otherwise a failing suite in CI, or a skipped one with a
  * notice elsewhere.
