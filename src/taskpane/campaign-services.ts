@@ -127,6 +127,24 @@ export function createCampaignServices(t: Strings, options: CampaignServiceOptio
       };
     },
 
+    // The same use cases as `cchc campaign accept-late|refuse-late|reopen`, over the workbook's folder.
+    async decideLateCampaignFile(seq, accept, note) {
+      const [uc] = await load();
+      const campaign = await uc.openCampaign(await folderOf());
+      await uc.decideLateFile(campaign, seq, accept, note, { clock: await clockOf() });
+      return mustView();
+    },
+
+    async reopenCampaignStage(stage, unit, until, reason) {
+      const [uc, core] = await load();
+      if (!Object.hasOwn(core.STAGES, stage)) throw new Error(t.campaign.noStage(stage));
+      const campaign = await uc.openCampaign(await folderOf());
+      await uc.reopen(campaign, stage as keyof typeof core.STAGES, unit, until, reason, {
+        clock: await clockOf(),
+      });
+      return mustView();
+    },
+
     async issueCampaignWorkbooks(kind) {
       const folder = await folderOf();
       const [uc] = await load();

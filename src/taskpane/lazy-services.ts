@@ -50,6 +50,10 @@ export function lazyServices(load: () => Promise<TaskpaneServices>): TaskpaneSer
     openCampaign: () => get().then((s) => s.openCampaign()),
     createCampaign: (form) => get().then((s) => s.createCampaign(form)),
     receiveCampaignFiles: (files) => get().then((s) => s.receiveCampaignFiles(files)),
+    decideLateCampaignFile: (seq, accept, note) =>
+      get().then((s) => s.decideLateCampaignFile(seq, accept, note)),
+    reopenCampaignStage: (stage, unit, until, reason) =>
+      get().then((s) => s.reopenCampaignStage(stage, unit, until, reason)),
     issueCampaignWorkbooks: (kind) => get().then((s) => s.issueCampaignWorkbooks(kind)),
   };
 }

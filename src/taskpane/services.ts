@@ -201,6 +201,15 @@ export interface CampaignServices {
   issueCampaignWorkbooks(
     kind: 'unit' | 'appraisal' | 'response',
   ): Promise<{ issued: number; refused: string[]; fileName: string | null; view: CampaignView }>;
+  /** The Sở's decision on a late file, receipt number `seq` (`cchc campaign accept-late|refuse-late`). */
+  decideLateCampaignFile(seq: number, accept: boolean, note: string): Promise<CampaignView>;
+  /** Reopens a stage for one unit, new deadline "yyyy-mm-dd" or null (`cchc campaign reopen`). */
+  reopenCampaignStage(
+    stage: string,
+    unit: string,
+    until: string | null,
+    reason: string,
+  ): Promise<CampaignView>;
 }
 
 export interface TaskpaneServices extends CampaignServices {

@@ -36,6 +36,7 @@ const vi = {
     already: 'Sổ đang mở đã là sổ tổng hợp của một đợt đánh giá.',
     notCampaign: 'Sổ đang mở chưa phải sổ tổng hợp: hãy tạo sổ tổng hợp trước.',
     noFramework: 'Không tìm thấy bộ tiêu chí đã chọn.',
+    noStage: (stage: string) => `Không có giai đoạn "${stage}" trong đợt đánh giá.`,
     needUnits: 'Danh sách đơn vị trống.',
     needCodes: (names: string[]) =>
       `Đợt đánh giá cần mã của mỗi đơn vị (để nhận diện tệp nộp về); chưa có mã: ${names.join(', ')}.`,
@@ -307,6 +308,7 @@ const en: Strings = {
     selfDeadline: 'Self-assessment deadline',
     create: 'Create the campaign workbook',
     createNeeds: 'A campaign name and at least one unit with a code are needed.',
+    noStage: (stage) => `The campaign has no stage "${stage}".`,
     created: (n) =>
       `Campaign workbook created with ${n} units. Save this workbook (File → Save): the campaign is in it.`,
     already: 'The open workbook already is a campaign workbook.',

@@ -25,6 +25,16 @@ const SELF = {
   '2.1': { self: 18, evidence: 'Cổng' },
 };
 
+/** The Sổ tổng hợp panel's services over `store`, on the tests' clock. */
+function paneServices(store: ReturnType<typeof workbookFileStore>) {
+  return createCampaignServices(stringsFor('vi'), {
+    findFramework: (fid) => (fid === campaignFramework.id ? campaignFramework : undefined),
+    folder: async () => store,
+    clock: { now: () => NOW },
+    download: () => undefined,
+  });
+}
+
 describe('CLI = pane: the same files give the same register', () => {
   const root = tempDir();
   const inbox = join(root, 'hop-thu');
@@ -89,12 +99,7 @@ describe('CLI = pane: the same files give the same register', () => {
     const restore = fake.install();
     try {
       const store = workbookFileStore();
-      const pane = createCampaignServices(stringsFor('vi'), {
-        findFramework: (fid) => (fid === campaignFramework.id ? campaignFramework : undefined),
-        folder: async () => store,
-        clock: { now: () => NOW },
-        download: () => undefined,
-      });
+      const pane = paneServices(store);
       await expect(pane.openCampaign()).resolves.toBeNull();
       const view = await pane.createCampaign({
         title: TITLE,
@@ -131,6 +136,110 @@ describe('CLI = pane: the same files give the same register', () => {
       expect(r.view.units.map((u) => u.stages[0]!.state)).toEqual(
         status.units.map((u: { stages: { state: string }[] }) => u.stages[0]!.state),
       );
+    } finally {
+      restore();
+    }
+  });
+
+  it('late files accepted and refused, a stage reopened: the pane and the CLI write equal registers', async () => {
+    const id = 'dot-muon-2026';
+    const late = join(root, 'hop-thu-muon');
+    await fs.mkdir(late);
+    const unit = (code: string, name: string) => ({ code, name, group: 'so' });
+    const files = {
+      'snv-muon.xlsx': await fillReturnedWorkbook(
+        await renderTemplate(campaignFramework, unit('SNV', 'Sở Nội vụ'), { generatedAt: NOW }),
+        SELF,
+      ),
+      'stp-muon.xlsx': await fillReturnedWorkbook(
+        await renderTemplate(campaignFramework, unit('STP', 'Sở Tư pháp'), { generatedAt: NOW }),
+        SELF,
+      ),
+    };
+    for (const [name, bytes] of Object.entries(files)) {
+      writeFileSync(join(late, name), bytes);
+      utimesSync(join(late, name), FILE_TIME, FILE_TIME);
+    }
+    // The self-assessment deadline passed before NOW: both returns are late.
+    const init = await run(
+      ['campaign', 'init', 'muon', '--framework', 'fw.json', '--units', 'units.csv', '--id', id].concat([
+        '--title',
+        'Đợt muộn 2026',
+        '--deadline',
+        'chot-tu-cham=2026-03-01',
+      ]),
+      root,
+    );
+    expect(init.code).toBe(0);
+    await run(['campaign', 'receive', '.', '--dir', '../muon'], late);
+    const cliRegister = () => JSON.parse(readFileSync(join(root, 'muon', 'so-theo-doi.json'), 'utf8'));
+    const cliReceipts = cliRegister().receipts;
+    expect(cliReceipts.map((r: { status: string }) => r.status)).toEqual(['late-pending', 'late-pending']);
+    const seqOf = (file: string) => cliReceipts.find((r: { file: string }) => r.file === file).seq;
+    const steps: [string, string[]][] = [
+      [
+        'accept',
+        ['campaign', 'accept-late', String(seqOf('snv-muon.xlsx')), '--note', 'Có lý do chính đáng'],
+      ],
+      ['refuse', ['campaign', 'refuse-late', String(seqOf('stp-muon.xlsx')), '--note', 'Quá hạn lâu']],
+      [
+        'reopen',
+        [
+          'campaign',
+          'reopen',
+          'tu-cham',
+          '--unit',
+          'STP',
+          '--until',
+          '2026-03-20',
+          '--reason',
+          'Cho nộp lại',
+        ],
+      ],
+    ];
+
+    const fake = createFakeExcel();
+    const restore = fake.install();
+    try {
+      const store = workbookFileStore();
+      const pane = paneServices(store);
+      await pane.createCampaign({
+        title: 'Đợt muộn 2026',
+        frameworkId: campaignFramework.id,
+        unitsText: 'SNV; Sở Nội vụ; so\nSTP; Sở Tư pháp; so\nCD; Huyện Châu Đốc; huyen',
+        selfDeadline: '2026-03-01',
+      });
+      const paneRegister = async () =>
+        JSON.parse(new TextDecoder().decode((await store.read('so-theo-doi.json'))!));
+      await pane.receiveCampaignFiles(
+        Object.entries(files).map(([name, bytes]) => ({
+          name,
+          size: bytes.length,
+          lastModified: FILE_TIME.getTime(),
+          bytes: async () => bytes,
+        })),
+      );
+      expect(await paneRegister()).toEqual(cliRegister());
+      const states: string[] = [];
+      for (const [step, argv] of steps) {
+        const cli = await run([...argv, '--dir', 'muon'], root);
+        expect({ step, code: cli.code, stderr: cli.stderr }).toEqual({ step, code: 0, stderr: '' });
+        const view =
+          step === 'reopen'
+            ? await pane.reopenCampaignStage('tu-cham', 'STP', '2026-03-20', 'Cho nộp lại')
+            : await pane.decideLateCampaignFile(
+                seqOf(step === 'accept' ? 'snv-muon.xlsx' : 'stp-muon.xlsx'),
+                step === 'accept',
+                step === 'accept' ? 'Có lý do chính đáng' : 'Quá hạn lâu',
+              );
+        // Each step changed the register, and both sides changed it the same way.
+        expect(await paneRegister()).toEqual(cliRegister());
+        states.push(view.units.map((u) => u.stages[0]!.state).join(','));
+      }
+      const final = cliRegister();
+      expect(final.receipts.map((r: { status: string }) => r.status)).toEqual(['accepted', 'late-refused']);
+      expect(JSON.stringify(final)).toContain('Cho nộp lại');
+      expect(new Set(states).size).toBeGreaterThanOrEqual(2);
     } finally {
       restore();
     }

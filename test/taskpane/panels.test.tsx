@@ -131,6 +131,8 @@ function services(overrides: Partial<TaskpaneServices> = {}): TaskpaneServices &
     openCampaign: async () => null,
     createCampaign: fail('createCampaign'),
     receiveCampaignFiles: fail('receiveCampaignFiles'),
+    decideLateCampaignFile: fail('decideLateCampaignFile'),
+    reopenCampaignStage: fail('reopenCampaignStage'),
     issueCampaignWorkbooks: fail('issueCampaignWorkbooks'),
     ...overrides,
   };
