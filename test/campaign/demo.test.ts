@@ -72,6 +72,12 @@ describe('cchc demo (whole campaign on minh-hoa-2025)', () => {
     const [r] = receipts(DEMO_CASES.late, 'tu-cham');
     expect([r.status, r.late, r.decision?.by]).toEqual(['accepted', true, 'Sở Nội vụ']);
     expect(row(DEMO_CASES.late)).toContain('đã nhận (nộp muộn, đã chấp nhận)');
+    // The line printed after accept-late states the decision, not the waiting it replaced.
+    const decided = out.stdout
+      .split(/\n(?=#)/)
+      .find((b) => b.startsWith(`#${r.seq} `) && b.includes('CHẤP NHẬN'));
+    expect(decided).toMatch(/Sở đã chấp nhận lúc \d{2}\/\d{2}\/\d{4}, \d{2} giờ \d{2}/);
+    expect(decided).not.toContain('chờ Sở quyết định');
   });
 
   it('makes round 2 without giải trình for the unit that sent none, once its deadline passed', () => {

@@ -7,6 +7,7 @@
  * late or unreadable, a unit that could not be issued, nothing to rank); 2 bad usage or not a
  * campaign folder; 3 unexpected failure.
  */
+import { viDateTime } from '../../common/vi-time';
 import { promises as fs } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import {
@@ -118,7 +119,20 @@ function receiptLine(r: Receipt): string {
   };
   const where = [r.unit, r.stage ? STAGES[r.stage].name : null].filter(Boolean).join(', ');
   const head = `#${r.seq} ${r.file}${where ? ` [${where}]` : ''}: ${label[r.status] ?? r.status}`;
-  const reasons = r.reasons.slice(0, 6).map((x) => `    - ${x.message}`);
+  // A late file's reason was written while it waited; once the Sở has decided, say the decision
+  // instead of "chờ Sở quyết định".
+  const decided = r.decision !== null && (r.status === 'accepted' || r.status === 'late-refused');
+  const reasons = r.reasons
+    .slice(0, 6)
+    .map((x) =>
+      decided && x.rule === 'stage.late'
+        ? `    - ${x.message.replace(/ Đã ghi vào sổ, chờ Sở quyết định:.*$/, '')}`
+        : `    - ${x.message}`,
+    );
+  if (decided && r.decision)
+    reasons.push(
+      `    - Sở ${r.status === 'accepted' ? 'đã chấp nhận' : 'không chấp nhận'} lúc ${viDateTime(r.decision.at)}${r.decision.note ? `: ${r.decision.note}` : ''}.`,
+    );
   if (r.reasons.length > 6)
     reasons.push(`    - … và ${r.reasons.length - 6} lý do khác (xem cchc campaign status --json)`);
   if (r.decision && r.status === 'superseded') reasons.push(`    - ${r.decision.note}`);
