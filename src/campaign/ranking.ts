@@ -15,6 +15,8 @@ export interface CampaignRankOptions {
   survey?: { rows: CellValue[][] };
   previous?: PreviousResult[];
   notRanked?: string[];
+  /** See FinishOptions.surveyGaps; the campaign's default is 'reject' (no silent zero). */
+  surveyGaps?: 'reject' | 'zero';
 }
 
 export function campaignRanking(
@@ -48,5 +50,6 @@ export function campaignRanking(
     survey: options.survey,
     previous: options.previous,
     notRanked: options.notRanked,
+    surveyGaps: options.surveyGaps ?? 'reject',
   });
 }

@@ -36,8 +36,8 @@ export interface FinishOptions {
   /**
    * What a gap in the survey does to a unit (no row for it, an empty, non-numeric or out-of-range
    * value, a survey leaf left without points): 'reject' makes it an error of that unit, whose file
-   * is then rejected with the reason (no silent zero); 'zero' counts the missing points as 0 with a
-   * warning. Default 'zero'.
+   * is then rejected with the reason (no silent zero) — with no survey at all, every unit whose
+   * group has survey leaves; 'zero' counts the missing points as 0 with a warning. Default 'zero'.
    */
   surveyGaps?: 'reject' | 'zero';
 }
@@ -139,6 +139,7 @@ export function finishConsolidation(
   if (options.survey) result.survey = importSurveyForRecords(records, framework, options.survey, keyOf);
   if (result.survey && options.surveyGaps === 'reject')
     rejectSurveyGaps(records, framework, result.survey, options.survey?.options?.fileName, keyOf);
+  if (!options.survey && options.surveyGaps === 'reject') rejectWithoutSurvey(records, framework);
   const accepted = records.filter((f) => f.status === 'accepted' && f.unit && f.entries);
   const surveyPoints = result.survey?.points ?? (Object.create(null) as SurveyImport['points']);
   const notRanked = new Set([...framework.notRanked, ...(options.notRanked ?? [])].map(nameKey));
@@ -282,6 +283,23 @@ function rejectSurveyGaps(
     if (!errors.length) continue;
     f.status = 'rejected';
     f.errors.push(...errors);
+  }
+}
+
+/** No survey at all and no opt-in: each unit that has survey leaves is an error of that unit. */
+function rejectWithoutSurvey(records: FileRecord[], framework: Framework): void {
+  const surveyLeaves = leaves(framework).filter((l) => l.method === 'survey');
+  for (const f of records) {
+    if (f.status !== 'accepted' || !f.unit) continue;
+    const unit = f.unit;
+    if (!surveyLeaves.some((l) => appliesTo(l, unit.group))) continue;
+    f.status = 'rejected';
+    f.errors.push({
+      code: '',
+      cell: null,
+      rule: 'consolidation.surveyMissing',
+      message: `"${f.file}": chưa có số liệu điều tra XHH cho đơn vị "${unit.name}"${unit.code ? ` (mã ${unit.code})` : ''}; điểm điều tra XHH không được tự tính bằng 0, đơn vị chưa được xếp hạng.`,
+    });
   }
 }
 

@@ -2,7 +2,7 @@
  * `cchc campaign …` end to end in a temporary folder: init, issue, receive (good, self-appraised,
  * duplicate, broken), status --json, appraise, rank; originals never touched.
  */
-import { promises as fs, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, promises as fs, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, tempDir } from '../helpers/cli';
 import { campaignFramework } from './fixtures';
@@ -122,8 +122,20 @@ describe('cchc campaign', () => {
     const r = await run(['campaign', 'receive', join('hop-thu', 'td1-snv.xlsx'), '--dir', 'dot-2026'], root);
     expect(r.stdout).toContain('[SNV, Thẩm định lần 1]: CHẤP NHẬN');
     expect(r.code).toBe(0);
-    const rank = await run(['campaign', 'rank', '--dir', 'dot-2026', '--json'], root);
+    // No survey registered: no silent zero — the unit is an error of its own, nothing written.
+    const strict = await run(['campaign', 'rank', '--dir', 'dot-2026'], root);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toMatch(/chưa có số liệu điều tra XHH cho đơn vị "Sở Nội vụ" \(mã SNV\)/);
+    expect(strict.stderr).toContain('1 đơn vị chưa được xếp hạng vì thiếu hoặc sai số liệu điều tra');
+    expect(strict.stderr).toContain('--allow-missing-survey');
+    expect(existsSync(join(dir, 'ket-qua', 'xep-hang.xlsx'))).toBe(false);
+    // Opted in: ranked with survey 0, and that is said on the unit.
+    const rank = await run(
+      ['campaign', 'rank', '--dir', 'dot-2026', '--json', '--allow-missing-survey'],
+      root,
+    );
     expect(rank.code).toBe(0);
+    expect(JSON.parse(rank.stdout).units[0].warnings.join(' ')).toContain('Chưa có điểm điều tra XHH');
     const units = JSON.parse(rank.stdout).units;
     expect(units.map((u: { code: string; appraisal: number }) => [u.code, u.appraisal])).toEqual([
       ['SNV', 43],

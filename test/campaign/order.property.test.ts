@@ -63,7 +63,7 @@ async function receiveAll(batches: PoolFile[][]): Promise<Campaign> {
 }
 
 function ranking(c: Campaign) {
-  return rankCampaign(c, undefined).units.map((u) => ({
+  return rankCampaign(c, undefined, undefined, { allowMissingSurvey: true }).units.map((u) => ({
     code: u.code,
     self: u.self,
     appraisal: u.appraisal,

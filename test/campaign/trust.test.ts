@@ -123,7 +123,11 @@ describe('unit self-assessment returns', () => {
     expect(r.scores).toBeNull();
     expect(acceptedReceipt(campaign.register, 'SNV', 'tu-cham')).toBeUndefined();
     // Nothing of it reaches the ranking.
-    expect(rankCampaign(campaign, undefined).units.find((u) => u.code === 'SNV')).toBeUndefined();
+    expect(
+      rankCampaign(campaign, undefined, undefined, { allowMissingSurvey: true }).units.find(
+        (u) => u.code === 'SNV',
+      ),
+    ).toBeUndefined();
   });
 
   it('rejects a deduction the unit typed itself (the council decides bonus and deduction)', async () => {
@@ -148,12 +152,16 @@ describe('unit self-assessment returns', () => {
     expect(r.reasons[0].message).toContain('Nộp muộn');
     expect(r.storedAs).not.toBeNull();
     expect(statusOf(campaign, clock).units[0].stages[0].state).toBe('late-pending');
-    expect(rankCampaign(campaign, undefined).units.map((u) => u.code)).not.toContain('SNV');
+    expect(
+      rankCampaign(campaign, undefined, undefined, { allowMissingSurvey: true }).units.map((u) => u.code),
+    ).not.toContain('SNV');
     const decided = await decideLateFile(campaign, r.seq, true, 'Lý do chính đáng', { clock });
     expect(decided.status).toBe('accepted');
     expect(decided.late).toBe(true);
     expect(decided.decision?.note).toBe('Lý do chính đáng');
-    expect(rankCampaign(campaign, undefined).units.map((u) => u.code)).toContain('SNV');
+    expect(
+      rankCampaign(campaign, undefined, undefined, { allowMissingSurvey: true }).units.map((u) => u.code),
+    ).toContain('SNV');
   });
 
   it('a refused late return stays in the register, flagged, never counted', async () => {
@@ -195,7 +203,9 @@ describe('council appraisal workbooks', () => {
     expect(s.campaign.register.changes).toEqual([
       expect.objectContaining({ unit: 'SNV', leaf: '1.1', who: 'Hội đồng thẩm định lần 1', old: 8, new: 7 }),
     ]);
-    const snv = rankCampaign(s.campaign, undefined).units.find((u) => u.code === 'SNV');
+    const snv = rankCampaign(s.campaign, undefined, undefined, { allowMissingSurvey: true }).units.find(
+      (u) => u.code === 'SNV',
+    );
     expect(snv?.appraisal).toBe(44);
   });
 
@@ -316,7 +326,9 @@ describe('council appraisal workbooks', () => {
       '2.3': { appraisal2: -1, appraisal2Comment: 'Bị phê bình tại Thông báo 5/TB' },
     });
     expect((await send(s.campaign, s.clock, 'ct.xlsx', ct)).reasons).toEqual([]);
-    const cd = rankCampaign(s.campaign, undefined).units.find((u) => u.code === 'CD');
+    const cd = rankCampaign(s.campaign, undefined, undefined, { allowMissingSurvey: true }).units.find(
+      (u) => u.code === 'CD',
+    );
     expect(cd?.appraisal).toBe(58);
     expect(
       s.campaign.register.changes.filter((c) => c.unit === 'CD').map((c) => [c.leaf, c.who, c.old, c.new]),

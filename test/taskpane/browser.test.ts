@@ -517,7 +517,10 @@ describeWithEngine(chromiumEngine, 'task pane in Chromium', (chromiumPath) => {
     await consolidateFixtures(page, names);
     const results = page.getByTestId('results');
     // The results region appears with the run's progress; the file verdicts follow it.
-    await results.locator('li[data-status="rejected"]').nth(2).waitFor({ timeout: 60_000 });
+    await results
+      .locator('li[data-status="rejected"]')
+      .nth(2)
+      .waitFor({ state: 'attached', timeout: 60_000 });
     await expect(results.locator('li[data-status="rejected"]').count()).resolves.toBe(3);
     await expect(results.textContent()).resolves.toContain(
       'chưa có số liệu điều tra XHH cho đơn vị "Sở Tư pháp" (mã SO01)',

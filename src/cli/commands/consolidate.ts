@@ -158,7 +158,7 @@ async function surveyArg(
  * A survey file read but useless as a whole (no header row, no survey column, a source without a
  * column): exit 2 before anything is written, unless --allow-missing-survey.
  */
-function refuseUnusableSurvey(result: ConsolidationResult, allow: boolean, io: CliIO): void {
+export function refuseUnusableSurvey(result: ConsolidationResult, allow: boolean, io: CliIO): void {
   const issues = result.survey ? unusableSurveyIssues(result.survey) : [];
   if (!issues.length) return;
   const text = issues.map((i) => i.message).join('\n');
@@ -169,6 +169,21 @@ function refuseUnusableSurvey(result: ConsolidationResult, allow: boolean, io: C
     );
   }
   io.stderr(`Cảnh báo: ${text}\n`);
+}
+
+/** One stderr line when units were left unranked for their survey data (consolidate, campaign rank). */
+export function surveyGapsNotice(result: ConsolidationResult, io: CliIO): void {
+  const gaps = result.files.filter((f) =>
+    f.errors.some(
+      (e) => e.rule === 'consolidation.surveyMissing' || e.rule === 'consolidation.surveyInvalid',
+    ),
+  ).length;
+  if (gaps) {
+    io.stderr(
+      `Lỗi điều tra XHH: ${gaps} đơn vị chưa được xếp hạng vì thiếu hoặc sai số liệu điều tra (xem từng tệp ở trên). ` +
+        'Sửa tệp điều tra rồi chạy lại, hoặc thêm --allow-missing-survey để tính phần thiếu bằng 0.\n',
+    );
+  }
 }
 
 /** The whole command, reusable by `cchc demo`. */
@@ -229,7 +244,9 @@ export async function runConsolidate(argv: string[], io: CliIO): Promise<Consoli
     readTable: readDataRows,
     framework,
     survey: surveyInput?.input,
-    surveyGaps: allowMissingSurvey ? 'zero' : 'reject',
+    // Without --survey the stateless command ranks as before (survey 0, said per unit); a survey
+    // given is used strictly.
+    surveyGaps: allowMissingSurvey || !survey ? 'zero' : 'reject',
     previous: previous ? tableFileArg(previous, io.cwd, PREVIOUS_TABLE) : undefined,
     notRanked: args.all['not-ranked'],
     total: jobsList.length,
@@ -258,17 +275,7 @@ export async function runConsolidate(argv: string[], io: CliIO): Promise<Consoli
       );
     }
   }
-  const gaps = result.files.filter((f) =>
-    f.errors.some(
-      (e) => e.rule === 'consolidation.surveyMissing' || e.rule === 'consolidation.surveyInvalid',
-    ),
-  ).length;
-  if (gaps) {
-    io.stderr(
-      `Lỗi điều tra XHH: ${gaps} đơn vị chưa được xếp hạng vì thiếu hoặc sai số liệu điều tra (xem từng tệp ở trên). ` +
-        'Sửa tệp điều tra rồi chạy lại, hoặc thêm --allow-missing-survey để tính phần thiếu bằng 0.\n',
-    );
-  }
+  surveyGapsNotice(result, io);
   if (code !== 0) {
     io.stderr(
       'Không có đơn vị nào được xếp hạng (mọi tệp đều bị từ chối, trùng hoặc không đọc được): không ghi bảng xếp hạng.\n',

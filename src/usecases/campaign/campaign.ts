@@ -414,13 +414,23 @@ export async function receiveSurvey(
   await saveRegister(campaign, register, options.view);
 }
 
-/** The campaign's ranking from the register (and its survey file, when one was registered). */
+/**
+ * The campaign's ranking from the register (and its survey file, when one was registered). No
+ * silent zero: a unit without survey data (no survey file, no row, a rate out of range) is an
+ * error of that unit unless `allowMissingSurvey` (`--allow-missing-survey`, the pane's "Xếp hạng
+ * khi thiếu số liệu điều tra") counts its survey points as 0, each such unit marked.
+ */
 export function rankCampaign(
   campaign: Campaign,
   survey: { rows: CellValue[][] } | undefined,
   notRanked?: string[],
+  options: { allowMissingSurvey?: boolean } = {},
 ): ConsolidationResult {
-  return campaignRanking(campaign.register, campaign.framework, { survey, notRanked });
+  return campaignRanking(campaign.register, campaign.framework, {
+    survey,
+    notRanked,
+    surveyGaps: options.allowMissingSurvey ? 'zero' : 'reject',
+  });
 }
 
 export { STAGES };
