@@ -2,12 +2,14 @@
  * `cchc consolidate` and its inputs (issue 13): an output that is a returned workbook, the survey
  * or last year's ranking — by the same path or any alias — is refused with exit 2 and every input
  * keeps its bytes; output folders that are missing or under a file are exit 3 sentences; a
+ * read-only output folder or a write refused mid-stream is exit 3 with nothing left behind; a
  * sub-folder that cannot be listed is reported and skipped, the other files still consolidate; a
  * folder tree of any depth is walked without recursion.
  */
 import { createHash } from 'node:crypto';
 import {
   chmodSync,
+  existsSync,
   linkSync,
   mkdirSync,
   mkdtempSync,
@@ -131,6 +133,48 @@ describe('consolidate output paths that cannot be written', () => {
     expect(r.stderr).toMatch(/tep\/xep-hang\.xlsx/);
     expectNoStack(r.stderr);
   });
+
+  // In a real child process: a read-only folder (as nobody, since root writes anywhere) and a write
+  // the kernel refuses mid-stream (a file-size limit gives EFBIG, the same path as a full disk's
+  // ENOSPC). Exit 3, a sentence naming the output, no temp file, last year's ranking intact.
+  afterEach(() => {
+    if (existsSync(join(dir, 'ra'))) chmodSync(join(dir, 'ra'), 0o755);
+  });
+
+  it('a read-only output folder: exit 3, "Không có quyền ghi", nothing written, inputs unchanged', () => {
+    chmodSync(dir, 0o777);
+    mkdirSync(join(dir, 'ra'));
+    writeFileSync(join(dir, 'ra', 'xep-hang.xlsx'), 'năm trước');
+    chmodSync(join(dir, 'ra', 'xep-hang.xlsx'), 0o644);
+    chmodSync(join(dir, 'ra'), 0o555);
+    const before = hashes(join(dir, 'nop'));
+    const r = runAsUser(['consolidate', 'nop', '-o', 'ra/xep-hang.xlsx'], dir);
+    chmodSync(join(dir, 'ra'), 0o755);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/Không có quyền ghi "[^"]*ra\/xep-hang\.xlsx"/);
+    expectNoStack(r.stderr);
+    expect(readdirSync(join(dir, 'ra'))).toEqual(['xep-hang.xlsx']);
+    expect(readFileSync(join(dir, 'ra', 'xep-hang.xlsx'), 'utf8')).toBe('năm trước');
+    expect(hashes(join(dir, 'nop'))).toEqual(before);
+  }, 150_000);
+
+  it('a write refused mid-stream (file-size limit): exit 3, the sentence names the output, no .tmp left', () => {
+    chmodSync(dir, 0o777);
+    mkdirSync(join(dir, 'ra'));
+    chmodSync(join(dir, 'ra'), 0o777);
+    writeFileSync(join(dir, 'ra', 'xep-hang.xlsx'), 'năm trước');
+    chmodSync(join(dir, 'ra', 'xep-hang.xlsx'), 0o666);
+    const before = hashes(join(dir, 'nop'));
+    // 12 KB: the ranking workbook of three units is several times that, so the limit is met while
+    // its parts are being streamed, after the temp file was created.
+    const r = runAsUser(['consolidate', 'nop', '-o', 'ra/xep-hang.xlsx'], dir, { fileSizeLimitKB: 12 });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/Không ghi được "[^"]*ra\/xep-hang\.xlsx": tệp vượt giới hạn kích thước tệp/);
+    expectNoStack(r.stderr);
+    expect(readdirSync(join(dir, 'ra'))).toEqual(['xep-hang.xlsx']);
+    expect(readFileSync(join(dir, 'ra', 'xep-hang.xlsx'), 'utf8')).toBe('năm trước');
+    expect(hashes(join(dir, 'nop'))).toEqual(before);
+  }, 150_000);
 });
 
 describe('consolidate walks folders without stopping', () => {
