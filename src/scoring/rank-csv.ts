@@ -8,6 +8,7 @@
  */
 import { acceptedGroups, findGroup } from '../framework/groups';
 import { parseCsv } from '../common/csv';
+import { matchHeader } from '../common/header-match';
 import { cleanName, nameKey, normaliseIncomingName } from '../common/names';
 import type { Framework } from '../framework/schema';
 import { fromHundredths, isMultipleOf, toHundredths } from '../common/decimal';
@@ -55,17 +56,9 @@ export interface RankCsvOptions {
 }
 
 function findColumns(header: string[]): { index: Partial<Record<RankColumn, number>>; unknown: string[] } {
-  const index: Partial<Record<RankColumn, number>> = {};
-  const unknown: string[] = [];
-  header.forEach((title, i) => {
-    const key = nameKey(title);
-    const col = (Object.keys(COLUMN_TITLES) as RankColumn[]).find((c) =>
-      COLUMN_TITLES[c].some((t) => nameKey(t) === key),
-    );
-    if (col && index[col] === undefined) index[col] = i;
-    else if (title.trim()) unknown.push(title.trim());
-  });
-  return { index, unknown };
+  const aliases = Object.entries(COLUMN_TITLES) as [RankColumn, string[]][];
+  const { index, others } = matchHeader(header, aliases, nameKey);
+  return { index, unknown: others.map((i) => header[i].trim()).filter(Boolean) };
 }
 
 export function parseRankCsv(text: string, fileName: string, options: RankCsvOptions = {}): RankCsvResult {

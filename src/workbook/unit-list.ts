@@ -11,6 +11,7 @@
  * returns that consolidation must then refuse. Every row that cannot be used is reported with its
  * line number, never guessed, and the other rows are still read. Pure: text in, units out.
  */
+import { matchHeader } from '../common/header-match';
 import { parseCsv, stripBom } from '../common/csv';
 import { acceptedGroups, findGroup, type GroupRef } from '../framework/groups';
 import type { UnitRef } from '../scoring/types';
@@ -89,11 +90,11 @@ export function resolveGroup(
 }
 
 function headerColumns(row: readonly string[]): { code: number; name: number; group: number } | null {
-  const titles = row.map(normalizeTitle);
-  const find = (k: keyof typeof UNIT_LIST_COLUMNS) =>
-    titles.findIndex((t) => UNIT_LIST_COLUMNS[k].includes(t));
-  const name = find('name');
-  return name < 0 ? null : { code: find('code'), name, group: find('group') };
+  const aliases = Object.entries(UNIT_LIST_COLUMNS) as [keyof typeof UNIT_LIST_COLUMNS, readonly string[]][];
+  const { index } = matchHeader(row, aliases, normalizeTitle);
+  return index.name === undefined
+    ? null
+    : { code: index.code ?? -1, name: index.name, group: index.group ?? -1 };
 }
 
 /**

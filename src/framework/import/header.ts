@@ -3,43 +3,40 @@
  * ("PHỤ LỤC", "BỘ TIÊU CHÍ …", the decision's number) are skipped. Column titles vary between
  * decisions, so each column is recognised by the words its title contains.
  */
-import { folded } from './text';
+import { matchHeader, type ColumnAliases } from '../../common/header-match';
+import { cellText, folded } from './text';
 import type { TableCell } from './types';
-import { cellText } from './text';
 
 export type ColumnKey =
   'code' | 'name' | 'max' | 'guide' | 'method' | 'appliesTo' | 'maxByGroup' | 'evidence';
 
 export type Columns = Partial<Record<ColumnKey, number>>;
 
-/** Checked in this order; the first matching key takes a column, the first column wins a key. */
-const HEADER_WORDS: Array<[ColumnKey, RegExp]> = [
-  ['maxByGroup', /tối đa (theo|riêng|từng) nhóm|điểm tối đa riêng/],
-  ['code', /^(stt|tt|mã|mã số|số tt|số thứ tự|mã tiêu chí)$/],
-  ['evidence', /kiểm chứng/],
-  ['appliesTo', /áp dụng|đối tượng/],
+/**
+ * Each column's title words. Checked in this order; the first matching key takes a column, the
+ * first column wins a key (src/common/header-match.ts).
+ */
+const COLUMN_ALIASES: ColumnAliases<ColumnKey> = [
+  ['maxByGroup', [/tối đa (theo|riêng|từng) nhóm|điểm tối đa riêng/]],
+  ['code', [/^(stt|tt|mã|mã số|số tt|số thứ tự|mã tiêu chí)$/]],
+  ['evidence', [/kiểm chứng/]],
+  ['appliesTo', [/áp dụng|đối tượng/]],
   [
     'method',
-    /phương pháp đánh giá|hình thức đánh giá|cách đánh giá|nguồn điểm|phương thức|hình thức chấm|^phương pháp$/,
+    [
+      /phương pháp đánh giá|hình thức đánh giá|cách đánh giá|nguồn điểm|phương thức|hình thức chấm|^phương pháp$/,
+    ],
   ],
-  ['guide', /cách chấm|hướng dẫn chấm|cách tính|phương pháp chấm|cách thức chấm/],
-  ['max', /điểm tối đa|điểm chuẩn|thang điểm|^điểm$|^tối đa$/],
-  ['name', /nội dung|tiêu chí|lĩnh vực/],
+  ['guide', [/cách chấm|hướng dẫn chấm|cách tính|phương pháp chấm|cách thức chấm/]],
+  ['max', [/điểm tối đa|điểm chuẩn|thang điểm|^điểm$|^tối đa$/]],
+  ['name', [/nội dung|tiêu chí|lĩnh vực/]],
 ];
 
+/** A title as compared: folded, without a trailing "(…)" such as "(điểm)" or "(1)". */
+const titleWords = (cell: TableCell) => folded(cellText(cell)).replace(/\s*\(.*\)\s*$/, '');
+
 export function readHeader(row: readonly TableCell[]): Columns {
-  const columns: Columns = {};
-  row.forEach((cell, i) => {
-    const t = folded(cellText(cell)).replace(/\s*\(.*\)\s*$/, '');
-    if (!t) return;
-    for (const [key, re] of HEADER_WORDS) {
-      if (re.test(t)) {
-        if (columns[key] === undefined) columns[key] = i;
-        return;
-      }
-    }
-  });
-  return columns;
+  return matchHeader(row.map(titleWords), COLUMN_ALIASES).index;
 }
 
 /** The first row holding at least a code, a name and a maximum column (0-based), or null. */
