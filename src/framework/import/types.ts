@@ -13,3 +13,31 @@ export interface ImportIssue {
   column?: number;
   message: string;
 }
+
+/** Records one issue: a row not understood (`fail`) or a row read with an assumption (`note`). */
+export type Report = (row: number, message: string, code?: string, column?: number) => void;
+
+/** The two lists an import fills, and the functions that fill them. */
+export interface IssueLists {
+  errors: ImportIssue[];
+  notes: ImportIssue[];
+  fail: Report;
+  note: Report;
+}
+
+export function issueLists(): IssueLists {
+  const errors: ImportIssue[] = [];
+  const notes: ImportIssue[] = [];
+  const issue = (row: number, message: string, code?: string, column?: number): ImportIssue => ({
+    row,
+    ...(code ? { code } : {}),
+    ...(column !== undefined ? { column } : {}),
+    message,
+  });
+  return {
+    errors,
+    notes,
+    fail: (row, message, code, column) => errors.push(issue(row, message, code, column)),
+    note: (row, message, code, column) => notes.push(issue(row, message, code, column)),
+  };
+}
