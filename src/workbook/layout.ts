@@ -111,11 +111,30 @@ export const DEFINED_NAMES = {
   deadline: 'CCHC_Deadline',
 } as const;
 
+function normalizeTitleText(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi');
+}
+
+/**
+ * Texts already normalized. Every returned workbook of a framework repeats the same titles and
+ * node names, and reading one compares ~150 of them (a few µs each on Vietnamese text: ~8 % of a
+ * consolidation, CPU profile of 1,000 files). Bounded (at most ~8 MB held); cleared when full.
+ */
+const normalizedTitles = new Map<string, string>();
+const NORMALIZED_TITLES_MAX = 2_000;
+const NORMALIZED_TITLE_MAX_CHARS = 1_000;
+
 /** Header titles compared as people type them: NFC, trimmed, spaces collapsed, case-insensitive. */
 export function normalizeTitle(text: unknown): string {
-  return String(text ?? '')
-    .normalize('NFC')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLocaleLowerCase('vi');
+  if (typeof text !== 'string' || text.length > NORMALIZED_TITLE_MAX_CHARS)
+    return normalizeTitleText(String(text ?? ''));
+  let normalized = normalizedTitles.get(text);
+  if (normalized === undefined) {
+    if (normalizedTitles.size >= NORMALIZED_TITLES_MAX) normalizedTitles.clear();
+    // Both copied (" " + text, then sliced, is a new flat string): a text read from a workbook may
+    // be a slice of that workbook's whole XML, and a kept slice would keep all of it alive.
+    normalized = ` ${normalizeTitleText(text)}`.slice(1);
+    normalizedTitles.set(` ${text}`.slice(1), normalized);
+  }
+  return normalized;
 }
