@@ -18,6 +18,7 @@ import { SHEET_META, SHEET_SCORE } from '../../src/workbook/layout';
 import { renderTemplate } from '../../src/xlsx/render';
 import { fillReturnedWorkbook } from '../../src/xlsx/sample-returns';
 import { writeTableXlsx } from '../../src/xlsx/table';
+import { writeGoodSurvey } from '../helpers/good-returns';
 import { BOMB_CELL, BOMB_KINDS, withBomb, type BombKind } from '../helpers/bombs';
 import { FIXED_TIME } from '../helpers/template-fixtures';
 
@@ -83,11 +84,12 @@ beforeAll(async () => {
   ]);
 }, 120_000);
 
-/** A folder with the 3 good files, for one case. */
+/** A folder with the 3 good files and their survey (dieu-tra-xhh.csv), for one case. */
 function caseFolder(name: string): string {
   const dir = join(work, name, 'nop');
   mkdirSync(dir, { recursive: true });
   for (const g of good) copyFileSync(g, join(dir, g.slice(work.length + 1)));
+  writeGoodSurvey(join(work, name));
   return join(work, name);
 }
 
@@ -97,7 +99,10 @@ describe(`a bomb among 3 good returned workbooks, heap capped at ${HEAP_MB} MB`,
       it(`${kind} bomb in "${sheet}": 3 accepted, the bomb reported`, async () => {
         const root = caseFolder(`${kind}-${sheet === SHEET_META ? 'meta' : 'score'}`);
         writeFileSync(join(root, 'nop', 'bom.xlsx'), await withBomb(template, kind, sheet));
-        const r = runChild(['consolidate', 'nop', '-o', 'xep-hang.xlsx', '--json'], root);
+        const r = runChild(
+          ['consolidate', 'nop', '--survey', 'dieu-tra-xhh.csv', '-o', 'xep-hang.xlsx', '--json'],
+          root,
+        );
         expect(r.code).toBe(0);
         const json = JSON.parse(r.stdout) as {
           files: { file: string; status: string; errors: { rule: string; message: string }[] }[];

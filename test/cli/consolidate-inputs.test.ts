@@ -23,12 +23,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeTableXlsx } from '../../src/xlsx/table';
 import { run } from '../helpers/cli';
-import { goodReturns } from '../helpers/good-returns';
+import { goodReturns, writeGoodSurvey } from '../helpers/good-returns';
 import { expectNoStack } from '../helpers/no-stack';
 import { runAsUser } from '../helpers/run-as-user';
 
 let returns: Uint8Array[];
 let dir: string;
+/** The survey these returns need: without it (and no --allow-missing-survey) no unit is ranked. */
+let survey: string[];
 
 beforeAll(async () => {
   returns = await goodReturns();
@@ -38,6 +40,7 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'cchc-consolidate-inputs-'));
   mkdirSync(join(dir, 'nop'));
   returns.forEach((bytes, i) => writeFileSync(join(dir, 'nop', `Đơn vị ${i}.xlsx`), bytes));
+  survey = writeGoodSurvey(dir);
 });
 afterEach(() => {
   chmodSync(dir, 0o755);
@@ -80,7 +83,7 @@ describe('consolidate never writes over one of its inputs', () => {
   });
 
   it('-o naming the --survey file or the --previous ranking, --report linked to an input: exit 2, nothing written', async () => {
-    const made = await run(['consolidate', 'nop', '-o', 'xep-hang-2025.xlsx'], dir);
+    const made = await run(['consolidate', 'nop', ...survey, '-o', 'xep-hang-2025.xlsx'], dir);
     expect(made.code).toBe(0);
     writeFileSync(
       join(dir, 'dieu-tra.xlsx'),
@@ -119,7 +122,10 @@ describe('consolidate never writes over one of its inputs', () => {
 describe('consolidate output paths that cannot be written', () => {
   it('a missing output folder is exit 3 naming it, nothing left behind', async () => {
     const before = readdirSync(dir);
-    const r = await run(['consolidate', 'nop', '-o', 'khong-co/xep-hang.xlsx', '--report', 'bc.html'], dir);
+    const r = await run(
+      ['consolidate', 'nop', ...survey, '-o', 'khong-co/xep-hang.xlsx', '--report', 'bc.html'],
+      dir,
+    );
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/Không ghi được "[^"]*khong-co\/xep-hang\.xlsx": thư mục chứa nó không tồn tại/);
     expectNoStack(r.stderr);
@@ -128,7 +134,7 @@ describe('consolidate output paths that cannot be written', () => {
 
   it('an output under a file is exit 3, no stack', async () => {
     writeFileSync(join(dir, 'tep'), 'x');
-    const r = await run(['consolidate', 'nop', '-o', 'tep/xep-hang.xlsx'], dir);
+    const r = await run(['consolidate', 'nop', ...survey, '-o', 'tep/xep-hang.xlsx'], dir);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/tep\/xep-hang\.xlsx/);
     expectNoStack(r.stderr);
@@ -148,7 +154,7 @@ describe('consolidate output paths that cannot be written', () => {
     chmodSync(join(dir, 'ra', 'xep-hang.xlsx'), 0o644);
     chmodSync(join(dir, 'ra'), 0o555);
     const before = hashes(join(dir, 'nop'));
-    const r = runAsUser(['consolidate', 'nop', '-o', 'ra/xep-hang.xlsx'], dir);
+    const r = runAsUser(['consolidate', 'nop', ...survey, '-o', 'ra/xep-hang.xlsx'], dir);
     chmodSync(join(dir, 'ra'), 0o755);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/Không có quyền ghi "[^"]*ra\/xep-hang\.xlsx"/);
@@ -167,7 +173,9 @@ describe('consolidate output paths that cannot be written', () => {
     const before = hashes(join(dir, 'nop'));
     // 12 KB: the ranking workbook of three units is several times that, so the limit is met while
     // its parts are being streamed, after the temp file was created.
-    const r = runAsUser(['consolidate', 'nop', '-o', 'ra/xep-hang.xlsx'], dir, { fileSizeLimitKB: 12 });
+    const r = runAsUser(['consolidate', 'nop', ...survey, '-o', 'ra/xep-hang.xlsx'], dir, {
+      fileSizeLimitKB: 12,
+    });
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/Không ghi được "[^"]*ra\/xep-hang\.xlsx": tệp vượt giới hạn kích thước tệp/);
     expectNoStack(r.stderr);
@@ -183,7 +191,7 @@ describe('consolidate walks folders without stopping', () => {
     writeFileSync(join(dir, 'nop', 'khoa', 'an.xlsx'), returns[0]);
     chmodSync(join(dir, 'nop', 'khoa'), 0o000);
     chmodSync(dir, 0o777);
-    const r = runAsUser(['consolidate', 'nop', '-o', 'xep-hang.xlsx', '--json'], dir);
+    const r = runAsUser(['consolidate', 'nop', ...survey, '-o', 'xep-hang.xlsx', '--json'], dir);
     chmodSync(join(dir, 'nop', 'khoa'), 0o755);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/Cảnh báo: Không có quyền đọc "nop\/khoa"\. Thư mục này bị bỏ qua\./);
@@ -198,7 +206,7 @@ describe('consolidate walks folders without stopping', () => {
     mkdirSync(deep, { recursive: true });
     writeFileSync(join(deep, 'sau.xlsx'), returns[0]);
     rmSync(join(dir, 'nop', 'Đơn vị 0.xlsx'));
-    const r = await run(['consolidate', 'nop', '-o', 'xep-hang.xlsx', '--json'], dir);
+    const r = await run(['consolidate', 'nop', ...survey, '-o', 'xep-hang.xlsx', '--json'], dir);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as { files: { file: string; status: string }[] };
     expect(json.files.map((f) => f.status)).toEqual(['accepted', 'accepted', 'accepted']);

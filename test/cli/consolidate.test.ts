@@ -176,6 +176,8 @@ describe('cchc consolidate', () => {
         '-o',
         'xep-hang-4.xlsx',
         '--json',
+        // This run is the one without the survey, on purpose: the change is then unmistakable.
+        '--allow-missing-survey',
       ],
       io,
     );

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { buildUnitIndex, matchUnit } from '../../src/consolidation/match';
 import { SHEET_META } from '../../src/workbook/layout';
 import { run } from '../helpers/cli';
-import { GOOD_UNITS, goodReturns } from '../helpers/good-returns';
+import { GOOD_UNITS, goodReturns, writeGoodSurvey } from '../helpers/good-returns';
 import { expectNoStack } from '../helpers/no-stack';
 import { xlsxPartErrors } from '../helpers/xml-well-formed';
 
@@ -48,22 +48,27 @@ async function withoutMeta(bytes: Uint8Array, keys: string[]): Promise<Uint8Arra
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
+const UNITS = [
+  ...GOOD_UNITS,
+  { code: 'STP', name: 'Sở Tư pháp', group: 'so' },
+  { code: 'ＳＴＰ', name: 'Sở Tư pháp (bản gõ mã toàn khổ)', group: 'so' },
+  { code: 'SKH', name: 'TÊN-TẠM', group: 'so' },
+];
+
 let good: Uint8Array[];
 let dir: string;
+/** The survey of every unit above (by code): the tests are about names, not survey gaps. */
+let survey: string[];
 
 beforeAll(async () => {
-  good = await goodReturns([
-    ...GOOD_UNITS,
-    { code: 'STP', name: 'Sở Tư pháp', group: 'so' },
-    { code: 'ＳＴＰ', name: 'Sở Tư pháp (bản gõ mã toàn khổ)', group: 'so' },
-    { code: 'SKH', name: 'TÊN-TẠM', group: 'so' },
-  ]);
+  good = await goodReturns(UNITS);
 }, 90_000);
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'cchc-hostile-returns-'));
   mkdirSync(join(dir, 'nop'));
   good.slice(0, 3).forEach((bytes, i) => writeFileSync(join(dir, 'nop', `U${i}.xlsx`), bytes));
+  survey = writeGoodSurvey(dir, UNITS);
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -80,7 +85,7 @@ type Json = {
 it('a _meta without unit name and code is rejected, naming the sheet; the other files ranked', async () => {
   writeFileSync(join(dir, 'nop', 'vo-danh.xlsx'), await withoutMeta(good[0], ['unitName', 'unitCode']));
   writeFileSync(join(dir, 'nop', 'U0.xlsx'), good[0]);
-  const r = await run(['consolidate', 'nop', '-o', 'xep-hang.xlsx', '--json'], dir);
+  const r = await run(['consolidate', 'nop', ...survey, '-o', 'xep-hang.xlsx', '--json'], dir);
   expect(r.code).toBe(0);
   expectNoStack(r.stderr);
   const json = JSON.parse(r.stdout) as Json;
@@ -95,7 +100,7 @@ it('a _meta without unit name and code is rejected, naming the sheet; the other 
 it('a full-width code "ＳＴＰ" is the unit "STP": both files are duplicates, neither ranked twice', async () => {
   writeFileSync(join(dir, 'nop', 'stp.xlsx'), good[3]);
   writeFileSync(join(dir, 'nop', 'stp-toan-khổ.xlsx'), good[4]);
-  const r = await run(['consolidate', 'nop', '-o', 'xep-hang.xlsx', '--json'], dir);
+  const r = await run(['consolidate', 'nop', ...survey, '-o', 'xep-hang.xlsx', '--json'], dir);
   expect(r.code).toBe(0);
   const json = JSON.parse(r.stdout) as Json;
   const stp = json.files.filter((f) => f.file.includes('stp'));
@@ -105,7 +110,10 @@ it('a full-width code "ＳＴＰ" is the unit "STP": both files are duplicates, 
 
 it('U+FFFE, ESC, BEL and U+202E in a unit name: well-formed workbook, the replacement said, escaped in the terminal and HTML', async () => {
   writeFileSync(join(dir, 'nop', 'skh.xlsx'), await withXmlText(good[5], 'TÊN-TẠM', HOSTILE_XML));
-  const r = await run(['consolidate', 'nop', '-o', 'xep-hang.xlsx', '--report', 'bao-cao.html'], dir);
+  const r = await run(
+    ['consolidate', 'nop', ...survey, '-o', 'xep-hang.xlsx', '--report', 'bao-cao.html'],
+    dir,
+  );
   expect(r.code).toBe(0);
   expectNoStack(r.stderr);
   const { parts, errors } = await xlsxPartErrors(readFileSync(join(dir, 'xep-hang.xlsx')));

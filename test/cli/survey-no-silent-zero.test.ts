@@ -4,7 +4,8 @@
  * encoding or separator, and nothing written, unless --allow-missing-survey; a unit without survey
  * data, or with a rate of 189 % or −5, is an error of that unit shown in the terminal summary (not
  * only in --json); unit codes "constructor" and "__proto__" are units like any other. The same
- * encoding checks hold for --previous. Files are made by the tests (generator + encoders).
+ * encoding checks hold for --previous. No --survey at all is no silent zero either: the units are
+ * not ranked unless --allow-missing-survey. Files are made by the tests (generator + encoders).
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -187,6 +188,36 @@ describe('a unit without usable survey data is an error of that unit, in the ter
       ]),
     );
   }, 90_000);
+});
+
+describe('no --survey at all', () => {
+  it('every unit whose framework has survey tiêu chí is not ranked: exit 1, nothing written, the way out said', async () => {
+    const r = await run(['consolidate', 'nop', '-o', 'xep-hang.xlsx'], dir);
+    expectNoStack(r.stderr);
+    expect(r.code).toBe(1);
+    expect(r.stdout.match(/\[Bị từ chối\]/g)).toHaveLength(3);
+    expect(r.stdout).toContain(
+      '"nop/U0.xlsx": chưa có số liệu điều tra XHH cho đơn vị "Đơn vị số 1" (mã U0); điểm điều tra XHH không được tự tính bằng 0',
+    );
+    expect(r.stderr).toMatch(
+      /chưa có số liệu điều tra XHH nên 3 đơn vị chưa được xếp hạng\. Thêm tệp kết quả điều tra \(--survey DIEU_TRA\.csv\|\.xlsx\) rồi chạy lại, hoặc thêm --allow-missing-survey/,
+    );
+    expect(readdirSync(dir)).toEqual(['nop']);
+  }, 60_000);
+
+  it('with --allow-missing-survey: ranked with survey 0, said in the summary and in the ranking JSON', async () => {
+    const r = await run(
+      ['consolidate', 'nop', '-o', 'xep-hang.xlsx', '--allow-missing-survey', '--json'],
+      dir,
+    );
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as { units: { survey: number }[]; warnings: string[] };
+    expect(json.units.map((u) => u.survey)).toEqual([0, 0, 0]);
+    expect(json.warnings.join('\n')).toMatch(
+      /Không có tệp điều tra XHH: mọi đơn vị được tính điểm điều tra = 0/,
+    );
+    expect(existsSync(join(dir, 'xep-hang.xlsx'))).toBe(true);
+  }, 60_000);
 });
 
 describe('a survey source without a column', () => {

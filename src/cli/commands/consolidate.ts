@@ -171,19 +171,29 @@ export function refuseUnusableSurvey(result: ConsolidationResult, allow: boolean
   io.stderr(`Cảnh báo: ${text}\n`);
 }
 
-/** One stderr line when units were left unranked for their survey data (consolidate, campaign rank). */
-export function surveyGapsNotice(result: ConsolidationResult, io: CliIO): void {
+/**
+ * One stderr line when units were left unranked for their survey data (consolidate, campaign rank).
+ * With no survey data at all the line says how to give it: `addSurvey` is the command's way (the
+ * default is the campaign's).
+ */
+export function surveyGapsNotice(
+  result: ConsolidationResult,
+  io: CliIO,
+  addSurvey = 'Ghi tệp kết quả điều tra XHH vào đợt (cchc campaign survey TỆP)',
+): void {
   const gaps = result.files.filter((f) =>
     f.errors.some(
       (e) => e.rule === 'consolidation.surveyMissing' || e.rule === 'consolidation.surveyInvalid',
     ),
   ).length;
-  if (gaps) {
-    io.stderr(
-      `Lỗi điều tra XHH: ${gaps} đơn vị chưa được xếp hạng vì thiếu hoặc sai số liệu điều tra (xem từng tệp ở trên). ` +
-        'Sửa tệp điều tra rồi chạy lại, hoặc thêm --allow-missing-survey để tính phần thiếu bằng 0.\n',
-    );
-  }
+  if (!gaps) return;
+  const optIn =
+    'hoặc thêm --allow-missing-survey để tính điểm điều tra còn thiếu bằng 0 (ghi rõ trong bảng xếp hạng).';
+  io.stderr(
+    result.survey
+      ? `Lỗi điều tra XHH: ${gaps} đơn vị chưa được xếp hạng vì thiếu hoặc sai số liệu điều tra (xem từng tệp ở trên). Sửa tệp điều tra rồi chạy lại, ${optIn}\n`
+      : `Lỗi điều tra XHH: chưa có số liệu điều tra XHH nên ${gaps} đơn vị chưa được xếp hạng. ${addSurvey} rồi chạy lại, ${optIn}\n`,
+  );
 }
 
 /** The whole command, reusable by `cchc demo`. */
@@ -244,9 +254,9 @@ export async function runConsolidate(argv: string[], io: CliIO): Promise<Consoli
     readTable: readDataRows,
     framework,
     survey: surveyInput?.input,
-    // Without --survey the stateless command ranks as before (survey 0, said per unit); a survey
-    // given is used strictly.
-    surveyGaps: allowMissingSurvey || !survey ? 'zero' : 'reject',
+    // The same rule as `campaign rank` and the pane: survey points are never 0 by default; a unit
+    // whose framework has survey tiêu chí and no survey row (or no --survey at all) is not ranked.
+    surveyGaps: allowMissingSurvey ? 'zero' : 'reject',
     previous: previous ? tableFileArg(previous, io.cwd, PREVIOUS_TABLE) : undefined,
     notRanked: args.all['not-ranked'],
     total: jobsList.length,
@@ -275,7 +285,7 @@ export async function runConsolidate(argv: string[], io: CliIO): Promise<Consoli
       );
     }
   }
-  surveyGapsNotice(result, io);
+  surveyGapsNotice(result, io, 'Thêm tệp kết quả điều tra (--survey DIEU_TRA.csv|.xlsx)');
   if (code !== 0) {
     io.stderr(
       'Không có đơn vị nào được xếp hạng (mọi tệp đều bị từ chối, trùng hoặc không đọc được): không ghi bảng xếp hạng.\n',
@@ -318,9 +328,10 @@ export const consolidateCommand: Command = {
     '  -o TỆP.xlsx        bảng xếp hạng: trang Xếp hạng, Chi tiết, Điểm còn thiếu, Hồ sơ, Biểu đồ, Ghi chú',
     '  --survey TỆP       kết quả điều tra XHH: mỗi dòng một đơn vị, mỗi cột một nguồn (vd. SIPAS) hoặc',
     '                     một tiêu chí điều tra (vd. 9.1); tỷ lệ (%) hoặc điểm; dấu phẩy hoặc chấm thập phân',
-    '  --allow-missing-survey  vẫn xếp hạng khi tệp điều tra không dùng được hoặc thiếu số liệu của một',
-    '                     đơn vị (phần thiếu tính bằng 0, có cảnh báo); mặc định: đơn vị đó bị từ chối, tệp',
-    '                     điều tra hỏng (bảng mã, dấu phân cách, thiếu cột) thì dừng, mã thoát 2',
+    '  --allow-missing-survey  vẫn xếp hạng khi không có --survey, tệp điều tra không dùng được hoặc thiếu',
+    '                     số liệu của một đơn vị (phần thiếu tính bằng 0, có cảnh báo); mặc định: đơn vị đó',
+    '                     bị từ chối (không có --survey: mọi đơn vị có tiêu chí điều tra), tệp điều tra hỏng',
+    '                     (bảng mã, dấu phân cách, thiếu cột) thì dừng, mã thoát 2',
     '  --previous TỆP     bảng xếp hạng kỳ trước (tệp do lệnh này tạo, hoặc CSV có cột Đơn vị, Chỉ số)',
     ...FRAMEWORK_OPTION_HELP,
     '                     (mặc định: bộ mà đa số tệp đã dùng)',
