@@ -10,6 +10,7 @@ import type { UnitRef } from '../scoring/types';
 import { NOT_APPLICABLE_MARK, SHEET_GUIDE, SHEET_SCORE, SURVEY_MARK } from './layout';
 import type { PlanSheet } from './plan-types';
 import { SheetBuilder } from './sheet-builder';
+import { unitPageFooter } from './page-footer';
 
 export const ILLUSTRATIVE_WARNING =
   'CẢNH BÁO: Bộ tiêu chí này chỉ để MINH HỌA, chưa phải bộ tiêu chí chính thức. ' +
@@ -118,7 +119,7 @@ export function buildGuideSheet(
     paper: 'A4',
     orientation: 'portrait',
     fitToWidth: true,
-    footer: `&L${unit.name.replace(/&/g, '&&')}&RTrang &P / &N`,
+    footer: unitPageFooter(unit.name),
   };
   return { sheet: b.sheet, deadlineRow };
 }

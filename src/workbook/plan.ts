@@ -21,6 +21,7 @@ import type { PlanDefinedName, PlanSheet, PlanStyle, StyleId, WorkbookPlan } fro
 import { buildScoreSheet } from './score-sheet';
 import { SheetBuilder } from './sheet-builder';
 import type { WorkbookForm } from './forms';
+import { TEMPLATE_FONT } from './page-footer';
 
 export const GENERATOR_VERSION = PRODUCT_VERSION;
 
@@ -180,7 +181,7 @@ export function buildTemplatePlan(
     sheets,
     definedNames,
     styles: TEMPLATE_STYLES,
-    font: { name: 'Times New Roman', size: 12 },
+    font: TEMPLATE_FONT,
     properties: {
       title: `Chấm điểm Chỉ số CCHC ${framework.year} — ${unit.name}`,
       subject: framework.title,

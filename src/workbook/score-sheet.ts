@@ -35,6 +35,7 @@ import type { PlanSheet, ScoreLayout } from './plan-types';
 import { clip, guideCellText } from './rule-text';
 import { invalidExpression, scoreCellRule, scoreMessages, validExpression } from './score-rule';
 import { SheetBuilder } from './sheet-builder';
+import { unitPageFooter } from './page-footer';
 import { UNIT_FORM, openFields, type WorkbookForm } from './forms';
 
 /** Registers a list of allowed values and returns a range reference to it on the lists sheet. */
@@ -202,7 +203,7 @@ export function buildScoreSheet(
     fitToWidth: true,
     titleRows: [SCORE_HEADER_ROW, SCORE_HEADER_ROW],
     area: `A1:${cellAddress(signRow, PRINT_LAST_COL)}`,
-    footer: `&L${unit.name.replace(/&/g, '&&')}&RTrang &P / &N`,
+    footer: unitPageFooter(unit.name),
   };
   b.sheet.tabColor = 'FF1F4E79';
 

@@ -125,9 +125,7 @@ async function drawSheet(wb: ExcelJS.Workbook, plan: WorkbookPlan, s: PlanSheet)
       horizontalCentered: true,
       margins: { left: 0.3, right: 0.3, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
       printTitlesRow: s.print.titleRows ? `${s.print.titleRows[0]}:${s.print.titleRows[1]}` : undefined,
-      // exceljs puts "$" before the column letters only: "A$1:M$97" comes out as Excel's own
-      // fully absolute "$A$1:$M$97" (a half-relative area moves when Excel re-reads it).
-      printArea: s.print.area?.replace(/([A-Z]+)(\d+)/g, '$1$$$2'),
+      printArea: s.print.area && absolutePrintArea(s.print.area),
     };
     if (s.print.footer) ws.headerFooter = { oddFooter: xmlSafe(s.print.footer) };
   }
@@ -167,6 +165,23 @@ export async function renderPlan(plan: WorkbookPlan): Promise<Uint8Array> {
     ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
     : new Uint8Array(out);
   return withDefaultFont(bytes, plan.font.name);
+}
+
+/**
+ * A print area as exceljs must be given it to write Excel's own fully absolute "$A$1:$M$97":
+ * exceljs puts "$" before the column letters only, so "A1:M97" would come out half-relative
+ * ("$A1:$M97"), which moves when Excel re-reads it and which LibreOffice ignores, printing every
+ * column. Rows get their "$" here: "A1:M97" → "A$1:M$97".
+ */
+export function absolutePrintArea(area: string): string {
+  return area.replace(/\$/g, '').replace(/([A-Z]+)(\d+)/g, '$1$$$2');
+}
+
+/** The default ("Normal") font name of .xlsx bytes, or undefined. */
+export function defaultFontName(bytes: Uint8Array): string | undefined {
+  const styles = unzipSync(bytes, { filter: (f) => f.name === 'xl/styles.xml' })['xl/styles.xml'];
+  if (!styles) return undefined;
+  return /<fonts[^>]*>\s*<font>(?:(?!<\/font>)[\s\S])*?<name val="([^"]+)"/.exec(strFromU8(styles))?.[1];
 }
 
 /**

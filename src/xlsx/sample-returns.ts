@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import type { EntryField, ReportTexts } from '../scoring/types';
 import { REPORT_TEXTS, SCORE_COLUMNS, SHEET_SCORE, normalizeTitle } from '../workbook/layout';
+import { absolutePrintArea, defaultFontName, withDefaultFont } from './render';
 
 /** A value to type: a number, text, or a formula (a mistake units make). */
 export type TypedValue = number | string | { formula: string } | null;
@@ -86,6 +87,17 @@ export async function fillReturnedWorkbook(
     .map((c) => rowOf.get(c))
     .filter((r): r is number => r !== undefined);
   for (const r of doomed.sort((a, b) => b - a)) ws.spliceRows(r, 1);
+  // Saved as Excel would save it. exceljs's own round trip would write the print areas half-relative
+  // and the default font back as Calibri (the returned sheet then printed all 13 columns at 5 pt),
+  // and a first page number of 1 on every sheet (each sheet's pages numbered from 1 again).
+  for (const sheet of wb.worksheets) {
+    const setup = sheet.pageSetup;
+    if (setup.printArea) setup.printArea = absolutePrintArea(setup.printArea);
+    // exceljs reads the flag but leaves it out of its PageSetup type.
+    if (!(setup as { useFirstPageNumber?: boolean }).useFirstPageNumber) setup.firstPageNumber = undefined;
+  }
   const out = await wb.xlsx.writeBuffer();
-  return new Uint8Array(out as ArrayBuffer);
+  const bytes = new Uint8Array(out as ArrayBuffer);
+  const font = defaultFontName(templateBytes);
+  return font ? withDefaultFont(bytes, font) : bytes;
 }
