@@ -5,6 +5,7 @@
  * and that no two words overlap (overprinted wrapped lines, clipped headers).
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { Engine } from './engines';
 
 export const poppler: Engine = {
@@ -25,6 +26,8 @@ export interface PdfWord {
   yMin: number;
   xMax: number;
   yMax: number;
+  /** Font size as printed, in points: the box height over the document's box factor. */
+  pt: number;
 }
 
 export interface PdfLine {
@@ -39,14 +42,62 @@ export interface PdfPage {
   lines: PdfLine[];
   /** All words of the page joined by spaces, in reading order. */
   text: string;
+  /** Word box height per point of font size in this document (see `boxPerPoint`). */
+  boxPerPoint: number;
 }
 
 /**
- * A word box is (ascent + descent) × font size high. Times New Roman / Liberation Serif:
- * (1825 + 443) / 2048 = 1.107 em; DejaVu Sans 1.164 em. The smaller factor is used, so a size
- * computed from a height is never overstated.
+ * What poppler makes of a font descriptor's metrics (GfxFont::readFontDescriptor): a word box runs
+ * from ascent to descent × font size, taken from the descriptor's /Ascent and /Descent, except that
+ * a 0 (or absurd) value is ignored for poppler's defaults 0.95 and −0.35. LibreOffice writes
+ * "/Ascent 0 /Descent 0" for every font it embeds (Liberation Serif for Times New Roman, DejaVu Sans
+ * in sheet footers, Liberation Sans), so each of them gets a box of 1.3 em; measured on 20 pt text
+ * of the three: 26.0 pt boxes (test/print/pdf-measure.test.ts). The metrics of the fonts
+ * themselves (Times 1.107 em from ascender + descender, DejaVu Sans 1.164) do not apply.
  */
-export const BOX_HEIGHT_PER_POINT = 1.107;
+const POPPLER_DEFAULT = { ascent: 0.95, descent: -0.35 };
+
+/** A font of the PDF and the box height poppler gives its words per point of size. */
+export interface PdfFontBox {
+  name: string;
+  boxPerPoint: number;
+}
+
+/** Every embedded font's descriptor, read from the file (LibreOffice writes no object streams). */
+export function fontBoxes(path: string): PdfFontBox[] {
+  const pdf = readFileSync(path).toString('latin1');
+  if (/\/Type\s*\/ObjStm/.test(pdf))
+    throw new Error(`${path}: font descriptors in object streams cannot be read by this helper`);
+  const out: PdfFontBox[] = [];
+  for (const m of pdf.matchAll(/\/Type\s*\/FontDescriptor([\s\S]*?)>>/g)) {
+    const dict = m[1];
+    const name = /\/FontName\s*\/([^\s/[<>]+)/.exec(dict)?.[1]?.replace(/^[A-Z]{6}\+/, '') ?? '?';
+    const metric = (key: string): number | undefined => {
+      const v = new RegExp(`/${key}\\s+(-?[\\d.]+)`).exec(dict)?.[1];
+      return v === undefined ? undefined : Number(v) / 1000;
+    };
+    const a = Math.abs(metric('Ascent') ?? 0);
+    const d = -Math.abs(metric('Descent') ?? 0);
+    const ascent = a !== 0 && a < 3 ? a : POPPLER_DEFAULT.ascent;
+    const descent = d !== 0 && d > -3 ? d : POPPLER_DEFAULT.descent;
+    out.push({ name, boxPerPoint: ascent - descent });
+  }
+  return out;
+}
+
+/**
+ * The box factor of a document's words. pdftotext does not say which font a word is in, so when
+ * the fonts' factors differ the largest is taken: a size computed from a height is then never
+ * overstated. (For LibreOffice's PDFs all factors are 1.3, so the sizes are exact.)
+ */
+export function boxPerPoint(path: string): number {
+  const boxes = fontBoxes(path);
+  const names = pdfFonts(path);
+  if (boxes.length < names.length)
+    throw new Error(`${path}: ${names.length} fonts but ${boxes.length} font descriptors found`);
+  if (!boxes.length) throw new Error(`${path}: no font descriptor found`);
+  return Math.max(...boxes.map((b) => b.boxPerPoint));
+}
 
 function unescapeXml(s: string): string {
   return s
@@ -61,6 +112,7 @@ const num = (attrs: string, name: string): number =>
   Number(new RegExp(`${name}="([\\d.]+)"`).exec(attrs)?.[1]);
 
 export function readPdf(path: string): PdfPage[] {
+  const factor = boxPerPoint(path);
   const xml = execFileSync('pdftotext', ['-bbox-layout', path, '-'], {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
@@ -77,6 +129,7 @@ export function readPdf(path: string): PdfPage[] {
           yMin: num(wm[1], 'yMin'),
           xMax: num(wm[1], 'xMax'),
           yMax: num(wm[1], 'yMax'),
+          pt: (num(wm[1], 'yMax') - num(wm[1], 'yMin')) / factor,
         });
       }
       lines.push({ text: words.map((w) => w.text).join(' '), words });
@@ -88,24 +141,25 @@ export function readPdf(path: string): PdfPage[] {
       words,
       lines,
       text: lines.map((l) => l.text).join(' '),
+      boxPerPoint: factor,
     });
   }
   return pages;
 }
 
-/**
- * What poppler really reports for Liberation Serif (LibreOffice's Times New Roman): a word box
- * 1.299 em high (the font's bounding box), measured on a sheet printed at 100 %: a 10 pt cell's
- * words are 13.0 pt high ("0.50" is 17.5 pt wide, exactly 10 pt Times), 12 pt bold 15.6 pt.
- * BOX_HEIGHT_PER_POINT (1.107) overstates the size of such text by 17 %.
- */
-export const LIBERATION_SERIF_BOX_PER_POINT = 1.299;
-
-/** The smallest font size on the pages, in points, from the word boxes. */
-export function smallestTextPt(pages: PdfPage[], boxPerPoint = BOX_HEIGHT_PER_POINT): number {
+/** The smallest font size on the pages, in points, as printed. */
+export function smallestTextPt(pages: PdfPage[]): number {
   let min = Infinity;
-  for (const p of pages) for (const w of p.words) min = Math.min(min, (w.yMax - w.yMin) / boxPerPoint);
+  for (const p of pages) for (const w of p.words) min = Math.min(min, w.pt);
   return min;
+}
+
+/** The smallest words on the pages (for a failure message that says which text is too small). */
+export function smallestWords(pages: PdfPage[], n = 5): Array<{ page: number; text: string; pt: number }> {
+  return pages
+    .flatMap((p, i) => p.words.map((w) => ({ page: i + 1, text: w.text, pt: Math.round(w.pt * 100) / 100 })))
+    .sort((a, b) => a.pt - b.pt)
+    .slice(0, n);
 }
 
 /**
