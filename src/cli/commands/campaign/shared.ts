@@ -1,0 +1,57 @@
+/**
+ * What every `cchc campaign` sub-command shares: the exit codes its help states, the --dir option,
+ * the clock (CCHC_NOW for replayed campaigns), opening the campaign folder, and turning the use
+ * cases' CampaignError into the CLI's UserError (same message, same exit code).
+ */
+import { resolve } from 'node:path';
+import { openCampaign, type Campaign, type Clock } from '../../../usecases/campaign/campaign';
+import { CampaignError } from '../../../usecases/campaign/folder';
+import { registerWorkbook } from '../../../xlsx/register-workbook';
+import { nodeCampaignFolder, removeStaleTemps } from '../../campaign/node-folder';
+import type { CliIO } from '../../command';
+import { UserError } from '../../errors';
+
+export const EXIT_CODES = [
+  'Mã thoát: 0 xong; 1 xong nhưng có phần bị từ chối (tệp bị từ chối, nộp muộn, không đọc được;',
+  'đơn vị chưa phát được phiếu; không có gì để xếp hạng); 2 sai cách dùng hoặc không phải thư mục',
+  'đợt đánh giá; 3 lỗi không mong đợi.',
+].join('\n');
+
+/** The clock: the system's, or a fixed instant from CCHC_NOW (scripts replaying a campaign). */
+export function clockOf(): Clock {
+  const fixed = process.env.CCHC_NOW;
+  if (fixed && !Number.isNaN(Date.parse(fixed))) return { now: () => new Date(fixed).toISOString() };
+  return { now: () => new Date().toISOString() };
+}
+
+export const viewOf = (clock: Clock) => (r: Parameters<typeof registerWorkbook>[0]) =>
+  registerWorkbook(r, clock.now());
+
+export async function open(dir: string | undefined, io: CliIO): Promise<Campaign> {
+  // What a command killed mid-write (SIGKILL) left behind goes first: the register itself is
+  // always whole (temp file + rename), only its orphaned temp files remain.
+  await removeStaleTemps(resolve(io.cwd, dir ?? '.'));
+  try {
+    return await openCampaign(nodeCampaignFolder(dir ?? '.', io.cwd));
+  } catch (e) {
+    if (e instanceof CampaignError) throw new UserError(e.message, e.exitCode);
+    throw e;
+  }
+}
+
+export function guard<T>(p: Promise<T>): Promise<T> {
+  return p.catch((e) => {
+    if (e instanceof CampaignError) throw new UserError(e.message, e.exitCode);
+    throw e;
+  });
+}
+
+export const DIR_OPTION = '  --dir THƯ_MỤC      thư mục đợt đánh giá (mặc định: thư mục hiện tại)';
+
+export function unitsArg(all: Record<string, string[]>): string[] | undefined {
+  const list = (all.unit ?? [])
+    .flatMap((u) => u.split(','))
+    .map((u) => u.trim())
+    .filter(Boolean);
+  return list.length ? list : undefined;
+}
