@@ -140,7 +140,9 @@ async function readTableFile(what: string, file: NamedFile, readTable: ReadTable
   try {
     return await readTable(file.name, bytes);
   } catch (e) {
-    throw new UsecaseError(`${what} "${file.name}": ${(e as Error)?.message ?? String(e)}`);
+    // The readers name the file themselves ("bang.xlsx": Trang …); say it once, after what it is.
+    const message = ((e as Error)?.message ?? String(e)).replace(`"${file.name}": `, '');
+    throw new UsecaseError(`${what} "${file.name}": ${message}`);
   }
 }
 
