@@ -7,12 +7,12 @@ import { parseArgs } from '../../args';
 import type { Command } from '../../command';
 import { UserError } from '../../errors';
 import { issueAndReport } from './issue';
-import { DIR_OPTION, EXIT_CODES, clockOf, open, unitsArg } from './shared';
+import { clockOf, open, unitsOf, usageWithDir } from './shared';
 
 export const campaignAppraiseCommand: Command = {
   name: 'campaign appraise',
   summary: 'Lập phiếu thẩm định (lần 1, lần 2, điểm cộng/trừ) cho Hội đồng từ tệp đã nhận',
-  usage: [
+  usage: usageWithDir(
     'Cách dùng: cchc campaign appraise [--dir THƯ_MỤC] [--stage tham-dinh-1|tham-dinh-2|cong-tru] [--unit MÃ …]',
     '                                  [--without-response]',
     '',
@@ -24,10 +24,7 @@ export const campaignAppraiseCommand: Command = {
     'Thẩm định lần 2 lập từ phiếu giải trình đơn vị gửi về; đơn vị không gửi giải trình thì lập từ kết',
     'quả thẩm định lần 1 khi đã qua hạn giải trình (hoặc chưa từng phát phiếu giải trình), hoặc ngay khi',
     'Sở chọn --without-response (ghi vào sổ theo dõi).',
-    DIR_OPTION,
-    '',
-    EXIT_CODES,
-  ].join('\n'),
+  ),
   async run(argv, io) {
     const args = parseArgs(argv, { values: ['dir', 'unit', 'stage'], booleans: ['without-response'] });
     const campaign = await open(args.values.dir, io);
@@ -36,7 +33,7 @@ export const campaignAppraiseCommand: Command = {
     const now = clockOf().now();
     if (stage !== undefined && !['tham-dinh-1', 'tham-dinh-2', 'cong-tru'].includes(stage))
       throw new UserError(`--stage "${stage}": chỉ nhận tham-dinh-1, tham-dinh-2 hoặc cong-tru.`);
-    const units = unitsArg(args.all) ?? campaign.register.units.map((u) => u.code);
+    const { units } = unitsOf(campaign, args.all);
     const plan = new Map<string, StageId>();
     const waiting: string[] = [];
     for (const u of units) {

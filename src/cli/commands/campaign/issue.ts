@@ -4,9 +4,8 @@
  */
 import { STAGES, type StageId } from '../../../campaign';
 import { issueStage, type Campaign } from '../../../usecases/campaign/campaign';
-import { parseArgs } from '../../args';
 import type { CliIO, Command } from '../../command';
-import { DIR_OPTION, EXIT_CODES, clockOf, guard, open, unitsArg, viewOf } from './shared';
+import { clockOf, guard, usageWithDir, viewOf, openForUnits } from './shared';
 
 export async function issueAndReport(
   campaign: Campaign,
@@ -42,25 +41,15 @@ export async function issueAndReport(
 export const campaignIssueCommand: Command = {
   name: 'campaign issue',
   summary: 'Phát mẫu tự chấm cho các đơn vị của đợt (tất cả hoặc một số)',
-  usage: [
+  usage: usageWithDir(
     'Cách dùng: cchc campaign issue [--dir THƯ_MỤC] [--unit MÃ …]',
     '',
     'Ghi mẫu chấm điểm của từng đơn vị vào phat-hanh/tu-cham/. Các cột thẩm định, ý kiến thẩm định và',
     'điểm cộng/trừ bị khóa và phải để trống: tệp nộp về có giá trị ở đó bị từ chối cả tệp.',
     'Không có --unit: phát cho mọi đơn vị chưa có mẫu; có --unit: phát (lại) cho các đơn vị đó.',
-    DIR_OPTION,
-    '',
-    EXIT_CODES,
-  ].join('\n'),
+  ),
   async run(argv, io) {
-    const args = parseArgs(argv, { values: ['dir', 'unit'] });
-    const campaign = await open(args.values.dir, io);
-    const units = unitsArg(args.all) ?? campaign.register.units.map((u) => u.code);
-    return issueAndReport(
-      campaign,
-      new Map(units.map((u) => [u, 'tu-cham' as StageId])),
-      io,
-      !!unitsArg(args.all),
-    );
+    const { campaign, units, explicit } = await openForUnits(argv, io);
+    return issueAndReport(campaign, new Map(units.map((u) => [u, 'tu-cham' as StageId])), io, explicit);
   },
 };

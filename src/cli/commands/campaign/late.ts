@@ -6,7 +6,7 @@ import { parseArgs } from '../../args';
 import type { Command } from '../../command';
 import { UserError } from '../../errors';
 import { receiptLine } from './receipt-line';
-import { DIR_OPTION, EXIT_CODES, clockOf, guard, open, viewOf } from './shared';
+import { clockOf, guard, open, usageWithDir, viewOf } from './shared';
 
 function seqArg(argv: string[], name: string): { seq: number; note: string; dir?: string } {
   const args = parseArgs(argv, { values: ['dir', 'note'] });
@@ -25,16 +25,13 @@ export function lateCommand(accept: boolean): Command {
     summary: accept
       ? 'Sở chấp nhận một tệp nộp muộn (ghi vào sổ)'
       : 'Sở không chấp nhận một tệp nộp muộn (vẫn giữ trong sổ)',
-    usage: [
+    usage: usageWithDir(
       `Cách dùng: cchc campaign ${name} SỐ [--note "LÝ DO"] [--dir THƯ_MỤC]`,
       '',
       accept
         ? 'Tệp nộp muộn số SỐ được dùng như mọi tệp đúng hạn; quyết định và lý do ghi vào sổ theo dõi.'
         : 'Tệp nộp muộn số SỐ không được dùng; nó vẫn ở trong sổ theo dõi với quyết định và lý do.',
-      DIR_OPTION,
-      '',
-      EXIT_CODES,
-    ].join('\n'),
+    ),
     async run(argv, io) {
       const { seq, note, dir } = seqArg(argv, name);
       const campaign = await open(dir, io);

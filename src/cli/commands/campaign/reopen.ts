@@ -6,20 +6,17 @@ import { reopen } from '../../../usecases/campaign/campaign';
 import { parseArgs } from '../../args';
 import type { Command } from '../../command';
 import { UserError } from '../../errors';
-import { DIR_OPTION, EXIT_CODES, clockOf, guard, open, viewOf } from './shared';
+import { clockOf, guard, open, usageWithDir, viewOf } from './shared';
 
 export const campaignReopenCommand: Command = {
   name: 'campaign reopen',
   summary: 'Mở lại một giai đoạn cho một đơn vị (có ghi vào sổ)',
-  usage: [
+  usage: usageWithDir(
     'Cách dùng: cchc campaign reopen GIAI_ĐOẠN --unit MÃ [--until NGÀY] [--reason "LÝ DO"] [--dir THƯ_MỤC]',
     '',
     'Cho đơn vị nộp lại tệp của giai đoạn (vd. tu-cham) dù giai đoạn sau đã bắt đầu, với hạn mới --until.',
     'Sau khi nhận tệp mới, phát lại phiếu của giai đoạn sau (vd. cchc campaign appraise --unit MÃ).',
-    DIR_OPTION,
-    '',
-    EXIT_CODES,
-  ].join('\n'),
+  ),
   async run(argv, io) {
     const args = parseArgs(argv, { values: ['dir', 'unit', 'until', 'reason'] });
     const stage = args.positionals[0];

@@ -2,29 +2,22 @@
  * `cchc campaign respond`: round 1's result sent to the units for their explanations.
  */
 import { acceptedReceipt, type StageId } from '../../../campaign';
-import { parseArgs } from '../../args';
 import type { Command } from '../../command';
 import { issueAndReport } from './issue';
-import { DIR_OPTION, EXIT_CODES, open, unitsArg } from './shared';
+import { usageWithDir, openForUnits } from './shared';
 
 export const campaignRespondCommand: Command = {
   name: 'campaign respond',
   summary: 'Gửi kết quả thẩm định lần 1 cho đơn vị để giải trình, bổ sung tài liệu',
-  usage: [
+  usage: usageWithDir(
     'Cách dùng: cchc campaign respond [--dir THƯ_MỤC] [--unit MÃ …]',
     '',
     'Lập phiếu giải trình cho mỗi đơn vị đã có kết quả thẩm định lần 1: mọi điểm hiện và bị khóa, đơn vị',
     'chỉ ghi giải trình và tài liệu bổ sung. Điểm thẩm định trong phiếu gửi về khác sổ theo dõi bị báo',
     'là sửa điểm (giả mạo) và tệp bị từ chối.',
-    DIR_OPTION,
-    '',
-    EXIT_CODES,
-  ].join('\n'),
+  ),
   async run(argv, io) {
-    const args = parseArgs(argv, { values: ['dir', 'unit'] });
-    const campaign = await open(args.values.dir, io);
-    const units = unitsArg(args.all) ?? campaign.register.units.map((u) => u.code);
-    const explicit = !!unitsArg(args.all);
+    const { campaign, units, explicit } = await openForUnits(argv, io);
     const plan = new Map<string, StageId>();
     const waiting: string[] = [];
     for (const u of units) {

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { openCampaign, type Campaign, type Clock } from '../../../usecases/campaign/campaign';
 import { CampaignError } from '../../../usecases/campaign/folder';
 import { registerWorkbook } from '../../../xlsx/register-workbook';
+import { parseArgs } from '../../args';
 import { nodeCampaignFolder, removeStaleTemps } from '../../campaign/node-folder';
 import type { CliIO } from '../../command';
 import { UserError } from '../../errors';
@@ -48,10 +49,34 @@ export function guard<T>(p: Promise<T>): Promise<T> {
 
 export const DIR_OPTION = '  --dir THƯ_MỤC      thư mục đợt đánh giá (mặc định: thư mục hiện tại)';
 
-export function unitsArg(all: Record<string, string[]>): string[] | undefined {
+/** A sub-command's help: its own lines, then the --dir option and the exit codes every one shares. */
+export function usageWithDir(...lines: string[]): string {
+  return [...lines, DIR_OPTION, '', EXIT_CODES].join('\n');
+}
+
+/**
+ * The units a command works on: those named by --unit (repeated or comma-separated), `explicit`,
+ * else every unit of the campaign.
+ */
+export function unitsOf(
+  campaign: Campaign,
+  all: Record<string, string[]>,
+): { units: string[]; explicit: boolean } {
   const list = (all.unit ?? [])
     .flatMap((u) => u.split(','))
     .map((u) => u.trim())
     .filter(Boolean);
-  return list.length ? list : undefined;
+  return list.length
+    ? { units: list, explicit: true }
+    : { units: campaign.register.units.map((u) => u.code), explicit: false };
+}
+
+/** `[--dir THƯ_MỤC] [--unit MÃ …]`, the arguments of issue and respond: the campaign and its units. */
+export async function openForUnits(
+  argv: string[],
+  io: CliIO,
+): Promise<{ campaign: Campaign; units: string[]; explicit: boolean }> {
+  const args = parseArgs(argv, { values: ['dir', 'unit'] });
+  const campaign = await open(args.values.dir, io);
+  return { campaign, ...unitsOf(campaign, args.all) };
 }

@@ -8,19 +8,16 @@ import { DataFileError, readDataRows } from '../../../xlsx/survey-file';
 import { parseArgs } from '../../args';
 import type { Command } from '../../command';
 import { UserError } from '../../errors';
-import { DIR_OPTION, EXIT_CODES, clockOf, guard, open, viewOf } from './shared';
+import { clockOf, guard, open, usageWithDir, viewOf } from './shared';
 
 export const campaignSurveyCommand: Command = {
   name: 'campaign survey',
   summary: 'Ghi tệp kết quả điều tra XHH vào đợt đánh giá',
-  usage: [
+  usage: usageWithDir(
     'Cách dùng: cchc campaign survey TỆP.csv|TỆP.xlsx [--dir THƯ_MỤC]',
     '',
     'Chép tệp điều tra xã hội học vào đợt (dieu-tra-xhh/) và ghi vào sổ; cchc campaign rank dùng tệp này.',
-    DIR_OPTION,
-    '',
-    EXIT_CODES,
-  ].join('\n'),
+  ),
   async run(argv, io) {
     const args = parseArgs(argv, { values: ['dir'] });
     if (args.positionals.length !== 1) throw new UserError('Cần đúng một tệp điều tra XHH.');
