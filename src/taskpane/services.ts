@@ -5,7 +5,7 @@
  * implementation. Keeping this seam is what lets the first paint stay small.
  */
 import type { Framework } from '../framework/schema';
-import type { Problem, RankedUnit, UnitRef } from '../scoring/types';
+import type { NodeTotals, Problem, RankedUnit, UnitRef } from '../scoring/types';
 
 /** A file the user chose or dropped; bytes are read only when needed, one file at a time. */
 export interface PickedFile {
@@ -68,13 +68,9 @@ export type TemplateResult =
   /** Excel could not open it (no ExcelApi 1.8): the file was downloaded; `why` says so. */
   | { kind: 'download'; unit: string; fileName: string; why: string };
 
-export interface TotalsView {
-  self: number;
-  appraised: number;
-  survey: number;
-  total: number;
-  max: number;
-  index: number | null;
+/** The workbook's totals as the scoring engine gives them (scoring/types.ts), plus what the pane shows. */
+export interface TotalsView extends Omit<NodeTotals, 'code'> {
+  /** How many leaves still wait for an appraisal score. */
   notYetAppraised: number;
   /** Whether any leaf has an appraisal score yet; without one "Thẩm định" is not a figure to show. */
   anyAppraised: boolean;
