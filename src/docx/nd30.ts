@@ -196,6 +196,12 @@ export interface HeaderBlock {
   placeDate: string;
 }
 
+/**
+ * The place of the place-and-date line when the document cannot know it (a framework that names no
+ * province): dots to write it in by hand, as on Nghị định 30's blank forms ("……, ngày … tháng …").
+ */
+export const PLACE_TO_FILL = '……';
+
 export const QUOC_HIEU = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const TIEU_NGU = 'Độc lập - Tự do - Hạnh phúc';
 

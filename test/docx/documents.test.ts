@@ -144,6 +144,18 @@ describeWithEngine(libreOffice, 'campaign documents (.docx → LibreOffice PDF �
     for (const t of ['XẾP HẠNG CHỈ SỐ CCHC NĂM 2025 SỞ, BAN, NGÀNH', 'Điểm thẩm định', 'Điểm điều tra XHH'])
       expect(text).toContain(t);
     for (const p of pages) expect(p.text).toContain('Điểm điều tra XHH');
+    // STT centred under its header (seed 002): every number of the column shares the header's centre.
+    const centre = (w: { xMin: number; xMax: number }) => (w.xMin + w.xMax) / 2;
+    for (const p of pages) {
+      const stt = p.words.filter((w) => w.text === 'STT');
+      expect(stt.length).toBeGreaterThan(0);
+      const numbers = p.words.filter((w) => /^\d+$/.test(w.text) && w.xMax < stt[0].xMax + 20);
+      expect(numbers.length).toBeGreaterThanOrEqual(3);
+      for (const n of numbers) expect(Math.abs(centre(n) - centre(stt[0]))).toBeLessThan(1.5);
+    }
+    // The illustrative framework names no province: the place is dotted to be written in.
+    expect(pages[0].text).toMatch(/(^| )……, ngày \d\d tháng/);
+    expect(pages[0].text).not.toMatch(/minh họa\)?, ngày/);
     // 14 units in three groups, 12 assessed: a page or two.
     expect(pages.length).toBeLessThanOrEqual(2);
   });

@@ -20,6 +20,7 @@ import {
 import { viPlaceDate } from '../../common/vi-time';
 import { pointsLost, type LostLeaf } from '../../consolidation/points-lost';
 import { appraisalResult } from '../../docx/appraisal-result';
+import { PLACE_TO_FILL } from '../../docx/nd30';
 import { rankingAppendix } from '../../docx/ranking-appendix';
 import { selfAssessmentReport } from '../../docx/self-assessment-report';
 import type { IssueContext } from '../../docx/shared';
@@ -68,10 +69,30 @@ export interface DocumentsResult {
   withoutReturn: RegisterUnit[];
 }
 
-/** "UBND tỉnh An Giang" → "An Giang"; null when the issuer names no province plainly. */
-export function provinceOf(issuer: string | undefined): string | null {
-  const m = /tỉnh\s+([^()]+)$/iu.exec(issuer?.trim() ?? '');
-  return m ? m[1].trim() : null;
+/** Where a framework's issuer sits, for the place-and-date line and the cơ quan chủ quản. */
+export interface IssuerPlace {
+  /** "An Giang", "Hà Nội". */
+  place: string;
+  /** "UBND tỉnh An Giang", "UBND thành phố Hà Nội". */
+  parent: string;
+}
+
+/**
+ * The province (tỉnh, or thành phố trực thuộc trung ương) an issuer names: "UBND tỉnh An Giang",
+ * "Ủy ban nhân dân thành phố Hà Nội", "UBND tỉnh An Giang (minh họa)"; a remark in brackets is not
+ * part of the name. Null when no name is given ("UBND tỉnh (minh họa)", the illustrative
+ * framework's): the documents then leave the place to be written in, never a wrong one.
+ */
+export function provinceOf(issuer: string | undefined): IssuerPlace | null {
+  const plain = (issuer ?? '')
+    .replace(/\([^()]*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const m = /(?:^|\s)(tỉnh|thành phố|TP\.?)\s+(\S.*)$/iu.exec(plain);
+  if (!m) return null;
+  const kind = /^t[ỉi]nh$/iu.test(m[1]) ? 'tỉnh' : 'thành phố';
+  const place = m[2].trim();
+  return { place, parent: `UBND ${kind} ${place}` };
 }
 
 /** The survey rows the campaign registered (cchc campaign survey), for the ranking. */
@@ -126,12 +147,13 @@ export async function campaignDocuments(
 ): Promise<DocumentsResult> {
   const { register, framework } = campaign;
   const now = (options.clock ?? systemClock).now();
-  const place = options.place?.trim() || provinceOf(framework.legalBasis.issuer) || '……………';
-  const known = place !== '……………';
+  const ofIssuer = provinceOf(framework.legalBasis.issuer);
+  const place = options.place?.trim() || ofIssuer?.place;
   const sở: IssueContext = {
-    parent: known ? `UBND tỉnh ${place}` : undefined,
+    parent: ofIssuer && ofIssuer.place === place ? ofIssuer.parent : place ? `UBND tỉnh ${place}` : undefined,
     issuer: options.issuer?.trim() || 'Sở Nội vụ',
-    placeDate: viPlaceDate(place, now),
+    // Nghị định 30: the place is the province's name; unknown, it is left dotted to be written in.
+    placeDate: viPlaceDate(place ?? PLACE_TO_FILL, now),
   };
   const survey = await campaignSurveyRows(campaign);
   const ranking = rankCampaign(campaign, survey);
