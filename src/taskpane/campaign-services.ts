@@ -66,6 +66,19 @@ export function createCampaignServices(t: Strings, options: CampaignServiceOptio
     };
   }
 
+  /** Offers `files` as one .zip download named `fileName`; null (nothing offered) when there are none. */
+  async function downloadZip(
+    files: { name: string; bytes: Uint8Array }[],
+    fileName: string,
+  ): Promise<string | null> {
+    if (!files.length) return null;
+    const { default: JSZip } = await import(/* webpackChunkName: "jszip" */ 'jszip');
+    const zip = new JSZip();
+    for (const f of files) zip.file(f.name, f.bytes);
+    options.download(await zip.generateAsync({ type: 'uint8array' }), fileName, 'application/zip');
+    return fileName;
+  }
+
   const mustView = async () => {
     const v = await viewOf();
     if (!v) throw new Error(t.campaign.notCampaign);
@@ -174,15 +187,23 @@ export function createCampaignServices(t: Strings, options: CampaignServiceOptio
           if (bytes) files.push({ name: i.file.split('/').slice(1).join(' - '), bytes });
         }
       }
-      let fileName: string | null = null;
-      if (files.length) {
-        const { default: JSZip } = await import(/* webpackChunkName: "jszip" */ 'jszip');
-        const zip = new JSZip();
-        for (const f of files) zip.file(f.name, f.bytes);
-        fileName = `${t.campaign.zipName(kind)} - ${campaign.register.campaign.id}.zip`;
-        options.download(await zip.generateAsync({ type: 'uint8array' }), fileName, 'application/zip');
-      }
+      const fileName = await downloadZip(files, `${t.campaign.zipName(kind)} - ${register.campaign.id}.zip`);
       return { issued: files.length, refused, fileName, view: await mustView() };
+    },
+
+    // `cchc campaign documents` over the workbook's folder; the browser cannot write a folder, so
+    // the documents come as one .zip with the CLI's sub-folders (one download, where 30-odd
+    // separate downloads would each be blocked or asked about by the browser).
+    async downloadCampaignDocuments() {
+      const [uc] = await load();
+      const campaign = await uc.openCampaign(await folderOf());
+      const docs = await import(/* webpackChunkName: "documents" */ '../usecases/campaign/documents');
+      const { documents, withoutReturn } = await docs.campaignDocuments(campaign, { clock: await clockOf() });
+      const fileName = await downloadZip(
+        documents.map((d) => ({ name: d.path, bytes: d.bytes })),
+        `${t.campaign.documentsZip} - ${campaign.register.campaign.id}.zip`,
+      );
+      return { documents: documents.length, withoutReturn: withoutReturn.map((u) => u.name), fileName };
     },
   };
 }

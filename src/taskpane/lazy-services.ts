@@ -55,5 +55,6 @@ export function lazyServices(load: () => Promise<TaskpaneServices>): TaskpaneSer
     reopenCampaignStage: (stage, unit, until, reason) =>
       get().then((s) => s.reopenCampaignStage(stage, unit, until, reason)),
     issueCampaignWorkbooks: (kind) => get().then((s) => s.issueCampaignWorkbooks(kind)),
+    downloadCampaignDocuments: () => get().then((s) => s.downloadCampaignDocuments()),
   };
 }

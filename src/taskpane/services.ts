@@ -197,6 +197,16 @@ export interface CampaignServices {
   issueCampaignWorkbooks(
     kind: 'unit' | 'appraisal' | 'response',
   ): Promise<{ issued: number; refused: string[]; fileName: string | null; view: CampaignView }>;
+  /**
+   * The campaign's Word documents (`cchc campaign documents`): per unit with an accepted return its
+   * Báo cáo tự đánh giá and Kết quả thẩm định, and the Phụ lục xếp hạng, as one .zip download with
+   * the CLI's folders. `withoutReturn`: names of the units that have nothing to write yet.
+   */
+  downloadCampaignDocuments(): Promise<{
+    documents: number;
+    withoutReturn: string[];
+    fileName: string | null;
+  }>;
   /** The Sở's decision on a late file, receipt number `seq` (`cchc campaign accept-late|refuse-late`). */
   decideLateCampaignFile(seq: number, accept: boolean, note: string): Promise<CampaignView>;
   /** Reopens a stage for one unit, new deadline "yyyy-mm-dd" or null (`cchc campaign reopen`). */

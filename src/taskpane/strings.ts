@@ -53,6 +53,12 @@ const vi = {
     issued: (n: number, file: string) =>
       `Đã lập ${n} tệp trong ${file}, tải về thư mục Tải xuống (Downloads).`,
     issuedNone: 'Không có tệp mới để lập.',
+    documents: 'Tải văn bản (.docx)',
+    documentsZip: 'Van ban',
+    documentsMade: (n: number, file: string) =>
+      `Đã lập ${n} văn bản (báo cáo tự đánh giá, kết quả thẩm định, phụ lục xếp hạng) trong ${file}, tải về thư mục Tải xuống (Downloads).`,
+    documentsNone: 'Chưa có đơn vị nào có tệp tự chấm được chấp nhận: chưa có văn bản để lập.',
+    documentsWithout: (names: string[]) => `Chưa có tệp tự chấm được chấp nhận: ${names.join(', ')}.`,
     zipName: (kind: 'unit' | 'appraisal' | 'response'): string =>
       kind === 'unit' ? 'Mau tu cham' : kind === 'appraisal' ? 'Phieu tham dinh' : 'Phieu giai trinh',
     unmatched: 'Tệp không gắn được với đơn vị nào của đợt',
@@ -329,6 +335,12 @@ const en: Strings = {
     noneReadyResponse: 'No unit has a first-round appraisal result to respond to yet.',
     issued: (n, file) => `Made ${n} files in ${file}, downloaded to the Downloads folder.`,
     issuedNone: 'No new files to make.',
+    documents: 'Download documents (.docx)',
+    documentsZip: 'Documents',
+    documentsMade: (n, file) =>
+      `Made ${n} documents (self-assessment reports, appraisal results, ranking appendix) in ${file}, downloaded to the Downloads folder.`,
+    documentsNone: 'No unit has an accepted self-assessment yet: no documents to make.',
+    documentsWithout: (names) => `No accepted self-assessment yet: ${names.join(', ')}.`,
     zipName: (kind) =>
       kind === 'unit' ? 'Self-assessment' : kind === 'appraisal' ? 'Appraisal' : 'Response',
     unmatched: 'Files not tied to a unit of the campaign',

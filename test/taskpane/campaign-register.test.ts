@@ -6,6 +6,7 @@
  */
 import { promises as fs, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { createCampaignServices } from '../../src/taskpane/campaign-services';
 import { workbookFileStore } from '../../src/excel/workbook-store';
 import { createFakeExcel } from '../../src/testing/fake-excel';
@@ -26,12 +27,15 @@ const SELF = {
 };
 
 /** The Sổ tổng hợp panel's services over `store`, on the tests' clock. */
-function paneServices(store: ReturnType<typeof workbookFileStore>) {
+function paneServices(
+  store: ReturnType<typeof workbookFileStore>,
+  download: (bytes: Uint8Array, fileName: string) => void = () => undefined,
+) {
   return createCampaignServices(stringsFor('vi'), {
     findFramework: (fid) => (fid === campaignFramework.id ? campaignFramework : undefined),
     folder: async () => store,
     clock: { now: () => NOW },
-    download: () => undefined,
+    download,
   });
 }
 
@@ -99,7 +103,8 @@ describe('CLI = pane: the same files give the same register', () => {
     const restore = fake.install();
     try {
       const store = workbookFileStore();
-      const pane = paneServices(store);
+      const downloads: { bytes: Uint8Array; fileName: string }[] = [];
+      const pane = paneServices(store, (bytes, fileName) => downloads.push({ bytes, fileName }));
       await expect(pane.openCampaign()).resolves.toBeNull();
       const view = await pane.createCampaign({
         title: TITLE,
@@ -136,6 +141,39 @@ describe('CLI = pane: the same files give the same register', () => {
       expect(r.view.units.map((u) => u.stages[0]!.state)).toEqual(
         status.units.map((u: { stages: { state: string }[] }) => u.stages[0]!.state),
       );
+
+      // Tải văn bản: the documents of `cchc campaign documents`, in one .zip with its folders.
+      const cliDocs = await run(['campaign', 'documents', '--dir', 'dot', '-o', 'van-ban'], root);
+      const written = (await fs.readdir(join(root, 'van-ban'), { recursive: true, withFileTypes: true }))
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name).slice(join(root, 'van-ban').length + 1))
+        .sort();
+      expect(written.length).toBeGreaterThan(0);
+      const docs = await pane.downloadCampaignDocuments();
+      expect(docs.documents).toBe(written.length);
+      expect(docs.fileName).toBe(`Van ban - ${id}.zip`);
+      // STP's return was rejected (it wrote an appraisal score), CD sent none: both said, as the CLI does.
+      expect(docs.withoutReturn).toEqual(['Sở Tư pháp', 'Huyện Châu Đốc']);
+      expect(cliDocs.code).toBe(1);
+      expect(cliDocs.stderr).toContain('STP (Sở Tư pháp), CD (Huyện Châu Đốc)');
+      expect(downloads.map((d) => d.fileName)).toEqual([docs.fileName]);
+      const zip = await JSZip.loadAsync(downloads[0]!.bytes);
+      const zipped = Object.values(zip.files).filter((f) => !f.dir);
+      expect(zipped.map((f) => f.name).sort()).toEqual(written);
+      // The same documents: the same text as the CLI's, document by document.
+      for (const f of zipped) {
+        const ours = await (
+          await JSZip.loadAsync(await f.async('uint8array'))
+        )
+          .file('word/document.xml')!
+          .async('string');
+        const cliXml = await (
+          await JSZip.loadAsync(readFileSync(join(root, 'van-ban', f.name)))
+        )
+          .file('word/document.xml')!
+          .async('string');
+        expect(ours).toBe(cliXml);
+      }
     } finally {
       restore();
     }

@@ -134,6 +134,7 @@ function services(overrides: Partial<TaskpaneServices> = {}): TaskpaneServices &
     decideLateCampaignFile: fail('decideLateCampaignFile'),
     reopenCampaignStage: fail('reopenCampaignStage'),
     issueCampaignWorkbooks: fail('issueCampaignWorkbooks'),
+    downloadCampaignDocuments: fail('downloadCampaignDocuments'),
     ...overrides,
   };
 }

@@ -84,6 +84,17 @@ export default function CampaignPanel({ active }: PanelProps) {
       return { intent: r.refused.length ? 'warning' : 'success', text: [text, ...r.refused].join(' ') };
     });
 
+  const documents = () =>
+    act.run(async () => {
+      const r = await services.downloadCampaignDocuments();
+      const text = r.fileName ? t.campaign.documentsMade(r.documents, r.fileName) : t.campaign.documentsNone;
+      const missing = r.withoutReturn.length ? [t.campaign.documentsWithout(r.withoutReturn)] : [];
+      return {
+        intent: missing.length || !r.fileName ? 'warning' : 'success',
+        text: [text, ...missing].join(' '),
+      };
+    });
+
   const create = () =>
     act.run(async () => {
       const v = await services.createCampaign(form);
@@ -202,6 +213,9 @@ export default function CampaignPanel({ active }: PanelProps) {
           onClick={() => void issue('response')}
         >
           {t.campaign.issueResponse(view.ready.response)}
+        </ActionButton>
+        <ActionButton busy={act.busy} onClick={() => void documents()}>
+          {t.campaign.documents}
         </ActionButton>
       </div>
       <Text as="h2" weight="semibold" size={300}>
