@@ -128,33 +128,28 @@ function isBlank(value: CellValue): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
+/** The grid as the reading steps see it: cells by sheet row and column, and where problems go. */
+interface GridView {
+  framework: Framework;
+  sheet: string;
+  lastRow: number;
+  lastCol: number;
+  value(row: number, col: number): CellValue;
+  formula(row: number, col: number): string | null;
+  at(row: number, col: number): string;
+  add: Add;
+}
+
+type Columns = Partial<Record<ColumnKey, number>>;
+
 export function scoresheetFromGrid(
   framework: Framework,
   grid: CellGrid,
   meta: Record<string, string>,
   options: GridReadOptions = {},
 ): GridReadResult {
-  const sheet = options.sheetName ?? SHEET_SCORE;
   const problems: Problem[] = [];
-  const at = (row: number, col: number) => `${sheet}!${cellAddress(row, col)}`;
-  const add = (
-    severity: Severity,
-    rule: StructureProblemKey,
-    code: string,
-    message: string,
-    cell?: string,
-    extra?: Partial<Problem>,
-  ) => problems.push({ severity, rule, code, message, ...(cell ? { cell } : {}), ...extra });
-  const value = (row: number, col: number): CellValue =>
-    grid.values[row - grid.firstRow]?.[col - grid.firstCol];
-  const formula = (row: number, col: number): string | null =>
-    grid.formulas?.[row - grid.firstRow]?.[col - grid.firstCol] ?? null;
-  const lastRow = grid.firstRow + grid.values.length - 1;
-  // A loop, not Math.max(...rows): a spread over a sheet's rows overflows the stack at ~100k rows.
-  let width = 0;
-  for (const r of grid.values) width = Math.max(width, r?.length ?? 0);
-  const lastCol = grid.firstCol + width - 1;
-
+  const view = gridView(framework, grid, options.sheetName ?? SHEET_SCORE, problems);
   const scoresheet: Scoresheet = {
     frameworkId: framework.id,
     unit: {
@@ -165,36 +160,60 @@ export function scoresheetFromGrid(
     entries: {},
     cells: {},
   };
-  const group = scoresheet.unit.group;
 
-  checkMeta(framework, meta, options.metaCells ?? {}, add);
+  checkMeta(framework, meta, options.metaCells ?? {}, view.add);
+  const headerRow = findHeaderRow(view, grid);
+  if (headerRow < 0) {
+    view.add(
+      'error',
+      'structure.headerMissing',
+      '',
+      `Không tìm thấy dòng tiêu đề có cột "Mã" và "Điểm tối đa" trên trang "${view.sheet}".`,
+      view.at(grid.firstRow, grid.firstCol),
+    );
+    return { scoresheet, structureProblems: problems, layout: null };
+  }
+  const columns = readColumns(view, grid, headerRow);
+  const rows = readRowCodes(view, headerRow, columns.code as number);
+  checkNodes(view, scoresheet, headerRow, columns, rows);
+  const report = readReportTexts(view, headerRow, columns);
+  if (report) scoresheet.report = report;
+  return { scoresheet, structureProblems: problems, layout: { headerRow, columns, rows } };
+}
 
-  // 1. The header row: the first row holding both `Mã` and `Điểm tối đa`.
-  let headerRow = -1;
+function gridView(framework: Framework, grid: CellGrid, sheet: string, problems: Problem[]): GridView {
+  // A loop, not Math.max(...rows): a spread over a sheet's rows overflows the stack at ~100k rows.
+  let width = 0;
+  for (const r of grid.values) width = Math.max(width, r?.length ?? 0);
+  return {
+    framework,
+    sheet,
+    lastRow: grid.firstRow + grid.values.length - 1,
+    lastCol: grid.firstCol + width - 1,
+    value: (row, col) => grid.values[row - grid.firstRow]?.[col - grid.firstCol],
+    formula: (row, col) => grid.formulas?.[row - grid.firstRow]?.[col - grid.firstCol] ?? null,
+    at: (row, col) => `${sheet}!${cellAddress(row, col)}`,
+    add: (severity, rule, code, message, cell, extra) =>
+      problems.push({ severity, rule, code, message, ...(cell ? { cell } : {}), ...extra }),
+  };
+}
+
+/** The header row: the first row holding both `Mã` and `Điểm tối đa` (-1 when none). */
+function findHeaderRow({ lastRow, lastCol, value }: GridView, grid: CellGrid): number {
   for (let r = grid.firstRow; r <= Math.min(lastRow, grid.firstRow + HEADER_SEARCH_ROWS); r++) {
     const keys = new Set<ColumnKey>();
     for (let c = grid.firstCol; c <= lastCol; c++) {
       const k = TITLE_KEYS.get(normalizeTitle(value(r, c)));
       if (k) keys.add(k);
     }
-    if (keys.has('code') && keys.has('max')) {
-      headerRow = r;
-      break;
-    }
+    if (keys.has('code') && keys.has('max')) return r;
   }
-  if (headerRow < 0) {
-    add(
-      'error',
-      'structure.headerMissing',
-      '',
-      `Không tìm thấy dòng tiêu đề có cột "Mã" và "Điểm tối đa" trên trang "${sheet}".`,
-      at(grid.firstRow, grid.firstCol),
-    );
-    return { scoresheet, structureProblems: problems, layout: null };
-  }
+  return -1;
+}
 
-  // 2. Columns by title.
-  const columns: Partial<Record<ColumnKey, number>> = {};
+/** Columns by title: a title twice is read from its first column; a required one missing is an error. */
+function readColumns({ lastCol, value, at, add }: GridView, grid: CellGrid, headerRow: number): Columns {
+  const columns: Columns = {};
   for (let c = grid.firstCol; c <= lastCol; c++) {
     const k = TITLE_KEYS.get(normalizeTitle(value(headerRow, c)));
     if (!k) continue;
@@ -221,14 +240,19 @@ export function scoresheetFromGrid(
       );
     }
   }
-  const codeCol = columns.code as number;
+  return columns;
+}
 
-  // 3. Rows by code.
-  const known = new Map(walk(framework.tree).map((v) => [v.node.code, v]));
+/** The row of each code below the header: text that is no code is skipped, unknown or repeated codes refused. */
+function readRowCodes(
+  { framework, lastRow, value, at, add }: GridView,
+  headerRow: number,
+  codeCol: number,
+): Record<string, number> {
+  const known = new Set(walk(framework.tree).map((v) => v.node.code));
   const rows: Record<string, number> = {};
   for (let r = headerRow + 1; r <= lastRow; r++) {
-    const raw = value(r, codeCol);
-    const code = codeText(raw);
+    const code = codeText(value(r, codeCol));
     if (!code) continue;
     if (!CODE_PATTERN.test(code)) {
       add(
@@ -262,8 +286,20 @@ export function scoresheetFromGrid(
     }
     rows[code] = r;
   }
+  return rows;
+}
 
-  // 4. Every node of the framework must be there, in tree order, with its maximum and marks.
+/** Every node of the framework must be there, in tree order, with its maximum; leaves are read. */
+function checkNodes(
+  view: GridView,
+  scoresheet: Scoresheet,
+  headerRow: number,
+  columns: Columns,
+  rows: Record<string, number>,
+): void {
+  const { framework, value, formula, at, add } = view;
+  const codeCol = columns.code as number;
+  const group = scoresheet.unit.group;
   let previousRow = 0;
   let orderReported = false;
   for (const { node } of walk(framework.tree)) {
@@ -291,102 +327,122 @@ export function scoresheetFromGrid(
     previousRow = Math.max(previousRow, row);
     if (columns.max !== undefined)
       checkMax(framework, node, group, row, columns.max, value, formula, at, add);
-    if (isLeaf(node)) readLeaf(node, row);
+    if (isLeaf(node)) readLeaf(view, scoresheet, columns, node, row);
   }
+}
 
-  function readLeaf(leaf: FrameworkNode, row: number): void {
-    const applies = !group || appliesTo(leaf, group);
-    const survey = isSurveyLeaf(leaf);
-    const selfCol = columns[MARK_COLUMN];
-    const selfValue = selfCol === undefined ? undefined : value(row, selfCol);
-    const cells: Partial<Record<EntryField, string>> = {};
-    const entry: LeafEntry = {};
-    const fields: EntryField[] = !applies ? [] : survey ? SURVEY_FIELDS : SELF_FIELDS;
-    for (const field of fields) {
-      const col = columns[FIELD_COLUMN[field].key];
-      if (col === undefined) continue;
-      cells[field] = at(row, col);
-      const f = formula(row, col);
-      if (f) {
-        add(
-          'error',
-          'structure.formulaInInput',
-          leaf.code,
-          `Tiêu chí ${leaf.code}, cột "${FIELD_COLUMN[field].title}": ô chứa công thức "=${f}"; chỉ được nhập giá trị.`,
-          at(row, col),
-          { field },
-        );
-        continue;
-      }
-      const v = value(row, col);
-      if (!isBlank(v)) entry[field] = v;
+/** A leaf's input cells (a formula in one is refused), then its survey / not-applicable mark. */
+function readLeaf(
+  view: GridView,
+  scoresheet: Scoresheet,
+  columns: Columns,
+  leaf: FrameworkNode,
+  row: number,
+): void {
+  const { value, formula, at, add } = view;
+  const group = scoresheet.unit.group;
+  const applies = !group || appliesTo(leaf, group);
+  const survey = isSurveyLeaf(leaf);
+  const cells: Partial<Record<EntryField, string>> = {};
+  const entry: LeafEntry = {};
+  const fields: EntryField[] = !applies ? [] : survey ? SURVEY_FIELDS : SELF_FIELDS;
+  for (const field of fields) {
+    const col = columns[FIELD_COLUMN[field].key];
+    if (col === undefined) continue;
+    cells[field] = at(row, col);
+    const f = formula(row, col);
+    if (f) {
+      add(
+        'error',
+        'structure.formulaInInput',
+        leaf.code,
+        `Tiêu chí ${leaf.code}, cột "${FIELD_COLUMN[field].title}": ô chứa công thức "=${f}"; chỉ được nhập giá trị.`,
+        at(row, col),
+        { field },
+      );
+      continue;
     }
-    // Marks: a survey leaf has no self-score input, a leaf not applying is out of the maximum.
-    if (selfCol !== undefined) {
-      const cell = at(row, selfCol);
-      if (!applies) {
-        if (!isMark(selfValue, NOT_APPLICABLE_MARK)) {
-          const scored = !isBlank(selfValue);
-          add(
-            scored ? 'error' : 'warning',
-            'structure.applicabilityChanged',
-            leaf.code,
-            `Tiêu chí ${leaf.code} không áp dụng cho nhóm "${group}": ô phải ghi "${NOT_APPLICABLE_MARK}"` +
-              (scored ? ` nhưng đang có "${String(showValue(selfValue))}".` : ' (dấu đã bị xóa).'),
-            cell,
-            { field: 'self' },
-          );
-        }
-      } else if (survey) {
-        if (!isMark(selfValue, SURVEY_MARK)) {
-          const scored = !isBlank(selfValue);
-          add(
-            scored ? 'error' : 'warning',
-            'structure.surveyMarkChanged',
-            leaf.code,
-            `Tiêu chí ${leaf.code} chấm bằng điều tra XHH, đơn vị không tự chấm: ô phải ghi "${SURVEY_MARK}"` +
-              (scored ? ` nhưng đang có "${String(showValue(selfValue))}".` : ' (dấu đã bị xóa).'),
-            cell,
-            { field: 'self' },
-          );
-        }
-      } else if (isMark(selfValue, SURVEY_MARK) || isMark(selfValue, NOT_APPLICABLE_MARK)) {
-        add(
-          'error',
-          isMark(selfValue, SURVEY_MARK) ? 'structure.surveyMarkChanged' : 'structure.applicabilityChanged',
-          leaf.code,
-          `Tiêu chí ${leaf.code} do đơn vị tự chấm nhưng ô ghi "${String(selfValue)}": dòng đã bị chép đè.`,
-          cell,
-          { field: 'self' },
-        );
-        delete entry.self;
-      }
-    }
-    scoresheet.entries[leaf.code] = entry;
-    scoresheet.cells![leaf.code] = cells;
+    const v = value(row, col);
+    if (!isBlank(v)) entry[field] = v;
   }
+  const selfCol = columns[MARK_COLUMN];
+  if (selfCol !== undefined)
+    checkMark(view, leaf, group, applies, survey, entry, at(row, selfCol), value(row, selfCol));
+  scoresheet.entries[leaf.code] = entry;
+  scoresheet.cells![leaf.code] = cells;
+}
 
-  // 5. The report texts below the table: found by their labels in `Nội dung`, the text in the
-  //    first non-blank cell right of the label (a merged cell's value is in its first cell).
-  if (columns.name !== undefined) {
-    const nameCol = columns.name;
-    const report: ReportTexts = {};
-    for (let r = headerRow + 1; r <= lastRow; r++) {
-      const label = normalizeTitle(value(r, nameCol));
-      const text = label && REPORT_LABELS.get(label);
-      if (!text || report[text] !== undefined || codeText(value(r, codeCol))) continue;
-      for (let c = nameCol + 1; c <= lastCol; c++) {
-        const v = value(r, c);
-        if (typeof v === 'string' && v.trim()) {
-          report[text] = v.normalize('NFC').trim();
-          break;
-        }
+/**
+ * Marks: a survey leaf has no self-score input, a leaf not applying is out of the maximum; a
+ * self-scored leaf whose cell holds a mark was overwritten by a copied row (its self score dropped).
+ */
+function checkMark(
+  { add }: GridView,
+  leaf: FrameworkNode,
+  group: string,
+  applies: boolean,
+  survey: boolean,
+  entry: LeafEntry,
+  cell: string,
+  selfValue: CellValue,
+): void {
+  // The cell must hold `mark`: an error when a score replaced it, a warning when it was erased.
+  const expectMark = (mark: string, rule: StructureProblemKey, why: string) => {
+    if (isMark(selfValue, mark)) return;
+    const scored = !isBlank(selfValue);
+    add(
+      scored ? 'error' : 'warning',
+      rule,
+      leaf.code,
+      `Tiêu chí ${leaf.code} ${why}: ô phải ghi "${mark}"` +
+        (scored ? ` nhưng đang có "${String(showValue(selfValue))}".` : ' (dấu đã bị xóa).'),
+      cell,
+      { field: 'self' },
+    );
+  };
+  if (!applies)
+    expectMark(NOT_APPLICABLE_MARK, 'structure.applicabilityChanged', `không áp dụng cho nhóm "${group}"`);
+  else if (survey)
+    expectMark(SURVEY_MARK, 'structure.surveyMarkChanged', 'chấm bằng điều tra XHH, đơn vị không tự chấm');
+  else if (isMark(selfValue, SURVEY_MARK) || isMark(selfValue, NOT_APPLICABLE_MARK)) {
+    add(
+      'error',
+      isMark(selfValue, SURVEY_MARK) ? 'structure.surveyMarkChanged' : 'structure.applicabilityChanged',
+      leaf.code,
+      `Tiêu chí ${leaf.code} do đơn vị tự chấm nhưng ô ghi "${String(selfValue)}": dòng đã bị chép đè.`,
+      cell,
+      { field: 'self' },
+    );
+    delete entry.self;
+  }
+}
+
+/**
+ * The report texts below the table: found by their labels in `Nội dung`, the text in the first
+ * non-blank cell right of the label (a merged cell's value is in its first cell). Null when none.
+ */
+function readReportTexts(
+  { lastRow, lastCol, value }: GridView,
+  headerRow: number,
+  columns: Columns,
+): ReportTexts | null {
+  if (columns.name === undefined) return null;
+  const nameCol = columns.name;
+  const codeCol = columns.code as number;
+  const report: ReportTexts = {};
+  for (let r = headerRow + 1; r <= lastRow; r++) {
+    const label = normalizeTitle(value(r, nameCol));
+    const text = label && REPORT_LABELS.get(label);
+    if (!text || report[text] !== undefined || codeText(value(r, codeCol))) continue;
+    for (let c = nameCol + 1; c <= lastCol; c++) {
+      const v = value(r, c);
+      if (typeof v === 'string' && v.trim()) {
+        report[text] = v.normalize('NFC').trim();
+        break;
       }
     }
-    if (Object.keys(report).length) scoresheet.report = report;
   }
-
-  return { scoresheet, structureProblems: problems, layout: { headerRow, columns, rows } };
+  return Object.keys(report).length ? report : null;
 }
 
 const REPORT_LABELS = new Map<string, keyof ReportTexts>(
