@@ -30,7 +30,7 @@ import { scanXml, xmlAttribute, type XmlHandler } from './xml-scan';
 
 export interface SheetParseContext {
   sharedStrings: () => SharedString[];
-  dateStyles: () => boolean[];
+  dateStyles: () => readonly boolean[];
   date1904: boolean;
   /** Default DEFAULT_READ_LIMITS. */
   limits?: ReadLimits;

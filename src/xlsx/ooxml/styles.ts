@@ -1,4 +1,5 @@
 /** From xl/styles.xml only what changes a value: which cell styles make a number a date. */
+import { rememberLast } from './remember-last';
 import { xmlAttribute, xmlAttributes, scanXml } from './xml-scan';
 
 /** Built-in number formats exceljs knows (ids without an entry have no format there either). */
@@ -41,7 +42,9 @@ function isDateFormat(fmt: string | undefined): boolean {
 }
 
 /** For each cell style index (cellXfs), whether exceljs reads a number in it as a date. */
-export function parseDateStyles(xml: string): boolean[] {
+export const parseDateStyles: (xml: string) => readonly boolean[] = rememberLast(readDateStyles);
+
+function readDateStyles(xml: string): boolean[] {
   const custom: Record<number, string> = {};
   const xfFormats: number[] = [];
   let inCellXfs = false;

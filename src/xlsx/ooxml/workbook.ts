@@ -15,6 +15,7 @@ import {
 import { zipEntries, type InflateRaw } from './zip-entries';
 import { parseDateStyles } from './styles';
 import { OoxmlUnsupported } from './unsupported';
+import { rememberLast } from './remember-last';
 import { scanXml, xmlAttribute, xmlAttributes } from './xml-scan';
 
 export interface OoxmlSheet {
@@ -76,10 +77,13 @@ export function zipParts(
   };
 }
 
-/** Relationship id → target, from xl/_rels/workbook.xml.rels. */
-export function relationshipTargets(relsXml: string | undefined): Map<string, string> {
+/** Relationship id → target, from xl/_rels/workbook.xml.rels (shared between files: read only). */
+export function relationshipTargets(relsXml: string | undefined): ReadonlyMap<string, string> {
+  return relsXml === undefined ? new Map() : rememberedTargets(relsXml);
+}
+
+const rememberedTargets = rememberLast((relsXml: string): ReadonlyMap<string, string> => {
   const targets = new Map<string, string>();
-  if (relsXml === undefined) return targets;
   scanXml(relsXml, {
     open(name, attrs) {
       if (name !== 'Relationship') return;
@@ -90,7 +94,7 @@ export function relationshipTargets(relsXml: string | undefined): Map<string, st
     text() {},
   });
   return targets;
-}
+});
 
 interface DeclaredSheet {
   name: string | undefined;
@@ -98,8 +102,13 @@ interface DeclaredSheet {
   rid: string | undefined;
 }
 
-/** The sheets workbook.xml declares, and its date system. */
-export function declaredSheets(workbookXml: string): { sheets: DeclaredSheet[]; date1904: boolean } {
+/** The sheets workbook.xml declares, and its date system (shared between files: read only). */
+export const declaredSheets: (workbookXml: string) => {
+  readonly sheets: readonly DeclaredSheet[];
+  readonly date1904: boolean;
+} = rememberLast(readDeclaredSheets);
+
+function readDeclaredSheets(workbookXml: string): { sheets: DeclaredSheet[]; date1904: boolean } {
   let date1904 = false;
   const sheets: DeclaredSheet[] = [];
   scanXml(workbookXml, {
@@ -122,8 +131,8 @@ export function declaredSheets(workbookXml: string): { sheets: DeclaredSheet[]; 
  * sheets to them through the relationships (anything else, e.g. a chart sheet, is left out).
  */
 export function boundSheets(
-  declared: DeclaredSheet[],
-  targets: Map<string, string>,
+  declared: readonly DeclaredSheet[],
+  targets: ReadonlyMap<string, string>,
   zip: ZipParts,
 ): OoxmlSheet[] {
   const sheets: OoxmlSheet[] = [];
@@ -181,7 +190,7 @@ export async function openOoxmlWorkbook(
 
   // Parsed once, on first need, shared by both sheets.
   let sharedStrings: SharedString[] | undefined;
-  let dateStyles: boolean[] | undefined;
+  let dateStyles: readonly boolean[] | undefined;
   let sharedStringsXml: string | undefined;
   let stylesXml: string | undefined;
   const loadSide = async () => {
