@@ -519,3 +519,46 @@ describe('Tổng hợp: files and stale results', () => {
     await waitFor(() => expect(s.calls).toContain('write'));
   });
 });
+
+describe('Sổ tổng hợp: Tải văn bản', () => {
+  const view = {
+    id: 'dot-2025',
+    title: 'Đợt 2025',
+    framework: 'Bộ tiêu chí thử (fw)',
+    stageNames: ['Tự chấm'],
+    units: [
+      {
+        code: 'STP',
+        name: 'Sở Tư pháp',
+        group: 'Sở, ban, ngành',
+        stages: [{ state: 'accepted', late: false, reasons: [] }],
+      },
+      {
+        code: 'CD',
+        name: 'Huyện Châu Đốc',
+        group: 'Huyện',
+        stages: [{ state: 'missing', late: false, reasons: [] }],
+      },
+    ],
+    unmatched: [],
+    ready: { appraisal: 1, response: 0 },
+  } as const;
+
+  it('downloads the documents through the use case and names the units without a return', async () => {
+    const s = services({
+      openCampaign: async () => JSON.parse(JSON.stringify(view)),
+      downloadCampaignDocuments: async () => {
+        s.calls.push('documents');
+        return { documents: 3, withoutReturn: ['Huyện Châu Đốc'], fileName: 'Van ban - dot-2025.zip' };
+      },
+    });
+    render(<App services={s} t={vi} dark={false} role="admin" probe={async () => 'campaign'} />);
+    fireEvent.click(await button(vi.campaign.documents));
+    await screen.findByText(
+      `${vi.campaign.documentsMade(3, 'Van ban - dot-2025.zip')} ${vi.campaign.documentsWithout(['Huyện Châu Đốc'])}`,
+      {},
+      { timeout: 10_000 },
+    );
+    expect(s.calls).toEqual(['documents']);
+  });
+});
