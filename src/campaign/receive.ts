@@ -162,178 +162,35 @@ export async function judgeReturn(
   file: IncomingReturn,
   keys: CampaignKeys,
 ): Promise<Judgement> {
-  const j: Judgement = {
-    sha256: file.sha256,
-    file: file.name,
-    size: file.size,
-    receivedAt: file.receivedAt,
-    fileTime: file.fileTime,
-    stage: null,
-    round: null,
-    unit: null,
-    status: 'rejected',
-    reasons: [],
-    late: false,
-    scores: null,
-    decision: null,
-    keep: false,
-  };
+  const j = newJudgement(file);
   const reject = (...reasons: Reason[]) => {
     j.status = 'rejected';
     j.reasons.push(...reasons);
     return j;
   };
   const same = register.receipts.find((r) => r.sha256 === file.sha256);
-  if (same) {
-    j.status = 'duplicate';
-    j.unit = same.unit;
-    j.stage = same.stage;
-    j.round = same.round;
-    j.reasons.push(
-      reason(
-        'file.duplicate',
-        `"${file.name}" giống hệt tệp "${same.file}" đã nhận (lần nhận số ${same.seq}); không ghi nhận thêm.`,
-      ),
-    );
-    return j;
-  }
+  if (same) return duplicateOf(j, same, file);
   const { reading } = file;
   if (!reading.ok) {
     j.status = 'unreadable';
     j.reasons.push(reason(FILE_KEY_OF_REASON[reading.reason] ?? 'file.unreadable', reading.message));
     return j;
   }
-  const meta = reading.meta;
-  const metaCell = (k: string) => `_meta!${k}`;
-  const unitCode = (meta[META_KEYS.unitCode] ?? '').trim();
-  const unit = findUnit(register, unitCode);
-  j.unit = unit?.code ?? (unitCode || null);
-  const fingerprint = register.campaign.framework.fingerprint;
-  if (
-    reading.framework.id !== register.campaign.framework.id ||
-    meta[META_KEYS.frameworkFingerprint] !== fingerprint
-  ) {
-    return reject(
-      reason(
-        'campaign.otherFramework',
-        `"${file.name}" được tạo theo bộ tiêu chí "${meta[META_KEYS.frameworkId] ?? '?'}" (dấu vân tay ${meta[META_KEYS.frameworkFingerprint] || 'trống'}), không phải bộ tiêu chí của đợt "${register.campaign.framework.id}" (${fingerprint}).`,
-      ),
-    );
-  }
-  const campaignId = meta[META_KEYS.campaignId] ?? '';
-  if (campaignId && campaignId !== register.campaign.id) {
-    return reject(
-      reason(
-        'campaign.otherCampaign',
-        `"${file.name}" thuộc đợt đánh giá "${campaignId}", không phải đợt "${register.campaign.id}".`,
-        metaCell(META_KEYS.campaignId),
-      ),
-    );
-  }
-  if (!unit) {
-    return reject(
-      reason(
-        'campaign.unknownUnit',
-        `"${file.name}": đơn vị mã "${unitCode || 'trống'}" (${meta[META_KEYS.unitName] ?? '?'}) không có trong danh sách đơn vị của đợt.`,
-      ),
-    );
-  }
-  const kindText = meta[META_KEYS.workbookKind] || 'unit';
-  if (kindText !== 'unit' && kindText !== 'appraisal' && kindText !== 'response') {
-    return reject(
-      reason('campaign.unknownKind', `"${file.name}": loại phiếu "${kindText}" trong _meta không hợp lệ.`),
-    );
-  }
-  const kind = kindText;
-  let stage: StageId;
-  if (kind === 'unit') stage = 'tu-cham';
-  else {
-    const s = meta[META_KEYS.stage] ?? '';
-    if (!isStageId(s) || STAGES[s].kind !== kind)
-      return reject(
-        reason(
-          'trust.authCode',
-          `"${file.name}": giai đoạn "${s}" trong _meta không hợp lệ cho loại phiếu "${kind}".`,
-        ),
-      );
-    stage = s;
-  }
+  const found = identify(register, file, reading, j);
+  if ('rule' in found) return reject(found);
+  const { unit, kind, stage } = found;
   j.stage = stage;
   j.round = STAGES[stage].round;
 
-  if (kind !== 'unit') {
-    const code = meta[META_KEYS.authCode] ?? '';
-    const round = Number(meta[META_KEYS.round] ?? '');
-    const ok =
-      code !== '' &&
-      Number.isInteger(round) &&
-      (await verifyAuthCode(
-        keys.hmac,
-        keys.key,
-        {
-          campaign: register.campaign.id,
-          unit: unitCode,
-          stage,
-          round,
-          frameworkFingerprint: meta[META_KEYS.frameworkFingerprint] ?? '',
-          sourceSha256: meta[META_KEYS.sourceSha256] ?? '',
-        },
-        code,
-      ));
-    if (!ok) {
-      return reject(
-        reason(
-          'trust.authCode',
-          `"${file.name}": mã xác thực trong trang _meta không khớp — trang _meta đã bị sửa (đơn vị, giai đoạn, vòng hoặc tệp nguồn), hoặc phiếu không do đợt đánh giá này phát hành. Điểm trong tệp không được tính.`,
-          metaCell(META_KEYS.authCode),
-        ),
-      );
-    }
-    const issue = register.issued.find((i) => i.authCode === code);
-    const current = currentIssue(register, unit.code, stage);
-    if (!issue || !current || issue !== current) {
-      return reject(
-        reason(
-          'trust.notCurrentIssue',
-          `"${file.name}" là phiếu ${STAGES[stage].name.toLowerCase()} cũ của ${unit.name}: đã có phiếu phát hành sau (${current?.file ?? 'không còn phiếu hiện hành'}). Hãy dùng phiếu mới nhất.`,
-        ),
-      );
-    }
-  }
-
-  const closedBy = stageClosedBy(register, unit.code, stage);
-  if (closedBy) {
-    return reject(
-      reason(
-        'stage.closed',
-        `"${file.name}": giai đoạn "${STAGES[stage].name}" của ${unit.name} đã khép lại (đã phát phiếu "${STAGES[closedBy.stage].name}" lúc ${viDateTime(closedBy.issuedAt)}). Muốn nhận lại, mở lại giai đoạn: cchc campaign reopen ${stage} --unit ${unit.code}.`,
-      ),
-    );
-  }
+  const refused =
+    (kind !== 'unit' ? await councilTrust(register, file, reading.meta, unit, stage, keys) : null) ??
+    closedStage(register, file, unit, stage);
+  if (refused) return reject(refused);
 
   const sheet = reading.scoresheet;
-  const cellOf = (code: string, field: EntryField) => sheet.cells?.[code]?.[field] ?? null;
   const form = formFor(register, framework, unit.code, stage);
-  const foreign = foreignWrites(framework, sheet, form);
-  if (foreign.length) {
-    const reasons = foreign.map((w) => foreignReason(kind, w, cellOf(w.code, w.field)));
-    if (kind === 'unit')
-      reasons.push(
-        reason(
-          'trust.rejectedWhole',
-          `"${file.name}" bị từ chối cả tệp: các điểm khác trong tệp cũng không được dùng. Đơn vị gửi lại tệp với các ô thẩm định, điểm cộng/trừ để trống.`,
-        ),
-      );
-    return reject(...reasons);
-  }
-  const problems = [
-    ...reading.structureProblems,
-    ...validateScoresheet(framework, sheet, { mode: 'submission' }),
-  ];
-  // A council workbook is judged on what the council writes; the unit's own cells were checked
-  // when its return was accepted (and equal the register, checked above).
-  const errors = problems.filter((p) => p.severity === 'error' && (kind === 'unit' || p.field !== 'self'));
-  if (errors.length) return reject(...errors.map(problemReason));
+  const wrong = contentReasons(framework, file, reading, kind, form);
+  if (wrong.length) return reject(...wrong);
 
   j.scores = kind === 'response' ? null : scoresOf(framework, form, sheet.entries, unit.group);
   j.keep = true;
@@ -351,6 +208,197 @@ export async function judgeReturn(
   }
   j.status = 'accepted';
   return j;
+}
+
+function newJudgement(file: IncomingReturn): Judgement {
+  return {
+    sha256: file.sha256,
+    file: file.name,
+    size: file.size,
+    receivedAt: file.receivedAt,
+    fileTime: file.fileTime,
+    stage: null,
+    round: null,
+    unit: null,
+    status: 'rejected',
+    reasons: [],
+    late: false,
+    scores: null,
+    decision: null,
+    keep: false,
+  };
+}
+
+/** The same bytes were received before: recorded as a duplicate of that receipt, nothing else. */
+function duplicateOf(j: Judgement, same: Receipt, file: IncomingReturn): Judgement {
+  j.status = 'duplicate';
+  j.unit = same.unit;
+  j.stage = same.stage;
+  j.round = same.round;
+  j.reasons.push(
+    reason(
+      'file.duplicate',
+      `"${file.name}" giống hệt tệp "${same.file}" đã nhận (lần nhận số ${same.seq}); không ghi nhận thêm.`,
+    ),
+  );
+  return j;
+}
+
+type ReadWorkbook = Extract<WorkbookReading, { ok: true }>;
+type WorkbookKind = 'unit' | 'appraisal' | 'response';
+type CampaignUnit = NonNullable<ReturnType<typeof findUnit>>;
+
+/**
+ * Whose file it is and for what: the campaign's framework and campaign, one of its units, a known
+ * kind of workbook and a stage of that kind. Sets the judgement's unit as soon as it is known (a
+ * refused file is still filed under its unit).
+ */
+function identify(
+  register: Register,
+  file: IncomingReturn,
+  reading: ReadWorkbook,
+  j: Judgement,
+): { unit: CampaignUnit; kind: WorkbookKind; stage: StageId } | Reason {
+  const meta = reading.meta;
+  const unitCode = (meta[META_KEYS.unitCode] ?? '').trim();
+  const unit = findUnit(register, unitCode);
+  j.unit = unit?.code ?? (unitCode || null);
+  const fingerprint = register.campaign.framework.fingerprint;
+  if (
+    reading.framework.id !== register.campaign.framework.id ||
+    meta[META_KEYS.frameworkFingerprint] !== fingerprint
+  ) {
+    return reason(
+      'campaign.otherFramework',
+      `"${file.name}" được tạo theo bộ tiêu chí "${meta[META_KEYS.frameworkId] ?? '?'}" (dấu vân tay ${meta[META_KEYS.frameworkFingerprint] || 'trống'}), không phải bộ tiêu chí của đợt "${register.campaign.framework.id}" (${fingerprint}).`,
+    );
+  }
+  const campaignId = meta[META_KEYS.campaignId] ?? '';
+  if (campaignId && campaignId !== register.campaign.id) {
+    return reason(
+      'campaign.otherCampaign',
+      `"${file.name}" thuộc đợt đánh giá "${campaignId}", không phải đợt "${register.campaign.id}".`,
+      metaCell(META_KEYS.campaignId),
+    );
+  }
+  if (!unit) {
+    return reason(
+      'campaign.unknownUnit',
+      `"${file.name}": đơn vị mã "${unitCode || 'trống'}" (${meta[META_KEYS.unitName] ?? '?'}) không có trong danh sách đơn vị của đợt.`,
+    );
+  }
+  const kind = meta[META_KEYS.workbookKind] || 'unit';
+  if (kind !== 'unit' && kind !== 'appraisal' && kind !== 'response') {
+    return reason('campaign.unknownKind', `"${file.name}": loại phiếu "${kind}" trong _meta không hợp lệ.`);
+  }
+  if (kind === 'unit') return { unit, kind, stage: 'tu-cham' };
+  const s = meta[META_KEYS.stage] ?? '';
+  if (!isStageId(s) || STAGES[s].kind !== kind)
+    return reason(
+      'trust.authCode',
+      `"${file.name}": giai đoạn "${s}" trong _meta không hợp lệ cho loại phiếu "${kind}".`,
+    );
+  return { unit, kind, stage: s };
+}
+
+const metaCell = (k: string) => `_meta!${k}`;
+
+/**
+ * A workbook the campaign issued (appraisal, response): its _meta's HMAC must verify with the
+ * campaign's key, and it must be the unit's current issue of that stage (not an older one).
+ */
+async function councilTrust(
+  register: Register,
+  file: IncomingReturn,
+  meta: Record<string, string>,
+  unit: CampaignUnit,
+  stage: StageId,
+  keys: CampaignKeys,
+): Promise<Reason | null> {
+  const code = meta[META_KEYS.authCode] ?? '';
+  const round = Number(meta[META_KEYS.round] ?? '');
+  const ok =
+    code !== '' &&
+    Number.isInteger(round) &&
+    (await verifyAuthCode(
+      keys.hmac,
+      keys.key,
+      {
+        campaign: register.campaign.id,
+        unit: (meta[META_KEYS.unitCode] ?? '').trim(),
+        stage,
+        round,
+        frameworkFingerprint: meta[META_KEYS.frameworkFingerprint] ?? '',
+        sourceSha256: meta[META_KEYS.sourceSha256] ?? '',
+      },
+      code,
+    ));
+  if (!ok) {
+    return reason(
+      'trust.authCode',
+      `"${file.name}": mã xác thực trong trang _meta không khớp — trang _meta đã bị sửa (đơn vị, giai đoạn, vòng hoặc tệp nguồn), hoặc phiếu không do đợt đánh giá này phát hành. Điểm trong tệp không được tính.`,
+      metaCell(META_KEYS.authCode),
+    );
+  }
+  const issue = register.issued.find((i) => i.authCode === code);
+  const current = currentIssue(register, unit.code, stage);
+  if (!issue || !current || issue !== current) {
+    return reason(
+      'trust.notCurrentIssue',
+      `"${file.name}" là phiếu ${STAGES[stage].name.toLowerCase()} cũ của ${unit.name}: đã có phiếu phát hành sau (${current?.file ?? 'không còn phiếu hiện hành'}). Hãy dùng phiếu mới nhất.`,
+    );
+  }
+  return null;
+}
+
+/** A stage closed by the next stage's issue takes no more files until it is reopened. */
+function closedStage(
+  register: Register,
+  file: IncomingReturn,
+  unit: CampaignUnit,
+  stage: StageId,
+): Reason | null {
+  const closedBy = stageClosedBy(register, unit.code, stage);
+  if (!closedBy) return null;
+  return reason(
+    'stage.closed',
+    `"${file.name}": giai đoạn "${STAGES[stage].name}" của ${unit.name} đã khép lại (đã phát phiếu "${STAGES[closedBy.stage].name}" lúc ${viDateTime(closedBy.issuedAt)}). Muốn nhận lại, mở lại giai đoạn: cchc campaign reopen ${stage} --unit ${unit.code}.`,
+  );
+}
+
+/**
+ * What the file's cells say: values in cells its writer may not write (a unit's file with any is
+ * refused whole), then the template's structure and the submission rules. A council workbook is
+ * judged on what the council writes; the unit's own cells were checked when its return was
+ * accepted (and equal the register, checked by foreignWrites).
+ */
+function contentReasons(
+  framework: Framework,
+  file: IncomingReturn,
+  reading: ReadWorkbook,
+  kind: WorkbookKind,
+  form: ReturnType<typeof formFor>,
+): Reason[] {
+  const sheet = reading.scoresheet;
+  const cellOf = (code: string, field: EntryField) => sheet.cells?.[code]?.[field] ?? null;
+  const foreign = foreignWrites(framework, sheet, form);
+  if (foreign.length) {
+    const reasons = foreign.map((w) => foreignReason(kind, w, cellOf(w.code, w.field)));
+    if (kind === 'unit')
+      reasons.push(
+        reason(
+          'trust.rejectedWhole',
+          `"${file.name}" bị từ chối cả tệp: các điểm khác trong tệp cũng không được dùng. Đơn vị gửi lại tệp với các ô thẩm định, điểm cộng/trừ để trống.`,
+        ),
+      );
+    return reasons;
+  }
+  const problems = [
+    ...reading.structureProblems,
+    ...validateScoresheet(framework, sheet, { mode: 'submission' }),
+  ];
+  const errors = problems.filter((p) => p.severity === 'error' && (kind === 'unit' || p.field !== 'self'));
+  return errors.map(problemReason);
 }
 
 function later(a: Pick<Receipt, 'fileTime' | 'receivedAt' | 'sha256'>, b: typeof a): boolean {
