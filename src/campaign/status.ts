@@ -4,8 +4,9 @@
  * Excel view "Sổ theo dõi" shows the same rows.
  */
 import { codeKey } from '../consolidation/match';
+import { viDateTime } from '../common/vi-time';
 import type { Reason, Register } from './register';
-import { acceptedReceipt, currentIssue, deadlineFor, isAfter } from './state';
+import { acceptedReceipt, currentIssue, deadlineFor, deadlineText, isAfter } from './state';
 import { FILE_STAGES } from './state';
 import { STAGES, type StageId } from './stages';
 
@@ -33,6 +34,27 @@ export interface UnitStatus {
   stages: StageStatus[];
 }
 
+/**
+ * A late file waiting for the Sở's decision: what `cchc campaign accept-late|refuse-late SEQ` and
+ * the pane's "Chấp nhận" / "Từ chối" need to name it, and what staff read before deciding.
+ */
+export interface PendingLate {
+  /** The receipt number the decision takes. */
+  seq: number;
+  /** Unit code as the campaign has it, and its name. */
+  unit: string;
+  unitName: string;
+  stage: StageId;
+  stageName: string;
+  file: string;
+  receivedAt: string;
+  /** Received time as staff read it, in Việt Nam's time: "05/03/2026, 09 giờ 00". */
+  receivedAtText: string;
+  /** The deadline it missed (as it stands now, reopenings included), and in words. */
+  deadline: string | null;
+  deadlineText: string | null;
+}
+
 export interface CampaignStatus {
   campaign: string;
   framework: string;
@@ -40,6 +62,8 @@ export interface CampaignStatus {
   units: UnitStatus[];
   /** Files that could not be tied to a unit of the campaign. */
   unmatched: { seq: number; file: string; status: string; reasons: Reason[] }[];
+  /** Late files awaiting the Sở's decision, in the order received. */
+  pendingLate: PendingLate[];
   counts: Record<string, number>;
 }
 
@@ -93,8 +117,33 @@ export function campaignStatus(register: Register, now: string): CampaignStatus 
     now,
     units,
     unmatched,
+    pendingLate: pendingLate(register),
     counts,
   };
+}
+
+function pendingLate(register: Register): PendingLate[] {
+  const byKey = new Map(register.units.map((u) => [codeKey(u.code), u]));
+  return register.receipts.flatMap((r): PendingLate[] => {
+    // A file is only ever late for a stage of a known unit (the deadline is the unit's).
+    const unit = r.status === 'late-pending' && r.unit !== null ? byKey.get(codeKey(r.unit)) : undefined;
+    if (!unit || !r.stage) return [];
+    const deadline = deadlineFor(register, unit.code, r.stage);
+    return [
+      {
+        seq: r.seq,
+        unit: unit.code,
+        unitName: unit.name,
+        stage: r.stage,
+        stageName: STAGES[r.stage].name,
+        file: r.file,
+        receivedAt: r.receivedAt,
+        receivedAtText: viDateTime(r.receivedAt),
+        deadline,
+        deadlineText: deadline === null ? null : deadlineText(deadline),
+      },
+    ];
+  });
 }
 
 export const STATE_TEXT: Record<StageState, string> = {

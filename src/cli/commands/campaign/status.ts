@@ -17,7 +17,9 @@ export const campaignStatusCommand: Command = {
     DIR_OPTION,
     '  --json            một tài liệu JSON { campaign, framework, now, units: [ { code, name, group,',
     '                    stages: [ { stage, state, issued, deadline, received, accepted, rejected,',
-    '                    late, missing } ] } ], unmatched, counts }',
+    '                    late, missing } ] } ], unmatched, pendingLate: [ { seq, unit, unitName,',
+    '                    stage, stageName, file, receivedAt, receivedAtText, deadline, deadlineText } ],',
+    '                    counts }',
     '',
     'Mã thoát: 0 (kể cả khi có đơn vị thiếu hồ sơ); 2 không phải thư mục đợt đánh giá.',
   ].join('\n'),
@@ -42,6 +44,15 @@ export const campaignStatusCommand: Command = {
       ),
     );
     if (problems.length) io.stdout(`\nTệp bị từ chối:\n${problems.join('\n')}\n`);
+    if (status.pendingLate.length)
+      io.stdout(
+        `\nNộp muộn chờ Sở quyết định (cchc campaign accept-late|refuse-late SỐ):\n${status.pendingLate
+          .map(
+            (p) =>
+              `  #${p.seq} ${p.file} · ${p.unit} ${p.unitName} · ${p.stageName} · nhận ${p.receivedAtText}${p.deadlineText ? ` (hạn: ${p.deadlineText})` : ''}`,
+          )
+          .join('\n')}\n`,
+      );
     for (const u of status.unmatched)
       io.stdout(`  #${u.seq} ${u.file}: ${u.reasons[0]?.message ?? u.status}\n`);
     return 0;
