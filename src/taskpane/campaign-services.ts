@@ -6,6 +6,7 @@
 import type { CampaignFolder } from '../usecases/campaign/folder';
 import type { Clock } from '../usecases/campaign/campaign';
 import type { Framework } from '../framework/schema';
+import { viDateTime } from '../common/vi-time';
 import type { CampaignReceipt, CampaignServices, CampaignView, PickedFile } from './services';
 import type { Strings } from './strings';
 
@@ -48,6 +49,7 @@ export function createCampaignServices(t: Strings, options: CampaignServiceOptio
       title: register.campaign.title,
       framework: `${campaign.framework.title} (${campaign.framework.id})`,
       stageNames: stages.map((s) => core.STAGES[s].name),
+      stageIds: stages,
       units: status.units.map((u) => ({
         code: u.code,
         name: u.name,
@@ -63,6 +65,15 @@ export function createCampaignServices(t: Strings, options: CampaignServiceOptio
         appraisal: register.units.filter((u) => uc.nextCouncilStage(register, u.code)).length,
         response: register.units.filter((u) => respondable(u.code)).length,
       },
+      pendingLate: status.pendingLate.map((p) => ({
+        seq: p.seq,
+        unitCode: p.unit,
+        unitName: p.unitName,
+        stageName: p.stageName,
+        file: p.file,
+        receivedAt: p.receivedAtText,
+        deadline: p.deadlineText,
+      })),
     };
   }
 
@@ -142,10 +153,22 @@ export function createCampaignServices(t: Strings, options: CampaignServiceOptio
 
     // The same use cases as `cchc campaign accept-late|refuse-late|reopen`, over the workbook's folder.
     async decideLateCampaignFile(seq, accept, note) {
-      const [uc] = await load();
+      const [uc, core] = await load();
       const campaign = await uc.openCampaign(await folderOf());
-      await uc.decideLateFile(campaign, seq, accept, note, { clock: await clockOf() });
-      return mustView();
+      const r = await uc.decideLateFile(campaign, seq, accept, note, { clock: await clockOf() });
+      const unit = r.unit === null ? undefined : core.findUnit(campaign.register, r.unit);
+      return {
+        decision: {
+          seq: r.seq,
+          file: r.file,
+          unitName: unit?.name ?? r.unit ?? '',
+          stageName: r.stage ? core.STAGES[r.stage].name : '',
+          accepted: r.status === 'accepted',
+          at: viDateTime(r.decision?.at ?? ''),
+          note: r.decision?.note ?? note,
+        },
+        view: await mustView(),
+      };
     },
 
     async reopenCampaignStage(stage, unit, until, reason) {

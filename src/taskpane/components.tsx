@@ -53,6 +53,8 @@ export function ActionButton(props: {
   busy?: boolean;
   appearance?: 'primary' | 'secondary';
   testId?: string;
+  /** Accessible name when the visible text alone is ambiguous (one "Chấp nhận" per row). */
+  label?: string;
 }) {
   const styles = useStyles();
   const state = useDisabledState(props.disabledReason, props.busy);
@@ -64,6 +66,7 @@ export function ActionButton(props: {
           {...state.button}
           onClick={props.onClick}
           data-testid={props.testId}
+          aria-label={props.label}
         >
           {props.children}
         </Button>

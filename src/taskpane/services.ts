@@ -163,6 +163,8 @@ export interface CampaignView {
   framework: string;
   /** Stage names, in the order of each unit's `stages`. */
   stageNames: string[];
+  /** Stage ids in the same order ("tu-cham"…): what reopening a stage takes. */
+  stageIds: string[];
   units: {
     code: string;
     name: string;
@@ -173,6 +175,33 @@ export interface CampaignView {
   unmatched: { file: string; reasons: string[] }[];
   /** Units whose next council workbook can be made now, and whose response workbook. */
   ready: { appraisal: number; response: number };
+  /** Late files awaiting the Sở's decision (the campaign status's pendingLate), in the order received. */
+  pendingLate: PendingLateView[];
+}
+
+export interface PendingLateView {
+  /** Receipt number: what the decision takes. */
+  seq: number;
+  unitCode: string;
+  unitName: string;
+  stageName: string;
+  file: string;
+  /** In Việt Nam's time, "06/03/2026, 01 giờ 56". */
+  receivedAt: string;
+  /** The deadline it missed, in words ("hết ngày 05/03/2026"), or null. */
+  deadline: string | null;
+}
+
+/** What the Sở decided on one late file, as the register now has it. */
+export interface LateDecisionView {
+  seq: number;
+  file: string;
+  unitName: string;
+  stageName: string;
+  accepted: boolean;
+  /** When, in Việt Nam's time. */
+  at: string;
+  note: string;
 }
 
 export interface CampaignReceipt {
@@ -208,7 +237,11 @@ export interface CampaignServices {
     fileName: string | null;
   }>;
   /** The Sở's decision on a late file, receipt number `seq` (`cchc campaign accept-late|refuse-late`). */
-  decideLateCampaignFile(seq: number, accept: boolean, note: string): Promise<CampaignView>;
+  decideLateCampaignFile(
+    seq: number,
+    accept: boolean,
+    note: string,
+  ): Promise<{ decision: LateDecisionView; view: CampaignView }>;
   /** Reopens a stage for one unit, new deadline "yyyy-mm-dd" or null (`cchc campaign reopen`). */
   reopenCampaignStage(
     stage: string,

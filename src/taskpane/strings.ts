@@ -5,7 +5,15 @@
  * from either locale is a compile error.
  */
 
+import type { LateDecisionView } from './services';
+
 export type Locale = 'vi' | 'en';
+
+/** A note as typed, closed by one full stop ("Quá hạn lâu" and "Quá hạn lâu." read the same). */
+function sentence(note: string): string {
+  const text = note.trim().replace(/[.\s]+$/, '');
+  return `${text}.`;
+}
 
 const vi = {
   locale: 'vi' as Locale,
@@ -80,6 +88,32 @@ const vi = {
       'late-pending': 'nộp muộn, chờ quyết định',
       'late-refused': 'nộp muộn, không nhận',
     } as Record<string, string>,
+    lateTitle: 'Nộp muộn chờ Sở quyết định',
+    lateIntro:
+      'Tệp nộp sau hạn đã ghi vào sổ theo dõi nhưng chưa được dùng. Chấp nhận: tệp được dùng như tệp đúng hạn. Từ chối: tệp vẫn ở trong sổ, kèm lý do.',
+    lateFile: (seq: number, file: string) => `Lần nhận số ${seq}: ${file}`,
+    lateReceived: (at: string, deadline: string | null) =>
+      `Nhận lúc ${at}${deadline ? ` (hạn: ${deadline})` : ''}`,
+    lateReason: 'Lý do (bắt buộc khi từ chối)',
+    accept: 'Chấp nhận',
+    refuse: 'Từ chối',
+    acceptFile: (file: string) => `Chấp nhận tệp ${file}`,
+    refuseFile: (file: string) => `Từ chối tệp ${file}`,
+    refuseNeedsReason: 'Cần ghi lý do trước khi từ chối.',
+    decided: (d: LateDecisionView) =>
+      `${d.accepted ? 'Đã chấp nhận' : 'Đã từ chối'} tệp "${d.file}" (lần nhận số ${d.seq}) của ${d.unitName}, giai đoạn ${d.stageName}, lúc ${d.at}${d.note ? `. Lý do: ${sentence(d.note)}` : '.'}`,
+    reopenTitle: 'Mở lại giai đoạn',
+    reopenIntro:
+      'Cho một đơn vị nộp lại tệp của một giai đoạn, với hạn mới hoặc không đặt hạn. Việc mở lại được ghi vào sổ theo dõi.',
+    reopenUnit: 'Đơn vị',
+    reopenStage: 'Giai đoạn',
+    choose: '— Chọn —',
+    reopenUntil: 'Hạn mới (để trống: không đặt hạn)',
+    reopenReason: 'Lý do mở lại',
+    reopen: 'Mở lại giai đoạn',
+    reopenNeeds: 'Cần chọn đơn vị, giai đoạn và ghi lý do mở lại.',
+    reopened: (stage: string, unit: string, until: string | null) =>
+      `Đã mở lại giai đoạn "${stage}" cho ${unit}${until ? `, hạn mới: hết ngày ${until}` : ', không đặt hạn'}.`,
   },
   close: 'Đóng',
   roles: {
@@ -362,6 +396,31 @@ const en: Strings = {
       'late-pending': 'late, awaiting decision',
       'late-refused': 'late, refused',
     },
+    lateTitle: 'Late files awaiting the Sở’s decision',
+    lateIntro:
+      'Files returned after the deadline are in the register but not used yet. Accept: the file counts like one on time. Refuse: the file stays in the register with the reason.',
+    lateFile: (seq, file) => `Receipt ${seq}: ${file}`,
+    lateReceived: (at, deadline) => `Received ${at}${deadline ? ` (deadline: ${deadline})` : ''}`,
+    lateReason: 'Reason (required to refuse)',
+    accept: 'Accept',
+    refuse: 'Refuse',
+    acceptFile: (file) => `Accept file ${file}`,
+    refuseFile: (file) => `Refuse file ${file}`,
+    refuseNeedsReason: 'Write a reason before refusing.',
+    decided: (d) =>
+      `${d.accepted ? 'Accepted' : 'Refused'} file "${d.file}" (receipt ${d.seq}) of ${d.unitName}, stage ${d.stageName}, at ${d.at}${d.note ? `. Reason: ${sentence(d.note)}` : '.'}`,
+    reopenTitle: 'Reopen a stage',
+    reopenIntro:
+      'Let one unit send a stage’s file again, with a new deadline or none. The reopening is recorded in the register.',
+    reopenUnit: 'Unit',
+    reopenStage: 'Stage',
+    choose: '— Choose —',
+    reopenUntil: 'New deadline (empty: no deadline)',
+    reopenReason: 'Reason for reopening',
+    reopen: 'Reopen the stage',
+    reopenNeeds: 'Choose a unit and a stage and write the reason for reopening.',
+    reopened: (stage, unit, until) =>
+      `Reopened stage "${stage}" for ${unit}${until ? `, new deadline: end of ${until}` : ', no deadline'}.`,
   },
   close: 'Close',
   roles: {

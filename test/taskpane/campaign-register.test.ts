@@ -7,14 +7,13 @@
 import { promises as fs, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { createCampaignServices } from '../../src/taskpane/campaign-services';
 import { workbookFileStore } from '../../src/excel/workbook-store';
 import { createFakeExcel } from '../../src/testing/fake-excel';
-import { stringsFor } from '../../src/taskpane/strings';
 import { renderTemplate } from '../../src/xlsx/render';
 import { fillReturnedWorkbook } from '../../src/xlsx/sample-returns';
 import { run, tempDir } from '../helpers/cli';
 import { campaignFramework } from '../campaign/fixtures';
+import { paneCampaignServices, paneRegister as registerIn } from '../helpers/pane-campaign';
 
 const NOW = '2026-03-05T02:00:00.000Z';
 const FILE_TIME = new Date('2026-03-04T09:30:00.000Z');
@@ -27,17 +26,10 @@ const SELF = {
 };
 
 /** The Sổ tổng hợp panel's services over `store`, on the tests' clock. */
-function paneServices(
+const paneServices = (
   store: ReturnType<typeof workbookFileStore>,
   download: (bytes: Uint8Array, fileName: string) => void = () => undefined,
-) {
-  return createCampaignServices(stringsFor('vi'), {
-    findFramework: (fid) => (fid === campaignFramework.id ? campaignFramework : undefined),
-    folder: async () => store,
-    clock: { now: () => NOW },
-    download,
-  });
-}
+) => paneCampaignServices(store, NOW, download);
 
 describe('CLI = pane: the same files give the same register', () => {
   const root = tempDir();
@@ -114,8 +106,7 @@ describe('CLI = pane: the same files give the same register', () => {
       });
       expect(view.id).toBe(id);
       expect(fake.model.getSheet('_so_tong_hop').visibility).toBe('VeryHidden');
-      const paneRegister = async () =>
-        JSON.parse(new TextDecoder().decode((await store.read('so-theo-doi.json'))!));
+      const paneRegister = () => registerIn(store);
       expect(await paneRegister()).toEqual(cliAfterInit);
 
       const received = await run(['campaign', 'receive', '.', '--dir', '../dot'], inbox);
@@ -247,8 +238,7 @@ describe('CLI = pane: the same files give the same register', () => {
         unitsText: 'SNV; Sở Nội vụ; so\nSTP; Sở Tư pháp; so\nCD; Huyện Châu Đốc; huyen',
         selfDeadline: '2026-03-01',
       });
-      const paneRegister = async () =>
-        JSON.parse(new TextDecoder().decode((await store.read('so-theo-doi.json'))!));
+      const paneRegister = () => registerIn(store);
       await pane.receiveCampaignFiles(
         Object.entries(files).map(([name, bytes]) => ({
           name,
@@ -265,11 +255,13 @@ describe('CLI = pane: the same files give the same register', () => {
         const view =
           step === 'reopen'
             ? await pane.reopenCampaignStage('tu-cham', 'STP', '2026-03-20', 'Cho nộp lại')
-            : await pane.decideLateCampaignFile(
-                seqOf(step === 'accept' ? 'snv-muon.xlsx' : 'stp-muon.xlsx'),
-                step === 'accept',
-                step === 'accept' ? 'Có lý do chính đáng' : 'Quá hạn lâu',
-              );
+            : (
+                await pane.decideLateCampaignFile(
+                  seqOf(step === 'accept' ? 'snv-muon.xlsx' : 'stp-muon.xlsx'),
+                  step === 'accept',
+                  step === 'accept' ? 'Có lý do chính đáng' : 'Quá hạn lâu',
+                )
+              ).view;
         // Each step changed the register, and both sides changed it the same way.
         expect(await paneRegister()).toEqual(cliRegister());
         states.push(view.units.map((u) => u.stages[0]!.state).join(','));

@@ -1,8 +1,9 @@
 /**
  * Admin panel — Sổ tổng hợp: the Sở's campaign workbook. Creates the campaign in the open
  * workbook, shows each unit's state per stage, receives dropped or picked returns, and makes the
- * unit templates, the council's appraisal workbooks and the units' response workbooks — all
- * through the campaign use cases the CLI runs (services → src/usecases/campaign). Status is a
+ * unit templates, the council's appraisal workbooks and the units' response workbooks; the Sở
+ * decides on late files and reopens a stage (CampaignDecisions.tsx) — all through the campaign
+ * use cases the CLI runs (services → src/usecases/campaign). Status is a
  * list per unit (not a wide table) so it reads at 320 px.
  */
 import { Button, Field, Input, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
@@ -13,9 +14,11 @@ import {
   type CampaignReceipt,
   type CampaignView,
   type FrameworkChoice,
+  type LateDecisionView,
   type PickedFile,
   pickedFromFile,
 } from '../services';
+import { LateFiles, ReopenForm } from './CampaignDecisions';
 import { formStyleRules } from './form-styles';
 import { FrameworkSelect } from './FrameworkSelect';
 import type { PanelProps } from './registry';
@@ -101,6 +104,17 @@ export default function CampaignPanel({ active }: PanelProps) {
       setView(v);
       return { intent: 'success', text: t.campaign.created(v.units.length) };
     });
+
+  // The last receive's list must not keep saying "chờ quyết định" once the Sở has decided.
+  const onView = (next: CampaignView, decided?: LateDecisionView) => {
+    setView(next);
+    if (decided)
+      setReceipts((list) =>
+        list.map((r) =>
+          r.seq === decided.seq ? { ...r, status: decided.accepted ? 'accepted' : 'late-refused' } : r,
+        ),
+      );
+  };
 
   const back = (
     <Button appearance="subtle" size="small" onClick={() => navigate('consolidate')}>
@@ -218,6 +232,7 @@ export default function CampaignPanel({ active }: PanelProps) {
           {t.campaign.documents}
         </ActionButton>
       </div>
+      <LateFiles view={view} busy={act.busy} run={act.run} onView={onView} />
       <Text as="h2" weight="semibold" size={300}>
         {t.campaign.status}
       </Text>
@@ -253,6 +268,7 @@ export default function CampaignPanel({ active }: PanelProps) {
           </ul>
         </>
       )}
+      <ReopenForm view={view} busy={act.busy} run={act.run} onView={onView} />
     </div>
   );
 }
