@@ -201,7 +201,7 @@ export async function judgeReturn(
     j.reasons.push(
       reason(
         'stage.late',
-        `Nộp muộn: "${file.name}" nhận lúc ${viDateTime(file.receivedAt)}, hạn ${STAGES[stage].name.toLowerCase()} là ${deadlineText(deadline)}. Đã ghi vào sổ, chờ Sở quyết định: cchc campaign accept-late SỐ hoặc refuse-late SỐ.`,
+        `Nộp muộn: "${file.name}" nhận lúc ${viDateTime(file.receivedAt)}, hạn ${STAGES[stage].name.toLowerCase()} là ${deadlineText(deadline)}.${LATE_WAITS}`,
       ),
     );
     return j;
@@ -493,6 +493,17 @@ export function appendReceipt(
 }
 
 /** The Sở's explicit decision on a late file: accept (it then counts like any return) or refuse. */
+/** The tail of a late file's reason while it waits: what to do next, as the CLI says it. */
+const LATE_WAITS = ' Đã ghi vào sổ, chờ Sở quyết định: cchc campaign accept-late SỐ hoặc refuse-late SỐ.';
+
+/**
+ * A late file's reason without "chờ Sở quyết định: cchc campaign …": for a file already decided,
+ * and in the pane, which offers the decision itself. The register keeps the reason as written.
+ */
+export function lateReasonFact(message: string): string {
+  return message.replace(/ Đã ghi vào sổ, chờ Sở quyết định:.*$/, '');
+}
+
 export function decideLate(
   register: Register,
   framework: Framework,

@@ -31,6 +31,13 @@ export function createCampaignServices(t: Strings, options: CampaignServiceOptio
   const clockOf = async (): Promise<Clock> =>
     options.clock ?? (await import('../usecases/campaign/campaign')).systemClock;
 
+  // A late file's reason ends with the CLI's next step; the pane offers that step itself
+  // ("Nộp muộn chờ Sở quyết định"), so the pane shows the fact only.
+  // (The rule comes with the campaign chunk: the core is not in the pane's first bundles.)
+  const shownWith =
+    (core: { lateReasonFact(message: string): string }) => (x: { rule: string; message: string }) =>
+      x.rule === 'stage.late' ? core.lateReasonFact(x.message) : x.message;
+
   async function viewOf(): Promise<CampaignView | null> {
     const folder = await folderOf();
     if (!(await folder.exists())) return null;
@@ -57,7 +64,7 @@ export function createCampaignServices(t: Strings, options: CampaignServiceOptio
         stages: u.stages.map((s) => ({
           state: s.state,
           late: s.late.length > 0,
-          reasons: s.rejected.flatMap((r) => r.reasons.map((x) => x.message)),
+          reasons: s.rejected.flatMap((r) => r.reasons.map(shownWith(core))),
         })),
       })),
       unmatched: status.unmatched.map((u) => ({ file: u.file, reasons: u.reasons.map((r) => r.message) })),
@@ -124,7 +131,7 @@ export function createCampaignServices(t: Strings, options: CampaignServiceOptio
 
     async receiveCampaignFiles(files: PickedFile[]) {
       const folder = await folderOf();
-      const [uc] = await load();
+      const [uc, core] = await load();
       const campaign = await uc.openCampaign(folder);
       const { receipts } = await uc.receiveFiles(
         campaign,
@@ -145,7 +152,7 @@ export function createCampaignServices(t: Strings, options: CampaignServiceOptio
           stage: r.stage,
           status: r.status,
           late: r.late,
-          reasons: r.reasons.map((x) => x.message),
+          reasons: r.reasons.map(shownWith(core)),
         })),
         view,
       };

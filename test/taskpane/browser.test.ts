@@ -596,9 +596,13 @@ describeWithEngine(chromiumEngine, 'task pane in Chromium', (chromiumPath) => {
       .waitFor({ state: 'attached' });
   }
 
-  /** Fills the create form of Sổ tổng hợp with three units of an-giang-2022 and creates it. */
-  async function createCampaign(page: Page): Promise<void> {
+  /**
+   * Fills the create form of Sổ tổng hợp with three units of an-giang-2022 and creates it; with
+   * `selfDeadline` ("yyyy-mm-dd") as the chốt điểm tự chấm deadline.
+   */
+  async function createCampaign(page: Page, selfDeadline?: string): Promise<void> {
     await page.getByLabel('Tên đợt đánh giá').fill('Đánh giá Chỉ số CCHC năm 2022 của các sở, ban, ngành');
+    if (selfDeadline) await page.getByLabel('Hạn chốt điểm tự chấm').fill(selfDeadline);
     await page.getByRole('combobox', { name: 'Bộ tiêu chí' }).selectOption('an-giang-2022');
     await page
       .getByLabel('Đơn vị (mỗi dòng: mã; tên; nhóm)')
@@ -621,6 +625,7 @@ describeWithEngine(chromiumEngine, 'task pane in Chromium', (chromiumPath) => {
     'tong-hop': 2,
     'so-tong-hop-tao': 2,
     'so-tong-hop': 2,
+    'so-tong-hop-nop-muon': 2,
   };
 
   it('axe-core: every panel at 320 and 350 px, light and dark, has no violation but the Fluent focus guards', async () => {
@@ -670,6 +675,18 @@ describeWithEngine(chromiumEngine, 'task pane in Chromium', (chromiumPath) => {
       await walk(blank.page, 'so-tong-hop');
       expect(blank.errors).toEqual([]);
       await blank.page.close();
+
+      // With late returns awaiting the Sở: the decision rows (long file names) at 320 px too.
+      const late = await open(`?theme=${theme}`);
+      await openCampaign(late.page);
+      await createCampaign(late.page, '2020-01-10');
+      await late.page
+        .getByLabel('Nhận tệp nộp về')
+        .setInputFiles(names.slice(0, 2).map((name) => join(served.fixtures, name)));
+      await late.page.getByTestId('campaign-late').locator('li').nth(1).waitFor({ timeout: 30_000 });
+      await walk(late.page, 'so-tong-hop-nop-muon');
+      expect(late.errors).toEqual([]);
+      await late.page.close();
     }
     mkdirSync(ARTIFACTS, { recursive: true });
     writeFileSync(join(ARTIFACTS, 'axe-counts.json'), JSON.stringify({ counts, firstScreen }, null, 2));

@@ -208,6 +208,9 @@ describe('Sổ tổng hợp: late files decided and a stage reopened, as the CLI
       expect(await paneRegister(store)).toEqual(cliRegister());
       expect(screen.queryByTestId('campaign-late')).toBeNull();
       expect(states()).toMatch(/STP · Sở Tư pháp.*Tự chấm: Bị từ chối/);
+      // The refused file's reason is the fact, without the CLI's next step the pane offers itself.
+      expect(states()).toContain('Nộp muộn: "stp-muon.xlsx" nhận lúc 05/03/2026, 09 giờ 00');
+      expect(states()).not.toContain('cchc campaign');
       expect(cliRegister().receipts.map((r: { status: string }) => r.status)).toEqual([
         'accepted',
         'late-refused',

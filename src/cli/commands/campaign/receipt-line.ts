@@ -2,7 +2,7 @@
  * One receipt as the terminal shows it (cchc campaign receive, accept-late, refuse-late): file,
  * unit and stage, status, the first reasons, and the Sở's decision once it is made.
  */
-import { STAGES, type Receipt } from '../../../campaign';
+import { STAGES, lateReasonFact, type Receipt } from '../../../campaign';
 import { viDateTime } from '../../../common/vi-time';
 
 export function receiptLine(r: Receipt): string {
@@ -23,9 +23,7 @@ export function receiptLine(r: Receipt): string {
   const reasons = r.reasons
     .slice(0, 6)
     .map((x) =>
-      decided && x.rule === 'stage.late'
-        ? `    - ${x.message.replace(/ Đã ghi vào sổ, chờ Sở quyết định:.*$/, '')}`
-        : `    - ${x.message}`,
+      decided && x.rule === 'stage.late' ? `    - ${lateReasonFact(x.message)}` : `    - ${x.message}`,
     );
   if (decided && r.decision)
     reasons.push(
