@@ -526,6 +526,7 @@ describe('Sổ tổng hợp: Tải văn bản', () => {
     title: 'Đợt 2025',
     framework: 'Bộ tiêu chí thử (fw)',
     stageNames: ['Tự chấm'],
+    stageIds: ['tu-cham'],
     units: [
       {
         code: 'STP',
@@ -542,6 +543,7 @@ describe('Sổ tổng hợp: Tải văn bản', () => {
     ],
     unmatched: [],
     ready: { appraisal: 1, response: 0 },
+    pendingLate: [],
   } as const;
 
   it('downloads the documents through the use case and names the units without a return', async () => {
