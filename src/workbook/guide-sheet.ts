@@ -47,7 +47,7 @@ export function buildGuideSheet(
   if (framework.status === 'illustrative') {
     b.set(row, 1, { value: ILLUSTRATIVE_WARNING, style: 'warning' });
     b.merge(row, 1, 2);
-    b.sheet.rowHeights[row] = 36;
+    b.fitRow(row, [{ text: ILLUSTRATIVE_WARNING, width: 126, size: 13, bold: true }], 36);
     row += 1;
   }
   row += 1;
@@ -66,6 +66,9 @@ export function buildGuideSheet(
   for (const [label, value] of info) {
     b.set(row, 1, { value: label, style: 'guideLabel' });
     b.set(row, 2, { value, style: 'guideText' });
+    // A long framework title or legal basis wraps: the row grows with it, or the next row's text
+    // prints over its second line.
+    b.fitRow(row, [{ text: value, width: 100 }]);
     row += 1;
   }
   const deadlineRow = row;

@@ -1,10 +1,18 @@
 /**
- * The Excel view of the register ("Sổ theo dõi"): what staff open to read the campaign. Generated
- * from the JSON register after every write, never read back (the JSON is the source of truth).
+ * The Excel view of the register ("Sổ theo dõi"): what staff open, and print, to read the campaign.
+ * Generated from the JSON register after every write, never read back (the JSON is the source of
+ * truth), so it is written for people: times in Vietnam's time, group and status names in words,
+ * each sheet printable on A4 landscape with its header row repeated and "Trang x / y". The
+ * SHA-256 and stored-copy columns, for checking files rather than reading, sit after the printed
+ * area.
  */
 import ExcelJS from 'exceljs';
 import { campaignStatus, stageCellText, STAGES, type Register } from '../campaign';
 import { FILE_STAGES } from '../campaign/state';
+import { fittedRowHeight } from '../common/text-layout';
+import { viDateTime } from '../common/vi-time';
+import type { Framework } from '../framework/schema';
+import { TEMPLATE_FONT, unitPageFooter } from '../workbook/page-footer';
 
 const STATUS_TEXT: Record<string, string> = {
   accepted: 'Chấp nhận',
@@ -16,79 +24,194 @@ const STATUS_TEXT: Record<string, string> = {
   'late-refused': 'Nộp muộn — không chấp nhận',
 };
 
-function sheet(wb: ExcelJS.Workbook, name: string, headers: string[], widths: number[]): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = headers.map((h, i) => ({ header: h, width: widths[i] ?? 16 }));
-  ws.getRow(1).font = { bold: true };
-  return ws;
+/** One column of a sheet: its title, width (characters) and whether it is printed. */
+interface Column<T> {
+  title: string;
+  width: number;
+  value: (row: T) => string | number | null;
+  /** false: kept in the file, after the print area (hashes, paths). */
+  printed?: boolean;
 }
 
+/**
+ * Printed columns of a sheet sum to about 150 characters: A4 landscape at 12 pt fitted to the width
+ * then prints at 9 pt or more (what offices sign; measured in test/print/print-layout.test.ts).
+ */
+function addSheet<T>(
+  wb: ExcelJS.Workbook,
+  name: string,
+  columns: Column<T>[],
+  rows: T[],
+  footer: string,
+): void {
+  const printed = columns.filter((c) => c.printed !== false);
+  const ordered = [...printed, ...columns.filter((c) => c.printed === false)];
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = ordered.map((c) => ({ width: c.width }));
+  const font = { name: TEMPLATE_FONT.name, size: TEMPLATE_FONT.size };
+  const addRow = (values: (string | number | null)[], bold: boolean) => {
+    const row = ws.addRow(values);
+    row.font = { ...font, bold };
+    row.alignment = { vertical: 'top', wrapText: true };
+    // Excel does not fit wrapped rows on open: the height is written, from the printed cells.
+    row.height = fittedRowHeight(
+      printed.map((c, i) => ({
+        text: String(values[i] ?? ''),
+        widthChars: c.width,
+        sizePt: font.size,
+        style: { bold },
+      })),
+    );
+  };
+  addRow(
+    ordered.map((c) => c.title),
+    true,
+  );
+  for (const r of rows)
+    addRow(
+      ordered.map((c) => c.value(r)),
+      false,
+    );
+  const last = String.fromCharCode(64 + printed.length);
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+    // exceljs adds "$" before the column letters: "A$1" is written as "$A$1".
+    printArea: `A$1:${last}$${ws.rowCount}`,
+    printTitlesRow: '1:1',
+  };
+  ws.headerFooter = { oddFooter: footer, evenFooter: footer };
+}
+
+const when = (iso: string | null | undefined) => (iso ? viDateTime(iso) : '');
+
 /** Text cells stay text: exceljs writes strings as shared strings, never as formulas. */
-export async function registerWorkbook(register: Register, now: string): Promise<Uint8Array> {
+export async function registerWorkbook(
+  register: Register,
+  now: string,
+  framework?: Pick<Framework, 'groups'>,
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'cchc';
+  const footer = unitPageFooter(`Sổ theo dõi: ${register.campaign.title}`);
+  const groupName = (id: string) => framework?.groups.find((g) => g.id === id)?.name ?? id;
+  const stageName = (s: keyof typeof STAGES) => STAGES[s].name;
   const status = campaignStatus(register, now);
-  const s1 = sheet(
+
+  type UnitRow = (typeof status.units)[number];
+  addSheet<UnitRow>(
     wb,
     'Tình trạng',
-    ['Mã', 'Đơn vị', 'Nhóm', ...FILE_STAGES.map((s) => STAGES[s].name)],
-    [10, 36, 10, ...FILE_STAGES.map(() => 26)],
+    [
+      { title: 'Mã', width: 8, value: (u) => u.code },
+      { title: 'Đơn vị', width: 24, value: (u) => u.name },
+      { title: 'Nhóm', width: 16, value: (u) => groupName(u.group) },
+      ...FILE_STAGES.map((s, i): Column<UnitRow> => ({
+        title: stageName(s),
+        width: 18,
+        value: (u) => stageCellText(u.stages[i]),
+      })),
+    ],
+    status.units,
+    footer,
   );
-  for (const u of status.units) s1.addRow([u.code, u.name, u.group, ...u.stages.map(stageCellText)]);
-  const s2 = sheet(
+
+  type Receipt = Register['receipts'][number];
+  addSheet<Receipt>(
     wb,
     'Tệp đã nhận',
-    ['Số', 'Tệp', 'Nhận lúc', 'Đơn vị', 'Giai đoạn', 'Trạng thái', 'Nộp muộn', 'Lý do', 'SHA-256', 'Bản lưu'],
-    [6, 36, 22, 10, 22, 26, 10, 80, 66, 40],
+    [
+      { title: 'Số', width: 5, value: (r) => r.seq },
+      { title: 'Tệp', width: 26, value: (r) => r.file },
+      { title: 'Nhận lúc', width: 18, value: (r) => when(r.receivedAt) },
+      { title: 'Đơn vị', width: 8, value: (r) => r.unit ?? '' },
+      { title: 'Giai đoạn', width: 16, value: (r) => (r.stage ? stageName(r.stage) : '') },
+      { title: 'Trạng thái', width: 16, value: (r) => STATUS_TEXT[r.status] ?? r.status },
+      { title: 'Nộp muộn', width: 8, value: (r) => (r.late ? 'có' : '') },
+      {
+        title: 'Lý do',
+        width: 46,
+        value: (r) =>
+          [...r.reasons.map((x) => (x.cell ? `${x.cell}: ${x.message}` : x.message)), r.decision?.note ?? '']
+            .filter(Boolean)
+            .join('\n'),
+      },
+      { title: 'SHA-256', width: 66, value: (r) => r.sha256, printed: false },
+      { title: 'Bản lưu', width: 40, value: (r) => r.storedAs ?? '', printed: false },
+    ],
+    register.receipts,
+    footer,
   );
-  for (const r of register.receipts)
-    s2.addRow([
-      r.seq,
-      r.file,
-      r.receivedAt,
-      r.unit ?? '',
-      r.stage ? STAGES[r.stage].name : '',
-      STATUS_TEXT[r.status] ?? r.status,
-      r.late ? 'có' : '',
-      [...r.reasons.map((x) => (x.cell ? `${x.cell}: ${x.message}` : x.message)), r.decision?.note ?? '']
-        .filter(Boolean)
-        .join('\n'),
-      r.sha256,
-      r.storedAs ?? '',
-    ]);
-  const s3 = sheet(
+
+  type Change = Register['changes'][number];
+  addSheet<Change>(
     wb,
     'Thay đổi điểm',
-    ['Đơn vị', 'Mã tiêu chí', 'Giai đoạn', 'Ai', 'Cũ', 'Mới', 'Lần nhận', 'Lúc'],
-    [10, 12, 22, 26, 8, 8, 10, 22],
+    [
+      { title: 'Đơn vị', width: 10, value: (c) => c.unit },
+      { title: 'Mã tiêu chí', width: 12, value: (c) => c.leaf },
+      { title: 'Giai đoạn', width: 22, value: (c) => stageName(c.stage) },
+      { title: 'Ai', width: 26, value: (c) => c.who },
+      { title: 'Cũ', width: 8, value: (c) => c.old },
+      { title: 'Mới', width: 8, value: (c) => c.new },
+      { title: 'Lần nhận', width: 10, value: (c) => c.receipt },
+      { title: 'Lúc', width: 22, value: (c) => when(c.at) },
+    ],
+    register.changes,
+    footer,
   );
-  for (const c of register.changes)
-    s3.addRow([c.unit, c.leaf, STAGES[c.stage].name, c.who, c.old, c.new, c.receipt, c.at]);
-  const s4 = sheet(
+
+  type Issued = Register['issued'][number];
+  addSheet<Issued>(
     wb,
     'Phát hành',
-    ['Đơn vị', 'Giai đoạn', 'Vòng', 'Tệp', 'Lúc', 'Tệp nguồn (SHA-256)', 'Còn hiệu lực'],
-    [10, 22, 6, 50, 22, 66, 12],
+    [
+      { title: 'Đơn vị', width: 10, value: (i) => i.unit },
+      { title: 'Giai đoạn', width: 22, value: (i) => stageName(i.stage) },
+      { title: 'Vòng', width: 6, value: (i) => i.round },
+      { title: 'Tệp', width: 50, value: (i) => i.file },
+      { title: 'Lúc', width: 22, value: (i) => when(i.issuedAt) },
+      { title: 'Còn hiệu lực', width: 12, value: (i) => (i.superseded ? 'không' : 'có') },
+      { title: 'Tệp nguồn (SHA-256)', width: 66, value: (i) => i.sourceSha256 ?? '', printed: false },
+    ],
+    register.issued,
+    footer,
   );
-  for (const i of register.issued)
-    s4.addRow([
-      i.unit,
-      STAGES[i.stage].name,
-      i.round,
-      i.file,
-      i.issuedAt,
-      i.sourceSha256 ?? '',
-      i.superseded ? 'không' : 'có',
-    ]);
-  const s5 = sheet(
+
+  type Deadline = { stage: string; unit: string; until: string; at: string; reason: string };
+  addSheet<Deadline>(
     wb,
     'Hạn và mở lại',
-    ['Giai đoạn', 'Đơn vị', 'Hạn', 'Mở lại lúc', 'Lý do'],
-    [22, 10, 24, 24, 50],
+    [
+      { title: 'Giai đoạn', width: 22, value: (d) => d.stage },
+      { title: 'Đơn vị', width: 10, value: (d) => d.unit },
+      { title: 'Hạn', width: 24, value: (d) => d.until },
+      { title: 'Mở lại lúc', width: 24, value: (d) => d.at },
+      { title: 'Lý do', width: 50, value: (d) => d.reason },
+    ],
+    [
+      ...register.deadlines.map((d) => ({
+        stage: stageName(d.stage),
+        unit: 'tất cả',
+        until: when(d.date),
+        at: '',
+        reason: '',
+      })),
+      ...register.reopenings.map((r) => ({
+        stage: stageName(r.stage),
+        unit: r.unit,
+        until: r.until ? when(r.until) : 'không hạn',
+        at: when(r.at),
+        reason: r.reason,
+      })),
+    ],
+    footer,
   );
-  for (const d of register.deadlines) s5.addRow([STAGES[d.stage].name, 'tất cả', d.date, '', '']);
-  for (const r of register.reopenings)
-    s5.addRow([STAGES[r.stage].name, r.unit, r.until ?? 'không hạn', r.at, r.reason]);
   const out = await wb.xlsx.writeBuffer();
   return new Uint8Array(out as ArrayBuffer);
 }

@@ -126,7 +126,9 @@ describe('cchc campaign', () => {
     const strict = await run(['campaign', 'rank', '--dir', 'dot-2026'], root);
     expect(strict.code).toBe(1);
     expect(strict.stdout).toMatch(/chưa có số liệu điều tra XHH cho đơn vị "Sở Nội vụ" \(mã SNV\)/);
-    expect(strict.stderr).toContain('1 đơn vị chưa được xếp hạng vì thiếu hoặc sai số liệu điều tra');
+    expect(strict.stderr).toContain(
+      'chưa có số liệu điều tra XHH nên 1 đơn vị chưa được xếp hạng. Ghi tệp kết quả điều tra XHH vào đợt (cchc campaign survey TỆP)',
+    );
     expect(strict.stderr).toContain('--allow-missing-survey');
     expect(existsSync(join(dir, 'ket-qua', 'xep-hang.xlsx'))).toBe(false);
     // Opted in: ranked with survey 0, and that is said on the unit.

@@ -155,3 +155,74 @@ describeWithEngine(libreOffice, 'print layouts (LibreOffice → PDF → pdftotex
     expect(readFileSync(join(artifacts, 'xep-hang-rank.png')).length).toBeGreaterThan(1000);
   });
 });
+
+describeWithEngine(libreOffice, 'campaign workbooks in print (LibreOffice → PDF → pdftotext)', () => {
+  let root: string;
+  const pdf: Record<string, PdfPage[]> = {};
+  const artifacts = join(__dirname, '..', '..', 'test-artifacts', 'print');
+
+  beforeAll(async () => {
+    root = await fs.mkdtemp(join(tmpdir(), 'cchc-print-campaign-'));
+    const io: CliIO = { stdout: () => undefined, stderr: () => undefined, isTTY: false, cwd: root };
+    expect(await main(['demo', '--out', 'demo'], io)).toBe(0);
+    const campaign = join(root, 'demo', 'dot-2025');
+    const first = async (dir: string) =>
+      join(campaign, dir, (await fs.readdir(join(campaign, dir))).sort()[0]);
+    // The minh-hoa framework's long title wraps in Hướng dẫn: the row must grow with it.
+    const inputs = {
+      'so-theo-doi': join(campaign, 'so-theo-doi.xlsx'),
+      'tu-cham': await first('phat-hanh/tu-cham'),
+      'tham-dinh-1': await first('phat-hanh/tham-dinh-1'),
+      'giai-trinh': await first('phat-hanh/giai-trinh'),
+      'cong-tru': await first('phat-hanh/cong-tru'),
+    };
+    const dir = join(root, 'named');
+    await fs.mkdir(dir);
+    const named = await Promise.all(
+      Object.entries(inputs).map(async ([name, path]) => {
+        const p = join(dir, `${name}.xlsx`);
+        await fs.copyFile(path, p);
+        return p;
+      }),
+    );
+    const outs = await convertManyWithLibreOffice(named, 'pdf', join(root, 'pdf'));
+    mkdirSync(artifacts, { recursive: true });
+    Object.keys(inputs).forEach((name, i) => {
+      pdf[name] = readPdf(outs[i]);
+      renderFirstPage(outs[i], join(artifacts, name));
+    });
+  });
+
+  afterAll(async () => {
+    if (root) await fs.rm(root, { recursive: true, force: true });
+  });
+
+  it.each(['so-theo-doi', 'tu-cham', 'tham-dinh-1', 'giai-trinh', 'cong-tru'])(
+    '%s: A4, text ≥ 9 pt, page numbers, nothing overprinted',
+    (name) => {
+      const pages = pdf[name];
+      expect(pages.every(isA4)).toBe(true);
+      expect(smallestWords(pages, Infinity).filter((w) => w.pt < 9)).toEqual([]);
+      pages.forEach((p, i) => expect(p.text).toContain(`Trang ${i + 1} / ${pages.length}`));
+      expect(overlappingWords(pages)).toEqual([]);
+    },
+  );
+
+  it('Sổ theo dõi: every page with its header row, times in Vietnam, group names in words, no hashes', () => {
+    const pages = pdf['so-theo-doi'];
+    // 12 units, 60-odd receipts, 40-odd changes, 50-odd issued files, deadlines: 26 pages before.
+    expect(pages.length).toBeLessThanOrEqual(14);
+    const receipts = pages.filter((p) => p.text.includes('Nhận lúc'));
+    expect(receipts.length).toBeGreaterThanOrEqual(2);
+    expect(pagesShowing(receipts, ['Số', 'Tệp', 'Nhận lúc', 'Giai đoạn', 'Trạng thái', 'Lý do'])).toBe(
+      receipts.length,
+    );
+    const text = pages.map((p) => p.text).join(' ');
+    expect(text).toMatch(/\d{2}\/\d{2}\/\d{4}, \d{2} giờ \d{2}/);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+    expect(text).toContain('Sở, ban, ngành');
+    expect(pages[0].words.map((w) => w.text)).not.toContain('so');
+    // The SHA-256 columns stay in the file, after the print area.
+    expect(text).not.toMatch(/\b[0-9a-f]{64}\b/);
+  });
+});

@@ -142,15 +142,18 @@ export async function openCampaign(folder: CampaignFolder): Promise<Campaign> {
   return { folder, register, framework, keys: { key, hmac } };
 }
 
+/** The register's Excel view, made from the register and the campaign's framework (group names). */
+export type RegisterView = (register: Register, framework: Framework) => Promise<Uint8Array>;
+
 /** Writes the register (atomically) and regenerates its Excel view; the view is derived, never read. */
 export async function saveRegister(
   campaign: Campaign,
   register: Register,
-  view?: (register: Register) => Promise<Uint8Array>,
+  view?: RegisterView,
 ): Promise<void> {
   await campaign.folder.writeAtomic(F.register, serializeRegister(register));
   campaign.register = register;
-  if (view) await campaign.folder.writeAtomic(F.registerView, await view(register));
+  if (view) await campaign.folder.writeAtomic(F.registerView, await view(register, campaign.framework));
 }
 
 export function readerFor(
@@ -183,7 +186,7 @@ export interface IssueOptions {
   clock?: Clock;
   /** Shown on the workbook's guide sheet. */
   deadline?: string;
-  view?: (r: Register) => Promise<Uint8Array>;
+  view?: RegisterView;
   /** Round 2 for units that sent no giải trình, before its deadline (the Sở's explicit choice). */
   withoutResponse?: boolean;
 }
@@ -283,7 +286,7 @@ export async function receiveFiles(
     clock?: Clock;
     reader?: WorkbookReader;
     onFile?: (r: Receipt) => void;
-    view?: (r: Register) => Promise<Uint8Array>;
+    view?: RegisterView;
   } = {},
 ): Promise<ReceiveResult> {
   const clock = options.clock ?? systemClock;
@@ -362,7 +365,7 @@ export async function decideLateFile(
   seq: number,
   accept: boolean,
   note: string,
-  options: { clock?: Clock; by?: string; view?: (r: Register) => Promise<Uint8Array> } = {},
+  options: { clock?: Clock; by?: string; view?: RegisterView } = {},
 ): Promise<Receipt> {
   const clock = options.clock ?? systemClock;
   const r = decideLate(
@@ -385,7 +388,7 @@ export async function reopen(
   unit: string,
   until: string | null,
   reason: string,
-  options: { clock?: Clock; view?: (r: Register) => Promise<Uint8Array> } = {},
+  options: { clock?: Clock; view?: RegisterView } = {},
 ): Promise<void> {
   const clock = options.clock ?? systemClock;
   const r = reopenStage(campaign.register, stage, unit, until, reason, clock.now());
@@ -402,7 +405,7 @@ export async function receiveSurvey(
   campaign: Campaign,
   name: string,
   bytes: Uint8Array,
-  options: { clock?: Clock; view?: (r: Register) => Promise<Uint8Array> } = {},
+  options: { clock?: Clock; view?: RegisterView } = {},
 ): Promise<void> {
   const clock = options.clock ?? systemClock;
   const sha256 = await sha256Hex(bytes);

@@ -82,7 +82,10 @@ export const campaignInitCommand: Command = {
         clock,
       }),
     );
-    await folder.writeAtomic('so-theo-doi.xlsx', await registerWorkbook(campaign.register, clock.now()));
+    await folder.writeAtomic(
+      'so-theo-doi.xlsx',
+      await registerWorkbook(campaign.register, clock.now(), campaign.framework),
+    );
     rememberFramework(framework, io);
     const warning = illustrativeWarning(framework);
     if (warning) io.stderr(warning);

@@ -4,7 +4,12 @@
  * cases' CampaignError into the CLI's UserError (same message, same exit code).
  */
 import { resolve } from 'node:path';
-import { openCampaign, type Campaign, type Clock } from '../../../usecases/campaign/campaign';
+import {
+  openCampaign,
+  type Campaign,
+  type Clock,
+  type RegisterView,
+} from '../../../usecases/campaign/campaign';
 import { CampaignError } from '../../../usecases/campaign/folder';
 import { registerWorkbook } from '../../../xlsx/register-workbook';
 import { parseArgs } from '../../args';
@@ -25,8 +30,10 @@ export function clockOf(): Clock {
   return { now: () => new Date().toISOString() };
 }
 
-export const viewOf = (clock: Clock) => (r: Parameters<typeof registerWorkbook>[0]) =>
-  registerWorkbook(r, clock.now());
+export const viewOf =
+  (clock: Clock): RegisterView =>
+  (r, framework) =>
+    registerWorkbook(r, clock.now(), framework);
 
 export async function open(dir: string | undefined, io: CliIO): Promise<Campaign> {
   // What a command killed mid-write (SIGKILL) left behind goes first: the register itself is
