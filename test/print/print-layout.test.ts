@@ -17,6 +17,7 @@ import { overlappingWords, readPdf, renderFirstPage, smallestWords, type PdfPage
 jest.setTimeout(600_000);
 
 const A4 = { w: 595.3, h: 841.9 };
+const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts', 'print');
 
 function isA4(p: PdfPage): boolean {
   const [a, b] = [Math.min(p.width, p.height), Math.max(p.width, p.height)];
@@ -28,10 +29,33 @@ function pagesShowing(pages: PdfPage[], titles: string[]): number {
   return pages.filter((p) => titles.every((t) => p.text.includes(t))).length;
 }
 
+/**
+ * Each workbook copied under its short name, printed by LibreOffice in one run, read back; page 1
+ * kept as a PNG under test-artifacts/print/ for a person to look at.
+ */
+async function printAll(inputs: Record<string, string>, root: string): Promise<Record<string, PdfPage[]>> {
+  const dir = join(root, 'named');
+  await fs.mkdir(dir);
+  const named = await Promise.all(
+    Object.entries(inputs).map(async ([name, path]) => {
+      const p = join(dir, `${name}.xlsx`);
+      await fs.copyFile(path, p);
+      return p;
+    }),
+  );
+  const outs = await convertManyWithLibreOffice(named, 'pdf', join(root, 'pdf'));
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const pdf: Record<string, PdfPage[]> = {};
+  Object.keys(inputs).forEach((name, i) => {
+    pdf[name] = readPdf(outs[i]);
+    renderFirstPage(outs[i], join(ARTIFACTS, name));
+  });
+  return pdf;
+}
+
 describeWithEngine(libreOffice, 'print layouts (LibreOffice → PDF → pdftotext)', () => {
   let root: string;
   const pdf: Record<string, PdfPage[]> = {};
-  const artifacts = join(__dirname, '..', '..', 'test-artifacts', 'print');
 
   beforeAll(async () => {
     root = await fs.mkdtemp(join(tmpdir(), 'cchc-print-'));
@@ -52,21 +76,7 @@ describeWithEngine(libreOffice, 'print layouts (LibreOffice → PDF → pdftotex
       'xep-hang': join(root, 'demo', 'xep-hang.xlsx'),
       'xep-hang-rank': join(root, 'xep-hang-rank.xlsx'),
     };
-    const dir = join(root, 'named');
-    await fs.mkdir(dir);
-    const named = await Promise.all(
-      Object.entries(inputs).map(async ([name, path]) => {
-        const p = join(dir, `${name}.xlsx`);
-        await fs.copyFile(path, p);
-        return p;
-      }),
-    );
-    const outs = await convertManyWithLibreOffice(named, 'pdf', join(root, 'pdf'));
-    mkdirSync(artifacts, { recursive: true });
-    Object.keys(inputs).forEach((name, i) => {
-      pdf[name] = readPdf(outs[i]);
-      renderFirstPage(outs[i], join(artifacts, name));
-    });
+    Object.assign(pdf, await printAll(inputs, root));
   });
 
   afterAll(async () => {
@@ -152,14 +162,13 @@ describeWithEngine(libreOffice, 'print layouts (LibreOffice → PDF → pdftotex
     expect(pages.length).toBeLessThanOrEqual(2);
     expect(pages[0].text).toContain('Điểm thẩm định');
     expect(pages[0].text).toContain('Chỉ số');
-    expect(readFileSync(join(artifacts, 'xep-hang-rank.png')).length).toBeGreaterThan(1000);
+    expect(readFileSync(join(ARTIFACTS, 'xep-hang-rank.png')).length).toBeGreaterThan(1000);
   });
 });
 
 describeWithEngine(libreOffice, 'campaign workbooks in print (LibreOffice → PDF → pdftotext)', () => {
   let root: string;
   const pdf: Record<string, PdfPage[]> = {};
-  const artifacts = join(__dirname, '..', '..', 'test-artifacts', 'print');
 
   beforeAll(async () => {
     root = await fs.mkdtemp(join(tmpdir(), 'cchc-print-campaign-'));
@@ -176,21 +185,7 @@ describeWithEngine(libreOffice, 'campaign workbooks in print (LibreOffice → PD
       'giai-trinh': await first('phat-hanh/giai-trinh'),
       'cong-tru': await first('phat-hanh/cong-tru'),
     };
-    const dir = join(root, 'named');
-    await fs.mkdir(dir);
-    const named = await Promise.all(
-      Object.entries(inputs).map(async ([name, path]) => {
-        const p = join(dir, `${name}.xlsx`);
-        await fs.copyFile(path, p);
-        return p;
-      }),
-    );
-    const outs = await convertManyWithLibreOffice(named, 'pdf', join(root, 'pdf'));
-    mkdirSync(artifacts, { recursive: true });
-    Object.keys(inputs).forEach((name, i) => {
-      pdf[name] = readPdf(outs[i]);
-      renderFirstPage(outs[i], join(artifacts, name));
-    });
+    Object.assign(pdf, await printAll(inputs, root));
   });
 
   afterAll(async () => {
