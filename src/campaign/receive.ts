@@ -33,7 +33,7 @@ import {
 import { META_KEYS } from '../workbook/layout';
 import { viDateTime } from '../common/vi-time';
 import { verifyAuthCode, type HmacSha256 } from './auth';
-import type { Reason, Receipt, Register, ScoreChange } from './register';
+import { RECEIPT_STATUS_TEXT, type Reason, type Receipt, type Register, type ScoreChange } from './register';
 import {
   countingValue,
   currentIssue,
@@ -519,7 +519,7 @@ export function decideLate(
   if (receipt.status !== 'late-pending')
     return {
       ok: false,
-      message: `Lần nhận số ${seq} ("${receipt.file}") không phải tệp nộp muộn đang chờ quyết định (trạng thái: ${receipt.status}).`,
+      message: `Lần nhận số ${seq} ("${receipt.file}") không phải tệp nộp muộn đang chờ quyết định (trạng thái: ${RECEIPT_STATUS_TEXT[receipt.status].toLowerCase()}).`,
     };
   if (accept) {
     activate(next, framework, receipt, at);
@@ -545,10 +545,13 @@ export function reopenStage(
 ): { ok: true; register: Register } | { ok: false; message: string } {
   const unit = findUnit(register, unitCode);
   if (!unit) return { ok: false, message: `Không có đơn vị mã "${unitCode}" trong đợt đánh giá.` };
+  // The register keeps why a unit was let in after the deadline, for whoever checks the campaign.
+  if (!reasonText.trim())
+    return { ok: false, message: 'Cần ghi lý do mở lại giai đoạn: sổ theo dõi lưu lý do này.' };
   if (STAGES[stage].kind === null)
     return { ok: false, message: `Giai đoạn "${STAGES[stage].name}" không nhận tệp nên không mở lại được.` };
   const next = structuredClone(register);
-  next.reopenings.push({ stage, unit: unit.code, at, until, reason: reasonText });
+  next.reopenings.push({ stage, unit: unit.code, at, until, reason: reasonText.trim() });
   return { ok: true, register: next };
 }
 

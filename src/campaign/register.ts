@@ -56,6 +56,17 @@ export const receiptStatusSchema = z.enum([
 ]);
 export type ReceiptStatus = z.infer<typeof receiptStatusSchema>;
 
+/** Each receipt status in words, as the register sheet and the domain's messages say it. */
+export const RECEIPT_STATUS_TEXT: Record<ReceiptStatus, string> = {
+  accepted: 'Chấp nhận',
+  rejected: 'Từ chối',
+  duplicate: 'Trùng tệp đã nhận',
+  unreadable: 'Không đọc được',
+  superseded: 'Đã thay bằng tệp mới hơn',
+  'late-pending': 'Nộp muộn — chờ quyết định',
+  'late-refused': 'Nộp muộn — không chấp nhận',
+};
+
 export const receiptSchema = z.object({
   /** 1, 2, 3… in the order received. */
   seq: z.number().int().positive(),

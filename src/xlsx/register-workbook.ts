@@ -7,22 +7,12 @@
  * area.
  */
 import ExcelJS from 'exceljs';
-import { campaignStatus, stageCellText, STAGES, type Register } from '../campaign';
+import { campaignStatus, RECEIPT_STATUS_TEXT, stageCellText, STAGES, type Register } from '../campaign';
 import { FILE_STAGES } from '../campaign/state';
 import { fittedRowHeight } from '../common/text-layout';
 import { viDateTime } from '../common/vi-time';
 import type { Framework } from '../framework/schema';
 import { TEMPLATE_FONT, unitPageFooter } from '../workbook/page-footer';
-
-const STATUS_TEXT: Record<string, string> = {
-  accepted: 'Chấp nhận',
-  rejected: 'Từ chối',
-  duplicate: 'Trùng tệp đã nhận',
-  unreadable: 'Không đọc được',
-  superseded: 'Đã thay bằng tệp mới hơn',
-  'late-pending': 'Nộp muộn — chờ quyết định',
-  'late-refused': 'Nộp muộn — không chấp nhận',
-};
 
 /** One column of a sheet: its title, width (characters) and whether it is printed. */
 interface Column<T> {
@@ -131,7 +121,7 @@ export async function registerWorkbook(
       { title: 'Nhận lúc', width: 18, value: (r) => when(r.receivedAt) },
       { title: 'Đơn vị', width: 8, value: (r) => r.unit ?? '' },
       { title: 'Giai đoạn', width: 16, value: (r) => (r.stage ? stageName(r.stage) : '') },
-      { title: 'Trạng thái', width: 16, value: (r) => STATUS_TEXT[r.status] ?? r.status },
+      { title: 'Trạng thái', width: 16, value: (r) => RECEIPT_STATUS_TEXT[r.status] },
       { title: 'Nộp muộn', width: 8, value: (r) => (r.late ? 'có' : '') },
       {
         title: 'Lý do',

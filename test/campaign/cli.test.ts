@@ -146,6 +146,16 @@ describe('cchc campaign', () => {
     expect(readFileSync(join(dir, 'so-theo-doi.xlsx')).length).toBeGreaterThan(1000);
   });
 
+  it('reopen refuses a missing reason before touching the register', async () => {
+    const register = readFileSync(join(dir, 'so-theo-doi.json'), 'utf8');
+    const r = await run(['campaign', 'reopen', 'tu-cham', '--unit', 'STP', '--dir', 'dot-2026'], root);
+    expect({ code: r.code, stderr: r.stderr.trim() }).toEqual({
+      code: 2,
+      stderr: 'cchc campaign reopen: Thiếu --reason "LÝ DO": sổ theo dõi lưu lý do mở lại.',
+    });
+    expect(readFileSync(join(dir, 'so-theo-doi.json'), 'utf8')).toBe(register);
+  });
+
   it('says what is wrong in Vietnamese outside a campaign folder', async () => {
     const r = await run(['campaign', 'status', '--dir', 'hop-thu'], root);
     expect(r.code).toBe(2);

@@ -104,4 +104,21 @@ describe('campaign status: late files awaiting the Sở', () => {
     await decideLateFile(campaign, stp.seq, false, 'Quá hạn lâu', { clock });
     expect(statusOf(campaign, clock).pendingLate).toEqual([]);
   });
+
+  it('a decision on a file no longer waiting says its status in words; a reopening needs a reason', async () => {
+    const { campaign, clock, snv } = await campaignWithReturns();
+    await decideLateFile(campaign, snv.seq, false, 'Quá hạn lâu', { clock });
+    await expect(decideLateFile(campaign, snv.seq, true, '', { clock })).rejects.toThrow(
+      `Lần nhận số ${snv.seq} ("snv-muon.xlsx") không phải tệp nộp muộn đang chờ quyết định (trạng thái: nộp muộn — không chấp nhận).`,
+    );
+    const before = structuredClone(campaign.register);
+    for (const reason of ['', '   ']) {
+      await expect(reopen(campaign, 'tu-cham', 'STP', null, reason, { clock })).rejects.toThrow(
+        'Cần ghi lý do mở lại giai đoạn: sổ theo dõi lưu lý do này.',
+      );
+    }
+    expect(campaign.register).toEqual(before);
+    await reopen(campaign, 'tu-cham', 'STP', null, '  Cho nộp lại ', { clock });
+    expect(campaign.register.reopenings.map((r) => r.reason)).toEqual(['Cho nộp lại']);
+  });
 });

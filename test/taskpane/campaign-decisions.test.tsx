@@ -292,7 +292,7 @@ describe('Sổ tổng hợp: late files decided and a stage reopened, as the CLI
       );
       const alert = await screen.findByRole('alert', {}, { timeout: 20_000 });
       expect(alert.textContent).toBe(
-        `Lần nhận số ${seq} ("snv-muon.xlsx") không phải tệp nộp muộn đang chờ quyết định (trạng thái: late-refused).`,
+        `Lần nhận số ${seq} ("snv-muon.xlsx") không phải tệp nộp muộn đang chờ quyết định (trạng thái: nộp muộn — không chấp nhận).`,
       );
       expect(alert.textContent).not.toMatch(/\bat |Error|không mong muốn/);
       await waitFor(() => expect(screen.queryByTestId('campaign-late')).toBeNull());

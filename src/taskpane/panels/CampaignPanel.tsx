@@ -204,7 +204,7 @@ export default function CampaignPanel({ active }: PanelProps) {
         <ul className={styles.stages} data-testid="campaign-receipts">
           {receipts.map((r) => (
             <li key={r.seq} className={r.status === 'accepted' ? undefined : styles.bad}>
-              {`${r.file}: ${t.campaign.receiptStatus[r.status] ?? r.status}${r.late ? ` (${t.campaign.late})` : ''}`}
+              {`${r.file}: ${t.campaign.receiptStatus[r.status] ?? r.status}${r.late && r.status === 'accepted' ? ` (${t.campaign.late})` : ''}`}
               {r.reasons.length > 0 && ` — ${r.reasons.join(' ')}`}
             </li>
           ))}
@@ -247,7 +247,7 @@ export default function CampaignPanel({ active }: PanelProps) {
                     key={i}
                     className={s.state === 'rejected' || s.state === 'missing' ? styles.bad : undefined}
                   >
-                    {`${view.stageNames[i]}: ${t.campaign.states[s.state] ?? s.state}${s.late ? ` (${t.campaign.late})` : ''}`}
+                    {`${view.stageNames[i]}: ${t.campaign.states[s.state] ?? s.state}${s.late && s.state === 'accepted' ? ` (${t.campaign.late})` : ''}`}
                     {s.reasons.length > 0 && ` — ${s.reasons.join(' ')}`}
                   </li>
                 ),
