@@ -192,6 +192,9 @@ describe('Sổ tổng hợp: late files decided and a stage reopened, as the CLI
       expect(within(late).queryByTestId(`late-${seqOf('snv-muon.xlsx')}`)).toBeNull();
       const states = () => screen.getByTestId('campaign-status').textContent ?? '';
       expect(states()).toMatch(/SNV · Sở Nội vụ.*Tự chấm: Đã nhận \(nộp muộn\)/);
+      // A stage still waiting says "nộp muộn" once, not "Nộp muộn, chờ quyết định (nộp muộn)".
+      expect(states()).toMatch(/STP · Sở Tư pháp.*Tự chấm: Nộp muộn, chờ quyết định/);
+      expect(states()).not.toContain('chờ quyết định (nộp muộn)');
 
       // Refuse STP's file, with the reason the button asked for.
       fireEvent.change(within(row('stp-muon.xlsx')).getByLabelText(vi.campaign.lateReason), {
