@@ -35,7 +35,8 @@ export function libreOfficeProfile(): string {
   return dir;
 }
 
-const LOCK_DIR = join(tmpdir(), 'cchc-soffice.lock');
+// One lock for every jest worker: in the machine's temp folder, not the test file's (temp-root.ts).
+const LOCK_DIR = join(process.env.CCHC_TEST_OS_TMPDIR ?? tmpdir(), 'cchc-soffice.lock');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function lockIsStale(): boolean {
