@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 describe('test temp root', () => {
-  it('puts every mkdtemp of this file under the file's root, inside the machine's temp folder', () => {
+  it('puts every mkdtemp of this file under its root, inside the machine’s temp folder', () => {
     const root = process.env.CCHC_TEST_TEMP_ROOT as string;
     const made = mkdtempSync(join(tmpdir(), 'cchc-fw-'));
     expect(dirname(made)).toBe(root);
