@@ -4,7 +4,7 @@
  */
 import type { Framework } from '../framework/schema';
 import type { CellValue, RankedUnit, Totals, UnitRef } from '../scoring/types';
-import type { TemplateFound } from '../workbook/open-template';
+import type { TemplateReading } from '../workbook/open-template';
 import type { SurveyImport } from './survey';
 
 /** One returned file. `bytes` may be lazy so a caller never holds more than one file's bytes. */
@@ -18,9 +18,11 @@ export interface IncomingFile {
 
 /**
  * What the xlsx side tells the core about one file's bytes: the template reader's answer
- * (src/workbook/open-template.ts), or the zip guard's refusal before it.
+ * (src/workbook/open-template.ts, the same type src/xlsx/read-template.ts returns), or the zip
+ * guard's refusal before it. The refusal's reason is src/xlsx/zip-guard.ts's `ZipRefusal`, which
+ * this pure layer cannot import, hence `string`.
  */
-export type WorkbookReading = TemplateFound | { ok: false; reason: string; message: string };
+export type WorkbookReading = TemplateReading | { ok: false; reason: string; message: string };
 
 /**
  * The xlsx side, injected so the core stays pure and runs in Node and in the browser

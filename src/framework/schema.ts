@@ -9,7 +9,7 @@
  * done in exact hundredths by `src/common/decimal.ts`.
  */
 import { z } from 'zod';
-import { levelOptionSchema, ruleSchema, type Rule } from './rule-kinds';
+import { levelOptionSchema, ruleSchema } from './rule-kinds';
 
 /** Node codes exactly as in the framework: "1", "1.1", "1.1.2". */
 export const nodeCodeSchema = z.string().regex(/^\d+(\.\d+)*$/, 'Mã phải có dạng 1, 1.1, 1.1.2');
@@ -29,43 +29,34 @@ export const leafMethodSchema = z.enum(['self', 'survey']);
  * A node with `children` is a parent whose max must equal the sum of its children's; a node
  * without children is a leaf (a tiêu chí may be a leaf itself). Leaf-only fields on a parent are
  * refused by the checks.
+ *
+ * The type `FrameworkNode` is inferred from this schema (zod 4 infers a recursive object whose
+ * recursive field is a getter), so the shape is written once; the getter's return type is spelled
+ * out because TypeScript cannot infer a value that refers to itself in its own initializer.
  */
-export interface FrameworkNode {
-  code: string;
-  name: string;
-  max: number;
+export const frameworkNodeSchema = z.object({
+  code: nodeCodeSchema,
+  name: z.string().min(1),
+  max: points,
   /** The scoring guide as written in the decision (cách chấm), shown to users verbatim. */
-  guide?: string;
-  children?: FrameworkNode[];
+  guide: z.string().optional(),
+  get children(): z.ZodOptional<z.ZodArray<typeof frameworkNodeSchema>> {
+    return z.array(frameworkNodeSchema).optional();
+  },
   /** Leaf: who scores it. `self` = the unit self-scores and the council appraises; `survey` = ĐTXHH. */
-  method?: 'self' | 'survey';
+  method: leafMethodSchema.optional(),
   /** Leaf with method `survey`: the id of one of the framework's `surveySources`. */
-  source?: string;
+  source: z.string().optional(),
   /** Leaf with method `self`: how it is scored. */
-  rule?: Rule;
+  rule: ruleSchema.optional(),
   /** Leaf: points may only be claimed with evidence (tài liệu kiểm chứng) or an explanation. */
-  evidenceRequired?: boolean;
+  evidenceRequired: z.boolean().optional(),
   /** Leaf: the group ids it applies to; absent = every group. */
-  appliesTo?: string[];
+  appliesTo: z.array(z.string()).optional(),
   /** Leaf: a different maximum for some groups. */
-  maxByGroup?: Record<string, number>;
-}
-
-export const frameworkNodeSchema: z.ZodType<FrameworkNode> = z.lazy(() =>
-  z.object({
-    code: nodeCodeSchema,
-    name: z.string().min(1),
-    max: points,
-    guide: z.string().optional(),
-    children: z.array(frameworkNodeSchema).optional(),
-    method: leafMethodSchema.optional(),
-    source: z.string().optional(),
-    rule: ruleSchema.optional(),
-    evidenceRequired: z.boolean().optional(),
-    appliesTo: z.array(z.string()).optional(),
-    maxByGroup: z.record(z.string(), points).optional(),
-  }),
-) as z.ZodType<FrameworkNode>;
+  maxByGroup: z.record(z.string(), points).optional(),
+});
+export type FrameworkNode = z.infer<typeof frameworkNodeSchema>;
 
 export const groupSchema = z.object({
   /** Short stable id used in files and CLI flags: "so", "huyen", "xa". */

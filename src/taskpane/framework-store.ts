@@ -4,10 +4,10 @@
  * JSON is untrusted like any input: it is parsed and checked again on every load.
  */
 import { listBuiltinFrameworks } from '../framework/builtins';
-import { checkFramework, treePoints } from '../framework/checks';
+import { checkFramework } from '../framework/checks';
 import { parseFramework } from '../framework/parse';
 import type { Framework } from '../framework/schema';
-import { countByDepth } from '../framework/tree';
+import { frameworkSummary } from '../framework/summary';
 import type { FrameworkChoice } from './services';
 
 const STORAGE_KEY = 'cchc.importedFrameworks.v1';
@@ -77,16 +77,10 @@ export function findFramework(id: string): Framework | undefined {
 
 export function toChoice(framework: Framework, imported: boolean): FrameworkChoice {
   return {
-    id: framework.id,
-    title: framework.title,
-    year: framework.year,
-    level: framework.level,
-    status: framework.status,
+    // The same figures `cchc frameworks` prints, from the one summary.
+    ...frameworkSummary(framework),
     imported,
     legalBasis: { number: framework.legalBasis.number, date: framework.legalBasis.date },
-    groups: framework.groups.map((g) => ({ id: g.id, name: g.name })),
-    counts: countByDepth(framework.tree),
-    points: treePoints(framework),
     problems: checkFramework(framework).map((p) => ({ code: p.code, message: p.message })),
   };
 }

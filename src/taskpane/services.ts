@@ -4,8 +4,20 @@
  * this over them (loading the .xlsx code lazily), and component tests pass their own
  * implementation. Keeping this seam is what lets the first paint stay small.
  */
+import type { ReceiptStatus } from '../campaign/register';
+import type { WorkbookKind } from '../campaign/stages';
+import type { StageState } from '../campaign/status';
+import type { FileStatus } from '../consolidation/types';
 import type { Framework } from '../framework/schema';
+import type { FrameworkCounts, FrameworkPoints, FrameworkSummary } from '../framework/summary';
 import type { NodeTotals, Problem, RankedUnit, UnitRef } from '../scoring/types';
+
+// The domain's types, re-exported under the names the panels already use (one source per fact).
+export type { FileStatus };
+export type CampaignStageState = StageState;
+
+/** A framework problem as the pane lists it (the check's code and sentence, not its rule key). */
+type ProblemLine = { code: string; message: string };
 
 /** A file the user chose or dropped; bytes are read only when needed, one file at a time. */
 export interface PickedFile {
@@ -16,20 +28,13 @@ export interface PickedFile {
   bytes(): Promise<Uint8Array>;
 }
 
-export interface FrameworkChoice {
-  id: string;
-  title: string;
-  year: number;
-  level: string;
-  status: 'official' | 'illustrative';
+/** The framework's summary (`cchc frameworks`), plus what the pane's choice shows. */
+export interface FrameworkChoice extends FrameworkSummary {
   /** Imported in this add-in (kept in the browser's storage), not built in. */
   imported: boolean;
-  legalBasis: { number: string; date: string };
-  groups: { id: string; name: string }[];
-  counts: { fields: number; criteria: number; subCriteria: number };
-  points: { self: number; survey: number; total: number };
+  legalBasis: Pick<Framework['legalBasis'], 'number' | 'date'>;
   /** Problems of the framework checks; a framework with any cannot make templates. */
-  problems: { code: string; message: string }[];
+  problems: ProblemLine[];
 }
 
 /** What an appendix table does not say about its framework, asked in the import form. */
@@ -41,7 +46,7 @@ export interface FrameworkMetaForm {
   decisionNumber: string;
   /** ISO date "2024-03-01". */
   decisionDate: string;
-  status: 'official' | 'illustrative';
+  status: Framework['status'];
   /** Unit group names, e.g. ["Sở, ban, ngành", "UBND cấp huyện"]. */
   groups: string[];
   /** Survey source names, e.g. ["SIPAS"]; empty when the table has no survey leaves. */
@@ -55,11 +60,11 @@ export interface FrameworkImportResult {
   /** Rows the importer could not understand (1-based row numbers of the table). */
   rowProblems: { row: number; message: string }[];
   /** Problems found by the framework checks on what was imported. */
-  checkProblems: { code: string; message: string }[];
+  checkProblems: ProblemLine[];
   /** Rows skipped on purpose and defaults the importer applied: for the user to confirm. */
   notes: { row: number; message: string }[];
-  counts: { fields: number; criteria: number; subCriteria: number } | null;
-  points: { self: number; survey: number; total: number } | null;
+  counts: FrameworkCounts | null;
+  points: FrameworkPoints | null;
 }
 
 export type TemplateResult =
@@ -83,7 +88,7 @@ export type CheckState =
       kind: 'checked';
       unit: UnitRef;
       groupName: string;
-      framework: { id: string; title: string; status: 'official' | 'illustrative' };
+      framework: Pick<Framework, 'id' | 'title' | 'status'>;
       /** Field (lĩnh vực) codes and names in tree order, to group problems. */
       fields: { code: string; name: string }[];
       problems: Problem[];
@@ -105,8 +110,6 @@ export interface SurveyPreview {
   /** The framework's survey rounding rule in words (scoring/survey.ts surveyRoundingRule), when known. */
   roundingRule?: string | null;
 }
-
-export type FileStatus = 'accepted' | 'rejected' | 'duplicate' | 'unreadable';
 
 export interface FileResultView {
   file: string;
@@ -154,8 +157,6 @@ export interface CampaignForm {
   /** Deadline of chốt điểm tự chấm, "yyyy-mm-dd", or "" for none. */
   selfDeadline: string;
 }
-
-export type CampaignStageState = 'none' | 'issued' | 'missing' | 'accepted' | 'late-pending' | 'rejected';
 
 export interface CampaignView {
   id: string;
@@ -209,8 +210,7 @@ export interface CampaignReceipt {
   file: string;
   unit: string | null;
   stage: string | null;
-  status:
-    'accepted' | 'rejected' | 'duplicate' | 'unreadable' | 'superseded' | 'late-pending' | 'late-refused';
+  status: ReceiptStatus;
   late: boolean;
   reasons: string[];
 }
@@ -224,7 +224,7 @@ export interface CampaignServices {
   receiveCampaignFiles(files: PickedFile[]): Promise<{ receipts: CampaignReceipt[]; view: CampaignView }>;
   /** Issues unit templates, the council's appraisal or the units' response workbooks (.zip download). */
   issueCampaignWorkbooks(
-    kind: 'unit' | 'appraisal' | 'response',
+    kind: WorkbookKind,
   ): Promise<{ issued: number; refused: string[]; fileName: string | null; view: CampaignView }>;
   /**
    * The campaign's Word documents (`cchc campaign documents`): per unit with an accepted return its

@@ -18,25 +18,19 @@
  * survey leaves when the table has no method column.
  */
 import { z } from 'zod';
-import { bandSchema, frameworkSchema, groupSchema, surveySourceSchema, tieRuleSchema } from '../schema';
+import { frameworkSchema } from '../schema';
 
-export const importMetaSchema = z.object({
-  formatVersion: z.literal(1).default(1),
-  id: frameworkSchema.shape.id,
-  title: z.string().min(1),
-  year: z.number().int().min(2000).max(2100),
-  level: z.string().min(1),
-  legalBasis: frameworkSchema.shape.legalBasis,
-  status: z.enum(['official', 'illustrative']),
-  version: z.string().min(1).default('1.0.0'),
-  groups: z.array(groupSchema).min(1),
-  declared: frameworkSchema.shape.declared.optional(),
-  bands: z.array(bandSchema).default([]),
-  tieRule: tieRuleSchema.default('shared'),
-  places: z.number().int().min(0).max(4).default(2),
-  surveySources: z.array(surveySourceSchema).default([]),
-  survey: frameworkSchema.shape.survey,
-  notRanked: z.array(z.string()).default([]),
+/**
+ * The framework's own fields minus the tree (which the table gives), so each field is declared
+ * once in `frameworkSchema`. A meta may leave out what an author rarely knows or cannot yet know:
+ * the format version and the definition's version get defaults, and `declared` may be absent (see
+ * above). `surveyCodes` exists only here.
+ */
+const shape = frameworkSchema.shape;
+export const importMetaSchema = frameworkSchema.omit({ tree: true }).extend({
+  formatVersion: shape.formatVersion.default(1),
+  version: shape.version.default('1.0.0'),
+  declared: shape.declared.optional(),
   surveyCodes: z.record(z.string(), z.string()).optional(),
 });
 

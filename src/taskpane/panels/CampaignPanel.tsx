@@ -8,6 +8,7 @@
  */
 import { Button, Field, Input, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { type DragEvent, useEffect, useState } from 'react';
+import type { WorkbookKind } from '../../campaign/stages';
 import { useApp } from '../app-context';
 import { ActionButton, Busy, FileButton, Note, StatusBar, useAction } from '../components';
 import {
@@ -79,7 +80,7 @@ export default function CampaignPanel({ active }: PanelProps) {
       };
     });
 
-  const issue = (kind: 'unit' | 'appraisal' | 'response') =>
+  const issue = (kind: WorkbookKind) =>
     act.run(async () => {
       const r = await services.issueCampaignWorkbooks(kind);
       setView(r.view);
