@@ -17,6 +17,29 @@ export function findUnit(register: Register, code: string): RegisterUnit | undef
   return register.units.find((u) => codeKey(u.code) === key);
 }
 
+/**
+ * The register cut into one register per unit (by code key): its receipts, issues and reopenings
+ * only, everything else shared. Every question below filters by unit first, so asking it of the
+ * unit's part gives the same answer; a status of every unit then costs one pass over the register
+ * instead of one per unit and stage (1,000 units × 1,000 receipts was 3 s of `campaign receive`).
+ */
+export function registerByUnit(register: Register): (unit: string) => Register {
+  const parts = new Map<string, Register>();
+  const partOf = (code: string): Register => {
+    const key = codeKey(code);
+    let part = parts.get(key);
+    if (!part) {
+      part = { ...register, receipts: [], issued: [], reopenings: [] };
+      parts.set(key, part);
+    }
+    return part;
+  };
+  for (const r of register.receipts) if (r.unit !== null) partOf(r.unit).receipts.push(r);
+  for (const i of register.issued) partOf(i.unit).issued.push(i);
+  for (const r of register.reopenings) partOf(r.unit).reopenings.push(r);
+  return partOf;
+}
+
 /** The accepted receipt of a unit for a stage (at most one: a newer one supersedes). */
 export function acceptedReceipt(register: Register, unit: string, stage: StageId): Receipt | undefined {
   const key = codeKey(unit);

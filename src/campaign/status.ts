@@ -6,7 +6,7 @@
 import { codeKey } from '../consolidation/match';
 import { viDateTime } from '../common/vi-time';
 import type { Reason, Register } from './register';
-import { acceptedReceipt, currentIssue, deadlineFor, deadlineText, isAfter } from './state';
+import { acceptedReceipt, currentIssue, deadlineFor, deadlineText, isAfter, registerByUnit } from './state';
 import { FILE_STAGES } from './state';
 import { STAGES, type StageId } from './stages';
 
@@ -68,15 +68,14 @@ export interface CampaignStatus {
 }
 
 export function campaignStatus(register: Register, now: string): CampaignStatus {
+  const partOf = registerByUnit(register);
   const units = register.units.map((u) => {
-    const key = codeKey(u.code);
+    const own = partOf(u.code);
     const stages = FILE_STAGES.map((stage): StageStatus => {
-      const mine = register.receipts.filter(
-        (r) => r.stage === stage && r.unit !== null && codeKey(r.unit) === key,
-      );
-      const issue = currentIssue(register, u.code, stage);
-      const accepted = acceptedReceipt(register, u.code, stage);
-      const deadline = deadlineFor(register, u.code, stage);
+      const mine = own.receipts.filter((r) => r.stage === stage);
+      const issue = currentIssue(own, u.code, stage);
+      const accepted = acceptedReceipt(own, u.code, stage);
+      const deadline = deadlineFor(own, u.code, stage);
       const rejected = mine
         .filter((r) => r.status === 'rejected' || r.status === 'unreadable' || r.status === 'late-refused')
         .map((r) => ({ seq: r.seq, file: r.file, status: r.status, reasons: r.reasons }));
@@ -124,11 +123,12 @@ export function campaignStatus(register: Register, now: string): CampaignStatus 
 
 function pendingLate(register: Register): PendingLate[] {
   const byKey = new Map(register.units.map((u) => [codeKey(u.code), u]));
+  const partOf = registerByUnit(register);
   return register.receipts.flatMap((r): PendingLate[] => {
     // A file is only ever late for a stage of a known unit (the deadline is the unit's).
     const unit = r.status === 'late-pending' && r.unit !== null ? byKey.get(codeKey(r.unit)) : undefined;
     if (!unit || !r.stage) return [];
-    const deadline = deadlineFor(register, unit.code, r.stage);
+    const deadline = deadlineFor(partOf(unit.code), unit.code, r.stage);
     return [
       {
         seq: r.seq,

@@ -34,9 +34,21 @@ function push<U>(map: Map<string, U[]>, key: string | null, unit: U): void {
   } else map.set(key, [unit]);
 }
 
+/**
+ * Keys of codes already met: a campaign's register asks for the same few hundred codes millions of
+ * times (each receipt against each unit), and NFKC normalisation is the cost. Bounded.
+ */
+const codeKeys = new Map<string, string>();
+
 export function codeKey(code: string): string {
-  // NFKC: a full-width "ＳＴＰ" (typed with a Vietnamese or East Asian IME) is the code "STP".
-  return code.normalize('NFKC').trim().toUpperCase();
+  let key = codeKeys.get(code);
+  if (key === undefined) {
+    // NFKC: a full-width "ＳＴＰ" (typed with a Vietnamese or East Asian IME) is the code "STP".
+    key = code.normalize('NFKC').trim().toUpperCase();
+    if (codeKeys.size >= 10_000) codeKeys.clear();
+    codeKeys.set(code, key);
+  }
+  return key;
 }
 
 export function buildUnitIndex<U extends MatchableUnit>(units: readonly U[]): UnitIndex<U> {

@@ -45,7 +45,7 @@ import { unitFileName } from '../../workbook/file-name';
 import { buildTemplatePlan } from '../../workbook/plan';
 import { renderPlan } from '../../xlsx/render';
 import { readTemplate } from '../../xlsx/read-template';
-import { returnedWorkbookReader } from '../../xlsx/returned-workbook';
+import { returnedWorkbookReader, type ReturnedWorkbookOptions } from '../../xlsx/returned-workbook';
 
 export interface Clock {
   now(): string;
@@ -156,12 +156,17 @@ export async function saveRegister(
   if (view) await campaign.folder.writeAtomic(F.registerView, await view(register, campaign.framework));
 }
 
+/**
+ * The reader of returned files for a campaign: its own framework, and the platform's inflater when
+ * one is given (Node's zlib in the CLI, 3× faster than the portable default).
+ */
 export function readerFor(
   campaign: Pick<Campaign, 'framework'>,
-  resolveOther?: (id: string) => Framework | undefined,
+  options: Pick<ReturnedWorkbookOptions, 'inflate'> = {},
 ): WorkbookReader {
   return returnedWorkbookReader({
-    resolveFramework: (id) => (id === campaign.framework.id ? campaign.framework : resolveOther?.(id)),
+    resolveFramework: (id) => (id === campaign.framework.id ? campaign.framework : undefined),
+    inflate: options.inflate,
   });
 }
 

@@ -3,7 +3,8 @@
  */
 import { promises as fs } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { receiveFiles } from '../../../usecases/campaign/campaign';
+import { readerFor, receiveFiles } from '../../../usecases/campaign/campaign';
+import { inflateWithZlib } from '../../native-inflate';
 import { parseArgs } from '../../args';
 import type { Command } from '../../command';
 import { collectFiles } from '../../consolidate/collect-workbooks';
@@ -55,6 +56,7 @@ export const campaignReceiveCommand: Command = {
     const { receipts } = await guard(
       receiveFiles(campaign, files, {
         clock,
+        reader: readerFor(campaign, { inflate: inflateWithZlib }),
         view: viewOf(clock),
         onFile: json ? undefined : (r) => io.stdout(`${receiptLine(r)}\n`),
       }),
