@@ -81,6 +81,18 @@ export function formatVi(n: number, places = 2): string {
   return `${negative ? '-' : ''}${grouped}${places ? `,${frac}` : ''}`;
 }
 
+/** A number for a message, Vietnamese style, with as many decimals as it has (0,5 · 68,25 · 3). */
+export function showNumber(n: number): string {
+  return formatVi(n, decimalsOf(n));
+}
+
+/** Number of decimals to show a value without losing digits (at least 0, at most 4). */
+function decimalsOf(n: number): number {
+  const s = String(Math.abs(n));
+  const dot = s.indexOf('.');
+  return dot < 0 ? 0 : Math.min(4, s.length - dot - 1);
+}
+
 /** "0,5" style for maxima in messages and guides: decimal comma, no trailing zeros (0,5 — 6,4 — 68). */
 export function formatPoints(n: number): string {
   return String(fromHundredths(toHundredths(n))).replace('.', ',');

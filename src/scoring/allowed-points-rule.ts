@@ -1,9 +1,8 @@
-import type { ScoringProblemKey } from './problem-keys';
 import { inRange, matchesRule, scoreRange } from './leaf';
-import { showNumber } from './read';
 import type { Rule } from '../framework/schema';
 import { leafProblem, readableScores, type LeafContext, type ScoringRule } from './rules/context';
 import type { Problem } from './types';
+import { scoringMessage } from './messages.vi';
 
 type ChoiceRule = Extract<Rule, { kind: 'levels' | 'tiers' }>;
 
@@ -14,11 +13,10 @@ type ChoiceRule = Extract<Rule, { kind: 'levels' | 'tiers' }>;
  * bad value is reported once.
  */
 export function allowedPointsRule<K extends ChoiceRule['kind']>(spec: {
-  key: ScoringProblemKey;
+  key: 'score.notALevel' | 'score.notATierPoint';
   description: string;
   kind: K;
   choices: (rule: Extract<ChoiceRule, { kind: K }>) => { label: string; points: number }[];
-  message: (value: string, choices: string) => string;
 }): ScoringRule {
   return {
     key: spec.key,
@@ -30,11 +28,8 @@ export function allowedPointsRule<K extends ChoiceRule['kind']>(spec: {
       const range = scoreRange(ctx.leaf, ctx.group);
       for (const { field, value } of readableScores(ctx)) {
         if (!inRange(value, range) || matchesRule(typed, value)) continue;
-        const choices = spec
-          .choices(typed)
-          .map((c) => `${c.label}: ${showNumber(c.points)}`)
-          .join('; ');
-        out.push(leafProblem(ctx, spec.key, 'error', field, spec.message(showNumber(value), choices), value));
+        const choices = spec.choices(typed).map((c) => ({ label: c.label, points: c.points }));
+        out.push(leafProblem(ctx, 'error', field, scoringMessage(spec.key, { value, choices }), value));
       }
     },
   };

@@ -2,15 +2,7 @@
 export * from './types';
 export * from '../common/decimal';
 export * from '../common/vi-number';
-export {
-  readScore,
-  isBlankText,
-  cellText,
-  showNumber,
-  type ScoreReading,
-  type ReadProblem,
-  type ReadRule,
-} from './read';
+export { readScore, isBlankText, cellText, type ScoreReading, type ReadProblem, type ReadRule } from './read';
 export {
   leafKind,
   scoreRange,

@@ -4,17 +4,24 @@
  * nothing. Adapters call `readScore` for every input cell; validation turns its findings into
  * problems with the leaf code and the cell address.
  */
-import { formatVi, parseNumberText } from '../common/vi-number';
+import { parseNumberText, showNumber } from '../common/vi-number';
+import { scoringMessage, type NotANumberParams, type ScoringParams } from './messages.vi';
 import type { CellValue, Severity } from './types';
+
+export { showNumber };
 
 export type ReadRule = 'value.notANumber' | 'value.numericText';
 
-export interface ReadProblem {
-  rule: ReadRule;
-  severity: Severity;
-  /** Vietnamese, without the leaf/field prefix (validation adds it). */
-  message: string;
-}
+/** What reading found, with its facts (`params`, worded by messages.vi.ts). */
+export type ReadProblem = {
+  [K in ReadRule]: {
+    rule: K;
+    severity: Severity;
+    params: ScoringParams[K];
+    /** Vietnamese, without the leaf/field prefix (validation adds it). */
+    message: string;
+  };
+}[ReadRule];
 
 export interface ScoreReading {
   /** The number read, or null when the cell is empty or unreadable. */
@@ -34,42 +41,29 @@ export function readScore(value: CellValue): ScoreReading {
   if (value === null || value === undefined) return EMPTY;
   if (typeof value === 'number') {
     if (Number.isFinite(value)) return { value, empty: false };
-    return notANumber('Giá trị không phải là một số hữu hạn.');
+    return notANumber({ found: 'notFinite' });
   }
   if (typeof value === 'string') {
     if (value.trim() === '') return EMPTY;
     const n = parseNumberText(value);
-    if (n === null) return notANumber(`"${value.trim()}" không phải là số.`);
+    if (n === null) return notANumber({ found: 'text', text: value.trim() });
     return {
       value: n,
       empty: false,
-      problem: {
-        rule: 'value.numericText',
-        severity: 'warning',
-        message: `"${value}" được nhập dưới dạng chữ; đã đọc thành số ${formatVi(n, decimalsOf(n))}. Hãy nhập lại dưới dạng số.`,
-      },
+      problem: { severity: 'warning', ...scoringMessage('value.numericText', { text: value, value: n }) },
     };
   }
-  if (typeof value === 'boolean')
-    return notANumber(`Giá trị ${value ? 'TRUE' : 'FALSE'} không phải là điểm.`);
-  if (isErrorValue(value)) return notANumber(`Ô đang báo lỗi ${value.error}, không đọc được điểm.`);
-  return notANumber('Giá trị không đọc được.');
+  if (typeof value === 'boolean') return notANumber({ found: 'boolean', value });
+  if (isErrorValue(value)) return notANumber({ found: 'excelError', error: value.error });
+  return notANumber({ found: 'unreadable' });
 }
 
-function notANumber(message: string): ScoreReading {
-  return { value: null, empty: false, problem: { rule: 'value.notANumber', severity: 'error', message } };
-}
-
-/** A number for a message, Vietnamese style, with as many decimals as it has (0,5 · 68,25 · 3). */
-export function showNumber(n: number): string {
-  return formatVi(n, decimalsOf(n));
-}
-
-/** Number of decimals to show a value without losing digits (at least 0, at most 4). */
-function decimalsOf(n: number): number {
-  const s = String(Math.abs(n));
-  const dot = s.indexOf('.');
-  return dot < 0 ? 0 : Math.min(4, s.length - dot - 1);
+function notANumber(params: NotANumberParams): ScoreReading {
+  return {
+    value: null,
+    empty: false,
+    problem: { severity: 'error', ...scoringMessage('value.notANumber', params) },
+  };
 }
 
 /** Whether a text-like cell (evidence, explanation, comment) is blank. Errors and booleans are not text. */
@@ -84,6 +78,6 @@ export function isBlankText(value: CellValue): boolean {
 export function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'object') return value.error;
-  if (typeof value === 'number') return formatVi(value, decimalsOf(value));
+  if (typeof value === 'number') return showNumber(value);
   return String(value);
 }

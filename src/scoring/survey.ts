@@ -7,11 +7,10 @@
  * published rounded on their own) or at the total (each leaf exact, only sums rounded). This
  * module is the one place that decides it: totals.ts and the survey import both ask it.
  */
-import type { ScoringProblemKey } from './problem-keys';
 import type { Framework, FrameworkNode, SurveyRounding } from '../framework/schema';
 import { leafMaxFor, leaves } from '../framework/tree';
 import { divRoundHalfUp, fromScaled, toScaled } from '../common/decimal';
-import { formatVi } from '../common/vi-number';
+import { scoringMessage, type Saying } from './messages.vi';
 import { lessThan } from './leaf';
 import type { Problem } from './types';
 
@@ -85,34 +84,30 @@ export function surveyPoints(
   options: { group?: string } = {},
 ): SurveyResult {
   const leaf = findLeaf(framework, leafCode);
-  const problem = (rule: ScoringProblemKey, message: string): SurveyResult => ({
-    problem: { severity: 'error', rule, code: leafCode, field: 'survey', message, value },
+  // "Tiêu chí 1.1: " before the sentence, except where the sentence itself names the leaf.
+  const problem = (said: Saying, prefixed = true): SurveyResult => ({
+    problem: {
+      severity: 'error',
+      code: leafCode,
+      field: 'survey',
+      ...said,
+      message: prefixed ? `Tiêu chí ${leafCode}: ${said.message}` : said.message,
+      value,
+    },
   });
-  if (!leaf || leaf.method !== 'survey') {
-    return problem(
-      'survey.notASurveyLeaf',
-      `Tiêu chí ${leafCode} không phải là tiêu chí điều tra xã hội học.`,
-    );
-  }
+  if (!leaf || leaf.method !== 'survey')
+    return problem(scoringMessage('survey.notASurveyLeaf', { code: leafCode }), false);
   const max = options.group === undefined ? leaf.max : leafMaxFor(leaf, options.group);
-  if (!Number.isFinite(value))
-    return problem('value.notANumber', `Tiêu chí ${leafCode}: giá trị không phải là số.`);
+  if (!Number.isFinite(value)) return problem(scoringMessage('value.notANumber', { found: 'surveyFigure' }));
   if (kind === 'rate') {
     if (value < 0 || lessThan(100, value)) {
-      return problem(
-        'survey.rateOutOfRange',
-        `Tiêu chí ${leafCode}: tỷ lệ ${formatVi(value)}% nằm ngoài khoảng 0% – 100%.`,
-      );
+      return problem(scoringMessage('survey.rateOutOfRange', { rate: value, from: 'surveyFile' }));
     }
     return { points: surveyLeafPointsFromRate(framework, value, max) };
   }
-  if (value < 0)
-    return problem('score.negative', `Tiêu chí ${leafCode}: điểm điều tra XHH ${formatVi(value)} là số âm.`);
+  if (value < 0) return problem(scoringMessage('score.negative', { value, from: 'surveyFile' }));
   if (lessThan(max, value)) {
-    return problem(
-      'score.aboveMax',
-      `Tiêu chí ${leafCode}: điểm điều tra XHH ${formatVi(value)} vượt điểm tối đa ${formatVi(max)}.`,
-    );
+    return problem(scoringMessage('score.aboveMax', { value, max, from: 'surveyFile' }));
   }
   const places = surveyLeafPlaces(framework);
   return { points: fromScaled(toScaled(value, places), places) };

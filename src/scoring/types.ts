@@ -55,7 +55,7 @@ export type Severity = 'error' | 'warning';
 
 /**
  * One finding of validation. `rule` is a stable key (e.g. "score.aboveMax") that scripts and
- * tests rely on; `message` is Vietnamese for the user.
+ * tests rely on; `message` is Vietnamese for the user, worded from `params`.
  */
 export interface Problem {
   severity: Severity;
@@ -64,6 +64,12 @@ export interface Problem {
   code: string;
   field?: EntryField;
   message: string;
+  /**
+   * The facts `message` is worded from (per key: the `…Params` types beside each layer's
+   * messages.vi.ts), so the pane can word the problem in its own locale. Absent on problems made
+   * before the key had templates, or by hand.
+   */
+  params?: object;
   value?: unknown;
   /** Filled in by adapters that know the layout: "Chấm điểm!E12". */
   cell?: string;

@@ -74,14 +74,12 @@ describe('problems in the pane language', () => {
     expect(problemText(above, 'vi')).toBe(above.message);
   });
 
-  it('writes English from the key, the criterion, the field and the value with ?lang=en', () => {
+  it('writes English from the key, the criterion, the field and the facts with ?lang=en', () => {
     expect(problemText(above, 'en')).toBe(
-      'Criterion 1.1, self-assessment score: the score is above the maximum. (value: 7)',
+      'Criterion 1.1, self-assessment score: 7 is above the maximum of 1.',
     );
     const text = problems.find((p) => p.rule === 'value.notANumber')!;
-    expect(problemText(text, 'en')).toBe(
-      'Criterion 1.2, self-assessment score: the score is not a number. (value: hai)',
-    );
+    expect(problemText(text, 'en')).toBe('Criterion 1.2, self-assessment score: "hai" is not a number.');
     for (const p of problems) expect(problemText(p, 'en')).not.toMatch(/Tiêu chí|điểm/);
   });
 });

@@ -16,8 +16,10 @@ import {
   type PickedFile,
   type TaskpaneServices,
 } from '../../src/taskpane/services';
-import { stringsFor } from '../../src/taskpane/strings';
+import { localeFromSearch, stringsFor } from '../../src/taskpane/strings';
 import type { Problem } from '../../src/scoring/types';
+import { validateScoresheet } from '../../src/scoring/validate';
+import { sampleFramework, sheetOf } from '../scoring/framework-fixture';
 
 const vi = stringsFor('vi');
 
@@ -238,6 +240,19 @@ describe('Kiểm tra panel', () => {
     // Fluent's Tab renders its label twice (one copy reserves the bold width).
     expect((await screen.findAllByText('Consolidate', {}, { timeout: 10_000 })).length).toBeGreaterThan(0);
     expect((await screen.findByTestId('counts', {}, { timeout: 10_000 })).textContent).toContain('0 errors');
+  });
+
+  it('with ?lang=en words a real over-maximum score in English, with its code, score and maximum', async () => {
+    // 1.1 of the sample framework has the levels 1 / 0,5 / 0: a 7 is above its maximum of 1.
+    const problems = validateScoresheet(sampleFramework(), sheetOf({ '1.1': { self: 7 } }));
+    const above = problems.filter((p) => p.rule === 'score.aboveMax');
+    expect(above.map((p) => p.message)).toEqual(['Tiêu chí 1.1, điểm tự đánh giá: 7 vượt điểm tối đa 1.']);
+    const s = services({ check: async () => checked(above) });
+    render(<App services={s} t={stringsFor(localeFromSearch('?lang=en'))} dark initialTab="check" />);
+    const list = await screen.findByTestId('problems', {}, { timeout: 10_000 });
+    const item = list.querySelector('li[data-rule="score.aboveMax"]');
+    expect(item?.textContent).toContain('Criterion 1.1, self-assessment score: 7 is above the maximum of 1.');
+    expect(item?.textContent).not.toContain('vượt');
   });
 
   it('shows a failing service as a Vietnamese message, not a crash', async () => {

@@ -1,5 +1,6 @@
 import { samePoints } from '../../common/decimal';
-import { isBlankText, showNumber } from '../read';
+import { scoringMessage } from '../messages.vi';
+import { isBlankText } from '../read';
 import { leafProblem, type LeafContext, type ScoringRule } from './context';
 import type { Problem } from '../types';
 
@@ -26,10 +27,9 @@ export const appraisalNoComment: ScoringRule = {
       out.push(
         leafProblem(
           ctx,
-          this.key,
           'warning',
           'appraisalComment',
-          `điểm thẩm định ${showNumber(first)} khác điểm tự đánh giá ${showNumber(self)} nhưng chưa ghi ý kiến thẩm định.`,
+          scoringMessage('appraisal.noComment', { round: 1, appraisal: first, before: self }),
         ),
       );
     }
@@ -43,10 +43,14 @@ export const appraisalNoComment: ScoringRule = {
       out.push(
         leafProblem(
           ctx,
-          this.key,
           'warning',
           'appraisal2Comment',
-          `điểm thẩm định lần 2 ${showNumber(second)} khác ${first !== null ? 'lần 1' : 'điểm tự đánh giá'} ${showNumber(before)} nhưng chưa ghi ý kiến.`,
+          scoringMessage('appraisal.noComment', {
+            round: 2,
+            appraisal: second,
+            before,
+            against: first !== null ? 'round1' : 'self',
+          }),
         ),
       );
     }

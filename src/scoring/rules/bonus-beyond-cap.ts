@@ -1,5 +1,4 @@
 import { lessThan } from '../leaf';
-import { showNumber } from '../read';
 import { eachScoreRule } from './context';
 
 /** A bonus larger than the leaf's cap. */
@@ -7,9 +6,9 @@ export const bonusBeyondCap = eachScoreRule({
   key: 'bonus.beyondCap',
   description: 'Điểm thưởng vượt mức thưởng tối đa của tiêu chí.',
   covers: (ctx) => ctx.applies && ctx.leaf.rule?.kind === 'bonus',
-  message(value, ctx) {
+  params(value, ctx) {
     const rule = ctx.leaf.rule;
     if (rule?.kind !== 'bonus' || !lessThan(rule.cap, value)) return null;
-    return `thưởng ${showNumber(value)} điểm, vượt mức thưởng tối đa ${showNumber(rule.cap)} điểm.`;
+    return { value, cap: rule.cap };
   },
 });

@@ -5,6 +5,7 @@
  * sheet through a `SheetContext`.
  */
 import type { ScoringProblemKey } from '../problem-keys';
+import { scoringMessage, type Saying, type ScoringParams } from '../messages.vi';
 import type { Framework, FrameworkNode } from '../../framework/schema';
 import { appliesTo, leafMaxFor } from '../../framework/tree';
 import { leafKind, type LeafKind } from '../leaf';
@@ -102,18 +103,20 @@ export function modeSeverity(mode: ValidationMode): Severity {
   return mode === 'submission' ? 'error' : 'warning';
 }
 
-/** Builds a problem on a leaf field, with the cell address copied from the sheet when known. */
+/**
+ * Builds a problem on a leaf field from what it says (`scoringMessage(key, facts)`), with the
+ * "Tiêu chí 1.1, điểm tự đánh giá: " prefix and the cell address copied from the sheet when known.
+ */
 export function leafProblem(
   ctx: Pick<LeafContext, 'sheet' | 'leaf'>,
-  rule: ScoringProblemKey,
   severity: Severity,
   field: EntryField | undefined,
-  message: string,
+  said: Saying,
   value?: unknown,
 ): Problem {
   const code = ctx.leaf.code;
   const prefix = field ? `Tiêu chí ${code}, ${FIELD_LABELS[field]}: ` : `Tiêu chí ${code}: `;
-  const p: Problem = { severity, rule, code, message: prefix + message };
+  const p: Problem = { severity, rule: said.rule, code, message: prefix + said.message, params: said.params };
   if (field) p.field = field;
   if (value !== undefined) p.value = value;
   const cell = field ? ctx.sheet.cells?.[code]?.[field] : undefined;
@@ -132,15 +135,15 @@ export function readableScores(ctx: LeafContext): { field: ScoreField; value: nu
 }
 
 /**
- * A rule that checks every readable self/appraisal score of the leaves it `covers`: `message`
- * returns the sentence for a bad value, or null. Most value rules are this shape; writing them
- * through one builder keeps their problem shape (severity, cell, value) the same.
+ * A rule that checks every readable self/appraisal score of the leaves it `covers`: `params`
+ * returns the facts of a bad value (worded by messages.vi.ts), or null. Most value rules are this
+ * shape; writing them through one builder keeps their problem shape (severity, cell, value) the same.
  */
-export function eachScoreRule(spec: {
-  key: ScoringProblemKey;
+export function eachScoreRule<K extends ScoringProblemKey>(spec: {
+  key: K;
   description: string;
   covers(ctx: LeafContext): boolean;
-  message(value: number, ctx: LeafContext): string | null;
+  params(value: number, ctx: LeafContext): ScoringParams[K] | null;
 }): ScoringRule {
   return {
     key: spec.key,
@@ -148,20 +151,21 @@ export function eachScoreRule(spec: {
     checkLeaf(ctx, out) {
       if (!spec.covers(ctx)) return;
       for (const { field, value } of readableScores(ctx)) {
-        const message = spec.message(value, ctx);
-        if (message !== null) out.push(leafProblem(ctx, spec.key, 'error', field, message, value));
+        const params = spec.params(value, ctx);
+        if (params !== null)
+          out.push(leafProblem(ctx, 'error', field, scoringMessage(spec.key, params), value));
       }
     },
   };
 }
 
 /** A rule that flags every filled cell of `fields` on the leaves it `covers`: they must stay blank. */
-export function mustStayBlankRule(spec: {
-  key: ScoringProblemKey;
+export function mustStayBlankRule<K extends ScoringProblemKey>(spec: {
+  key: K;
   description: string;
   fields: readonly EntryField[];
   covers(ctx: LeafContext): boolean;
-  message(ctx: LeafContext): string;
+  params(ctx: LeafContext): ScoringParams[K];
 }): ScoringRule {
   return {
     key: spec.key,
@@ -170,7 +174,8 @@ export function mustStayBlankRule(spec: {
       if (!spec.covers(ctx)) return;
       for (const field of spec.fields) {
         if (isBlankText(ctx.entry[field])) continue;
-        out.push(leafProblem(ctx, spec.key, 'error', field, spec.message(ctx), ctx.entry[field]));
+        const said = scoringMessage(spec.key, spec.params(ctx));
+        out.push(leafProblem(ctx, 'error', field, said, ctx.entry[field]));
       }
     },
   };

@@ -1,5 +1,4 @@
 import { lessThan } from '../leaf';
-import { showNumber } from '../read';
 import { eachScoreRule } from './context';
 
 /** A deduction larger than the leaf's cap (e.g. −3 where at most 2 points may be deducted). */
@@ -7,9 +6,9 @@ export const deductionBeyondCap = eachScoreRule({
   key: 'deduction.beyondCap',
   description: 'Điểm trừ vượt mức trừ tối đa của tiêu chí.',
   covers: (ctx) => ctx.applies && ctx.leaf.rule?.kind === 'deduction',
-  message(value, ctx) {
+  params(value, ctx) {
     const rule = ctx.leaf.rule;
     if (rule?.kind !== 'deduction' || !lessThan(value, -rule.cap)) return null;
-    return `trừ ${showNumber(-value)} điểm, vượt mức trừ tối đa ${showNumber(rule.cap)} điểm.`;
+    return { value, cap: rule.cap };
   },
 });

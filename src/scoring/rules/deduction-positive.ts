@@ -1,4 +1,3 @@
-import { showNumber } from '../read';
 import { eachScoreRule } from './context';
 
 /**
@@ -9,8 +8,5 @@ export const deductionPositive = eachScoreRule({
   key: 'deduction.positive',
   description: 'Tiêu chí điểm trừ ghi số dương (điểm trừ phải ghi số âm, ví dụ -0,5).',
   covers: (ctx) => ctx.applies && ctx.kind === 'deduction',
-  message: (value) =>
-    value <= 0
-      ? null
-      : `tiêu chí điểm trừ phải ghi số âm (ví dụ -${showNumber(value)}), không ghi ${showNumber(value)}.`,
+  params: (value) => (value <= 0 ? null : { value }),
 });

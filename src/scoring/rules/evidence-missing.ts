@@ -1,3 +1,4 @@
+import { scoringMessage } from '../messages.vi';
 import { isBlankText } from '../read';
 import { leafProblem, modeSeverity, type LeafContext, type ScoringRule } from './context';
 import type { Problem } from '../types';
@@ -14,14 +15,6 @@ export const evidenceMissing: ScoringRule = {
     const v = ctx.read('self').value;
     if (v === null || v <= 0) return;
     if (!isBlankText(ctx.entry.evidence) || !isBlankText(ctx.entry.explanation)) return;
-    out.push(
-      leafProblem(
-        ctx,
-        this.key,
-        modeSeverity(ctx.mode),
-        'evidence',
-        'có tự chấm điểm nhưng chưa nêu tài liệu kiểm chứng (số, ngày văn bản) hoặc giải trình.',
-      ),
-    );
+    out.push(leafProblem(ctx, modeSeverity(ctx.mode), 'evidence', scoringMessage('evidence.missing', {})));
   },
 };

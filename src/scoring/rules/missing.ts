@@ -1,3 +1,4 @@
+import { scoringMessage } from '../messages.vi';
 import { leafProblem, modeSeverity, type LeafContext, type ScoringRule } from './context';
 import type { Problem } from '../types';
 
@@ -12,6 +13,6 @@ export const missing: ScoringRule = {
   checkLeaf(ctx: LeafContext, out: Problem[]) {
     if (!ctx.applies || ctx.kind !== 'score') return;
     if (!ctx.read('self').empty) return;
-    out.push(leafProblem(ctx, this.key, modeSeverity(ctx.mode), 'self', 'chưa chấm điểm.'));
+    out.push(leafProblem(ctx, modeSeverity(ctx.mode), 'self', scoringMessage('score.missing', {})));
   },
 };

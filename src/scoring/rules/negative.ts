@@ -1,5 +1,5 @@
 import { surveyEntryIsRate } from '../leaf';
-import { showNumber } from '../read';
+import { scoringMessage } from '../messages.vi';
 import { leafProblem, SCORE_FIELDS, type LeafContext, type ScoringRule } from './context';
 import type { Problem } from '../types';
 
@@ -14,17 +14,13 @@ export const negative: ScoringRule = {
       if (surveyEntryIsRate(ctx.framework, ctx.leaf, ctx.sheet.surveyIsRate)) return;
       const v = ctx.read('survey').value;
       if (v !== null && v < 0)
-        out.push(
-          leafProblem(ctx, this.key, 'error', 'survey', `${showNumber(v)} là số âm; điểm không được âm.`, v),
-        );
+        out.push(leafProblem(ctx, 'error', 'survey', scoringMessage('score.negative', { value: v }), v));
       return;
     }
     for (const field of SCORE_FIELDS) {
       const v = ctx.read(field).value;
       if (v !== null && v < 0)
-        out.push(
-          leafProblem(ctx, this.key, 'error', field, `${showNumber(v)} là số âm; điểm không được âm.`, v),
-        );
+        out.push(leafProblem(ctx, 'error', field, scoringMessage('score.negative', { value: v }), v));
     }
   },
 };

@@ -6,5 +6,4 @@ export const notALevel = allowedPointsRule({
   description: 'Điểm không phải một trong các mức của cách chấm.',
   kind: 'levels',
   choices: (rule) => rule.options,
-  message: (value, levels) => `${value} không phải một mức của cách chấm (${levels}).`,
 });

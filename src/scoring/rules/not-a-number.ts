@@ -15,8 +15,7 @@ export function readingProblemRule(spec: { key: ScoringProblemKey; description: 
       if (!ctx.applies) return;
       for (const field of valueFields(ctx)) {
         const p = ctx.read(field).problem;
-        if (p?.rule === spec.key)
-          out.push(leafProblem(ctx, p.rule, p.severity, field, p.message, ctx.entry[field]));
+        if (p?.rule === spec.key) out.push(leafProblem(ctx, p.severity, field, p, ctx.entry[field]));
       }
     },
   };

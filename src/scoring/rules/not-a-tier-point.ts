@@ -6,5 +6,4 @@ export const notATierPoint = allowedPointsRule({
   description: 'Điểm không khớp với điểm của mức tỷ lệ nào trong cách chấm.',
   kind: 'tiers',
   choices: (rule) => rule.tiers,
-  message: (value, tiers) => `${value} không khớp mức nào của cách chấm (${tiers}).`,
 });

@@ -7,8 +7,5 @@ export const notApplicable = mustStayBlankRule({
   description: 'Chấm điểm tiêu chí không áp dụng cho nhóm của đơn vị.',
   fields: SCORE_FIELD_KEYS,
   covers: (ctx) => !ctx.applies,
-  message(ctx) {
-    const group = ctx.framework.groups.find((g) => g.id === ctx.group)?.name ?? ctx.group;
-    return `tiêu chí không áp dụng cho nhóm "${group}"; hãy để trống.`;
-  },
+  params: (ctx) => ({ group: ctx.framework.groups.find((g) => g.id === ctx.group)?.name ?? ctx.group }),
 });

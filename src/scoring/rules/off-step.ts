@@ -1,5 +1,4 @@
 import { inRange, matchesRule, scoreRange, stepOf } from '../leaf';
-import { showNumber } from '../read';
 import { eachScoreRule } from './context';
 
 /**
@@ -10,10 +9,10 @@ export const offStep = eachScoreRule({
   key: 'score.offStep',
   description: 'Điểm không đúng bước chấm (ví dụ bước 0,25 điểm; tối đa 2 chữ số thập phân).',
   covers: (ctx) => ctx.applies && ctx.kind !== 'survey' && stepOf(ctx.leaf.rule) !== null,
-  message(value, ctx) {
+  params(value, ctx) {
     const step = stepOf(ctx.leaf.rule);
     if (step === null) return null;
     if (!inRange(value, scoreRange(ctx.leaf, ctx.group)) || matchesRule(ctx.leaf.rule, value)) return null;
-    return `${showNumber(value)} không đúng bước chấm ${showNumber(step)} điểm.`;
+    return { value, step };
   },
 });

@@ -6,5 +6,5 @@ export const selfOnSurveyLeaf = mustStayBlankRule({
   description: 'Tự chấm (hoặc thẩm định) tiêu chí do điều tra xã hội học xác định.',
   fields: SCORE_FIELDS,
   covers: (ctx) => ctx.applies && ctx.kind === 'survey',
-  message: () => 'tiêu chí này do điều tra xã hội học xác định, không tự chấm hay thẩm định; hãy để trống.',
+  params: () => ({}),
 });

@@ -1,5 +1,5 @@
 import { lessThan, surveyEntryIsRate } from '../leaf';
-import { showNumber } from '../read';
+import { scoringMessage } from '../messages.vi';
 import { leafProblem, type LeafContext, type ScoringRule } from './context';
 import type { Problem } from '../types';
 
@@ -12,8 +12,6 @@ export const surveyRateOutOfRange: ScoringRule = {
     if (!surveyEntryIsRate(ctx.framework, ctx.leaf, ctx.sheet.surveyIsRate)) return;
     const v = ctx.read('survey').value;
     if (v === null || !(v < 0 || lessThan(100, v))) return;
-    out.push(
-      leafProblem(ctx, this.key, 'error', 'survey', `tỷ lệ ${showNumber(v)}% nằm ngoài khoảng 0% – 100%.`, v),
-    );
+    out.push(leafProblem(ctx, 'error', 'survey', scoringMessage('survey.rateOutOfRange', { rate: v }), v));
   },
 };

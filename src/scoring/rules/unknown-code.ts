@@ -1,3 +1,4 @@
+import { scoringMessage } from '../messages.vi';
 import type { Problem } from '../types';
 import type { ScoringRule, SheetContext } from './context';
 
@@ -12,9 +13,8 @@ export const unknownCode: ScoringRule = {
       if (!Object.values(entry).some((v) => v !== null && v !== undefined && v !== '')) continue;
       out.push({
         severity: 'warning',
-        rule: this.key,
         code,
-        message: `Mã "${code}" không phải tiêu chí chấm điểm của bộ tiêu chí ${ctx.framework.id}; giá trị ở dòng này không được tính.`,
+        ...scoringMessage('entry.unknownCode', { code, frameworkId: ctx.framework.id }),
       });
     }
   },

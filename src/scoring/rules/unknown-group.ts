@@ -1,3 +1,4 @@
+import { scoringMessage } from '../messages.vi';
 import type { Problem } from '../types';
 import type { ScoringRule, SheetContext } from './context';
 
@@ -10,9 +11,11 @@ export const unknownGroup: ScoringRule = {
     if (groups.some((g) => g.id === ctx.sheet.unit.group)) return;
     out.push({
       severity: 'error',
-      rule: this.key,
       code: '',
-      message: `Nhóm "${ctx.sheet.unit.group}" của đơn vị không có trong bộ tiêu chí (các nhóm: ${groups.map((g) => `${g.id} – ${g.name}`).join('; ')}).`,
+      ...scoringMessage('unit.unknownGroup', {
+        group: ctx.sheet.unit.group,
+        groups: groups.map((g) => ({ id: g.id, name: g.name })),
+      }),
       value: ctx.sheet.unit.group,
     });
   },

@@ -1,3 +1,4 @@
+import { scoringMessage } from '../messages.vi';
 import type { Problem } from '../types';
 import type { ScoringRule, SheetContext } from './context';
 
@@ -9,9 +10,11 @@ export const wrongFramework: ScoringRule = {
     if (ctx.sheet.frameworkId === ctx.framework.id) return;
     out.push({
       severity: 'error',
-      rule: this.key,
       code: '',
-      message: `Bảng điểm lập theo bộ tiêu chí "${ctx.sheet.frameworkId}", không phải "${ctx.framework.id}".`,
+      ...scoringMessage('sheet.wrongFramework', {
+        sheetFramework: ctx.sheet.frameworkId,
+        framework: ctx.framework.id,
+      }),
       value: ctx.sheet.frameworkId,
     });
   },

@@ -1,0 +1,113 @@
+/**
+ * The pane's English (`?lang=en`) for every problem key, from the same facts the Vietnamese is
+ * worded from (the `…Params` of each layer's messages.vi.ts), so an English problem names the
+ * code, the score and the maximum as the Vietnamese does. Typed by the key catalogues: a key
+ * without its English template is a compile error. Like the Vietnamese, a template is the
+ * sentence after the "Criterion 1.1, self-assessment score: " prefix (problem-text.ts).
+ */
+import type { MessageTemplates } from '../common/message-templates';
+import type { FileProblemKey } from '../consolidation/problem-keys';
+import type { ChoiceParam, NotANumberParams, ScoringParams } from '../scoring/messages.vi';
+import type { StructureProblemKey } from '../workbook/problem-keys';
+
+/** A number as English writes it: decimal point, as many decimals as it has. */
+export function enNumber(n: number): string {
+  return String(n);
+}
+
+const choiceList = (choices: ChoiceParam[]) =>
+  choices.map((c) => `${c.label}: ${enNumber(c.points)}`).join('; ');
+
+/** What a score cell held that is not a number, by what reading found. */
+const NOT_A_NUMBER: {
+  [F in NotANumberParams['found']]: (p: Extract<NotANumberParams, { found: F }>) => string;
+} = {
+  notFinite: () => 'the value is not a finite number.',
+  text: (p) => `"${p.text}" is not a number.`,
+  boolean: (p) => `${p.value ? 'TRUE' : 'FALSE'} is not a score.`,
+  excelError: (p) => `the cell shows the error ${p.error}; no score can be read.`,
+  unreadable: () => 'the value cannot be read.',
+  surveyFigure: () => 'the value is not a number.',
+};
+
+export const SCORING_EN: MessageTemplates<ScoringParams> = {
+  'value.notANumber': (p) => (NOT_A_NUMBER[p.found] as (p: NotANumberParams) => string)(p),
+  'value.numericText': (p) =>
+    `"${p.text}" was typed as text; read as the number ${enNumber(p.value)}. Retype it as a number.`,
+  'score.missing': () => 'no score yet.',
+  'score.negative': (p) =>
+    p.from === 'surveyFile'
+      ? `the survey score ${enNumber(p.value)} is negative.`
+      : `${enNumber(p.value)} is negative; scores cannot be negative.`,
+  'score.aboveMax': (p) =>
+    `${p.from === 'surveyFile' ? 'the survey score ' : ''}${enNumber(p.value)} is above the maximum of ${enNumber(p.max)}.`,
+  'score.notALevel': (p) =>
+    `${enNumber(p.value)} is not one of the levels of the scoring guide (${choiceList(p.choices)}).`,
+  'score.notATierPoint': (p) =>
+    `${enNumber(p.value)} is not the points of any tier of the scoring guide (${choiceList(p.choices)}).`,
+  'score.offStep': (p) => `${enNumber(p.value)} is not on the scoring step of ${enNumber(p.step)} points.`,
+  'score.notApplicable': (p) => `the criterion does not apply to the group "${p.group}"; leave it empty.`,
+  'score.selfOnSurveyLeaf': () =>
+    'this criterion is scored from the survey; it is not self-scored or appraised. Leave it empty.',
+  'deduction.positive': (p) =>
+    `a deduction is written as a negative number (for example -${enNumber(p.value)}), not ${enNumber(p.value)}.`,
+  'deduction.beyondCap': (p) =>
+    `deducts ${enNumber(-p.value)} points, beyond the cap of ${enNumber(p.cap)} points.`,
+  'bonus.beyondCap': (p) =>
+    `a bonus of ${enNumber(p.value)} points, beyond the cap of ${enNumber(p.cap)} points.`,
+  'evidence.missing': () =>
+    'points are claimed without evidence (document number and date) or an explanation.',
+  'appraisal.noComment': (p) =>
+    p.round === 1
+      ? `the appraisal score ${enNumber(p.appraisal)} differs from the self-assessment score ${enNumber(p.before)} but has no appraisal comment.`
+      : `the second appraisal score ${enNumber(p.appraisal)} differs from ${p.against === 'round1' ? 'the first appraisal' : 'the self-assessment score'} ${enNumber(p.before)} but has no comment.`,
+  // The "Criterion 1.9: " prefix already names the code.
+  'entry.unknownCode': (p) =>
+    `this code is not a scoring criterion of framework ${p.frameworkId}; the values on this row are not counted.`,
+  'unit.unknownGroup': (p) =>
+    `the unit's group "${p.group}" is not in the framework (groups: ${p.groups.map((g) => `${g.id} – ${g.name}`).join('; ')}).`,
+  'sheet.wrongFramework': (p) =>
+    `the scoresheet was made for framework "${p.sheetFramework}", not "${p.framework}".`,
+  'survey.rateOutOfRange': (p) => `the rate ${enNumber(p.rate)}% is outside 0% – 100%.`,
+  'survey.notASurveyLeaf': () => 'this criterion is not scored from the survey.',
+};
+
+/** Keys whose facts are not carried yet: one fixed sentence each (the problem's value is appended). */
+export const FIXED_EN: Readonly<Record<FileProblemKey | StructureProblemKey, string>> = {
+  'file.notFound': 'the file was not found.',
+  'file.unreadable': 'the file cannot be read.',
+  'file.tooLarge': 'the file is too large.',
+  'file.duplicate': 'another file for the same unit was already received; this one is not counted.',
+  'file.otherFramework': 'the file was made from another framework than the one being consolidated.',
+  'file.notTemplate': 'this is not a scoring template made by this tool.',
+  'file.unknownFramework': 'the file was made from a framework this add-in does not have; import it first.',
+  'file.beyondLimits': 'the file is beyond the reading limits (rows, columns, cells or text size).',
+  'file.empty': 'the file is empty.',
+  'file.encrypted': 'the file is password-protected; save it without a password.',
+  'file.notZip': 'the file is not an .xlsx workbook.',
+  'file.corrupt': 'the file is damaged.',
+  'file.bomb': 'the file unpacks to far more data than a workbook holds; refused.',
+  'file.notXlsx': 'the file is not an .xlsx workbook.',
+  'consolidation.notYetAppraised': 'some criteria have no appraisal yet; the self score stands in for it.',
+  'consolidation.surveyMissing':
+    'the survey file has no figures for this unit (or for some of its survey criteria); it is not counted as 0.',
+  'consolidation.surveyInvalid': 'a survey figure of this unit is not a number or out of range.',
+  'consolidation.textReplaced':
+    'characters not allowed in an Excel file were replaced by \uFFFD in the ranking.',
+  'structure.headerMissing': 'the header row with "Mã" and "Điểm tối đa" was not found.',
+  'structure.columnDuplicate': 'a column appears twice; only the first one is read.',
+  'structure.columnMissing': 'a required column is missing from the header row.',
+  'structure.textInCode': 'the "Mã" column holds text that is not a criterion code; the row is skipped.',
+  'structure.codeUnknown': 'this code is not in the framework (a code was edited or a row added).',
+  'structure.codeDuplicate': 'this code appears twice.',
+  'structure.rowMissing': 'the row of this criterion is missing (deleted, or its code edited).',
+  'structure.rowOrder': 'this row was moved out of the framework order.',
+  'structure.maxChanged': 'the maximum of this criterion was edited.',
+  'structure.formulaInInput': 'the cell holds a formula; only values may be entered.',
+  'structure.applicabilityChanged': 'the "not applicable" mark of this criterion was changed.',
+  'structure.surveyMarkChanged': 'the survey mark of this criterion was changed; units do not self-score it.',
+  'structure.otherFramework': 'the workbook was made from another framework or version; use a new template.',
+  'structure.formatVersion': 'the template has another format version than this tool reads.',
+  'structure.unknownGroup': 'the unit group in the file is not in the framework.',
+  'structure.unitMissing': 'the file does not say which unit it belongs to (no unit name in _meta).',
+};

@@ -1,0 +1,124 @@
+/**
+ * The locale files of problems: every key has a Vietnamese template (its layer's messages.vi.ts)
+ * and an English one (src/taskpane/messages.en.ts), and both say the same facts. The types make a
+ * missing template a compile error; this test also fails at run time when a key of a catalogue
+ * has no template (e.g. a key added to the list but the tables built by a spread or a cast), and
+ * when a template drops one of its facts.
+ */
+import { SCORING_PROBLEM_KEYS, type ScoringProblemKey } from '../../src/scoring/problem-keys';
+import { SCORING_VI, type ScoringParams } from '../../src/scoring/messages.vi';
+import { SCORING_EN } from '../../src/taskpane/messages.en';
+
+/** One problem's facts per key, with distinctive numbers and texts so each can be found. */
+const SCORING_SAMPLES: { [K in ScoringProblemKey]: ScoringParams[K][] } = {
+  'value.notANumber': [
+    { found: 'notFinite' },
+    { found: 'text', text: 'hai' },
+    { found: 'boolean', value: true },
+    { found: 'excelError', error: '#VALUE!' },
+    { found: 'unreadable' },
+    { found: 'surveyFigure' },
+  ],
+  'value.numericText': [{ text: ' 1,5 ', value: 1.5 }],
+  'score.missing': [{}],
+  'score.negative': [{ value: -0.75 }, { value: -2.5, from: 'surveyFile' }],
+  'score.aboveMax': [
+    { value: 7.25, max: 3 },
+    { value: 6.5, max: 4, from: 'surveyFile' },
+  ],
+  'score.notALevel': [
+    {
+      value: 0.75,
+      choices: [
+        { label: 'Kịp thời', points: 1 },
+        { label: 'Không kịp thời', points: 0.5 },
+      ],
+    },
+  ],
+  'score.notATierPoint': [{ value: 1.5, choices: [{ label: 'trên 90%', points: 2 }] }],
+  'score.offStep': [{ value: 1.1, step: 0.25 }],
+  'score.notApplicable': [{ group: 'Sở, ban, ngành' }],
+  'score.selfOnSurveyLeaf': [{}],
+  'deduction.positive': [{ value: 0.5 }],
+  'deduction.beyondCap': [{ value: -3, cap: 2 }],
+  'bonus.beyondCap': [{ value: 1.5, cap: 1 }],
+  'evidence.missing': [{}],
+  'appraisal.noComment': [
+    { round: 1, appraisal: 1.5, before: 2 },
+    { round: 2, appraisal: 2.75, before: 1.25, against: 'round1' },
+    { round: 2, appraisal: 2.75, before: 1.25, against: 'self' },
+  ],
+  'entry.unknownCode': [{ code: '9.9', frameworkId: 'fw-x' }],
+  'unit.unknownGroup': [{ group: 'xa', groups: [{ id: 'so', name: 'Sở, ban, ngành' }] }],
+  'sheet.wrongFramework': [{ sheetFramework: 'fw-old', framework: 'fw-new' }],
+  'survey.rateOutOfRange': [{ rate: 120.5 }, { rate: -4, from: 'surveyFile' }],
+  'survey.notASurveyLeaf': [{ code: '1.3' }],
+};
+
+/** Fields that choose a sentence rather than state a fact. */
+const CHOOSERS = new Set(['found', 'from', 'round', 'against']);
+/** Facts the English leaves to the "Criterion 1.1: " prefix, which names the leaf. */
+const IN_PREFIX: Partial<Record<ScoringProblemKey, string[]>> = {
+  'entry.unknownCode': ['code'],
+  'survey.notASurveyLeaf': ['code'],
+};
+
+/** The numbers and texts of a problem's facts (numbers by magnitude: a deduction says "3" of -3). */
+function facts(params: object, skip: string[] = []): (number | string)[] {
+  const out: (number | string)[] = [];
+  const walk = (v: unknown, key: string) => {
+    if (CHOOSERS.has(key) || skip.includes(key)) return;
+    if (typeof v === 'number') out.push(Math.abs(v));
+    else if (typeof v === 'string') out.push(v.trim());
+    else if (typeof v === 'boolean') out.push(v ? 'TRUE' : 'FALSE');
+    else if (Array.isArray(v)) v.forEach((x) => walk(x, ''));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+  };
+  walk(params, '');
+  return out;
+}
+
+/** The numbers a sentence writes, read back in either locale (1,5 and 1.5 are both 1.5). */
+function numbersIn(text: string, decimal: ',' | '.'): number[] {
+  const pattern = decimal === ',' ? /\d+(?:,\d+)?/g : /\d+(?:\.\d+)?/g;
+  return [...text.matchAll(pattern)].map((m) => Number(m[0].replace(',', '.')));
+}
+
+function saysEveryFact(
+  text: string,
+  params: object,
+  decimal: ',' | '.',
+  skip?: string[],
+): (number | string)[] {
+  const numbers = numbersIn(text, decimal);
+  return facts(params, skip).filter((f) =>
+    typeof f === 'number' ? !numbers.includes(f) : !text.includes(f),
+  );
+}
+
+describe('problem templates', () => {
+  it('has a Vietnamese and an English template for every scoring key, and no other', () => {
+    expect(Object.keys(SCORING_VI).sort()).toEqual([...SCORING_PROBLEM_KEYS].sort());
+    expect(Object.keys(SCORING_EN).sort()).toEqual([...SCORING_PROBLEM_KEYS].sort());
+    for (const key of SCORING_PROBLEM_KEYS) {
+      expect(typeof SCORING_VI[key]).toBe('function');
+      expect(typeof SCORING_EN[key]).toBe('function');
+    }
+  });
+
+  it.each(SCORING_PROBLEM_KEYS.map((k) => [k]))('%s: both locales say every fact', (key) => {
+    const render = (table: typeof SCORING_VI, p: object) => (table[key] as (p: object) => string)(p);
+    for (const params of SCORING_SAMPLES[key]) {
+      const vi = render(SCORING_VI, params);
+      const en = render(SCORING_EN, params);
+      expect([vi, saysEveryFact(vi, params, ',')]).toEqual([vi, []]);
+      expect([en, saysEveryFact(en, params, '.', IN_PREFIX[key])]).toEqual([en, []]);
+      // English apart from the facts themselves (a level's label or a group's name stays Vietnamese).
+      const own = facts(params).reduce<string>(
+        (t, f) => (typeof f === 'string' ? t.split(f).join('') : t),
+        en,
+      );
+      expect(own).not.toMatch(/[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]/i);
+    }
+  });
+});
