@@ -4,8 +4,9 @@
  * patched template together). The parts are the renderer's byte for byte; only their
  * compressed form is zlib's.
  */
-import { crc32, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 import type { PartCompressor } from '../xlsx/template-patch';
+import type { ZipCompression } from '../xlsx/write/zip-stream';
 
 export const zlibCompressor: PartCompressor = {
   deflateRaw: (data) => {
@@ -13,4 +14,21 @@ export const zlibCompressor: PartCompressor = {
     return new Uint8Array(out.buffer, out.byteOffset, out.length);
   },
   crc32: (data) => crc32(data),
+};
+
+/**
+ * The streaming xlsx writer's compressor in Node: each chunk of a part is deflated natively on
+ * its own and ends with a sync flush (a byte-aligned, non-final block), so the chunks joined are
+ * one valid DEFLATE stream; the part ends with an empty final block. A chunk (64K characters)
+ * loses only the previous chunk's dictionary.
+ */
+export const zlibZipCompression: ZipCompression = {
+  deflater: () => ({
+    push: (data) => {
+      const out = deflateRawSync(data, { level: 6, finishFlush: constants.Z_SYNC_FLUSH });
+      return new Uint8Array(out.buffer, out.byteOffset, out.length);
+    },
+    finish: () => Uint8Array.of(0x03, 0x00),
+  }),
+  crc32: (data, previous) => crc32(data, previous),
 };

@@ -19,6 +19,7 @@ import type { UnitRef } from '../scoring/types';
 import { buildTemplatePlan, type TemplateOptions } from '../workbook/plan';
 import { unitLine, unitLineRowHeight } from '../workbook/score-sheet';
 import { renderPlan } from './render';
+import { crc32 } from './write/crc32';
 
 /** How changed parts are compressed: the platform's (Node's zlib in the CLI), default fflate. */
 export interface PartCompressor {
@@ -27,21 +28,8 @@ export interface PartCompressor {
   crc32(data: Uint8Array): number;
 }
 
-const CRC_TABLE = (() => {
-  const t = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c;
-  }
-  return t;
-})();
-
-export function crc32(data: Uint8Array): number {
-  let c = -1;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
-}
+/** The zip CRC-32, shared with the streaming xlsx writer (kept exported from here for callers). */
+export { crc32 };
 
 /** fflate at level 6: what the renderer's own zip step uses, so the whole file is the same. */
 export const fflateCompressor: PartCompressor = {
