@@ -27,6 +27,7 @@ import {
 } from '../../usecases/consolidate-returns';
 import { UsecaseError } from '../../usecases/errors';
 import { streamRankingWorkbook } from '../../xlsx/ranking-workbook';
+import { zlibZipCompression } from '../native-deflate';
 import { readDataRows } from '../../xlsx/survey-file';
 import { parseArgs } from '../args';
 import { writeAtomically, writeAtomicallyWith } from '../atomic-write';
@@ -303,7 +304,7 @@ async function writeOutputs(
 ): Promise<void> {
   const generatedAt = new Date().toISOString();
   await writeAtomicallyWith(resolve(cwd, paths.ranking), (temp) =>
-    streamRankingWorkbook(result, { generatedAt }, createWriteStream(temp)),
+    streamRankingWorkbook(result, { generatedAt, compression: zlibZipCompression }, createWriteStream(temp)),
   );
   written.ranking = paths.ranking;
   if (paths.report) {

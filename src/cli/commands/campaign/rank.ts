@@ -6,6 +6,7 @@ import { renderReportHtml } from '../../../consolidation/report-html';
 import { rankCampaign } from '../../../usecases/campaign/campaign';
 import { campaignSurveyRows } from '../../../usecases/campaign/documents';
 import { writeRankingWorkbook } from '../../../xlsx/ranking-workbook';
+import { zlibZipCompression } from '../../native-deflate';
 import { parseArgs } from '../../args';
 import { writeFileDurably } from '../../campaign/node-folder';
 import type { Command } from '../../command';
@@ -59,7 +60,10 @@ export const campaignRankCommand: Command = {
       io.stderr('Chưa có đơn vị nào được xếp hạng: không ghi bảng xếp hạng.\n');
       return 1;
     }
-    await writeFileDurably(out, await writeRankingWorkbook(result, { generatedAt }));
+    await writeFileDurably(
+      out,
+      await writeRankingWorkbook(result, { generatedAt, compression: zlibZipCompression }),
+    );
     await writeFileDurably(report, renderReportHtml(result, { generatedAt }));
     if (args.flags.has('json'))
       io.stdout(

@@ -1,0 +1,156 @@
+/**
+ * `Chi tiết`: one row per unit (by group, in ranking order), one column per leaf with the score that
+ * counts, under a row per group with the group's maximum of each leaf (empty where a leaf does not
+ * apply). Printed at 100 % on A4 landscape: the leaf columns run on over as many pages across as
+ * they need, each page repeating the title and header rows and the unit's code and name (print
+ * titles), so no page is a strip of bare numbers. The group id stays in a hidden last column.
+ * Rows are made and written one at a time: 10,000 units × 51 leaves never sit in memory.
+ */
+import { xmlSafe } from '../../common/clean-text';
+import { samePoints } from '../../common/decimal';
+import { fittedRowHeight, rowHeightForLines, widthCharsFor } from '../../common/text-layout';
+import type { ConsolidationResult } from '../../consolidation/types';
+import type { Framework } from '../../framework/schema';
+import { appliesTo, leafMaxFor, leaves } from '../../framework/tree';
+import { FORMAT, groupsInOrder, orderInGroup } from '../../workbook/ranking-plan';
+import type { CellStyle } from '../write/styles';
+import type { XlsxStreamWriter } from '../write/workbook-writer';
+import { FONT, GREY, headerStyle, printSetup, SHEET_DETAIL, type TableCell } from './sheet-format';
+
+/** Text size of the detail matrix, printed at 100 %: the sheet is not shrunk to the page width. */
+const DETAIL_SIZE = 10;
+/** A leaf column: "10.00" and "10.1.2" at 10 pt with room to spare. */
+const LEAF_WIDTH = 5;
+/** Light yellow: the council's appraisal differs from the unit's self score. */
+const CHANGED_FILL = 'FFFFF2CC';
+const TITLE = 'Điểm tính theo tiêu chí';
+const NOTES = [
+  'Điểm tính: điểm thẩm định (lần 2 nếu có), nơi chưa thẩm định là điểm tự đánh giá; tiêu chí điều tra XHH: điểm điều tra. Ô trống: tiêu chí không áp dụng cho nhóm.',
+  'Ô tô vàng: điểm thẩm định khác điểm tự đánh giá.',
+];
+
+function bodyStyle(
+  bold: boolean,
+  boxed: boolean,
+  wrap: boolean,
+  changed: boolean,
+  isNumber: boolean,
+): CellStyle {
+  const s: CellStyle = {
+    font: { name: FONT, size: DETAIL_SIZE, bold },
+    alignment: { wrap, vertical: 'middle' },
+  };
+  if (boxed) s.border = GREY;
+  if (changed) s.fill = CHANGED_FILL;
+  if (isNumber) s.numFmt = FORMAT.points;
+  return s;
+}
+
+export async function writeDetailSheet(
+  wb: XlsxStreamWriter,
+  result: ConsolidationResult,
+  framework: Framework,
+): Promise<void> {
+  const leafNodes = leaves(framework);
+  const details = new Map(result.details.map((d) => [d.key, d]));
+  const codeWidth = widthCharsFor(
+    ['Mã đơn vị', 'Tối đa', ...result.details.map((d) => d.unit.code)],
+    DETAIL_SIZE,
+    8,
+  );
+  // As wide as the longest name on one line, up to 32 characters (longer names wrap).
+  const nameWidth = Math.min(
+    32,
+    widthCharsFor(
+      result.details.map((d) => d.unit.name),
+      DETAIL_SIZE,
+      16,
+    ),
+  );
+  const first = 3;
+  const groupCol = first + leafNodes.length;
+  const ws = wb.sheet({
+    name: SHEET_DETAIL,
+    columns: [
+      { width: codeWidth },
+      { width: nameWidth },
+      ...leafNodes.map(() => ({ width: LEAF_WIDTH })),
+      { width: 18 },
+      { width: 8, hidden: true },
+    ],
+    freeze: { rows: 2, cols: 2 },
+    orientation: 'landscape',
+    fitToWidth: false,
+  });
+  const titleStyle = wb.styles.id('detail-title', () => ({ font: { name: FONT, size: 12, bold: true } }));
+  await ws.row(1, [TITLE], [titleStyle], fittedRowHeight([{ text: TITLE, widthChars: 200, sizePt: 12 }]));
+  const header = ['Mã đơn vị', 'Đơn vị', ...leafNodes.map((l) => xmlSafe(l.code)), 'Nhóm', 'Mã nhóm'];
+  const headerId = wb.styles.id(`table-header|${DETAIL_SIZE}`, () => headerStyle(DETAIL_SIZE));
+  await ws.row(
+    2,
+    header,
+    header.map(() => headerId),
+    fittedRowHeight([
+      { text: 'Mã đơn vị', widthChars: codeWidth, sizePt: DETAIL_SIZE, style: { bold: true } },
+    ]),
+  );
+  // Style ids per column and (bold, changed, number), found once.
+  const ids = new Map<string, number>();
+  const styleOf = (i: number, bold: boolean, changed: boolean, isNumber: boolean): number => {
+    const boxed = i < groupCol;
+    const key = `detail|${bold}|${boxed}|${i === 1}|${changed}|${isNumber}`;
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = wb.styles.id(key, () => bodyStyle(bold, boxed, i === 1, changed, isNumber));
+      ids.set(key, id);
+    }
+    return id;
+  };
+  let r = 3;
+  const oneLine = rowHeightForLines(1, DETAIL_SIZE);
+  const put = async (values: TableCell[], bold: boolean, changed: boolean[], name: string) => {
+    const safe = values.map((v) => (typeof v === 'string' ? xmlSafe(v) : v));
+    const styles = safe.map((v, i) => styleOf(i, bold, Boolean(changed[i]), typeof v === 'number'));
+    const height = fittedRowHeight([
+      { text: name, widthChars: nameWidth, sizePt: DETAIL_SIZE, style: { bold } },
+    ]);
+    // One line keeps the default height; only wrapped names make a row taller.
+    await ws.row(r++, safe, styles, height > oneLine ? height : undefined);
+  };
+  for (const g of groupsInOrder(result.units, framework)) {
+    const name = `Điểm tối đa — ${g.name}`;
+    const maxima = leafNodes.map((l) => (appliesTo(l, g.id) ? leafMaxFor(l, g.id) : null));
+    await put(['Tối đa', name, ...maxima, g.name, g.id], true, [], name);
+    for (const u of orderInGroup(result.units.filter((x) => x.group === g.id))) {
+      const d = details.get(u.code ?? u.unit);
+      if (!d) continue;
+      const byCode = new Map(d.leaves.map((l) => [l.code, l]));
+      const changed: boolean[] = [];
+      const scores = leafNodes.map((l, i) => {
+        const leaf = byCode.get(l.code);
+        if (!appliesTo(l, g.id) || !leaf) return null;
+        changed[first - 1 + i] =
+          leaf.self !== null && leaf.appraisal !== null && !samePoints(leaf.self, leaf.appraisal);
+        return leaf.final;
+      });
+      await put([d.unit.code || null, d.unit.name, ...scores, g.name, g.id], false, changed, d.unit.name);
+    }
+  }
+  r++;
+  const noteStyle = wb.styles.id('detail-note', () => ({
+    font: { name: FONT, size: DETAIL_SIZE, italic: true },
+    alignment: { wrap: true, vertical: 'top' },
+  }));
+  for (const text of NOTES) {
+    const height = fittedRowHeight([
+      { text, widthChars: codeWidth + nameWidth, sizePt: DETAIL_SIZE, style: { italic: true } },
+    ]);
+    // Merged over the code and name columns; the second cell takes the first one's style.
+    await ws.row(r, [text], [noteStyle, noteStyle], height);
+    ws.merge(r, 1, 2);
+    r++;
+  }
+  await wb.endSheet(
+    printSetup({ lastPrintedColumn: groupCol - 1, lastRow: r - 1, titleRows: [1, 2], titleColumns: 'A:B' }),
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * `Điểm còn thiếu`: per unit (by group and rank) where its points were lost — the leaves that lost
+ * the most (maximum − the score that counts, with self and appraisal), the lĩnh vực furthest below
+ * the group's average (with the average and best), and the change from the previous ranking.
+ * Computed by src/consolidation/points-lost.ts, the same figures as each unit's result; each row
+ * is made when the table writes it.
+ */
+import { widthCharsFor } from '../../common/text-layout';
+import { formatVi } from '../../common/vi-number';
+import { pointsLost } from '../../consolidation/points-lost';
+import type { ConsolidationResult } from '../../consolidation/types';
+import type { Framework } from '../../framework/schema';
+import { FORMAT, groupsInOrder, orderInGroup } from '../../workbook/ranking-plan';
+import type { XlsxStreamWriter } from '../write/workbook-writer';
+import { SHEET_LOST, SIZE, type TableCell } from './sheet-format';
+import { writeTable } from './table-sheet';
+
+/** How many leaves and fields the sheet names per unit. */
+const LOST_TOP = 3;
+
+function* lostRows(result: ConsolidationResult, framework: Framework): Generator<TableCell[]> {
+  const all = new Map(pointsLost(result, { top: LOST_TOP }).map((u) => [u.key, u]));
+  const pts = (n: number) => formatVi(n, framework.places);
+  for (const g of groupsInOrder(result.units, framework)) {
+    for (const u of orderInGroup(result.units.filter((x) => x.group === g.id))) {
+      const s = all.get(u.code ?? u.unit);
+      if (!s) continue;
+      const leavesText = s.leaves
+        .map((l) => {
+          const how = l.survey
+            ? 'điều tra XHH'
+            : l.appraisal !== null
+              ? `TĐG ${l.self === null ? '—' : pts(l.self)}, TĐ ${pts(l.appraisal)}`
+              : `TĐG ${l.self === null ? '—' : pts(l.self)}, chưa TĐ`;
+          return `${l.code}: thiếu ${pts(l.lost)} (${pts(l.score)}/${pts(l.max)}; ${how})`;
+        })
+        .join('\n');
+      const behind = s.fields
+        .filter((f) => f.toAverage !== null && f.toAverage < 0)
+        .sort((a, b) => (a.toAverage as number) - (b.toAverage as number))
+        .slice(0, LOST_TOP)
+        .map(
+          (f) =>
+            `Lĩnh vực ${f.code}: ${pts(f.points)} (TB ${pts(f.groupAverage as number)}; cao nhất ${pts(f.groupBest as number)})`,
+        )
+        .join('\n');
+      yield [
+        s.code,
+        s.ranked ? s.unit : `${s.unit} (*)`,
+        g.name,
+        s.rank,
+        s.index,
+        s.lost,
+        leavesText || 'Không mất điểm ở tiêu chí nào.',
+        behind || 'Không lĩnh vực nào dưới trung bình nhóm.',
+        s.previous?.indexChange ?? null,
+        s.previous?.rankChange ?? null,
+      ];
+    }
+  }
+}
+
+export async function writeLostSheet(
+  wb: XlsxStreamWriter,
+  result: ConsolidationResult,
+  framework: Framework,
+): Promise<void> {
+  const codeWidth = widthCharsFor(
+    result.units.map((u) => u.code ?? ''),
+    SIZE,
+    7,
+  );
+  await writeTable(
+    wb,
+    {
+      name: SHEET_LOST,
+      orientation: 'landscape',
+      printed: 10,
+      columns: [
+        { header: 'Mã', width: codeWidth },
+        { header: 'Đơn vị', width: 22, wrap: true },
+        { header: 'Nhóm', width: 12, wrap: true },
+        { header: 'Hạng', width: 6, numFmt: '0' },
+        { header: 'Chỉ số (%)', width: 8, numFmt: FORMAT.points },
+        { header: 'Điểm còn thiếu', width: 8.5, numFmt: FORMAT.points },
+        {
+          header: `${LOST_TOP} tiêu chí mất nhiều điểm nhất (TĐG: tự đánh giá; TĐ: thẩm định)`,
+          width: 44,
+          wrap: true,
+        },
+        { header: 'Lĩnh vực dưới trung bình (TB) nhóm', width: 40, wrap: true },
+        { header: 'Thay đổi chỉ số', width: 8, numFmt: FORMAT.indexChange },
+        { header: 'Thay đổi hạng', width: 7, numFmt: FORMAT.rankChange },
+      ],
+    },
+    lostRows(result, framework),
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * A plain table sheet of the ranking workbook: a frozen header row repeated on every printed page,
+ * then one row per item of `rows` (an iterable, so a large sheet is produced and written row by
+ * row, never held whole). Row heights fit the wrapped cells, measured with the font's glyph widths.
+ * No autofilter: Excel expects a `_xlnm._FilterDatabase` name with one (Excel has crashed on
+ * sorting files without it: exceljs#400, #2289).
+ */
+import { xmlSafe } from '../../common/clean-text';
+import { fittedRowHeight } from '../../common/text-layout';
+import type { XlsxStreamWriter } from '../write/workbook-writer';
+import { FONT, headerStyle, printSetup, SIZE, type TableCell } from './sheet-format';
+
+export interface TableColumn {
+  header: string;
+  width: number;
+  numFmt?: string;
+  wrap?: boolean;
+  /** Codes for scripts (group id, status code): kept in the file, hidden on screen and in print. */
+  hidden?: boolean;
+}
+
+export interface TableSheet {
+  name: string;
+  columns: TableColumn[];
+  /** Columns 1..printed are printed; the rest are working columns (hashes, sizes, codes). */
+  printed: number;
+  orientation: 'portrait' | 'landscape';
+}
+
+export async function writeTable(
+  wb: XlsxStreamWriter,
+  table: TableSheet,
+  rows: Iterable<TableCell[]>,
+): Promise<void> {
+  const { columns } = table;
+  const ws = wb.sheet({
+    name: table.name,
+    columns: columns.map((c) => ({ width: c.width, hidden: c.hidden })),
+    freeze: { rows: 1, cols: 0 },
+    orientation: table.orientation,
+    fitToWidth: true,
+  });
+  const header = wb.styles.id(`table-header|${SIZE}`, () => headerStyle(SIZE));
+  await ws.row(
+    1,
+    columns.map((c) => xmlSafe(c.header)),
+    columns.map(() => header),
+    fittedRowHeight(
+      columns
+        .slice(0, table.printed)
+        .map((c) => ({ text: c.header, widthChars: c.width, sizePt: SIZE, style: { bold: true } })),
+    ),
+  );
+  // Each column's style for a number and for anything else (a number format applies to numbers).
+  const styleFor = (col: TableColumn | undefined, isNumber: boolean): number => {
+    const numFmt = col?.numFmt && isNumber ? col.numFmt : undefined;
+    const wrap = Boolean(col?.wrap);
+    return wb.styles.id(`table-row|${wrap}|${numFmt}`, () => ({
+      font: { name: FONT, size: SIZE },
+      alignment: { wrap, vertical: 'top' },
+      ...(numFmt ? { numFmt } : {}),
+    }));
+  };
+  const plain = columns.map((c) => styleFor(c, false));
+  const numeric = columns.map((c) => styleFor(c, true));
+  // Heights of repeated texts (a leaf's name on every unit's rows) are measured once.
+  const heights = new Map<string, number>();
+  const heightOf = (text: string, width: number): number => {
+    const key = `${width}\u0000${text}`;
+    let h = heights.get(key);
+    if (h === undefined) {
+      h = fittedRowHeight([{ text, widthChars: width, sizePt: SIZE }]);
+      if (heights.size > 10_000) heights.clear();
+      heights.set(key, h);
+    }
+    return h;
+  };
+  let r = 2;
+  for (const row of rows) {
+    let height = 0;
+    const values: TableCell[] = [];
+    const styles: number[] = [];
+    row.forEach((v, i) => {
+      const col = columns[i];
+      // Plain values: a string stays a string (a shared string), never parsed as a formula.
+      values.push(typeof v === 'string' ? xmlSafe(v) : v);
+      styles.push(col ? (typeof v === 'number' ? numeric[i] : plain[i]) : styleFor(undefined, false));
+      if (col?.wrap && typeof v === 'string' && i < table.printed)
+        height = Math.max(height, heightOf(v, col.width));
+    });
+    await ws.row(r++, values, styles, height > 16 ? height : undefined);
+  }
+  await wb.endSheet(printSetup({ lastPrintedColumn: table.printed, lastRow: r - 1, titleRows: [1, 1] }));
+}
