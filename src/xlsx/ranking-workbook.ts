@@ -14,10 +14,10 @@ import type { ConsolidationResult } from '../consolidation/types';
 import { writeDetailSheet } from './ranking/detail-sheet';
 import { writeLostSheet } from './ranking/lost-sheet';
 import { writeRankingSheet } from './ranking/ranking-sheet';
-import { writeChartSheet, writeFilesSheet, writeNotesSheet } from './ranking/run-sheets';
+import { writeRunSheets } from './ranking/run-sheets';
 import { FONT } from './ranking/sheet-format';
 import { XlsxStreamWriter } from './write/workbook-writer';
-import { fflateCompression, type ByteSink, type ZipCompression } from './write/zip-stream';
+import { concat, fflateCompression, type ByteSink, type ZipCompression } from './write/zip-stream';
 
 export { SHEET_CHART, SHEET_DETAIL, SHEET_FILES, SHEET_LOST, SHEET_NOTES } from './ranking/sheet-format';
 
@@ -44,9 +44,7 @@ async function writeWorkbook(result: ConsolidationResult, options: RankingWorkbo
   await writeRankingSheet(wb, result, framework, options.generatedAt);
   await writeDetailSheet(wb, result, framework);
   await writeLostSheet(wb, result, framework);
-  await writeFilesSheet(wb, result, framework);
-  await writeChartSheet(wb, result, framework);
-  await writeNotesSheet(wb, result);
+  await writeRunSheets(wb, result, framework);
   await wb.finish();
 }
 
@@ -57,13 +55,7 @@ export async function writeRankingWorkbook(
 ): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   await writeWorkbook(result, options, (chunk) => void chunks.push(chunk));
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concat(chunks);
 }
 
 /**

@@ -74,8 +74,7 @@ export async function writeLostSheet(
     wb,
     {
       name: SHEET_LOST,
-      orientation: 'landscape',
-      printed: 10,
+      print: { orientation: 'landscape', columns: 10 },
       columns: [
         { header: 'Mã', width: codeWidth },
         { header: 'Đơn vị', width: 22, wrap: true },

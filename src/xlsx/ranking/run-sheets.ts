@@ -10,7 +10,7 @@ import type { Framework } from '../../framework/schema';
 import { FORMAT, groupsInOrder, orderInGroup } from '../../workbook/ranking-plan';
 import type { XlsxStreamWriter } from '../write/workbook-writer';
 import { SHEET_CHART, SHEET_FILES, SHEET_NOTES, type TableCell } from './sheet-format';
-import { writeTable } from './table-sheet';
+import { writeTable, type TableSheet } from './table-sheet';
 
 function* fileRows(result: ConsolidationResult, framework: Framework): Generator<TableCell[]> {
   for (const f of result.files) {
@@ -32,35 +32,24 @@ function* fileRows(result: ConsolidationResult, framework: Framework): Generator
   }
 }
 
-export async function writeFilesSheet(
-  wb: XlsxStreamWriter,
-  result: ConsolidationResult,
-  framework: Framework,
-): Promise<void> {
-  await writeTable(
-    wb,
-    {
-      name: SHEET_FILES,
-      orientation: 'landscape',
-      printed: 7,
-      columns: [
-        { header: 'Tệp', width: 28, wrap: true },
-        { header: 'Trạng thái', width: 13, wrap: true },
-        { header: 'Mã đơn vị', width: 10 },
-        { header: 'Đơn vị', width: 26, wrap: true },
-        { header: 'Nhóm', width: 14, wrap: true },
-        { header: 'Số lỗi', width: 7, numFmt: '0' },
-        { header: 'Lý do / ghi chú', width: 80, wrap: true },
-        { header: 'SHA-256', width: 66 },
-        { header: 'Kích thước (byte)', width: 12, numFmt: '#,##0' },
-        { header: 'Tạo mẫu lúc (_meta)', width: 24 },
-        { header: 'Mã trạng thái', width: 11, hidden: true },
-        { header: 'Mã nhóm', width: 8, hidden: true },
-      ],
-    },
-    fileRows(result, framework),
-  );
-}
+const FILES_TABLE: TableSheet = {
+  name: SHEET_FILES,
+  print: { orientation: 'landscape', columns: 7 },
+  columns: [
+    { header: 'Tệp', width: 28, wrap: true },
+    { header: 'Trạng thái', width: 13, wrap: true },
+    { header: 'Mã đơn vị', width: 10 },
+    { header: 'Đơn vị', width: 26, wrap: true },
+    { header: 'Nhóm', width: 14, wrap: true },
+    { header: 'Số lỗi', width: 7, numFmt: '0' },
+    { header: 'Lý do / ghi chú', width: 80, wrap: true },
+    { header: 'SHA-256', width: 66 },
+    { header: 'Kích thước (byte)', width: 12, numFmt: '#,##0' },
+    { header: 'Tạo mẫu lúc (_meta)', width: 24 },
+    { header: 'Mã trạng thái', width: 11, hidden: true },
+    { header: 'Mã nhóm', width: 8, hidden: true },
+  ],
+};
 
 function* chartRows(result: ConsolidationResult, framework: Framework): Generator<TableCell[]> {
   for (const g of groupsInOrder(result.units, framework))
@@ -68,28 +57,17 @@ function* chartRows(result: ConsolidationResult, framework: Framework): Generato
       yield [g.name, u.code, u.unit, u.index, u.rank];
 }
 
-export async function writeChartSheet(
-  wb: XlsxStreamWriter,
-  result: ConsolidationResult,
-  framework: Framework,
-): Promise<void> {
-  await writeTable(
-    wb,
-    {
-      name: SHEET_CHART,
-      orientation: 'portrait',
-      printed: 5,
-      columns: [
-        { header: 'Nhóm', width: 22, wrap: true },
-        { header: 'Mã', width: 10 },
-        { header: 'Đơn vị', width: 36, wrap: true },
-        { header: 'Chỉ số (%)', width: 10, numFmt: FORMAT.points },
-        { header: 'Hạng', width: 7, numFmt: '0' },
-      ],
-    },
-    chartRows(result, framework),
-  );
-}
+const CHART_TABLE: TableSheet = {
+  name: SHEET_CHART,
+  print: { orientation: 'portrait', columns: 5 },
+  columns: [
+    { header: 'Nhóm', width: 22, wrap: true },
+    { header: 'Mã', width: 10 },
+    { header: 'Đơn vị', width: 36, wrap: true },
+    { header: 'Chỉ số (%)', width: 10, numFmt: FORMAT.points },
+    { header: 'Hạng', width: 7, numFmt: '0' },
+  ],
+};
 
 function* noteRows(result: ConsolidationResult): Generator<TableCell[]> {
   for (const w of result.warnings) yield ['Tổng hợp', null, w];
@@ -104,19 +82,23 @@ function* noteRows(result: ConsolidationResult): Generator<TableCell[]> {
   }
 }
 
-export async function writeNotesSheet(wb: XlsxStreamWriter, result: ConsolidationResult): Promise<void> {
-  await writeTable(
-    wb,
-    {
-      name: SHEET_NOTES,
-      orientation: 'landscape',
-      printed: 3,
-      columns: [
-        { header: 'Nguồn', width: 30, wrap: true },
-        { header: 'Vị trí', width: 14, wrap: true },
-        { header: 'Nội dung', width: 100, wrap: true },
-      ],
-    },
-    noteRows(result),
-  );
+const NOTES_TABLE: TableSheet = {
+  name: SHEET_NOTES,
+  print: { orientation: 'landscape', columns: 3 },
+  columns: [
+    { header: 'Nguồn', width: 30, wrap: true },
+    { header: 'Vị trí', width: 14, wrap: true },
+    { header: 'Nội dung', width: 100, wrap: true },
+  ],
+};
+
+/** `Hồ sơ`, `Biểu đồ` and `Ghi chú`, in this order. */
+export async function writeRunSheets(
+  wb: XlsxStreamWriter,
+  result: ConsolidationResult,
+  framework: Framework,
+): Promise<void> {
+  await writeTable(wb, FILES_TABLE, fileRows(result, framework));
+  await writeTable(wb, CHART_TABLE, chartRows(result, framework));
+  await writeTable(wb, NOTES_TABLE, noteRows(result));
 }

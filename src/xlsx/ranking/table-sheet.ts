@@ -22,9 +22,8 @@ export interface TableColumn {
 export interface TableSheet {
   name: string;
   columns: TableColumn[];
-  /** Columns 1..printed are printed; the rest are working columns (hashes, sizes, codes). */
-  printed: number;
-  orientation: 'portrait' | 'landscape';
+  /** Columns 1..columns are printed, on pages of this orientation; the rest are working columns (hashes, sizes, codes). */
+  print: { orientation: 'portrait' | 'landscape'; columns: number };
 }
 
 export async function writeTable(
@@ -37,7 +36,7 @@ export async function writeTable(
     name: table.name,
     columns: columns.map((c) => ({ width: c.width, hidden: c.hidden })),
     freeze: { rows: 1, cols: 0 },
-    orientation: table.orientation,
+    orientation: table.print.orientation,
     fitToWidth: true,
   });
   const header = wb.styles.id(`table-header|${SIZE}`, () => headerStyle(SIZE));
@@ -47,7 +46,7 @@ export async function writeTable(
     columns.map(() => header),
     fittedRowHeight(
       columns
-        .slice(0, table.printed)
+        .slice(0, table.print.columns)
         .map((c) => ({ text: c.header, widthChars: c.width, sizePt: SIZE, style: { bold: true } })),
     ),
   );
@@ -85,10 +84,12 @@ export async function writeTable(
       // Plain values: a string stays a string (a shared string), never parsed as a formula.
       values.push(typeof v === 'string' ? xmlSafe(v) : v);
       styles.push(col ? (typeof v === 'number' ? numeric[i] : plain[i]) : styleFor(undefined, false));
-      if (col?.wrap && typeof v === 'string' && i < table.printed)
+      if (col?.wrap && typeof v === 'string' && i < table.print.columns)
         height = Math.max(height, heightOf(v, col.width));
     });
     await ws.row(r++, values, styles, height > 16 ? height : undefined);
   }
-  await wb.endSheet(printSetup({ lastPrintedColumn: table.printed, lastRow: r - 1, titleRows: [1, 1] }));
+  await wb.endSheet(
+    printSetup({ lastPrintedColumn: table.print.columns, lastRow: r - 1, titleRows: [1, 1] }),
+  );
 }

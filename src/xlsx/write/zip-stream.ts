@@ -26,7 +26,19 @@ export interface ZipCompression {
 /** Where the zip's bytes go; a promise back means "wait before writing more" (backpressure). */
 export type ByteSink = (chunk: Uint8Array) => void | Promise<void>;
 
-function concat(chunks: Uint8Array[]): Uint8Array {
+/** Little-endian fields, in order: [bytes (2 or 4), value]. */
+function fields(list: Array<[2 | 4, number]>): Uint8Array {
+  const view = new DataView(new ArrayBuffer(list.reduce((n, [w]) => n + w, 0)));
+  let at = 0;
+  for (const [w, v] of list) {
+    if (w === 2) view.setUint16(at, v, true);
+    else view.setUint32(at, v, true);
+    at += w;
+  }
+  return new Uint8Array(view.buffer);
+}
+
+export function concat(chunks: Uint8Array[]): Uint8Array {
   if (chunks.length === 1) return chunks[0];
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
@@ -105,16 +117,23 @@ export class ZipStream {
   entry(name: string): ZipEntry {
     if (this.open) throw new Error(`Phần ${this.open.name} của tệp xlsx chưa ghi xong.`);
     const encoded = this.encoder.encode(name);
-    const header = new DataView(new ArrayBuffer(30));
-    header.setUint32(0, 0x04034b50, true);
-    header.setUint16(4, 20, true);
-    header.setUint16(6, FLAGS, true);
-    header.setUint16(8, 8, true);
-    header.setUint16(10, this.stamp.time, true);
-    header.setUint16(12, this.stamp.date, true);
-    header.setUint16(26, encoded.length, true);
+    const { time, date } = this.stamp;
+    // Local header: version 2.0, deflate; CRC and sizes 0 here, given in the data descriptor.
+    const header = fields([
+      [4, 0x04034b50],
+      [2, 20],
+      [2, FLAGS],
+      [2, 8],
+      [2, time],
+      [2, date],
+      [4, 0],
+      [4, 0],
+      [4, 0],
+      [2, encoded.length],
+      [2, 0],
+    ]);
     const record: CentralRecord = { name: encoded, crc: 0, compressed: 0, size: 0, offset: this.offset };
-    void this.emit(new Uint8Array(header.buffer));
+    void this.emit(header);
     void this.emit(encoded);
     this.open = new ZipEntry(this, name, record, this.compression, () => {
       this.central.push(record);
@@ -135,29 +154,43 @@ export class ZipStream {
     if (this.open) throw new Error(`Phần ${this.open.name} của tệp xlsx chưa ghi xong.`);
     const start = this.offset;
     for (const r of this.central) {
-      const h = new DataView(new ArrayBuffer(46));
-      h.setUint32(0, 0x02014b50, true);
-      h.setUint16(4, 20, true);
-      h.setUint16(6, 20, true);
-      h.setUint16(8, FLAGS, true);
-      h.setUint16(10, 8, true);
-      h.setUint16(12, this.stamp.time, true);
-      h.setUint16(14, this.stamp.date, true);
-      h.setUint32(16, r.crc, true);
-      h.setUint32(20, r.compressed, true);
-      h.setUint32(24, r.size, true);
-      h.setUint16(28, r.name.length, true);
-      h.setUint32(42, r.offset, true);
-      await this.emit(new Uint8Array(h.buffer));
+      const { time, date } = this.stamp;
+      // Made by / needed 2.0; no extra field, comment, disk or attributes.
+      const h = fields([
+        [4, 0x02014b50],
+        [2, 20],
+        [2, 20],
+        [2, FLAGS],
+        [2, 8],
+        [2, time],
+        [2, date],
+        [4, r.crc],
+        [4, r.compressed],
+        [4, r.size],
+        [2, r.name.length],
+        [2, 0],
+        [2, 0],
+        [2, 0],
+        [2, 0],
+        [4, 0],
+        [4, r.offset],
+      ]);
+      await this.emit(h);
       await this.emit(r.name);
     }
-    const end = new DataView(new ArrayBuffer(22));
-    end.setUint32(0, 0x06054b50, true);
-    end.setUint16(8, this.central.length, true);
-    end.setUint16(10, this.central.length, true);
-    end.setUint32(12, this.offset - start, true);
-    end.setUint32(16, start, true);
-    await this.emit(new Uint8Array(end.buffer));
+    const n = this.central.length;
+    await this.emit(
+      fields([
+        [4, 0x06054b50],
+        [2, 0],
+        [2, 0],
+        [2, n],
+        [2, n],
+        [4, this.offset - start],
+        [4, start],
+        [2, 0],
+      ]),
+    );
   }
 }
 
@@ -191,12 +224,15 @@ export class ZipEntry {
 
   async end(): Promise<void> {
     await this.out(this.deflater.finish());
-    const d = new DataView(new ArrayBuffer(16));
-    d.setUint32(0, 0x08074b50, true);
-    d.setUint32(4, this.record.crc, true);
-    d.setUint32(8, this.record.compressed, true);
-    d.setUint32(12, this.record.size, true);
+    const { crc, compressed, size } = this.record;
     this.onEnd();
-    await this.zip.emit(new Uint8Array(d.buffer));
+    await this.zip.emit(
+      fields([
+        [4, 0x08074b50],
+        [4, crc],
+        [4, compressed],
+        [4, size],
+      ]),
+    );
   }
 }
