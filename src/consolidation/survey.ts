@@ -208,10 +208,33 @@ function readFigure(value: CellValue): { value: number | null; empty: boolean; h
   return { value: parseNumberText(hadPercent ? t.slice(0, -1) : t), empty: false, hadPercent };
 }
 
+/** The header row and columns `findHeader` found. */
+type SurveyHeader = NonNullable<ReturnType<typeof findHeader>>;
+
+/** A body row with its 0-based row index in `rows`. */
+interface BodyRow {
+  cells: readonly CellValue[];
+  row: number;
+}
+
+/** What every step of one import reads: the inputs, and the file as messages name it. */
+interface ImportContext {
+  framework: Framework;
+  options: SurveyImportOptions;
+  /** "Tệp điều tra XHH "x.xlsx"": how each message names the file. */
+  file: string;
+  header: SurveyHeader;
+  /** 0-based columns of rates given as fractions (0.9117 for 91.17 %). */
+  fractionColumns: ReadonlySet<number>;
+}
+
 /**
  * Imports survey rows for `units` under `framework`. Rates given as fractions (an Excel cell
  * formatted "%" holds 0.9117 for 91.17 %) are recognised per column when every value is ≤ 1, and
  * said so in a warning.
+ *
+ * The steps, in the order their issues are reported: the header row and its columns, the sources
+ * no column feeds, the fraction columns, then each row (its match, then its cells).
  */
 export function importSurveyRows(
   rows: readonly CellValue[][],
@@ -220,7 +243,44 @@ export function importSurveyRows(
   options: SurveyImportOptions = {},
 ): SurveyImport {
   const file = options.fileName ? `Tệp điều tra XHH "${options.fileName}"` : 'Tệp điều tra XHH';
-  const result: SurveyImport = {
+  const result = emptyImport();
+  const header = findHeader(rows, framework, options);
+  if (!header) {
+    return unusableFile(result, units, {
+      severity: 'error',
+      scope: 'file',
+      cell: '',
+      message: `${file}: không tìm thấy dòng tiêu đề có cột "Đơn vị" (hoặc "Tên đơn vị", "Cơ quan", "Địa phương") trong 10 dòng đầu.`,
+    });
+  }
+  result.columns = header.columns;
+  result.issues.push(...header.issues);
+  if (!header.columns.length) {
+    const known = framework.surveySources.map((s) => `"${s.name}"`).join(', ');
+    return unusableFile(result, units, {
+      severity: 'error',
+      scope: 'file',
+      cell: cellRef(options, header.headerRow, 0),
+      message: `${file}: không có cột nào mang tên nguồn điều tra (${known || 'không có'}) hoặc mã tiêu chí điều tra (như 9.1).`,
+    });
+  }
+  result.issues.push(...missingSourceIssues(framework, header, file, options));
+
+  const body = rows.slice(header.headerRow + 1).map((cells, i) => ({ cells, row: header.headerRow + 1 + i }));
+  const fractions = fractionColumns(body, header, options);
+  result.issues.push(...fractions.issues);
+  const context: ImportContext = { framework, options, file, header, fractionColumns: fractions.columns };
+
+  const rowPoints = readUnitRows(body, units, context, result);
+  for (const { unit, points } of rowPoints.values()) {
+    if (Object.keys(points).length) result.points[unitKeyOf(unit)] = points;
+  }
+  result.unitsWithoutSurvey = units.map(unitKeyOf).filter((k) => !Object.hasOwn(result.points, k));
+  return result;
+}
+
+function emptyImport(): SurveyImport {
+  return {
     points: Object.create(null) as SurveyImport['points'],
     columns: [],
     matched: [],
@@ -228,43 +288,41 @@ export function importSurveyRows(
     unitsWithoutSurvey: [],
     issues: [],
   };
-  const header = findHeader(rows, framework, options);
-  if (!header) {
-    result.issues.push({
-      severity: 'error',
-      scope: 'file',
-      cell: '',
-      message: `${file}: không tìm thấy dòng tiêu đề có cột "Đơn vị" (hoặc "Tên đơn vị", "Cơ quan", "Địa phương") trong 10 dòng đầu.`,
-    });
-    result.unitsWithoutSurvey = units.map(unitKeyOf);
-    return result;
-  }
-  result.columns = header.columns;
-  result.issues.push(...header.issues);
-  if (!header.columns.length) {
-    const known = framework.surveySources.map((s) => `"${s.name}"`).join(', ');
-    result.issues.push({
-      severity: 'error',
-      scope: 'file',
-      cell: cellRef(options, header.headerRow, 0),
-      message: `${file}: không có cột nào mang tên nguồn điều tra (${known || 'không có'}) hoặc mã tiêu chí điều tra (như 9.1).`,
-    });
-    result.unitsWithoutSurvey = units.map(unitKeyOf);
-    return result;
-  }
+}
 
-  for (const missing of sourcesWithoutColumn(framework, header.columns)) {
-    result.issues.push({
-      severity: 'error',
-      scope: 'file',
-      cell: cellRef(options, header.headerRow, 0),
-      message: `${file}: thiếu cột cho nguồn điều tra "${missing.name}" (hoặc một cột cho mỗi tiêu chí ${missing.leaves.join(', ')}).`,
-    });
-  }
+/** The file cannot be used at all: its issue, and every unit without survey data. */
+function unusableFile(result: SurveyImport, units: readonly SurveyUnit[], issue: SurveyIssue): SurveyImport {
+  result.issues.push(issue);
+  result.unitsWithoutSurvey = units.map(unitKeyOf);
+  return result;
+}
 
-  const body = rows.slice(header.headerRow + 1).map((cells, i) => ({ cells, row: header.headerRow + 1 + i }));
-  // Fractions for rates: decided per column over all rows, so 0.95 and 95 are never mixed silently.
-  const fractionColumns = new Set<number>();
+/** One file-level error per survey source that no column feeds (see sourcesWithoutColumn). */
+function missingSourceIssues(
+  framework: Framework,
+  header: SurveyHeader,
+  file: string,
+  options: SurveyImportOptions,
+): SurveyIssue[] {
+  return sourcesWithoutColumn(framework, header.columns).map((missing) => ({
+    severity: 'error',
+    scope: 'file',
+    cell: cellRef(options, header.headerRow, 0),
+    message: `${file}: thiếu cột cho nguồn điều tra "${missing.name}" (hoặc một cột cho mỗi tiêu chí ${missing.leaves.join(', ')}).`,
+  }));
+}
+
+/**
+ * The rate columns whose values are fractions: decided per column over all rows, so 0.95 and 95
+ * are never mixed silently. Each such column is said in a warning.
+ */
+function fractionColumns(
+  body: readonly BodyRow[],
+  header: SurveyHeader,
+  options: SurveyImportOptions,
+): { columns: Set<number>; issues: SurveyIssue[] } {
+  const columns = new Set<number>();
+  const issues: SurveyIssue[] = [];
   for (const col of header.columns) {
     if (col.kind !== 'rate') continue;
     const values = body
@@ -275,25 +333,36 @@ export function importSurveyRows(
       values.every((f) => (f.value as number) <= 1) &&
       values.some((f) => (f.value as number) > 0)
     ) {
-      fractionColumns.add(col.column);
-      result.issues.push({
+      columns.add(col.column);
+      issues.push({
         severity: 'warning',
         cell: cellRef(options, header.headerRow, col.column),
         message: `Cột "${col.header}": mọi giá trị ≤ 1 nên được hiểu là tỷ lệ dạng thập phân (0,9117 = 91,17%).`,
       });
     }
   }
+  return { columns, issues };
+}
 
+/**
+ * Matches each body row to a unit and reads its points, recording matches, unmatched rows and
+ * issues in `result`. Returns the points per row of the rows kept: a unit claimed by two rows
+ * keeps neither (both are listed as unmatched).
+ */
+function readUnitRows(
+  body: readonly BodyRow[],
+  units: readonly SurveyUnit[],
+  context: ImportContext,
+  result: SurveyImport,
+): Map<number, { unit: SurveyUnit; points: Record<string, number> }> {
+  const { header, options, file } = context;
   const index = buildUnitIndex(units);
   const claimedBy = new Map<SurveyUnit, number>();
-  const rowPoints = new Map<number, Record<string, number>>();
-  const rowUnit = new Map<number, SurveyUnit>();
+  const rowPoints = new Map<number, { unit: SurveyUnit; points: Record<string, number> }>();
   for (const { cells, row } of body) {
     const code = header.codeCol >= 0 ? text(cells[header.codeCol]) : '';
     const name = text(cells[header.nameCol]);
-    if (!code && !name && header.columns.every((c) => readFigure(cells[c.column]).empty)) continue;
-    // Total / average lines at the bottom of organisers' tables are not units.
-    if (!code && /^(tổng|trung bình|bình quân|cộng)( |$)/u.test(nameKey(name))) continue;
+    if (isNotAUnitRow(cells, code, name, header)) continue;
     const match = matchUnit({ code, name }, index);
     if (match.warning)
       result.issues.push({
@@ -314,88 +383,120 @@ export function importSurveyRows(
     const unit = match.unit;
     const earlier = claimedBy.get(unit);
     if (earlier !== undefined) {
-      // Two rows for one unit: neither is used.
-      result.unmatchedRows.push({
-        row: row + 1,
-        code,
-        name,
-        reason: `Đơn vị "${unit.name}" đã có ở dòng ${earlier + 1}; cả hai dòng bị bỏ qua.`,
-        candidates: [],
-      });
+      dropBothRows(result, unit, { row, code, name }, earlier);
       rowPoints.delete(earlier);
-      const i = result.matched.findIndex((m) => m.row === earlier + 1);
-      if (i >= 0) {
-        const [m] = result.matched.splice(i, 1);
-        result.unmatchedRows.push({
-          row: m.row,
-          code: '',
-          name: m.name,
-          reason: `Đơn vị "${unit.name}" có ở hai dòng (${m.row} và ${row + 1}); cả hai bị bỏ qua.`,
-          candidates: [],
-        });
-      }
       continue;
     }
     claimedBy.set(unit, row);
-    rowUnit.set(row, unit);
     result.matched.push({ row: row + 1, unit: unitKeyOf(unit), by: match.by, name });
-    const points: Record<string, number> = Object.create(null) as Record<string, number>;
-    const unitKey = unitKeyOf(unit);
-    for (const col of header.columns) {
-      const figure = readFigure(cells[col.column]);
-      const ref = cellRef(options, row, col.column);
-      if (figure.empty) continue;
-      if (figure.value === null) {
-        result.issues.push({
+    rowPoints.set(row, { unit, points: rowPointsOf(cells, row, unit, context, result.issues) });
+  }
+  return rowPoints;
+}
+
+/** A blank row, or a total / average line at the bottom of organisers' tables: not a unit. */
+function isNotAUnitRow(
+  cells: readonly CellValue[],
+  code: string,
+  name: string,
+  header: SurveyHeader,
+): boolean {
+  if (!code && !name && header.columns.every((c) => readFigure(cells[c.column]).empty)) return true;
+  return !code && /^(tổng|trung bình|bình quân|cộng)( |$)/u.test(nameKey(name));
+}
+
+/** Two rows for one unit: neither is used, and both are listed as unmatched with the reason. */
+function dropBothRows(
+  result: SurveyImport,
+  unit: SurveyUnit,
+  second: { row: number; code: string; name: string },
+  earlier: number,
+): void {
+  const { row, code, name } = second;
+  result.unmatchedRows.push({
+    row: row + 1,
+    code,
+    name,
+    reason: `Đơn vị "${unit.name}" đã có ở dòng ${earlier + 1}; cả hai dòng bị bỏ qua.`,
+    candidates: [],
+  });
+  const i = result.matched.findIndex((m) => m.row === earlier + 1);
+  if (i >= 0) {
+    const [m] = result.matched.splice(i, 1);
+    result.unmatchedRows.push({
+      row: m.row,
+      code: '',
+      name: m.name,
+      reason: `Đơn vị "${unit.name}" có ở hai dòng (${m.row} và ${row + 1}); cả hai bị bỏ qua.`,
+      candidates: [],
+    });
+  }
+}
+
+/** The points one matched row gives its unit, per survey leaf; its cells' problems go to `issues`. */
+function rowPointsOf(
+  cells: readonly CellValue[],
+  row: number,
+  unit: SurveyUnit,
+  context: ImportContext,
+  issues: SurveyIssue[],
+): Record<string, number> {
+  const { framework, header, options, file } = context;
+  const points: Record<string, number> = Object.create(null) as Record<string, number>;
+  const unitKey = unitKeyOf(unit);
+  for (const col of header.columns) {
+    const figure = readFigure(cells[col.column]);
+    const ref = cellRef(options, row, col.column);
+    if (figure.empty) continue;
+    if (figure.value === null) {
+      issues.push({
+        severity: 'error',
+        unit: unitKey,
+        cell: ref,
+        message: `${file}, ô ${ref}: "${text(cells[col.column])}" không phải là số.`,
+      });
+      continue;
+    }
+    const kind: SurveyValueKind = figure.hadPercent ? 'rate' : col.kind;
+    const value =
+      kind === 'rate' && context.fractionColumns.has(col.column) && !figure.hadPercent
+        ? figure.value * 100
+        : figure.value;
+    const targets = columnTargets(col, unit, context);
+    if ('source' in col.target && kind === 'points' && targets.length > 1) {
+      issues.push({
+        severity: 'error',
+        unit: unitKey,
+        cell: ref,
+        message: `${file}, ô ${ref}: nguồn "${col.header}" gồm ${targets.length} tiêu chí (${targets.join(', ')}); không chia được điểm tổng. Hãy gửi tỷ lệ (%) hoặc một cột cho mỗi tiêu chí.`,
+      });
+      continue;
+    }
+    for (const leafCode of targets) {
+      const converted = surveyPoints(framework, leafCode, value, kind, { group: unit.group });
+      if ('problem' in converted) {
+        issues.push({
           severity: 'error',
           unit: unitKey,
           cell: ref,
-          message: `${file}, ô ${ref}: "${text(cells[col.column])}" không phải là số.`,
+          message: `${file}, ô ${ref} (${unit.name}): ${converted.problem.message}`,
         });
         continue;
       }
-      const kind: SurveyValueKind = figure.hadPercent ? 'rate' : col.kind;
-      const value =
-        kind === 'rate' && fractionColumns.has(col.column) && !figure.hadPercent
-          ? figure.value * 100
-          : figure.value;
-      const targets =
-        'leaf' in col.target ? [col.target.leaf] : surveyLeavesOf(framework, col.target.source, unit.group);
-      if ('source' in col.target) {
-        const own = new Set(header.columns.flatMap((c) => ('leaf' in c.target ? [c.target.leaf] : [])));
-        targets.splice(0, targets.length, ...targets.filter((t) => !own.has(t)));
-        if (kind === 'points' && targets.length > 1) {
-          result.issues.push({
-            severity: 'error',
-            unit: unitKey,
-            cell: ref,
-            message: `${file}, ô ${ref}: nguồn "${col.header}" gồm ${targets.length} tiêu chí (${targets.join(', ')}); không chia được điểm tổng. Hãy gửi tỷ lệ (%) hoặc một cột cho mỗi tiêu chí.`,
-          });
-          continue;
-        }
-      }
-      for (const leafCode of targets) {
-        const converted = surveyPoints(framework, leafCode, value, kind, { group: unit.group });
-        if ('problem' in converted) {
-          result.issues.push({
-            severity: 'error',
-            unit: unitKey,
-            cell: ref,
-            message: `${file}, ô ${ref} (${unit.name}): ${converted.problem.message}`,
-          });
-          continue;
-        }
-        points[leafCode] = converted.points;
-      }
+      points[leafCode] = converted.points;
     }
-    rowPoints.set(row, points);
   }
-  for (const [row, points] of rowPoints) {
-    const unit = rowUnit.get(row) as SurveyUnit;
-    if (Object.keys(points).length) result.points[unitKeyOf(unit)] = points;
-  }
-  result.unitsWithoutSurvey = units.map(unitKeyOf).filter((k) => !Object.hasOwn(result.points, k));
-  return result;
+  return points;
+}
+
+/**
+ * The leaves a column feeds for a unit: its own leaf, or its source's leaves that apply to the
+ * unit's group less those given their own column.
+ */
+function columnTargets(col: SurveyColumn, unit: SurveyUnit, context: ImportContext): string[] {
+  if ('leaf' in col.target) return [col.target.leaf];
+  const own = new Set(context.header.columns.flatMap((c) => ('leaf' in c.target ? [c.target.leaf] : [])));
+  return surveyLeavesOf(context.framework, col.target.source, unit.group).filter((t) => !own.has(t));
 }
 
 /**
