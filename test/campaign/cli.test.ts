@@ -4,17 +4,10 @@
  */
 import { existsSync, promises as fs, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SELF, writeInitInputs } from '../helpers/campaign-inputs';
 import { run, tempDir } from '../helpers/cli';
-import { campaignFramework } from './fixtures';
 import { fillReturnedWorkbook } from '../../src/xlsx/sample-returns';
 import { sha256Hex } from '../../src/common/sha256';
-
-const SELF = {
-  '1.1': { self: 8, evidence: 'KH 1' },
-  '1.2.1': { self: 10, evidence: 'BC' },
-  '1.2.2': { self: 9, evidence: 'BC' },
-  '2.1': { self: 18, evidence: 'Cổng' },
-};
 
 describe('cchc campaign', () => {
   const root = tempDir();
@@ -24,11 +17,7 @@ describe('cchc campaign', () => {
   beforeAll(async () => {
     process.env.CCHC_LIBRARY = join(root, 'thu-vien');
     await fs.mkdir(inbox);
-    writeFileSync(join(root, 'fw.json'), JSON.stringify(campaignFramework));
-    writeFileSync(
-      join(root, 'units.csv'),
-      'code,name,group\nSNV,Sở Nội vụ,so\nSTP,Sở Tư pháp,so\nCD,Huyện Châu Đốc,huyen\n',
-    );
+    writeInitInputs(root);
   });
 
   it('init refuses a units list without codes, then creates the campaign', async () => {

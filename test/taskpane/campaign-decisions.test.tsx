@@ -9,29 +9,25 @@
  */
 import '../helpers/jsdom-web-globals';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { promises as fs, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from '../../src/taskpane/App';
 import { workbookFileStore } from '../../src/excel/workbook-store';
 import { createFakeExcel } from '../../src/testing/fake-excel';
 import { surveyStore, type TaskpaneServices } from '../../src/taskpane/services';
 import { stringsFor } from '../../src/taskpane/strings';
-import { renderTemplate } from '../../src/xlsx/render';
-import { fillReturnedWorkbook } from '../../src/xlsx/sample-returns';
 import { run, tempDir } from '../helpers/cli';
-import { paneCampaignServices, paneRegister } from '../helpers/pane-campaign';
-import { campaignFramework } from '../campaign/fixtures';
+import {
+  cliClockAtNow,
+  LATE_INIT,
+  lateReturns,
+  NOW,
+  pickedFiles,
+  writeInitInputs,
+} from '../helpers/campaign-inputs';
+import { createLateCampaign, paneCampaignServices, paneRegister } from '../helpers/pane-campaign';
 
 const vi = stringsFor('vi');
-const NOW = '2026-03-05T02:00:00.000Z';
-const FILE_TIME = new Date('2026-03-04T09:30:00.000Z');
-const SELF = {
-  '1.1': { self: 8, evidence: 'KH 1' },
-  '1.2.1': { self: 10, evidence: 'BC' },
-  '1.2.2': { self: 9, evidence: 'BC' },
-  '2.1': { self: 18, evidence: 'Cổng' },
-};
-const UNITS_TEXT = 'SNV; Sở Nội vụ; so\nSTP; Sở Tư pháp; so\nCD; Huyện Châu Đốc; huyen';
 
 /** The app's services: the campaign's are the real ones, every other call fails the test. */
 function appServices(campaign: ReturnType<typeof paneCampaignServices>): TaskpaneServices {
@@ -75,32 +71,13 @@ function disabledBecause(button: HTMLButtonElement): string | null {
 describe('Sổ tổng hợp: late files decided and a stage reopened, as the CLI does', () => {
   const root = tempDir();
   const inbox = join(root, 'hop-thu-muon');
-  const files: Record<string, Uint8Array> = {};
-  const before = process.env.CCHC_NOW;
+  let files: Record<string, Uint8Array> = {};
+  cliClockAtNow();
 
   beforeAll(async () => {
-    process.env.CCHC_NOW = NOW;
     await fs.mkdir(inbox);
-    writeFileSync(join(root, 'fw.json'), JSON.stringify(campaignFramework));
-    writeFileSync(
-      join(root, 'units.csv'),
-      'code,name,group\nSNV,Sở Nội vụ,so\nSTP,Sở Tư pháp,so\nCD,Huyện Châu Đốc,huyen\n',
-    );
-    for (const [name, code, unit] of [
-      ['snv-muon.xlsx', 'SNV', 'Sở Nội vụ'],
-      ['stp-muon.xlsx', 'STP', 'Sở Tư pháp'],
-    ] as const) {
-      files[name] = await fillReturnedWorkbook(
-        await renderTemplate(campaignFramework, { code, name: unit, group: 'so' }, { generatedAt: NOW }),
-        SELF,
-      );
-      writeFileSync(join(inbox, name), files[name]!);
-      utimesSync(join(inbox, name), FILE_TIME, FILE_TIME);
-    }
-  });
-  afterAll(() => {
-    if (before === undefined) delete process.env.CCHC_NOW;
-    else process.env.CCHC_NOW = before;
+    writeInitInputs(root);
+    files = await lateReturns(inbox);
   });
 
   it('accepts one, refuses another with its reason, reopens a stage: the register changes as the CLI’s', async () => {
@@ -110,20 +87,7 @@ describe('Sổ tổng hợp: late files decided and a stage reopened, as the CLI
       expect({ argv, code: r.code, stderr: r.stderr }).toEqual({ argv, code: 0, stderr: '' });
       return r;
     };
-    const init = await run(
-      [
-        'campaign',
-        'init',
-        'muon',
-        '--framework',
-        'fw.json',
-        '--units',
-        'units.csv',
-        '--id',
-        'dot-muon-2026',
-      ].concat(['--title', 'Đợt muộn 2026', '--deadline', 'chot-tu-cham=2026-03-01']),
-      root,
-    );
+    const init = await run(LATE_INIT, root);
     expect(init.code).toBe(0);
     await run(['campaign', 'receive', '.', '--dir', '../muon'], inbox);
     const cliRegister = () => JSON.parse(readFileSync(join(root, 'muon', 'so-theo-doi.json'), 'utf8'));
@@ -138,20 +102,8 @@ describe('Sổ tổng hợp: late files decided and a stage reopened, as the CLI
     try {
       const store = workbookFileStore();
       const campaign = paneCampaignServices(store, NOW);
-      await campaign.createCampaign({
-        title: 'Đợt muộn 2026',
-        frameworkId: campaignFramework.id,
-        unitsText: UNITS_TEXT,
-        selfDeadline: '2026-03-01',
-      });
-      await campaign.receiveCampaignFiles(
-        Object.entries(files).map(([name, bytes]) => ({
-          name,
-          size: bytes.length,
-          lastModified: FILE_TIME.getTime(),
-          bytes: async () => bytes,
-        })),
-      );
+      await createLateCampaign(campaign);
+      await campaign.receiveCampaignFiles(pickedFiles(files));
       expect(await paneRegister(store)).toEqual(cliRegister());
 
       render(<App services={appServices(campaign)} t={vi} dark={false} role="admin" initialTab="campaign" />);
@@ -275,12 +227,7 @@ describe('Sổ tổng hợp: late files decided and a stage reopened, as the CLI
     try {
       const store = workbookFileStore();
       const campaign = paneCampaignServices(store, NOW);
-      await campaign.createCampaign({
-        title: 'Đợt muộn 2026',
-        frameworkId: campaignFramework.id,
-        unitsText: UNITS_TEXT,
-        selfDeadline: '2026-03-01',
-      });
+      await createLateCampaign(campaign);
       const bytes = files['snv-muon.xlsx']!;
       const { receipts } = await campaign.receiveCampaignFiles([
         { name: 'snv-muon.xlsx', size: bytes.length, bytes: async () => bytes },

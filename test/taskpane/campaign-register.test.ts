@@ -4,26 +4,32 @@
  * in-memory Excel, whose campaign lives in the open workbook. Same clock (CCHC_NOW), same units,
  * same returns in the same order with the same file times.
  */
-import { promises as fs, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { workbookFileStore } from '../../src/excel/workbook-store';
 import { createFakeExcel } from '../../src/testing/fake-excel';
-import { renderTemplate } from '../../src/xlsx/render';
-import { fillReturnedWorkbook } from '../../src/xlsx/sample-returns';
 import { run, tempDir } from '../helpers/cli';
 import { campaignFramework } from '../campaign/fixtures';
-import { paneCampaignServices, paneRegister as registerIn } from '../helpers/pane-campaign';
+import {
+  cliClockAtNow,
+  LATE_INIT,
+  lateReturns,
+  NOW,
+  pickedFiles,
+  SELF,
+  UNITS_TEXT,
+  unitReturn,
+  writeInitInputs,
+  writeReturn,
+} from '../helpers/campaign-inputs';
+import {
+  createLateCampaign,
+  paneCampaignServices,
+  paneRegister as registerIn,
+} from '../helpers/pane-campaign';
 
-const NOW = '2026-03-05T02:00:00.000Z';
-const FILE_TIME = new Date('2026-03-04T09:30:00.000Z');
 const TITLE = 'Đợt thử 2026';
-const SELF = {
-  '1.1': { self: 8, evidence: 'KH 1' },
-  '1.2.1': { self: 10, evidence: 'BC' },
-  '1.2.2': { self: 9, evidence: 'BC' },
-  '2.1': { self: 18, evidence: 'Cổng' },
-};
 
 /** The Sổ tổng hợp panel's services over `store`, on the tests' clock. */
 const paneServices = (
@@ -35,39 +41,21 @@ describe('CLI = pane: the same files give the same register', () => {
   const root = tempDir();
   const inbox = join(root, 'hop-thu');
   const names = ['a-snv.xlsx', 'b-snv-ban-sao.xlsx', 'c-stp-tu-tham-dinh.xlsx', 'd-hong.xlsx', 'e-la.xlsx'];
-  const before = process.env.CCHC_NOW;
+  cliClockAtNow();
 
   beforeAll(async () => {
-    process.env.CCHC_NOW = NOW;
     process.env.CCHC_LIBRARY = join(root, 'thu-vien');
     await fs.mkdir(inbox);
-    writeFileSync(join(root, 'fw.json'), JSON.stringify(campaignFramework));
-    writeFileSync(
-      join(root, 'units.csv'),
-      'code,name,group\nSNV,Sở Nội vụ,so\nSTP,Sở Tư pháp,so\nCD,Huyện Châu Đốc,huyen\n',
-    );
+    writeInitInputs(root);
     const unit = (code: string, name: string, group: string) => ({ code, name, group });
-    const snv = await fillReturnedWorkbook(
-      await renderTemplate(campaignFramework, unit('SNV', 'Sở Nội vụ', 'so'), { generatedAt: NOW }),
-      SELF,
-    );
-    const stp = await fillReturnedWorkbook(
-      await renderTemplate(campaignFramework, unit('STP', 'Sở Tư pháp', 'so'), { generatedAt: NOW }),
-      { ...SELF, '1.1': { self: 0, appraisal: 10 } },
-    );
-    const other = await fillReturnedWorkbook(
-      await renderTemplate(campaignFramework, unit('XX', 'Đơn vị lạ', 'so'), { generatedAt: NOW }),
-      SELF,
-    );
-    const files = [snv, snv, stp, snv.subarray(0, 3000), other];
-    files.forEach((bytes, i) => {
-      writeFileSync(join(inbox, names[i]!), bytes);
-      utimesSync(join(inbox, names[i]!), FILE_TIME, FILE_TIME);
+    const snv = await unitReturn(unit('SNV', 'Sở Nội vụ', 'so'));
+    const stp = await unitReturn(unit('STP', 'Sở Tư pháp', 'so'), {
+      ...SELF,
+      '1.1': { self: 0, appraisal: 10 },
     });
-  });
-  afterAll(() => {
-    if (before === undefined) delete process.env.CCHC_NOW;
-    else process.env.CCHC_NOW = before;
+    const other = await unitReturn(unit('XX', 'Đơn vị lạ', 'so'));
+    const files = [snv, snv, stp, snv.subarray(0, 3000), other];
+    files.forEach((bytes, i) => writeReturn(inbox, names[i]!, bytes));
   });
 
   it('init and receive: so-theo-doi.json of the CLI equals the register kept in the Sổ tổng hợp', async () => {
@@ -101,7 +89,7 @@ describe('CLI = pane: the same files give the same register', () => {
       const view = await pane.createCampaign({
         title: TITLE,
         frameworkId: campaignFramework.id,
-        unitsText: 'SNV; Sở Nội vụ; so\nSTP; Sở Tư pháp; so\nCD; Huyện Châu Đốc; huyen',
+        unitsText: UNITS_TEXT,
         selfDeadline: '',
       });
       expect(view.id).toBe(id);
@@ -113,10 +101,10 @@ describe('CLI = pane: the same files give the same register', () => {
       expect(received.code).toBe(1);
       const cli = JSON.parse(readFileSync(join(root, 'dot', 'so-theo-doi.json'), 'utf8'));
 
-      const picked = names.map((name) => {
-        const bytes = new Uint8Array(readFileSync(join(inbox, name)));
-        return { name, size: bytes.length, lastModified: FILE_TIME.getTime(), bytes: async () => bytes };
-      });
+      // The files as they are on disk, in the same order (two of them are the same bytes).
+      const picked = names.flatMap((name) =>
+        pickedFiles({ [name]: new Uint8Array(readFileSync(join(inbox, name))) }),
+      );
       const r = await pane.receiveCampaignFiles(picked);
       expect(r.receipts.map((x) => x.status)).toEqual(cli.receipts.map((x: { status: string }) => x.status));
       // Not a trivial equality: the files were judged differently from one another.
@@ -171,34 +159,11 @@ describe('CLI = pane: the same files give the same register', () => {
   });
 
   it('late files accepted and refused, a stage reopened: the pane and the CLI write equal registers', async () => {
-    const id = 'dot-muon-2026';
     const late = join(root, 'hop-thu-muon');
     await fs.mkdir(late);
-    const unit = (code: string, name: string) => ({ code, name, group: 'so' });
-    const files = {
-      'snv-muon.xlsx': await fillReturnedWorkbook(
-        await renderTemplate(campaignFramework, unit('SNV', 'Sở Nội vụ'), { generatedAt: NOW }),
-        SELF,
-      ),
-      'stp-muon.xlsx': await fillReturnedWorkbook(
-        await renderTemplate(campaignFramework, unit('STP', 'Sở Tư pháp'), { generatedAt: NOW }),
-        SELF,
-      ),
-    };
-    for (const [name, bytes] of Object.entries(files)) {
-      writeFileSync(join(late, name), bytes);
-      utimesSync(join(late, name), FILE_TIME, FILE_TIME);
-    }
+    const files = await lateReturns(late);
     // The self-assessment deadline passed before NOW: both returns are late.
-    const init = await run(
-      ['campaign', 'init', 'muon', '--framework', 'fw.json', '--units', 'units.csv', '--id', id].concat([
-        '--title',
-        'Đợt muộn 2026',
-        '--deadline',
-        'chot-tu-cham=2026-03-01',
-      ]),
-      root,
-    );
+    const init = await run(LATE_INIT, root);
     expect(init.code).toBe(0);
     await run(['campaign', 'receive', '.', '--dir', '../muon'], late);
     const cliRegister = () => JSON.parse(readFileSync(join(root, 'muon', 'so-theo-doi.json'), 'utf8'));
@@ -232,21 +197,9 @@ describe('CLI = pane: the same files give the same register', () => {
     try {
       const store = workbookFileStore();
       const pane = paneServices(store);
-      await pane.createCampaign({
-        title: 'Đợt muộn 2026',
-        frameworkId: campaignFramework.id,
-        unitsText: 'SNV; Sở Nội vụ; so\nSTP; Sở Tư pháp; so\nCD; Huyện Châu Đốc; huyen',
-        selfDeadline: '2026-03-01',
-      });
+      await createLateCampaign(pane);
       const paneRegister = () => registerIn(store);
-      await pane.receiveCampaignFiles(
-        Object.entries(files).map(([name, bytes]) => ({
-          name,
-          size: bytes.length,
-          lastModified: FILE_TIME.getTime(),
-          bytes: async () => bytes,
-        })),
-      );
+      await pane.receiveCampaignFiles(pickedFiles(files));
       expect(await paneRegister()).toEqual(cliRegister());
       const states: string[] = [];
       for (const [step, argv] of steps) {

@@ -6,7 +6,7 @@
  * reads "Sổ theo dõi" later.
  */
 import { Field, Input, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { viDate } from '../../common/vi-time';
 import { useApp } from '../app-context';
 import { ActionButton, Note, type Status } from '../components';
@@ -65,6 +65,46 @@ function useDecision(props: DecisionProps) {
     });
 }
 
+/**
+ * A decision's section: its heading (which names the section for screen readers) and its
+ * introduction, then the form. `id` names the section's test id and, with "-title", its heading.
+ */
+function DecisionSection(props: { id: string; title: string; intro: string; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <section className={styles.stack} aria-labelledby={`${props.id}-title`} data-testid={props.id}>
+      <Text as="h2" id={`${props.id}-title`} weight="semibold" size={300}>
+        {props.title}
+      </Text>
+      <Note>{props.intro}</Note>
+      {props.children}
+    </section>
+  );
+}
+
+/** A required choice among `options` (value, label), starting at "Chọn…". */
+function ChoiceField(props: {
+  label: string;
+  value: string;
+  options: readonly { value: string; label: string }[];
+  onChange(value: string): void;
+}) {
+  const { t } = useApp();
+  const styles = useStyles();
+  return (
+    <Field label={props.label}>
+      <Select className={styles.select} value={props.value} onChange={(_, d) => props.onChange(d.value)}>
+        <option value="">{t.campaign.choose}</option>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
 /** "Nộp muộn chờ Sở quyết định": one row per pending late file, with its receipt number. */
 export function LateFiles(props: DecisionProps) {
   const { view, busy, onView } = props;
@@ -83,11 +123,7 @@ export function LateFiles(props: DecisionProps) {
     });
 
   return (
-    <section className={styles.stack} aria-labelledby="campaign-late-title" data-testid="campaign-late">
-      <Text as="h2" id="campaign-late-title" weight="semibold" size={300}>
-        {t.campaign.lateTitle}
-      </Text>
-      <Note>{t.campaign.lateIntro}</Note>
+    <DecisionSection id="campaign-late" title={t.campaign.lateTitle} intro={t.campaign.lateIntro}>
       <ul className={styles.list}>
         {view.pendingLate.map((p) => {
           const reason = reasons[p.seq] ?? '';
@@ -126,7 +162,7 @@ export function LateFiles(props: DecisionProps) {
           );
         })}
       </ul>
-    </section>
+    </DecisionSection>
   );
 }
 
@@ -159,38 +195,20 @@ export function ReopenForm(props: DecisionProps) {
     });
 
   return (
-    <section className={styles.stack} aria-labelledby="campaign-reopen-title" data-testid="campaign-reopen">
-      <Text as="h2" id="campaign-reopen-title" weight="semibold" size={300}>
-        {t.campaign.reopenTitle}
-      </Text>
-      <Note>{t.campaign.reopenIntro}</Note>
+    <DecisionSection id="campaign-reopen" title={t.campaign.reopenTitle} intro={t.campaign.reopenIntro}>
       <div className={styles.pair}>
-        <Field label={t.campaign.reopenUnit}>
-          <Select
-            className={styles.select}
-            value={form.unit}
-            onChange={(_, d) => setForm({ ...form, unit: d.value })}
-          >
-            <option value="">{t.campaign.choose}</option>
-            {view.units.map((u) => (
-              <option key={u.code} value={u.code}>{`${u.code} · ${u.name}`}</option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t.campaign.reopenStage}>
-          <Select
-            className={styles.select}
-            value={form.stage}
-            onChange={(_, d) => setForm({ ...form, stage: d.value })}
-          >
-            <option value="">{t.campaign.choose}</option>
-            {view.stageIds.map((id, i) => (
-              <option key={id} value={id}>
-                {view.stageNames[i]}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <ChoiceField
+          label={t.campaign.reopenUnit}
+          value={form.unit}
+          options={view.units.map((u) => ({ value: u.code, label: `${u.code} · ${u.name}` }))}
+          onChange={(unit) => setForm({ ...form, unit })}
+        />
+        <ChoiceField
+          label={t.campaign.reopenStage}
+          value={form.stage}
+          options={view.stageIds.map((id, i) => ({ value: id, label: view.stageNames[i] }))}
+          onChange={(stage) => setForm({ ...form, stage })}
+        />
       </div>
       <Field label={t.campaign.reopenUntil}>
         <Input type="date" value={form.until} onChange={(_, d) => setForm({ ...form, until: d.value })} />
@@ -206,6 +224,6 @@ export function ReopenForm(props: DecisionProps) {
       >
         {t.campaign.reopen}
       </ActionButton>
-    </section>
+    </DecisionSection>
   );
 }

@@ -5,7 +5,7 @@
 import { STAGES, type StageId } from '../../../campaign';
 import { issueStage, type Campaign } from '../../../usecases/campaign/campaign';
 import type { CliIO, Command } from '../../command';
-import { clockOf, guard, usageWithDir, viewOf, openForUnits } from './shared';
+import { clockOf, guard, unitsCommand, viewOf } from './shared';
 
 export async function issueAndReport(
   campaign: Campaign,
@@ -38,18 +38,14 @@ export async function issueAndReport(
   return code;
 }
 
-export const campaignIssueCommand: Command = {
+export const campaignIssueCommand: Command = unitsCommand({
   name: 'campaign issue',
   summary: 'Phát mẫu tự chấm cho các đơn vị của đợt (tất cả hoặc một số)',
-  usage: usageWithDir(
-    'Cách dùng: cchc campaign issue [--dir THƯ_MỤC] [--unit MÃ …]',
-    '',
+  help: [
     'Ghi mẫu chấm điểm của từng đơn vị vào phat-hanh/tu-cham/. Các cột thẩm định, ý kiến thẩm định và',
     'điểm cộng/trừ bị khóa và phải để trống: tệp nộp về có giá trị ở đó bị từ chối cả tệp.',
     'Không có --unit: phát cho mọi đơn vị chưa có mẫu; có --unit: phát (lại) cho các đơn vị đó.',
-  ),
-  async run(argv, io) {
-    const { campaign, units, explicit } = await openForUnits(argv, io);
-    return issueAndReport(campaign, new Map(units.map((u) => [u, 'tu-cham' as StageId])), io, explicit);
-  },
-};
+  ],
+  run: ({ campaign, units, explicit }, io) =>
+    issueAndReport(campaign, new Map(units.map((u) => [u, 'tu-cham' as StageId])), io, explicit),
+});

@@ -4,20 +4,17 @@
 import { acceptedReceipt, type StageId } from '../../../campaign';
 import type { Command } from '../../command';
 import { issueAndReport } from './issue';
-import { usageWithDir, openForUnits } from './shared';
+import { unitsCommand } from './shared';
 
-export const campaignRespondCommand: Command = {
+export const campaignRespondCommand: Command = unitsCommand({
   name: 'campaign respond',
   summary: 'Gửi kết quả thẩm định lần 1 cho đơn vị để giải trình, bổ sung tài liệu',
-  usage: usageWithDir(
-    'Cách dùng: cchc campaign respond [--dir THƯ_MỤC] [--unit MÃ …]',
-    '',
+  help: [
     'Lập phiếu giải trình cho mỗi đơn vị đã có kết quả thẩm định lần 1: mọi điểm hiện và bị khóa, đơn vị',
     'chỉ ghi giải trình và tài liệu bổ sung. Điểm thẩm định trong phiếu gửi về khác sổ theo dõi bị báo',
     'là sửa điểm (giả mạo) và tệp bị từ chối.',
-  ),
-  async run(argv, io) {
-    const { campaign, units, explicit } = await openForUnits(argv, io);
+  ],
+  async run({ campaign, units, explicit }, io) {
     const plan = new Map<string, StageId>();
     const waiting: string[] = [];
     for (const u of units) {
@@ -31,4 +28,4 @@ export const campaignRespondCommand: Command = {
     if (waiting.length) io.stderr(`Chưa có kết quả thẩm định lần 1 để gửi cho: ${waiting.join(', ')}.\n`);
     return issueAndReport(campaign, plan, io, explicit);
   },
-};
+});

@@ -14,7 +14,7 @@ import { CampaignError } from '../../../usecases/campaign/folder';
 import { registerWorkbook } from '../../../xlsx/register-workbook';
 import { parseArgs } from '../../args';
 import { nodeCampaignFolder, removeStaleTemps } from '../../campaign/node-folder';
-import type { CliIO } from '../../command';
+import type { CliIO, Command } from '../../command';
 import { UserError } from '../../errors';
 
 export const EXIT_CODES = [
@@ -78,12 +78,35 @@ export function unitsOf(
     : { units: campaign.register.units.map((u) => u.code), explicit: false };
 }
 
+/** A campaign opened for some of its units (see unitsOf). */
+export interface OpenedForUnits {
+  campaign: Campaign;
+  units: string[];
+  explicit: boolean;
+}
+
 /** `[--dir THƯ_MỤC] [--unit MÃ …]`, the arguments of issue and respond: the campaign and its units. */
-export async function openForUnits(
-  argv: string[],
-  io: CliIO,
-): Promise<{ campaign: Campaign; units: string[]; explicit: boolean }> {
+export async function openForUnits(argv: string[], io: CliIO): Promise<OpenedForUnits> {
   const args = parseArgs(argv, { values: ['dir', 'unit'] });
   const campaign = await open(args.values.dir, io);
   return { campaign, ...unitsOf(campaign, args.all) };
+}
+
+/**
+ * A sub-command that takes exactly `[--dir THƯ_MỤC] [--unit MÃ …]` (issue, respond): its usage
+ * line and its arguments are written once here, so the two cannot drift apart. `help` is the text
+ * after the usage line.
+ */
+export function unitsCommand(spec: {
+  name: string;
+  summary: string;
+  help: string[];
+  run(opened: OpenedForUnits, io: CliIO): Promise<number>;
+}): Command {
+  return {
+    name: spec.name,
+    summary: spec.summary,
+    usage: usageWithDir(`Cách dùng: cchc ${spec.name} [--dir THƯ_MỤC] [--unit MÃ …]`, '', ...spec.help),
+    run: async (argv, io) => spec.run(await openForUnits(argv, io), io),
+  };
 }
