@@ -30,10 +30,13 @@ const receipt = fc.record({
 const issued = fc.record({ unit: CODE, stage: STAGE, issuedAt: TIME, superseded: fc.boolean() });
 const reopening = fc.record({ unit: CODE, stage: STAGE, at: TIME, until: fc.option(TIME, { nil: null }) });
 
+/** What an arbitrary generates (fc.RecordValue takes the record's model, not its arbitrary). */
+type Generated<A> = A extends fc.Arbitrary<infer T> ? T : never;
+
 function registerOf(parts: {
-  receipts: fc.RecordValue<typeof receipt>[];
-  issued: fc.RecordValue<typeof issued>[];
-  reopenings: fc.RecordValue<typeof reopening>[];
+  receipts: Generated<typeof receipt>[];
+  issued: Generated<typeof issued>[];
+  reopenings: Generated<typeof reopening>[];
 }): Register {
   return {
     units: [],
