@@ -6,3 +6,10 @@
  * both locales say the same facts.
  */
 export type MessageTemplates<P> = { readonly [K in keyof P]: (params: P[K]) => string };
+
+/** What a problem says: its key, its facts and their Vietnamese sentence (a layer's `…Message`). */
+export interface Saying<K extends string = string> {
+  rule: K;
+  params: object;
+  message: string;
+}

@@ -123,13 +123,6 @@ export const SCORING_VI: MessageTemplates<ScoringParams> = {
   'survey.notASurveyLeaf': (p) => `Tiêu chí ${p.code} không phải là tiêu chí điều tra xã hội học.`,
 };
 
-/** What a problem says: its key, its facts and their Vietnamese sentence. */
-export interface Saying<K extends string = ScoringProblemKey> {
-  rule: K;
-  params: object;
-  message: string;
-}
-
 /** A scoring problem's key, facts and Vietnamese sentence: what a site that raises one writes. */
 export function scoringMessage<K extends ScoringProblemKey>(
   rule: K,

@@ -10,7 +10,8 @@
 import type { Framework, FrameworkNode, SurveyRounding } from '../framework/schema';
 import { leafMaxFor, leaves } from '../framework/tree';
 import { divRoundHalfUp, fromScaled, toScaled } from '../common/decimal';
-import { scoringMessage, type Saying } from './messages.vi';
+import type { Saying } from '../common/message-templates';
+import { scoringMessage } from './messages.vi';
 import { lessThan } from './leaf';
 import type { Problem } from './types';
 

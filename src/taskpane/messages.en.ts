@@ -8,7 +8,7 @@
 import type { MessageTemplates } from '../common/message-templates';
 import type { FileProblemKey } from '../consolidation/problem-keys';
 import type { ChoiceParam, NotANumberParams, ScoringParams } from '../scoring/messages.vi';
-import type { StructureProblemKey } from '../workbook/problem-keys';
+import type { FoundValue, StructureParams } from '../workbook/messages.vi';
 
 /** A number as English writes it: decimal point, as many decimals as it has. */
 export function enNumber(n: number): string {
@@ -72,8 +72,58 @@ export const SCORING_EN: MessageTemplates<ScoringParams> = {
   'survey.notASurveyLeaf': () => 'this criterion is not scored from the survey.',
 };
 
+/** A cell's content as English shows it (numbers with a decimal point). */
+function shown(v: FoundValue): string {
+  if (typeof v === 'number') return enNumber(v);
+  if (v !== null && typeof v === 'object') return v.error;
+  return String(v ?? '');
+}
+
+function markChanged(p: StructureParams['structure.surveyMarkChanged'], why: string): string {
+  if ('copiedOver' in p)
+    return `the unit scores this criterion itself, but the cell says "${p.copiedOver}": the row was copied over.`;
+  return (
+    `this criterion ${why}: the cell must say "${p.mark}"` +
+    (p.holds !== null ? ` but holds "${shown(p.holds)}".` : ' (the mark was erased).')
+  );
+}
+
+export const STRUCTURE_EN: MessageTemplates<StructureParams> = {
+  'structure.headerMissing': (p) =>
+    `no header row with the columns "Mã" and "Điểm tối đa" was found on sheet "${p.sheet}".`,
+  'structure.columnDuplicate': (p) => `the column "${p.title}" appears twice; only the first one is read.`,
+  'structure.columnMissing': (p) => `the column "${p.title}" is missing from header row ${p.headerRow}.`,
+  'structure.textInCode': (p) =>
+    `the "Mã" column holds "${p.text}", which is not a criterion code; row ${p.row} is skipped.`,
+  // Problems of a criterion: the "Criterion 1.1: " prefix names its code.
+  'structure.codeUnknown': (p) =>
+    `this code is not in framework ${p.frameworkId} (a code was edited or a row added).`,
+  'structure.codeDuplicate': (p) => `this code appears twice (rows ${p.firstRow} and ${p.row}).`,
+  'structure.rowMissing': (p) => `the row of "${p.name}" is missing (deleted, or its code edited).`,
+  'structure.rowOrder': () => 'this row was moved out of the framework order.',
+  'structure.maxChanged': (p) =>
+    `the maximum was edited: framework ${p.frameworkId} sets ${enNumber(p.expected)}, the file has ` +
+    `${'formula' in p.inFile ? `the formula "=${p.inFile.formula}"` : `"${shown(p.inFile.value)}"`}.`,
+  'structure.formulaInInput': (p) =>
+    `the cell of column "${p.column}" holds the formula "=${p.formula}"; only values may be entered.`,
+  'structure.applicabilityChanged': (p) =>
+    markChanged(p, 'copiedOver' in p ? '' : `does not apply to the group "${p.group}"`),
+  'structure.surveyMarkChanged': (p) => markChanged(p, 'is scored from the survey, not by the unit'),
+  'structure.otherFramework': (p) =>
+    'fileFramework' in p
+      ? `the file was made from framework "${p.fileFramework}", not "${p.framework}".`
+      : `the file was made from another version of framework "${p.framework}" ` +
+        `(version in the file: ${p.fileVersion || 'unknown'}, current: ${p.version}); use a new template.`,
+  'structure.formatVersion': (p) =>
+    `the template has format version ${p.inFile}; this tool reads version ${p.reads}.`,
+  'structure.unitMissing': (p) =>
+    `sheet "${p.sheet}" does not give the unit's name (unitName)${p.codeMissing ? ' or code (unitCode)' : ''}: it is not known whose file this is; use the template issued to the unit.`,
+  'structure.unknownGroup': (p) =>
+    `the unit group "${p.group}" in the file is not in framework ${p.frameworkId}.`,
+};
+
 /** Keys whose facts are not carried yet: one fixed sentence each (the problem's value is appended). */
-export const FIXED_EN: Readonly<Record<FileProblemKey | StructureProblemKey, string>> = {
+export const FIXED_EN: Readonly<Record<FileProblemKey, string>> = {
   'file.notFound': 'the file was not found.',
   'file.unreadable': 'the file cannot be read.',
   'file.tooLarge': 'the file is too large.',
@@ -94,20 +144,4 @@ export const FIXED_EN: Readonly<Record<FileProblemKey | StructureProblemKey, str
   'consolidation.surveyInvalid': 'a survey figure of this unit is not a number or out of range.',
   'consolidation.textReplaced':
     'characters not allowed in an Excel file were replaced by \uFFFD in the ranking.',
-  'structure.headerMissing': 'the header row with "Mã" and "Điểm tối đa" was not found.',
-  'structure.columnDuplicate': 'a column appears twice; only the first one is read.',
-  'structure.columnMissing': 'a required column is missing from the header row.',
-  'structure.textInCode': 'the "Mã" column holds text that is not a criterion code; the row is skipped.',
-  'structure.codeUnknown': 'this code is not in the framework (a code was edited or a row added).',
-  'structure.codeDuplicate': 'this code appears twice.',
-  'structure.rowMissing': 'the row of this criterion is missing (deleted, or its code edited).',
-  'structure.rowOrder': 'this row was moved out of the framework order.',
-  'structure.maxChanged': 'the maximum of this criterion was edited.',
-  'structure.formulaInInput': 'the cell holds a formula; only values may be entered.',
-  'structure.applicabilityChanged': 'the "not applicable" mark of this criterion was changed.',
-  'structure.surveyMarkChanged': 'the survey mark of this criterion was changed; units do not self-score it.',
-  'structure.otherFramework': 'the workbook was made from another framework or version; use a new template.',
-  'structure.formatVersion': 'the template has another format version than this tool reads.',
-  'structure.unknownGroup': 'the unit group in the file is not in the framework.',
-  'structure.unitMissing': 'the file does not say which unit it belongs to (no unit name in _meta).',
 };

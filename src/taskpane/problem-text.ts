@@ -7,7 +7,7 @@
  */
 import type { ProblemKey } from '../consolidation/problem-keys';
 import type { EntryField, Problem } from '../scoring/types';
-import { FIXED_EN, SCORING_EN } from './messages.en';
+import { FIXED_EN, SCORING_EN, STRUCTURE_EN } from './messages.en';
 import type { Locale } from './strings';
 
 const EN_FIELD: Record<EntryField, string> = {
@@ -23,6 +23,7 @@ const EN_FIELD: Record<EntryField, string> = {
 
 const EN: { readonly [K in ProblemKey]: ((params: never) => string) | string } = {
   ...FIXED_EN,
+  ...STRUCTURE_EN,
   ...SCORING_EN,
 };
 

@@ -8,13 +8,14 @@
  * framework fingerprint in `_meta`) is compared with the framework, naming every difference with
  * its cell.
  */
+import type { Saying } from '../common/message-templates';
 import type { StructureProblemKey } from './problem-keys';
+import { structureMessage, type FoundValue } from './messages.vi';
 import { frameworkFingerprint } from '../framework/fingerprint';
 import type { Framework, FrameworkNode } from '../framework/schema';
 import { appliesTo, isLeaf, isSurveyLeaf, leafMaxFor, walk } from '../framework/tree';
 import { toHundredths } from '../common/decimal';
 import { parseNumberText } from '../common/vi-number';
-import { showNumber } from '../scoring/read';
 import { fieldsOfLeaves } from '../scoring/entry-fields';
 import type {
   CellValue,
@@ -166,9 +167,8 @@ export function scoresheetFromGrid(
   if (headerRow < 0) {
     view.add(
       'error',
-      'structure.headerMissing',
+      structureMessage('structure.headerMissing', { sheet: view.sheet }),
       '',
-      `Không tìm thấy dòng tiêu đề có cột "Mã" và "Điểm tối đa" trên trang "${view.sheet}".`,
       view.at(grid.firstRow, grid.firstCol),
     );
     return { scoresheet, structureProblems: problems, layout: null };
@@ -193,8 +193,8 @@ function gridView(framework: Framework, grid: CellGrid, sheet: string, problems:
     value: (row, col) => grid.values[row - grid.firstRow]?.[col - grid.firstCol],
     formula: (row, col) => grid.formulas?.[row - grid.firstRow]?.[col - grid.firstCol] ?? null,
     at: (row, col) => `${sheet}!${cellAddress(row, col)}`,
-    add: (severity, rule, code, message, cell, extra) =>
-      problems.push({ severity, rule, code, message, ...(cell ? { cell } : {}), ...extra }),
+    add: (severity, said, code, cell, extra) =>
+      problems.push({ severity, ...said, code, ...(cell ? { cell } : {}), ...extra }),
   };
 }
 
@@ -218,13 +218,8 @@ function readColumns({ lastCol, value, at, add }: GridView, grid: CellGrid, head
     const k = TITLE_KEYS.get(normalizeTitle(value(headerRow, c)));
     if (!k) continue;
     if (columns[k] !== undefined) {
-      add(
-        'warning',
-        'structure.columnDuplicate',
-        '',
-        `Cột "${value(headerRow, c)}" xuất hiện hai lần; chỉ đọc cột đầu tiên.`,
-        at(headerRow, c),
-      );
+      const title = String(value(headerRow, c));
+      add('warning', structureMessage('structure.columnDuplicate', { title }), '', at(headerRow, c));
       continue;
     }
     columns[k] = c;
@@ -233,9 +228,8 @@ function readColumns({ lastCol, value, at, add }: GridView, grid: CellGrid, head
     if (col.required && columns[col.key] === undefined) {
       add(
         'error',
-        'structure.columnMissing',
+        structureMessage('structure.columnMissing', { title: col.title, headerRow }),
         '',
-        `Thiếu cột "${col.title}" ở dòng tiêu đề ${headerRow}.`,
         at(headerRow, grid.firstCol),
       );
     }
@@ -255,33 +249,17 @@ function readRowCodes(
     const code = codeText(value(r, codeCol));
     if (!code) continue;
     if (!CODE_PATTERN.test(code)) {
-      add(
-        'warning',
-        'structure.textInCode',
-        '',
-        `Cột "Mã" có nội dung "${code}" không phải mã tiêu chí; dòng ${r} được bỏ qua.`,
-        at(r, codeCol),
-      );
+      add('warning', structureMessage('structure.textInCode', { text: code, row: r }), '', at(r, codeCol));
       continue;
     }
     if (!known.has(code)) {
-      add(
-        'error',
-        'structure.codeUnknown',
-        code,
-        `Mã "${code}" không có trong bộ tiêu chí ${framework.id} (mã bị sửa hoặc dòng bị thêm).`,
-        at(r, codeCol),
-      );
+      const said = structureMessage('structure.codeUnknown', { code, frameworkId: framework.id });
+      add('error', said, code, at(r, codeCol));
       continue;
     }
     if (rows[code] !== undefined) {
-      add(
-        'error',
-        'structure.codeDuplicate',
-        code,
-        `Mã "${code}" xuất hiện hai lần (dòng ${rows[code]} và dòng ${r}).`,
-        at(r, codeCol),
-      );
+      const said = structureMessage('structure.codeDuplicate', { code, firstRow: rows[code], row: r });
+      add('error', said, code, at(r, codeCol));
       continue;
     }
     rows[code] = r;
@@ -305,21 +283,15 @@ function checkNodes(
   for (const { node } of walk(framework.tree)) {
     const row = rows[node.code];
     if (row === undefined) {
-      add(
-        'error',
-        'structure.rowMissing',
-        node.code,
-        `Thiếu dòng tiêu chí ${node.code} "${clipName(node.name)}" (dòng bị xóa hoặc mã bị sửa).`,
-        at(headerRow, codeCol),
-      );
+      const said = structureMessage('structure.rowMissing', { code: node.code, name: clipName(node.name) });
+      add('error', said, node.code, at(headerRow, codeCol));
       continue;
     }
     if (row < previousRow && !orderReported) {
       add(
         'warning',
-        'structure.rowOrder',
+        structureMessage('structure.rowOrder', { code: node.code }),
         node.code,
-        `Dòng tiêu chí ${node.code} đã bị di chuyển khỏi thứ tự của bộ tiêu chí.`,
         at(row, codeCol),
       );
       orderReported = true;
@@ -352,14 +324,9 @@ function readLeaf(
     cells[field] = at(row, col);
     const f = formula(row, col);
     if (f) {
-      add(
-        'error',
-        'structure.formulaInInput',
-        leaf.code,
-        `Tiêu chí ${leaf.code}, cột "${FIELD_COLUMN[field].title}": ô chứa công thức "=${f}"; chỉ được nhập giá trị.`,
-        at(row, col),
-        { field },
-      );
+      const column = FIELD_COLUMN[field].title;
+      const said = structureMessage('structure.formulaInInput', { code: leaf.code, column, formula: f });
+      add('error', said, leaf.code, at(row, col), { field });
       continue;
     }
     const v = value(row, col);
@@ -387,31 +354,27 @@ function checkMark(
   selfValue: CellValue,
 ): void {
   // The cell must hold `mark`: an error when a score replaced it, a warning when it was erased.
-  const expectMark = (mark: string, rule: StructureProblemKey, why: string) => {
-    if (isMark(selfValue, mark)) return;
-    const scored = !isBlank(selfValue);
-    add(
-      scored ? 'error' : 'warning',
-      rule,
-      leaf.code,
-      `Tiêu chí ${leaf.code} ${why}: ô phải ghi "${mark}"` +
-        (scored ? ` nhưng đang có "${String(showValue(selfValue))}".` : ' (dấu đã bị xóa).'),
-      cell,
-      { field: 'self' },
-    );
+  const markFound = (mark: string) => {
+    if (isMark(selfValue, mark)) return null;
+    const holds = isBlank(selfValue) ? null : (selfValue as FoundValue);
+    return { code: leaf.code, mark, holds };
   };
-  if (!applies)
-    expectMark(NOT_APPLICABLE_MARK, 'structure.applicabilityChanged', `không áp dụng cho nhóm "${group}"`);
-  else if (survey)
-    expectMark(SURVEY_MARK, 'structure.surveyMarkChanged', 'chấm bằng điều tra XHH, đơn vị không tự chấm');
-  else if (isMark(selfValue, SURVEY_MARK) || isMark(selfValue, NOT_APPLICABLE_MARK)) {
-    add(
+  const report = (said: Saying<StructureProblemKey>, severity: Severity) =>
+    add(severity, said, leaf.code, cell, { field: 'self' });
+  const severityOf = (m: { holds: FoundValue | null }): Severity => (m.holds !== null ? 'error' : 'warning');
+  if (!applies) {
+    const m = markFound(NOT_APPLICABLE_MARK);
+    if (m) report(structureMessage('structure.applicabilityChanged', { ...m, group }), severityOf(m));
+  } else if (survey) {
+    const m = markFound(SURVEY_MARK);
+    if (m) report(structureMessage('structure.surveyMarkChanged', m), severityOf(m));
+  } else if (isMark(selfValue, SURVEY_MARK) || isMark(selfValue, NOT_APPLICABLE_MARK)) {
+    const copied = { code: leaf.code, copiedOver: String(selfValue) };
+    report(
+      isMark(selfValue, SURVEY_MARK)
+        ? structureMessage('structure.surveyMarkChanged', copied)
+        : structureMessage('structure.applicabilityChanged', copied),
       'error',
-      isMark(selfValue, SURVEY_MARK) ? 'structure.surveyMarkChanged' : 'structure.applicabilityChanged',
-      leaf.code,
-      `Tiêu chí ${leaf.code} do đơn vị tự chấm nhưng ô ghi "${String(selfValue)}": dòng đã bị chép đè.`,
-      cell,
-      { field: 'self' },
     );
     delete entry.self;
   }
@@ -449,21 +412,15 @@ const REPORT_LABELS = new Map<string, keyof ReportTexts>(
   REPORT_TEXTS.map((t) => [normalizeTitle(t.label), t.key]),
 );
 
-function showValue(v: CellValue): string {
-  if (typeof v === 'number') return showNumber(v);
-  if (v && typeof v === 'object') return v.error;
-  return String(v ?? '');
-}
-
 function clipName(name: string): string {
   return name.length > 60 ? `${name.slice(0, 59)}…` : name;
 }
 
+/** Records a problem: what it says (`structureMessage`), its node code ('' for the sheet), its cell. */
 type Add = (
   severity: Severity,
-  rule: StructureProblemKey,
+  said: Saying<StructureProblemKey>,
   code: string,
-  message: string,
   cell?: string,
   extra?: Partial<Problem>,
 ) => void;
@@ -492,15 +449,13 @@ function checkMax(
   const v = value(row, col);
   const n = typeof v === 'number' ? v : typeof v === 'string' ? parseNumberText(v) : null;
   if (f || n === null || toHundredths(n) !== expected) {
-    add(
-      'error',
-      'structure.maxChanged',
-      node.code,
-      `Điểm tối đa của tiêu chí ${node.code} đã bị sửa: bộ tiêu chí ${framework.id} quy định ` +
-        `${showNumber(expected / 100)}, trong tệp là ${f ? `công thức "=${f}"` : `"${showValue(v)}"`}.`,
-      at(row, col),
-      { value: v },
-    );
+    const said = structureMessage('structure.maxChanged', {
+      code: node.code,
+      frameworkId: framework.id,
+      expected: expected / 100,
+      inFile: f ? { formula: f } : { value: v ?? null },
+    });
+    add('error', said, node.code, at(row, col), { value: v });
   }
 }
 
@@ -513,56 +468,34 @@ function checkMeta(
   const id = meta[META_KEYS.frameworkId];
   const metaCell = (key: string) => cells[key] ?? `${SHEET_META}!A1`;
   if (id !== undefined && id !== framework.id) {
-    add(
-      'error',
-      'structure.otherFramework',
-      '',
-      `Tệp được tạo theo bộ tiêu chí "${id}", không phải "${framework.id}".`,
-      metaCell(META_KEYS.frameworkId),
-    );
+    const said = structureMessage('structure.otherFramework', { fileFramework: id, framework: framework.id });
+    add('error', said, '', metaCell(META_KEYS.frameworkId));
     return;
   }
   const fp = meta[META_KEYS.frameworkFingerprint];
   if (fp !== undefined && fp !== fingerprintOf(framework)) {
-    add(
-      'error',
-      'structure.otherFramework',
-      '',
-      `Tệp được tạo từ một phiên bản khác của bộ tiêu chí "${framework.id}" ` +
-        `(phiên bản trong tệp: ${meta[META_KEYS.frameworkVersion] || 'không rõ'}, hiện hành: ${framework.version}); ` +
-        'hãy dùng mẫu mới.',
-      metaCell(META_KEYS.frameworkFingerprint),
-    );
+    const said = structureMessage('structure.otherFramework', {
+      framework: framework.id,
+      fileVersion: meta[META_KEYS.frameworkVersion] || null,
+      version: framework.version,
+    });
+    add('error', said, '', metaCell(META_KEYS.frameworkFingerprint));
   }
   const fmt = meta[META_KEYS.formatVersion];
   if (fmt !== undefined && fmt !== TEMPLATE_FORMAT_VERSION) {
-    add(
-      'warning',
-      'structure.formatVersion',
-      '',
-      `Tệp mẫu định dạng phiên bản ${fmt}, công cụ này đọc phiên bản ${TEMPLATE_FORMAT_VERSION}.`,
-      metaCell(META_KEYS.formatVersion),
-    );
+    const said = structureMessage('structure.formatVersion', { inFile: fmt, reads: TEMPLATE_FORMAT_VERSION });
+    add('warning', said, '', metaCell(META_KEYS.formatVersion));
   }
   // A return must say whose it is: without a unit name it would be ranked as an anonymous unit "".
   // (The code may be empty: a template can be made for a unit without one.)
   if (!meta[META_KEYS.unitName]?.trim()) {
-    add(
-      'error',
-      'structure.unitMissing',
-      '',
-      `Trang "${SHEET_META}" không ghi tên đơn vị (unitName)${meta[META_KEYS.unitCode]?.trim() ? '' : ' và mã đơn vị (unitCode)'}: không biết tệp là của đơn vị nào; hãy dùng đúng mẫu đã phát cho đơn vị.`,
-      metaCell(META_KEYS.unitName),
-    );
+    const codeMissing = !meta[META_KEYS.unitCode]?.trim();
+    const said = structureMessage('structure.unitMissing', { sheet: SHEET_META, codeMissing });
+    add('error', said, '', metaCell(META_KEYS.unitName));
   }
   const group = meta[META_KEYS.unitGroup];
   if (group !== undefined && !framework.groups.some((g) => g.id === group)) {
-    add(
-      'error',
-      'structure.unknownGroup',
-      '',
-      `Nhóm đơn vị "${group}" trong tệp không có trong bộ tiêu chí ${framework.id}.`,
-      metaCell(META_KEYS.unitGroup),
-    );
+    const said = structureMessage('structure.unknownGroup', { group, frameworkId: framework.id });
+    add('error', said, '', metaCell(META_KEYS.unitGroup));
   }
 }

@@ -7,7 +7,9 @@
  */
 import { SCORING_PROBLEM_KEYS, type ScoringProblemKey } from '../../src/scoring/problem-keys';
 import { SCORING_VI, type ScoringParams } from '../../src/scoring/messages.vi';
-import { SCORING_EN } from '../../src/taskpane/messages.en';
+import { SCORING_EN, STRUCTURE_EN } from '../../src/taskpane/messages.en';
+import { STRUCTURE_PROBLEM_KEYS, type StructureProblemKey } from '../../src/workbook/problem-keys';
+import { STRUCTURE_VI, type StructureParams } from '../../src/workbook/messages.vi';
 
 /** One problem's facts per key, with distinctive numbers and texts so each can be found. */
 const SCORING_SAMPLES: { [K in ScoringProblemKey]: ScoringParams[K][] } = {
@@ -55,13 +57,59 @@ const SCORING_SAMPLES: { [K in ScoringProblemKey]: ScoringParams[K][] } = {
   'survey.notASurveyLeaf': [{ code: '1.3' }],
 };
 
+const STRUCTURE_SAMPLES: { [K in StructureProblemKey]: StructureParams[K][] } = {
+  'structure.headerMissing': [{ sheet: 'Chấm điểm' }],
+  'structure.columnDuplicate': [{ title: 'Giải trình' }],
+  'structure.columnMissing': [{ title: 'Điểm tối đa', headerRow: 4 }],
+  'structure.textInCode': [{ text: 'Ghi chú', row: 31 }],
+  'structure.codeUnknown': [{ code: '9.9', frameworkId: 'fw-x' }],
+  'structure.codeDuplicate': [{ code: '1.2', firstRow: 7, row: 19 }],
+  'structure.rowMissing': [{ code: '1.3', name: 'Ban hành kế hoạch' }],
+  'structure.rowOrder': [{ code: '2.1' }],
+  'structure.maxChanged': [
+    { code: '1.1', frameworkId: 'fw-x', expected: 2.5, inFile: { value: 3.75 } },
+    { code: '1', frameworkId: 'fw-x', expected: 10.5, inFile: { formula: 'SUM(C6:C9)' } },
+  ],
+  'structure.formulaInInput': [{ code: '1.4', column: 'Điểm tự đánh giá', formula: 'C8*2' }],
+  'structure.applicabilityChanged': [
+    { code: '1.4', mark: 'Không áp dụng', holds: 1.25, group: 'Sở, ban, ngành' },
+    { code: '1.4', mark: 'Không áp dụng', holds: null, group: 'Sở, ban, ngành' },
+    { code: '1.1', copiedOver: 'Không áp dụng' },
+  ],
+  'structure.surveyMarkChanged': [
+    { code: '2.1', mark: 'Điều tra XHH', holds: 'hai' },
+    { code: '2.1', mark: 'Điều tra XHH', holds: { error: '#REF!' } },
+    { code: '1.1', copiedOver: 'Điều tra XHH' },
+  ],
+  'structure.otherFramework': [
+    { fileFramework: 'fw-old', framework: 'fw-new' },
+    { framework: 'fw-x', fileVersion: '2024.1', version: '2025.2' },
+  ],
+  'structure.formatVersion': [{ inFile: '7', reads: '1' }],
+  'structure.unitMissing': [
+    { sheet: '_meta', codeMissing: true },
+    { sheet: '_meta', codeMissing: false },
+  ],
+  'structure.unknownGroup': [{ group: 'xa', frameworkId: 'fw-x' }],
+};
+
 /** Fields that choose a sentence rather than state a fact. */
-const CHOOSERS = new Set(['found', 'from', 'round', 'against']);
+const CHOOSERS = new Set(['found', 'from', 'round', 'against', 'codeMissing']);
 /** Facts the English leaves to the "Criterion 1.1: " prefix, which names the leaf. */
-const IN_PREFIX: Partial<Record<ScoringProblemKey, string[]>> = {
+const IN_PREFIX: Partial<Record<string, string[]>> = {
   'entry.unknownCode': ['code'],
   'survey.notASurveyLeaf': ['code'],
+  'structure.codeUnknown': ['code'],
+  'structure.codeDuplicate': ['code'],
+  'structure.rowMissing': ['code'],
+  'structure.rowOrder': ['code'],
+  'structure.maxChanged': ['code'],
+  'structure.formulaInInput': ['code'],
+  'structure.applicabilityChanged': ['code'],
+  'structure.surveyMarkChanged': ['code'],
 };
+/** Words of the sheet itself (its column titles), which the English quotes as they are. */
+const SHEET_WORDS = ['"Mã"', '"Điểm tối đa"'];
 
 /** The numbers and texts of a problem's facts (numbers by magnitude: a deduction says "3" of -3). */
 function facts(params: object, skip: string[] = []): (number | string)[] {
@@ -96,27 +144,47 @@ function saysEveryFact(
   );
 }
 
-describe('problem templates', () => {
-  it('has a Vietnamese and an English template for every scoring key, and no other', () => {
-    expect(Object.keys(SCORING_VI).sort()).toEqual([...SCORING_PROBLEM_KEYS].sort());
-    expect(Object.keys(SCORING_EN).sort()).toEqual([...SCORING_PROBLEM_KEYS].sort());
-    for (const key of SCORING_PROBLEM_KEYS) {
-      expect(typeof SCORING_VI[key]).toBe('function');
-      expect(typeof SCORING_EN[key]).toBe('function');
+type Table = Readonly<Record<string, (p: never) => string>>;
+
+/** Each layer's catalogue with its two locales' templates and a sample of each key's facts. */
+const LAYERS: {
+  name: string;
+  keys: readonly string[];
+  vi: Table;
+  en: Table;
+  samples: Record<string, object[]>;
+}[] = [
+  { name: 'scoring', keys: SCORING_PROBLEM_KEYS, vi: SCORING_VI, en: SCORING_EN, samples: SCORING_SAMPLES },
+  {
+    name: 'structure',
+    keys: STRUCTURE_PROBLEM_KEYS,
+    vi: STRUCTURE_VI,
+    en: STRUCTURE_EN,
+    samples: STRUCTURE_SAMPLES,
+  },
+];
+
+describe.each(LAYERS)('problem templates of $name', ({ keys, vi, en, samples }) => {
+  it('has a Vietnamese and an English template for every key, and no other', () => {
+    expect(Object.keys(vi).sort()).toEqual([...keys].sort());
+    expect(Object.keys(en).sort()).toEqual([...keys].sort());
+    for (const key of keys) {
+      expect(typeof vi[key]).toBe('function');
+      expect(typeof en[key]).toBe('function');
     }
   });
 
-  it.each(SCORING_PROBLEM_KEYS.map((k) => [k]))('%s: both locales say every fact', (key) => {
-    const render = (table: typeof SCORING_VI, p: object) => (table[key] as (p: object) => string)(p);
-    for (const params of SCORING_SAMPLES[key]) {
-      const vi = render(SCORING_VI, params);
-      const en = render(SCORING_EN, params);
-      expect([vi, saysEveryFact(vi, params, ',')]).toEqual([vi, []]);
-      expect([en, saysEveryFact(en, params, '.', IN_PREFIX[key])]).toEqual([en, []]);
+  it.each(keys.map((k) => [k]))('%s: both locales say every fact', (key) => {
+    const render = (table: Table, p: object) => (table[key] as (p: object) => string)(p);
+    for (const params of samples[key]) {
+      const viText = render(vi, params);
+      const enText = render(en, params);
+      expect([viText, saysEveryFact(viText, params, ',')]).toEqual([viText, []]);
+      expect([enText, saysEveryFact(enText, params, '.', IN_PREFIX[key])]).toEqual([enText, []]);
       // English apart from the facts themselves (a level's label or a group's name stays Vietnamese).
-      const own = facts(params).reduce<string>(
+      const own = [...facts(params), ...SHEET_WORDS].reduce<string>(
         (t, f) => (typeof f === 'string' ? t.split(f).join('') : t),
-        en,
+        enText,
       );
       expect(own).not.toMatch(/[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]/i);
     }

@@ -5,7 +5,8 @@
  * sheet through a `SheetContext`.
  */
 import type { ScoringProblemKey } from '../problem-keys';
-import { scoringMessage, type Saying, type ScoringParams } from '../messages.vi';
+import type { Saying } from '../../common/message-templates';
+import { scoringMessage, type ScoringParams } from '../messages.vi';
 import type { Framework, FrameworkNode } from '../../framework/schema';
 import { appliesTo, leafMaxFor } from '../../framework/tree';
 import { leafKind, type LeafKind } from '../leaf';
