@@ -28,7 +28,9 @@ export function templateServices(): TemplateServices {
           // Office 2019 and older (no ExcelApi 1.8): the same file, to open by hand.
           if (!(e instanceof ExcelAdapterError) || e.reason !== 'unsupported') throw e;
           const { renderTemplate } = await import(/* webpackChunkName: "xlsx" */ '../../xlsx/render');
-          const fileName = `${safeFileStem(`Bảng chấm điểm ${framework.year} - ${units[0].name}`)}.xlsx`;
+          // Named by the one rule of every unit's template ("SO01 - Sở Tư pháp.xlsx"): the name
+          // the same unit's file gets in the .zip, from `cchc template --units` and in a campaign.
+          const fileName = unitFileName(units[0], new Set());
           download(await renderTemplate(framework, units[0]), fileName, XLSX_TYPE);
           return { kind: 'download', unit: units[0].name, fileName, why: e.message };
         }
