@@ -20,22 +20,13 @@ import {
   pickedFromFile,
 } from '../services';
 import { LateFiles, ReopenForm } from './CampaignDecisions';
-import { formStyleRules } from './form-styles';
+import { dropZoneRule, formStyleRules } from './form-styles';
 import { FrameworkSelect } from './FrameworkSelect';
 import type { PanelProps } from './registry';
 
 const useStyles = makeStyles({
   ...formStyleRules,
-  drop: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'center',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingVerticalL,
-    border: `2px dashed ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusLarge,
-    textAlign: 'center',
-  },
+  drop: dropZoneRule,
   units: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '6px' },
   unit: {
     padding: tokens.spacingHorizontalS,

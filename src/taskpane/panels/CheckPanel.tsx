@@ -24,10 +24,11 @@ import { Busy, IllustrativeBadge, Note, StatusBar, useAction } from '../componen
 import { points } from '../format';
 import { problemText } from '../problem-text';
 import type { CheckState } from '../services';
+import { resultStyleRules } from './form-styles';
 
 const useStyles = makeStyles({
-  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  stack: resultStyleRules.stack,
+  row: resultStyleRules.row,
   totals: {
     display: 'grid',
     // Three columns fit at 320 px with Vietnamese labels; wider panes get more.

@@ -35,33 +35,17 @@ import {
   type FileStatus,
   type PickedFile,
 } from '../services';
+import { dropZoneRule, resultStyleRules } from './form-styles';
 
 const useStyles = makeStyles({
-  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
-  drop: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'center',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingVerticalL,
-    border: `2px dashed ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    textAlign: 'center',
-  },
+  stack: resultStyleRules.stack,
+  row: resultStyleRules.row,
+  drop: { ...dropZoneRule, backgroundColor: tokens.colorNeutralBackground1 },
   dropActive: {
     border: `2px dashed ${tokens.colorBrandStroke1}`,
     backgroundColor: tokens.colorBrandBackground2,
   },
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-  },
+  list: resultStyleRules.list,
   item: {
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -91,16 +75,7 @@ const useStyles = makeStyles({
   num: { textAlign: 'right', whiteSpace: 'nowrap' },
   // "62,00" and "Yếu" must not touch: the band column keeps a gap from the right-aligned index.
   band: { paddingLeft: tokens.spacingHorizontalM },
-  picked: {
-    maxHeight: '240px',
-    overflowY: 'auto',
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-  },
+  picked: resultStyleRules.scrollingList,
   pickedItem: {
     display: 'flex',
     alignItems: 'center',

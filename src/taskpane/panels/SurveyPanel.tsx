@@ -16,18 +16,10 @@ import type { PanelProps } from './registry';
 import { useApp, useSurveyInUse } from '../app-context';
 import { ActionButton, FileButton, Note, StatusBar, useAction } from '../components';
 import type { SurveyPreview } from '../services';
+import { resultStyleRules } from './form-styles';
 
 const useStyles = makeStyles({
-  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-  },
+  ...resultStyleRules,
   item: {
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
     borderRadius: tokens.borderRadiusMedium,
