@@ -91,8 +91,17 @@ function leavesWithField(framework: Framework): Array<{ node: FrameworkNode; fie
  * `cchc rank` table has no leaves) are left out.
  */
 export function pointsLost(input: Input, options: PointsLostOptions = {}): UnitShortfall[] {
+  return [...eachPointsLost(input, options)];
+}
+
+/**
+ * The same, one unit at a time, each made when asked for: a writer of 10,000 units' rows holds one
+ * shortfall, not all of them (the group averages are worked out once per group, over all of
+ * `units`, whatever their order).
+ */
+export function* eachPointsLost(input: Input, options: PointsLostOptions = {}): Generator<UnitShortfall> {
   const framework = input.framework;
-  if (!framework) return [];
+  if (!framework) return;
   const places = framework.places;
   const scale = Math.max(2, places);
   const sc = (n: number) => toScaled(n, scale);
@@ -126,7 +135,6 @@ export function pointsLost(input: Input, options: PointsLostOptions = {}): UnitS
     return stats;
   };
 
-  const result: UnitShortfall[] = [];
   for (const unit of input.units) {
     const d = details.get(keyOf(unit));
     if (!d) continue;
@@ -172,7 +180,7 @@ export function pointsLost(input: Input, options: PointsLostOptions = {}): UnitS
         toBest: s ? out(sc(points) - sc(s.best)) : null,
       };
     });
-    result.push({
+    yield {
       key: keyOf(unit),
       unit: unit.unit,
       code: unit.code,
@@ -204,7 +212,6 @@ export function pointsLost(input: Input, options: PointsLostOptions = {}): UnitS
             indexChange: unit.previous.indexChange,
           }
         : null,
-    });
+    };
   }
-  return result;
 }

@@ -7,7 +7,7 @@
  */
 import { widthCharsFor } from '../../common/text-layout';
 import { formatVi } from '../../common/vi-number';
-import { pointsLost } from '../../consolidation/points-lost';
+import { eachPointsLost } from '../../consolidation/points-lost';
 import type { ConsolidationResult } from '../../consolidation/types';
 import type { Framework } from '../../framework/schema';
 import { FORMAT, groupsInOrder, orderInGroup } from '../../workbook/ranking-plan';
@@ -19,44 +19,43 @@ import { writeTable } from './table-sheet';
 const LOST_TOP = 3;
 
 function* lostRows(result: ConsolidationResult, framework: Framework): Generator<TableCell[]> {
-  const all = new Map(pointsLost(result, { top: LOST_TOP }).map((u) => [u.key, u]));
   const pts = (n: number) => formatVi(n, framework.places);
-  for (const g of groupsInOrder(result.units, framework)) {
-    for (const u of orderInGroup(result.units.filter((x) => x.group === g.id))) {
-      const s = all.get(u.code ?? u.unit);
-      if (!s) continue;
-      const leavesText = s.leaves
-        .map((l) => {
-          const how = l.survey
-            ? 'điều tra XHH'
-            : l.appraisal !== null
-              ? `TĐG ${l.self === null ? '—' : pts(l.self)}, TĐ ${pts(l.appraisal)}`
-              : `TĐG ${l.self === null ? '—' : pts(l.self)}, chưa TĐ`;
-          return `${l.code}: thiếu ${pts(l.lost)} (${pts(l.score)}/${pts(l.max)}; ${how})`;
-        })
-        .join('\n');
-      const behind = s.fields
-        .filter((f) => f.toAverage !== null && f.toAverage < 0)
-        .sort((a, b) => (a.toAverage as number) - (b.toAverage as number))
-        .slice(0, LOST_TOP)
-        .map(
-          (f) =>
-            `Lĩnh vực ${f.code}: ${pts(f.points)} (TB ${pts(f.groupAverage as number)}; cao nhất ${pts(f.groupBest as number)})`,
-        )
-        .join('\n');
-      yield [
-        s.code,
-        s.ranked ? s.unit : `${s.unit} (*)`,
-        g.name,
-        s.rank,
-        s.index,
-        s.lost,
-        leavesText || 'Không mất điểm ở tiêu chí nào.',
-        behind || 'Không lĩnh vực nào dưới trung bình nhóm.',
-        s.previous?.indexChange ?? null,
-        s.previous?.rankChange ?? null,
-      ];
-    }
+  const groups = groupsInOrder(result.units, framework);
+  const groupName = new Map(groups.map((g) => [g.id, g.name]));
+  // The units in the sheet's order (by group, then rank); their shortfalls are made one by one.
+  const ordered = groups.flatMap((g) => orderInGroup(result.units.filter((x) => x.group === g.id)));
+  for (const s of eachPointsLost({ ...result, units: ordered }, { top: LOST_TOP })) {
+    const leavesText = s.leaves
+      .map((l) => {
+        const how = l.survey
+          ? 'điều tra XHH'
+          : l.appraisal !== null
+            ? `TĐG ${l.self === null ? '—' : pts(l.self)}, TĐ ${pts(l.appraisal)}`
+            : `TĐG ${l.self === null ? '—' : pts(l.self)}, chưa TĐ`;
+        return `${l.code}: thiếu ${pts(l.lost)} (${pts(l.score)}/${pts(l.max)}; ${how})`;
+      })
+      .join('\n');
+    const behind = s.fields
+      .filter((f) => f.toAverage !== null && f.toAverage < 0)
+      .sort((a, b) => (a.toAverage as number) - (b.toAverage as number))
+      .slice(0, LOST_TOP)
+      .map(
+        (f) =>
+          `Lĩnh vực ${f.code}: ${pts(f.points)} (TB ${pts(f.groupAverage as number)}; cao nhất ${pts(f.groupBest as number)})`,
+      )
+      .join('\n');
+    yield [
+      s.code,
+      s.ranked ? s.unit : `${s.unit} (*)`,
+      groupName.get(s.group) ?? s.group,
+      s.rank,
+      s.index,
+      s.lost,
+      leavesText || 'Không mất điểm ở tiêu chí nào.',
+      behind || 'Không lĩnh vực nào dưới trung bình nhóm.',
+      s.previous?.indexChange ?? null,
+      s.previous?.rankChange ?? null,
+    ];
   }
 }
 
