@@ -244,4 +244,19 @@ describe('byte scanner ≡ tokenizer on worksheet XML', () => {
     ])
       expect(scannedGrid(odd, ctx)).toBeNull();
   });
+
+  it('refuses an entity no DTD-less parser knows, also one named like an object member', () => {
+    const wrap = (cells: string) =>
+      new TextEncoder().encode(`<worksheet><sheetData><row r="1">${cells}</row></sheetData></worksheet>`);
+    for (const entity of ['&constructor;', '&toString;', '&__proto__;', '&nbsp;']) {
+      for (const cell of [
+        `<c r="A1" t="inlineStr"><is><t>a${entity}</t></is></c>`,
+        `<c r="A1"><f>A2${entity}</f></c>`,
+        `<c r="A1" t="str"><f>A2</f><v>${entity}</v></c>`,
+      ]) {
+        expect(scannedGrid(wrap(cell), ctx)).toBeNull();
+        expect(tokenized(wrap(cell))).toBeInstanceOf(Error);
+      }
+    }
+  });
 });

@@ -4,7 +4,15 @@
  */
 import { OoxmlUnsupported } from './unsupported';
 
-const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+// A Map, not an object literal: "&constructor;" must not find Object.prototype's member (it read
+// as the text "function Object() { [native code] }" where exceljs' parser refuses the file).
+const NAMED_ENTITIES = new Map<string, string>([
+  ['lt', '<'],
+  ['gt', '>'],
+  ['amp', '&'],
+  ['quot', '"'],
+  ['apos', "'"],
+]);
 
 /**
  * Character data or an attribute value as a SAX parser hands it over: the five XML entities and
@@ -22,7 +30,7 @@ export function decodeXml(raw: string): string {
     const semi = s.indexOf(';', amp + 1);
     if (semi < 0) throw new OoxmlUnsupported('stray "&"');
     const ref = s.slice(amp + 1, semi);
-    let ch: string | undefined = NAMED_ENTITIES[ref];
+    let ch: string | undefined = NAMED_ENTITIES.get(ref);
     if (ch === undefined && ref.startsWith('#')) {
       const code = /^#x[0-9a-fA-F]+$/.test(ref)
         ? parseInt(ref.slice(2), 16)
