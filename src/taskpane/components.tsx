@@ -56,6 +56,35 @@ export function ActionButton(props: {
   /** Accessible name when the visible text alone is ambiguous (one "Chấp nhận" per row). */
   label?: string;
 }) {
+  return (
+    <ButtonFrame
+      text={props.children}
+      onClick={props.onClick}
+      disabledReason={props.disabledReason}
+      busy={props.busy}
+      appearance={props.appearance}
+      testId={props.testId}
+      ariaLabel={props.label}
+    >
+      {null}
+    </ButtonFrame>
+  );
+}
+
+/**
+ * What ActionButton and FileButton draw alike: the button, the busy mark beside it, the disabled
+ * reason below it, then `children` (FileButton's hidden file input).
+ */
+function ButtonFrame(props: {
+  text: ReactNode;
+  onClick(): void;
+  disabledReason?: string | null;
+  busy?: boolean;
+  appearance?: 'primary' | 'secondary';
+  testId?: string;
+  ariaLabel?: string;
+  children: ReactNode;
+}) {
   const styles = useStyles();
   const state = useDisabledState(props.disabledReason, props.busy);
   return (
@@ -66,13 +95,14 @@ export function ActionButton(props: {
           {...state.button}
           onClick={props.onClick}
           data-testid={props.testId}
-          aria-label={props.label}
+          aria-label={props.ariaLabel}
         >
-          {props.children}
+          {props.text}
         </Button>
         {state.busy}
       </div>
       {state.reason}
+      {props.children}
     </div>
   );
 }
@@ -94,20 +124,14 @@ export function FileButton(props: {
   const input = useRef<HTMLInputElement>(null);
   const id = useId();
   const styles = useStyles();
-  const state = useDisabledState(props.disabledReason, props.busy);
   return (
-    <div className={styles.action}>
-      <div className={styles.actionRow}>
-        <Button
-          appearance={props.appearance ?? 'secondary'}
-          {...state.button}
-          onClick={() => input.current?.click()}
-        >
-          {props.label}
-        </Button>
-        {state.busy}
-      </div>
-      {state.reason}
+    <ButtonFrame
+      text={props.label}
+      onClick={() => input.current?.click()}
+      disabledReason={props.disabledReason}
+      busy={props.busy}
+      appearance={props.appearance}
+    >
       <input
         id={id}
         ref={input}
@@ -123,7 +147,7 @@ export function FileButton(props: {
           if (files.length) props.onFiles(files);
         }}
       />
-    </div>
+    </ButtonFrame>
   );
 }
 

@@ -57,6 +57,12 @@ export const LATE_INIT = [
   ...['--title', LATE_TITLE, '--deadline', `chot-tu-cham=${LATE_DEADLINE}`],
 ];
 
+/** Reopens Tự chấm for STP until 20/03/2026 (the pane's form is filled with the same). */
+export const LATE_REOPEN = [
+  ...['campaign', 'reopen', 'tu-cham', '--unit', 'STP'],
+  ...['--until', '2026-03-20', '--reason', 'Cho nộp lại'],
+];
+
 /** SNV's and STP's self-assessments, returned after the deadline; written into `dir`. */
 export async function lateReturns(dir: string): Promise<Record<string, Uint8Array>> {
   const files: Record<string, Uint8Array> = {};

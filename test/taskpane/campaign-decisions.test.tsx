@@ -20,6 +20,7 @@ import { run, tempDir } from '../helpers/cli';
 import {
   cliClockAtNow,
   LATE_INIT,
+  LATE_REOPEN,
   lateReturns,
   NOW,
   pickedFiles,
@@ -194,17 +195,7 @@ describe('Sổ tổng hợp: late files decided and a stage reopened, as the CLI
         {},
         { timeout: 20_000 },
       );
-      await cliRun([
-        'campaign',
-        'reopen',
-        'tu-cham',
-        '--unit',
-        'STP',
-        '--until',
-        '2026-03-20',
-        '--reason',
-        'Cho nộp lại',
-      ]);
+      await cliRun(LATE_REOPEN);
       const after = await paneRegister(store);
       expect(after).toEqual(cliRegister());
       expect(JSON.stringify(after)).not.toBe(beforeReopen);

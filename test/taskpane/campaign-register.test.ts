@@ -14,6 +14,7 @@ import { campaignFramework } from '../campaign/fixtures';
 import {
   cliClockAtNow,
   LATE_INIT,
+  LATE_REOPEN,
   lateReturns,
   NOW,
   pickedFiles,
@@ -176,20 +177,7 @@ describe('CLI = pane: the same files give the same register', () => {
         ['campaign', 'accept-late', String(seqOf('snv-muon.xlsx')), '--note', 'Có lý do chính đáng'],
       ],
       ['refuse', ['campaign', 'refuse-late', String(seqOf('stp-muon.xlsx')), '--note', 'Quá hạn lâu']],
-      [
-        'reopen',
-        [
-          'campaign',
-          'reopen',
-          'tu-cham',
-          '--unit',
-          'STP',
-          '--until',
-          '2026-03-20',
-          '--reason',
-          'Cho nộp lại',
-        ],
-      ],
+      ['reopen', LATE_REOPEN],
     ];
 
     const fake = createFakeExcel();
