@@ -5,6 +5,7 @@
  * one thread or a pool of workers read them.
  */
 import { REPLACEMENT, xmlInvalidCharacters, xmlSafe } from '../common/clean-text';
+import { consolidationMessage, type ReplacedText } from './messages.vi';
 import { nameKey } from '../common/names';
 import type { Framework } from '../framework/schema';
 import { appliesTo, isLeaf, leaves, walk } from '../framework/tree';
@@ -58,15 +59,20 @@ function markDuplicates(files: FileRecord[]): void {
     if (group.length < 2) continue;
     const sameBytes = new Set(group.map((f) => f.sha256)).size === 1;
     for (const f of group) {
-      const others = group.filter((g) => g !== f).map((g) => `"${g.file}"`);
+      const unit = f.unit as UnitRef;
+      const others = group.filter((g) => g !== f).map((g) => g.file);
       f.status = 'duplicate';
       f.errors.unshift({
         code: '',
         cell: null,
-        rule: 'file.duplicate',
-        message:
-          `"${f.file}": đơn vị "${f.unit?.name}" (mã ${f.unit?.code || 'trống'}) có ${group.length} tệp — trùng với ${others.join(', ')}` +
-          `${sameBytes ? ' (nội dung giống hệt nhau)' : ''}. Không tệp nào được chọn; hãy giữ lại một tệp rồi tổng hợp lại.`,
+        ...consolidationMessage('file.duplicate', {
+          file: f.file,
+          unit: unit.name,
+          unitCode: unit.code,
+          count: group.length,
+          others,
+          sameBytes,
+        }),
       });
     }
   }
@@ -116,8 +122,11 @@ export function finishConsolidation(
         f.errors.unshift({
           code: '',
           cell: null,
-          rule: 'file.otherFramework',
-          message: `"${f.file}" được tạo theo bộ tiêu chí "${f.frameworkId}", không phải "${framework.id}" đang tổng hợp.`,
+          ...consolidationMessage('file.otherFramework', {
+            file: f.file,
+            fileFramework: f.frameworkId,
+            framework: framework.id,
+          }),
         });
       }
     }
@@ -180,8 +189,10 @@ export function finishConsolidation(
       f.warnings.push({
         code: '',
         cell: null,
-        rule: 'consolidation.notYetAppraised',
-        message: `"${f.file}": ${totals.notYetAppraised.length} tiêu chí chưa có điểm thẩm định; dùng điểm tự đánh giá thay thế (${totals.notYetAppraised.slice(0, 8).join(', ')}${totals.notYetAppraised.length > 8 ? ', …' : ''}).`,
+        ...consolidationMessage('consolidation.notYetAppraised', {
+          file: f.file,
+          codes: totals.notYetAppraised,
+        }),
       });
     }
     // The scores are now in `details`; the record no longer needs its copy.
@@ -216,20 +227,23 @@ export function finishConsolidation(
  * (xmlSafe); the file gets a warning naming them.
  */
 function noteReplacedCharacters(f: FileRecord): void {
-  const parts: string[] = [];
-  const check = (what: string, text: string | undefined) => {
-    const bad = text ? xmlInvalidCharacters(text) : [];
-    if (bad.length) parts.push(`${what} có ký tự ${bad.join(', ')}`);
+  const replaced: { where: ReplacedText; chars: string[] }[] = [];
+  const check = (where: ReplacedText, value: string | undefined) => {
+    const chars = value ? xmlInvalidCharacters(value) : [];
+    if (chars.length) replaced.push({ where, chars });
   };
-  check('tên đơn vị', f.unit?.name);
-  check('mã đơn vị', f.unit?.code);
-  check('tên tệp', f.file);
-  if (!parts.length) return;
+  check('unitName', f.unit?.name);
+  check('unitCode', f.unit?.code);
+  check('fileName', f.file);
+  if (!replaced.length) return;
   f.warnings.push({
     code: '',
     cell: null,
-    rule: 'consolidation.textReplaced',
-    message: `"${xmlSafe(f.file)}": ${parts.join('; ')} — không được phép trong tệp Excel (XML), đã thay bằng "${REPLACEMENT}" trong bảng xếp hạng.`,
+    ...consolidationMessage('consolidation.textReplaced', {
+      file: xmlSafe(f.file),
+      replaced,
+      replacement: REPLACEMENT,
+    }),
   });
 }
 
@@ -253,7 +267,7 @@ function rejectSurveyGaps(
 ): void {
   const surveyLeaves = leaves(framework).filter((l) => l.method === 'survey');
   if (!surveyLeaves.length) return;
-  const file = fileName ? `tệp điều tra XHH "${fileName}"` : 'tệp điều tra XHH';
+  const surveyFile = fileName ?? null;
   for (const f of records) {
     if (f.status !== 'accepted' || !f.unit) continue;
     const key = keyOf(f.unit);
@@ -265,20 +279,13 @@ function rejectSurveyGaps(
     const missing = surveyLeaves
       .filter((l) => appliesTo(l, group) && !(points && Object.hasOwn(points, l.code)))
       .map((l) => l.code);
+    const about = { file: f.file, unit: f.unit.name, unitCode: f.unit.code, surveyFile };
     if (!points) {
-      errors.push({
-        code: '',
-        cell: null,
-        rule: 'consolidation.surveyMissing',
-        message: `"${f.file}": ${file} không có số liệu cho đơn vị "${f.unit.name}"${f.unit.code ? ` (mã ${f.unit.code})` : ''}; điểm điều tra XHH không được tự tính bằng 0, đơn vị chưa được xếp hạng.`,
-      });
+      const said = consolidationMessage('consolidation.surveyMissing', { ...about, gap: 'noFigures' });
+      errors.push({ code: '', cell: null, ...said });
     } else if (missing.length) {
-      errors.push({
-        code: '',
-        cell: null,
-        rule: 'consolidation.surveyMissing',
-        message: `"${f.file}": ${file} thiếu số liệu của đơn vị "${f.unit.name}" cho tiêu chí ${missing.join(', ')}; điểm điều tra XHH không được tự tính bằng 0, đơn vị chưa được xếp hạng.`,
-      });
+      const said = consolidationMessage('consolidation.surveyMissing', { ...about, gap: 'missing', missing });
+      errors.push({ code: '', cell: null, ...said });
     }
     if (!errors.length) continue;
     f.status = 'rejected';
@@ -297,8 +304,12 @@ function rejectWithoutSurvey(records: FileRecord[], framework: Framework): void 
     f.errors.push({
       code: '',
       cell: null,
-      rule: 'consolidation.surveyMissing',
-      message: `"${f.file}": chưa có số liệu điều tra XHH cho đơn vị "${unit.name}"${unit.code ? ` (mã ${unit.code})` : ''}; điểm điều tra XHH không được tự tính bằng 0, đơn vị chưa được xếp hạng.`,
+      ...consolidationMessage('consolidation.surveyMissing', {
+        file: f.file,
+        gap: 'noSurveyFile',
+        unit: unit.name,
+        unitCode: unit.code,
+      }),
     });
   }
 }

@@ -42,6 +42,8 @@ export interface FileError {
   cell: string | null;
   rule: string;
   message: string;
+  /** The facts `message` is worded from (messages.vi.ts), for the pane's locale; not in `--json`. */
+  params?: object;
 }
 
 /** The scores kept from an accepted file: numbers only (no evidence text), so memory stays small. */

@@ -6,7 +6,7 @@
  * sentence after the "Criterion 1.1, self-assessment score: " prefix (problem-text.ts).
  */
 import type { MessageTemplates } from '../common/message-templates';
-import type { FileProblemKey } from '../consolidation/problem-keys';
+import type { ConsolidationParams, ReplacedText, UntemplatedFileKey } from '../consolidation/messages.vi';
 import type { ChoiceParam, NotANumberParams, ScoringParams } from '../scoring/messages.vi';
 import type { FoundValue, StructureParams } from '../workbook/messages.vi';
 
@@ -122,13 +122,41 @@ export const STRUCTURE_EN: MessageTemplates<StructureParams> = {
     `the unit group "${p.group}" in the file is not in framework ${p.frameworkId}.`,
 };
 
+const REPLACED_TEXT: Record<ReplacedText, string> = {
+  unitName: 'the unit name',
+  unitCode: 'the unit code',
+  fileName: 'the file name',
+};
+
+function surveyMissing(p: ConsolidationParams['consolidation.surveyMissing']): string {
+  const unit = `"${p.unit}"${p.unitCode ? ` (code ${p.unitCode})` : ''}`;
+  const notZero = 'survey points are not counted as 0; the unit is not ranked yet.';
+  if (p.gap === 'noSurveyFile') return `"${p.file}": no survey figures for the unit ${unit} yet; ${notZero}`;
+  const survey = p.surveyFile ? `the survey file "${p.surveyFile}"` : 'the survey file';
+  return p.gap === 'noFigures'
+    ? `"${p.file}": ${survey} has no figures for the unit ${unit}; ${notZero}`
+    : `"${p.file}": ${survey} lacks figures of the unit ${unit} for criteria ${p.missing.join(', ')}; ${notZero}`;
+}
+
+export const CONSOLIDATION_EN: MessageTemplates<ConsolidationParams> = {
+  'file.duplicate': (p) =>
+    `"${p.file}": the unit "${p.unit}" (code ${p.unitCode || 'empty'}) has ${p.count} files — the same unit as ` +
+    `${p.others.map((o) => `"${o}"`).join(', ')}${p.sameBytes ? ' (identical content)' : ''}. ` +
+    'None is chosen; keep one file and consolidate again.',
+  'file.otherFramework': (p) =>
+    `"${p.file}" was made from framework "${p.fileFramework}", not "${p.framework}" being consolidated.`,
+  'consolidation.notYetAppraised': (p) =>
+    `"${p.file}": ${p.codes.length} criteria have no appraisal score yet; the self-assessment score stands in (${p.codes.slice(0, 8).join(', ')}${p.codes.length > 8 ? ', …' : ''}).`,
+  'consolidation.textReplaced': (p) =>
+    `"${p.file}": ${p.replaced.map((r) => `${REPLACED_TEXT[r.where]} has the characters ${r.chars.join(', ')}`).join('; ')} — not allowed in an Excel (XML) file, replaced by "${p.replacement}" in the ranking.`,
+  'consolidation.surveyMissing': surveyMissing,
+};
+
 /** Keys whose facts are not carried yet: one fixed sentence each (the problem's value is appended). */
-export const FIXED_EN: Readonly<Record<FileProblemKey, string>> = {
+export const FIXED_EN: Readonly<Record<UntemplatedFileKey, string>> = {
   'file.notFound': 'the file was not found.',
   'file.unreadable': 'the file cannot be read.',
   'file.tooLarge': 'the file is too large.',
-  'file.duplicate': 'another file for the same unit was already received; this one is not counted.',
-  'file.otherFramework': 'the file was made from another framework than the one being consolidated.',
   'file.notTemplate': 'this is not a scoring template made by this tool.',
   'file.unknownFramework': 'the file was made from a framework this add-in does not have; import it first.',
   'file.beyondLimits': 'the file is beyond the reading limits (rows, columns, cells or text size).',
@@ -138,10 +166,5 @@ export const FIXED_EN: Readonly<Record<FileProblemKey, string>> = {
   'file.corrupt': 'the file is damaged.',
   'file.bomb': 'the file unpacks to far more data than a workbook holds; refused.',
   'file.notXlsx': 'the file is not an .xlsx workbook.',
-  'consolidation.notYetAppraised': 'some criteria have no appraisal yet; the self score stands in for it.',
-  'consolidation.surveyMissing':
-    'the survey file has no figures for this unit (or for some of its survey criteria); it is not counted as 0.',
   'consolidation.surveyInvalid': 'a survey figure of this unit is not a number or out of range.',
-  'consolidation.textReplaced':
-    'characters not allowed in an Excel file were replaced by \uFFFD in the ranking.',
 };

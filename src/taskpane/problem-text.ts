@@ -7,7 +7,7 @@
  */
 import type { ProblemKey } from '../consolidation/problem-keys';
 import type { EntryField, Problem } from '../scoring/types';
-import { FIXED_EN, SCORING_EN, STRUCTURE_EN } from './messages.en';
+import { CONSOLIDATION_EN, FIXED_EN, SCORING_EN, STRUCTURE_EN } from './messages.en';
 import type { Locale } from './strings';
 
 const EN_FIELD: Record<EntryField, string> = {
@@ -23,6 +23,7 @@ const EN_FIELD: Record<EntryField, string> = {
 
 const EN: { readonly [K in ProblemKey]: ((params: never) => string) | string } = {
   ...FIXED_EN,
+  ...CONSOLIDATION_EN,
   ...STRUCTURE_EN,
   ...SCORING_EN,
 };
@@ -36,7 +37,10 @@ function isKey(rule: string): rule is ProblemKey {
  * facts (`params`); a problem that carries none (made by hand, or by an older reader) is shown as
  * its Vietnamese sentence rather than an English one missing its facts.
  */
-export function problemText(p: Problem, locale: Locale): string {
+export function problemText(
+  p: Pick<Problem, 'rule' | 'code' | 'field' | 'message' | 'params' | 'value'>,
+  locale: Locale,
+): string {
   if (locale === 'vi' || !isKey(p.rule)) return p.message;
   const where = p.code ? `Criterion ${p.code}${p.field ? `, ${EN_FIELD[p.field]}` : ''}: ` : '';
   const en = EN[p.rule];

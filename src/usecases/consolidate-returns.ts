@@ -24,7 +24,7 @@ import type { Framework } from '../framework/schema';
 import type { CellValue, PreviousResult, Scoresheet } from '../scoring/types';
 import { UsecaseError } from './errors';
 import { councilCellsOfUnit } from './unit-writes';
-import { openReturnedFile, refusalError, toFileError } from './open-returned-file';
+import { openReturnedFile, refusalError, toFileErrorWithFacts } from './open-returned-file';
 
 /** A table file (CSV, or the first sheet of an .xlsx) read into rows; rejects with a Vietnamese sentence. */
 export type ReadTable = (
@@ -73,9 +73,9 @@ export async function inspectFile(file: IncomingFile, reader: WorkbookReader): P
   record.generatedAt = check.meta.generatedAt ?? null;
   record.errors = [
     ...councilCellsOfUnit(file.name, check.framework, check.scoresheet, check.meta),
-    ...check.errors.map(toFileError),
+    ...check.errors.map(toFileErrorWithFacts),
   ];
-  record.warnings = check.warnings.map(toFileError);
+  record.warnings = check.warnings.map(toFileErrorWithFacts);
   record.status = record.errors.length ? 'rejected' : 'accepted';
   record.entries = keepEntries(check.scoresheet);
   // A deep copy: strings parsed out of the workbook's XML (unit name, code, cell text) are slices

@@ -42,6 +42,13 @@ export function toFileError(p: Problem): FileError {
   return { code: p.code, cell: p.cell ?? null, rule: p.rule, message: p.message };
 }
 
+/** …with its facts (`params`) as well: a consolidation record's, which the pane words in its locale. */
+export function toFileErrorWithFacts(p: Problem): FileError {
+  const e = toFileError(p);
+  if (p.params) e.params = p.params;
+  return e;
+}
+
 /** A refusal as the one finding of a file. */
 export function refusalError(r: RefusedFile): FileError {
   return { code: '', cell: null, rule: r.rule, message: r.message };

@@ -7,7 +7,10 @@
  */
 import { SCORING_PROBLEM_KEYS, type ScoringProblemKey } from '../../src/scoring/problem-keys';
 import { SCORING_VI, type ScoringParams } from '../../src/scoring/messages.vi';
-import { SCORING_EN, STRUCTURE_EN } from '../../src/taskpane/messages.en';
+import { CONSOLIDATION_EN, FIXED_EN, SCORING_EN, STRUCTURE_EN } from '../../src/taskpane/messages.en';
+import { PROBLEM_KEYS } from '../../src/consolidation/problem-keys';
+import { problemText } from '../../src/taskpane/problem-text';
+import { CONSOLIDATION_VI, type ConsolidationParams } from '../../src/consolidation/messages.vi';
 import { STRUCTURE_PROBLEM_KEYS, type StructureProblemKey } from '../../src/workbook/problem-keys';
 import { STRUCTURE_VI, type StructureParams } from '../../src/workbook/messages.vi';
 
@@ -93,8 +96,49 @@ const STRUCTURE_SAMPLES: { [K in StructureProblemKey]: StructureParams[K][] } = 
   'structure.unknownGroup': [{ group: 'xa', frameworkId: 'fw-x' }],
 };
 
+const CONSOLIDATION_SAMPLES: { [K in keyof ConsolidationParams]: ConsolidationParams[K][] } = {
+  'file.duplicate': [
+    { file: 'a.xlsx', unit: 'Sở Tư pháp', unitCode: 'STP', count: 2, others: ['b.xlsx'], sameBytes: true },
+    {
+      file: 'a.xlsx',
+      unit: 'Sở Tư pháp',
+      unitCode: '',
+      count: 3,
+      others: ['b.xlsx', 'c.xlsx'],
+      sameBytes: false,
+    },
+  ],
+  'file.otherFramework': [{ file: 'a.xlsx', fileFramework: 'fw-old', framework: 'fw-new' }],
+  'consolidation.notYetAppraised': [
+    { file: 'a.xlsx', codes: ['1.1', '1.2'] },
+    { file: 'a.xlsx', codes: ['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '2.1'] },
+  ],
+  'consolidation.textReplaced': [
+    {
+      file: 'a\uFFFD.xlsx',
+      replaced: [
+        { where: 'unitName', chars: ['U+FFFE', 'U+0007'] },
+        { where: 'fileName', chars: ['U+FFFF'] },
+      ],
+      replacement: '\uFFFD',
+    },
+  ],
+  'consolidation.surveyMissing': [
+    { file: 'a.xlsx', gap: 'noFigures', unit: 'Sở Tư pháp', unitCode: 'STP', surveyFile: 'xhh.csv' },
+    {
+      file: 'a.xlsx',
+      gap: 'missing',
+      unit: 'Sở Tư pháp',
+      unitCode: '',
+      surveyFile: null,
+      missing: ['2.1', '2.3'],
+    },
+    { file: 'a.xlsx', gap: 'noSurveyFile', unit: 'Sở Tư pháp', unitCode: 'STP' },
+  ],
+};
+
 /** Fields that choose a sentence rather than state a fact. */
-const CHOOSERS = new Set(['found', 'from', 'round', 'against', 'codeMissing']);
+const CHOOSERS = new Set(['found', 'from', 'round', 'against', 'codeMissing', 'sameBytes', 'gap', 'where']);
 /** Facts the English leaves to the "Criterion 1.1: " prefix, which names the leaf. */
 const IN_PREFIX: Partial<Record<string, string[]>> = {
   'entry.unknownCode': ['code'],
@@ -162,6 +206,13 @@ const LAYERS: {
     en: STRUCTURE_EN,
     samples: STRUCTURE_SAMPLES,
   },
+  {
+    name: 'consolidation',
+    keys: Object.keys(CONSOLIDATION_SAMPLES),
+    vi: CONSOLIDATION_VI,
+    en: CONSOLIDATION_EN,
+    samples: CONSOLIDATION_SAMPLES,
+  },
 ];
 
 describe.each(LAYERS)('problem templates of $name', ({ keys, vi, en, samples }) => {
@@ -188,5 +239,23 @@ describe.each(LAYERS)('problem templates of $name', ({ keys, vi, en, samples }) 
       );
       expect(own).not.toMatch(/[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]/i);
     }
+  });
+});
+
+describe('the whole catalogue of problem keys', () => {
+  const templated = { ...SCORING_VI, ...STRUCTURE_VI, ...CONSOLIDATION_VI };
+  it('has a Vietnamese template for every key but the listed untemplated reasons, and English for every key', () => {
+    const untemplated = Object.keys(FIXED_EN);
+    for (const key of PROBLEM_KEYS) {
+      expect([key, key in templated || untemplated.includes(key)]).toEqual([key, true]);
+      expect([key, key in templated && untemplated.includes(key)]).toEqual([key, false]);
+    }
+    // Today only the reasons a file could not be opened are worded without facts.
+    expect(untemplated.every((k) => k.startsWith('file.') || k === 'consolidation.surveyInvalid')).toBe(true);
+  });
+
+  it('words a templated problem without its facts in Vietnamese rather than in English with none', () => {
+    const bare = { rule: 'score.aboveMax', code: '1.1', field: 'self' as const, message: 'Tiêu chí 1.1: …' };
+    expect(problemText(bare, 'en')).toBe(bare.message);
   });
 });

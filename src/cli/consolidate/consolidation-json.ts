@@ -1,6 +1,16 @@
 /** The `--json` document of `cchc consolidate`: DESIGN.md's { units, files } with a few extra fields. */
-import type { ConsolidationResult } from '../../consolidation/types';
+import type { ConsolidationResult, FileError, FileRecord } from '../../consolidation/types';
 import { rankedUnitJson } from '../ranked-unit-json';
+
+/** A file's problem as `--json` has always given it: code, cell, rule, message (no facts). */
+function fileErrorJson(e: FileError) {
+  return { code: e.code, cell: e.cell, rule: e.rule, message: e.message };
+}
+
+/** A file record as `cchc campaign rank --json` has always given it, its problems without facts. */
+export function fileRecordJson(f: FileRecord) {
+  return { ...f, errors: f.errors.map(fileErrorJson), warnings: f.warnings.map(fileErrorJson) };
+}
 
 export function consolidationJson(result: ConsolidationResult, outputs: Record<string, string | null>) {
   return {
@@ -16,10 +26,10 @@ export function consolidationJson(result: ConsolidationResult, outputs: Record<s
       file: f.file,
       status: f.status,
       unit: f.unit?.name ?? null,
-      errors: f.errors,
+      errors: f.errors.map(fileErrorJson),
       unitCode: f.unit?.code || null,
       group: f.unit?.group ?? null,
-      warnings: f.warnings,
+      warnings: f.warnings.map(fileErrorJson),
       sha256: f.sha256,
       size: f.size,
       generatedAt: f.generatedAt,

@@ -5,6 +5,7 @@
 import type { ConsolidateOptions, ConsolidationView, PickedFile, TaskpaneServices } from '../services';
 import { sameSurvey } from '../services';
 import type { Strings } from '../strings';
+import { problemText } from '../problem-text';
 import { yieldToBrowser, type OfficeSession } from './session';
 
 export type ConsolidateServices = Pick<TaskpaneServices, 'consolidate' | 'writeRanking'>;
@@ -44,9 +45,10 @@ export function consolidateServices(t: Strings, session: OfficeSession): Consoli
           file: f.file,
           status: f.status,
           unit: f.unit?.name ?? null,
-          errors: f.errors.map((e) =>
-            e.cell && !e.message.includes(e.cell) ? `${e.cell}: ${e.message}` : e.message,
-          ),
+          errors: f.errors.map((e) => {
+            const text = problemText(e, t.locale);
+            return e.cell && !text.includes(e.cell) ? `${e.cell}: ${text}` : text;
+          }),
         })),
         units: result.units,
         allowMissingSurvey: !!options.allowMissingSurvey,

@@ -11,6 +11,7 @@ import { parseArgs } from '../../args';
 import { writeFileDurably } from '../../campaign/node-folder';
 import type { Command } from '../../command';
 import { consolidationText } from '../../consolidate/consolidation-text';
+import { fileRecordJson } from '../../consolidate/consolidation-json';
 import { refuseUnusableSurvey, surveyGapsNotice } from '../consolidate';
 import { DIR_OPTION, EXIT_CODES, clockOf, guard, open } from './shared';
 
@@ -53,7 +54,7 @@ export const campaignRankCommand: Command = {
     if (!result.units.length) {
       if (args.flags.has('json'))
         io.stdout(
-          `${JSON.stringify({ units: [], files: result.files, warnings: result.warnings }, null, 2)}\n`,
+          `${JSON.stringify({ units: [], files: result.files.map(fileRecordJson), warnings: result.warnings }, null, 2)}\n`,
         );
       else io.stdout(consolidationText(result));
       surveyGapsNotice(result, io);
@@ -67,7 +68,7 @@ export const campaignRankCommand: Command = {
     await writeFileDurably(report, renderReportHtml(result, { generatedAt }));
     if (args.flags.has('json'))
       io.stdout(
-        `${JSON.stringify({ units: result.units, files: result.files, warnings: result.warnings }, null, 2)}\n`,
+        `${JSON.stringify({ units: result.units, files: result.files.map(fileRecordJson), warnings: result.warnings }, null, 2)}\n`,
       );
     else {
       io.stdout(consolidationText(result));
