@@ -1,8 +1,9 @@
 /**
  * Every key a file problem of consolidation (and of the CLI's file handling) can carry, and the
  * whole catalogue of problem keys a returned workbook can get: file, structure and scoring keys.
- * The pane's locale files (src/taskpane/problem-text.ts) are typed by `ProblemKey`, so a key
- * without an English text is a compile error.
+ * Each key's sentences are templates of its facts: Vietnamese in its layer's messages.vi.ts
+ * (scoring/, workbook/, consolidation/), English in src/taskpane/messages.en.ts, whose table
+ * (problem-text.ts) is typed by `ProblemKey`, so a key without its templates is a compile error.
  */
 import { SCORING_PROBLEM_KEYS, type ScoringProblemKey } from '../scoring/problem-keys';
 import { STRUCTURE_PROBLEM_KEYS, type StructureProblemKey } from '../workbook/problem-keys';
