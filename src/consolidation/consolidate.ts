@@ -6,6 +6,7 @@
  */
 import { REPLACEMENT, xmlInvalidCharacters, xmlSafe } from '../common/clean-text';
 import { consolidationMessage, type ReplacedText } from './messages.vi';
+import { structureMessage } from '../workbook/messages.vi';
 import { nameKey } from '../common/names';
 import type { Framework } from '../framework/schema';
 import { appliesTo, isLeaf, leaves, walk } from '../framework/tree';
@@ -122,7 +123,8 @@ export function finishConsolidation(
         f.errors.unshift({
           code: '',
           cell: null,
-          ...consolidationMessage('file.otherFramework', {
+          // The fact of structure.otherFramework (one key per fact), said of one file of the set.
+          ...structureMessage('structure.otherFramework', {
             file: f.file,
             fileFramework: f.frameworkId,
             framework: framework.id,

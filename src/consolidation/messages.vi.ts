@@ -17,7 +17,6 @@ type UnitParam = { unit: string; unitCode: string };
 export type ConsolidationParams = {
   /** `others`: the other files of the same unit; `sameBytes`: all of them byte for byte the same. */
   'file.duplicate': { file: string; count: number; others: string[]; sameBytes: boolean } & UnitParam;
-  'file.otherFramework': { file: string; fileFramework: string; framework: string };
   /** `codes`: the criteria with no appraisal yet, in tree order. */
   'consolidation.notYetAppraised': { file: string; codes: string[] };
   /** `file` as written into the ranking (already with `replacement`). */
@@ -62,8 +61,6 @@ export const CONSOLIDATION_VI: MessageTemplates<ConsolidationParams> = {
   'file.duplicate': (p) =>
     `"${p.file}": đơn vị "${p.unit}" (mã ${p.unitCode || 'trống'}) có ${p.count} tệp — trùng với ${p.others.map((o) => `"${o}"`).join(', ')}` +
     `${p.sameBytes ? ' (nội dung giống hệt nhau)' : ''}. Không tệp nào được chọn; hãy giữ lại một tệp rồi tổng hợp lại.`,
-  'file.otherFramework': (p) =>
-    `"${p.file}" được tạo theo bộ tiêu chí "${p.fileFramework}", không phải "${p.framework}" đang tổng hợp.`,
   'consolidation.notYetAppraised': (p) =>
     `"${p.file}": ${p.codes.length} tiêu chí chưa có điểm thẩm định; dùng điểm tự đánh giá thay thế (${p.codes.slice(0, 8).join(', ')}${p.codes.length > 8 ? ', …' : ''}).`,
   'consolidation.textReplaced': (p) =>

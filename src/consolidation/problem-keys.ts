@@ -13,8 +13,6 @@ export const FILE_PROBLEM_KEYS = [
   'file.unreadable',
   'file.tooLarge',
   'file.duplicate',
-  // The same fact as `structure.otherFramework` (see PROBLEM_FACTS).
-  'file.otherFramework',
   // Why a returned file could not be opened (the reader's and the zip guard's reasons).
   'file.notTemplate',
   'file.unknownFramework',
@@ -60,15 +58,15 @@ export const PROBLEM_KEYS: readonly ProblemKey[] = [
 
 /**
  * Keys that name one fact. "The workbook was made from another framework than the one it is
- * checked against" is `structure.otherFramework` (the key `cchc validate --json` has always
- * given); the scoring engine (`sheet.wrongFramework`, when a scoresheet is validated against
- * another framework) and consolidation (`file.otherFramework`, a file of another framework than
- * the majority's) still emit their historical keys because both are in public `--json` output;
- * scripts compare facts with `problemFact`.
+ * checked against" is `structure.otherFramework`: the key `cchc validate --json` has always given,
+ * and since issue 10 also consolidation's for a file of another framework than the majority's
+ * (it was `file.otherFramework`). The scoring engine's `sheet.wrongFramework` (a scoresheet
+ * validated against another framework, which no reader produces: the readers take the framework
+ * the file names) stays its own key, because the scoring layer sits below the workbook layer that
+ * owns `structure.*`; scripts compare facts with `problemFact`.
  */
 export const PROBLEM_FACTS: Readonly<Partial<Record<ProblemKey, ProblemKey>>> = {
   'sheet.wrongFramework': 'structure.otherFramework',
-  'file.otherFramework': 'structure.otherFramework',
 };
 
 /** The one key of the fact a problem key names. */

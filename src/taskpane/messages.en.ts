@@ -111,7 +111,9 @@ export const STRUCTURE_EN: MessageTemplates<StructureParams> = {
   'structure.surveyMarkChanged': (p) => markChanged(p, 'is scored from the survey, not by the unit'),
   'structure.otherFramework': (p) =>
     'fileFramework' in p
-      ? `the file was made from framework "${p.fileFramework}", not "${p.framework}".`
+      ? p.file !== undefined
+        ? `"${p.file}" was made from framework "${p.fileFramework}", not "${p.framework}" being consolidated.`
+        : `the file was made from framework "${p.fileFramework}", not "${p.framework}".`
       : `the file was made from another version of framework "${p.framework}" ` +
         `(version in the file: ${p.fileVersion || 'unknown'}, current: ${p.version}); use a new template.`,
   'structure.formatVersion': (p) =>
@@ -143,8 +145,6 @@ export const CONSOLIDATION_EN: MessageTemplates<ConsolidationParams> = {
     `"${p.file}": the unit "${p.unit}" (code ${p.unitCode || 'empty'}) has ${p.count} files — the same unit as ` +
     `${p.others.map((o) => `"${o}"`).join(', ')}${p.sameBytes ? ' (identical content)' : ''}. ` +
     'None is chosen; keep one file and consolidate again.',
-  'file.otherFramework': (p) =>
-    `"${p.file}" was made from framework "${p.fileFramework}", not "${p.framework}" being consolidated.`,
   'consolidation.notYetAppraised': (p) =>
     `"${p.file}": ${p.codes.length} criteria have no appraisal score yet; the self-assessment score stands in (${p.codes.slice(0, 8).join(', ')}${p.codes.length > 8 ? ', …' : ''}).`,
   'consolidation.textReplaced': (p) =>

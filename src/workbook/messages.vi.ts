@@ -41,9 +41,13 @@ export type StructureParams = {
   'structure.formulaInInput': { code: string; column: string; formula: string };
   'structure.applicabilityChanged': MarkParams<{ group: string }>;
   'structure.surveyMarkChanged': MarkParams;
-  /** Another framework (`fileFramework`), or another version of this one (`fileVersion`, null: not said). */
+  /**
+   * Another framework (`fileFramework`), or another version of this one (`fileVersion`, null: not
+   * said); `file` when consolidation says it of one of the files, against the framework the
+   * majority of them were made from.
+   */
   'structure.otherFramework':
-    | { fileFramework: string; framework: string }
+    | { fileFramework: string; framework: string; file?: string }
     | { framework: string; fileVersion: string | null; version: string };
   'structure.formatVersion': { inFile: string; reads: string };
   /** `codeMissing`: the unit's code is not written either. */
@@ -82,7 +86,9 @@ export const STRUCTURE_VI: MessageTemplates<StructureParams> = {
   'structure.surveyMarkChanged': (p) => markChanged(p, 'chấm bằng điều tra XHH, đơn vị không tự chấm'),
   'structure.otherFramework': (p) =>
     'fileFramework' in p
-      ? `Tệp được tạo theo bộ tiêu chí "${p.fileFramework}", không phải "${p.framework}".`
+      ? p.file !== undefined
+        ? `"${p.file}" được tạo theo bộ tiêu chí "${p.fileFramework}", không phải "${p.framework}" đang tổng hợp.`
+        : `Tệp được tạo theo bộ tiêu chí "${p.fileFramework}", không phải "${p.framework}".`
       : `Tệp được tạo từ một phiên bản khác của bộ tiêu chí "${p.framework}" ` +
         `(phiên bản trong tệp: ${p.fileVersion || 'không rõ'}, hiện hành: ${p.version}); ` +
         'hãy dùng mẫu mới.',

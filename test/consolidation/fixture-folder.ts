@@ -164,7 +164,7 @@ export async function buildFixtureFolder(
     await renderTemplate(other, so('S07', 'Sở Công Thương'), { generatedAt: FIXED_TIME }),
     {
       status: 'rejected',
-      rules: ['file.otherFramework'],
+      rules: ['structure.otherFramework'],
       unitCode: 'S07',
     },
   );

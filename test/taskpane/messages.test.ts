@@ -86,6 +86,7 @@ const STRUCTURE_SAMPLES: { [K in StructureProblemKey]: StructureParams[K][] } = 
   ],
   'structure.otherFramework': [
     { fileFramework: 'fw-old', framework: 'fw-new' },
+    { fileFramework: 'fw-old', framework: 'fw-new', file: 'S07.xlsx' },
     { framework: 'fw-x', fileVersion: '2024.1', version: '2025.2' },
   ],
   'structure.formatVersion': [{ inFile: '7', reads: '1' }],
@@ -108,7 +109,6 @@ const CONSOLIDATION_SAMPLES: { [K in keyof ConsolidationParams]: ConsolidationPa
       sameBytes: false,
     },
   ],
-  'file.otherFramework': [{ file: 'a.xlsx', fileFramework: 'fw-old', framework: 'fw-new' }],
   'consolidation.notYetAppraised': [
     { file: 'a.xlsx', codes: ['1.1', '1.2'] },
     { file: 'a.xlsx', codes: ['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '2.1'] },
