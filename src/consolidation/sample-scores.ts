@@ -9,6 +9,7 @@ import { DEFAULT_STEP, acceptedScores } from '../framework/rule-kinds';
 import type { Framework, FrameworkNode } from '../framework/schema';
 import { leafMaxFor, leaves, appliesTo } from '../framework/tree';
 import { fromScaled, toScaled } from '../common/decimal';
+import { leafKind } from '../scoring/leaf';
 
 /** mulberry32: a tiny, well-distributed 32-bit PRNG; enough for sample data. */
 export function seededRandom(seed: number): () => number {
@@ -67,7 +68,8 @@ export function sampleScores(
   let docNumber = 1 + Math.floor(random() * 200);
   for (const leaf of leaves(framework)) {
     if (leaf.method === 'survey' || !appliesTo(leaf, group)) continue;
-    const kind = leaf.rule?.kind;
+    // The leaf's role, not its rule kind: a new kind that deducts or adds is sampled the same way.
+    const kind = leafKind(leaf);
     if (kind === 'deduction' || kind === 'bonus') {
       // Most units have no penalty and no bonus: an empty cell means "none".
       if (random() < 0.8) continue;
