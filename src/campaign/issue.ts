@@ -5,6 +5,7 @@
  * the same unit and stage replaces the previous one (whose files then no longer count).
  */
 import type { Framework } from '../framework/schema';
+import { SELF_TEXT_FIELDS } from '../scoring/entry-fields';
 import type { LeafEntry } from '../scoring/types';
 import type { WorkbookForm } from '../workbook/forms';
 import { authCode, type AuthFields } from './auth';
@@ -139,8 +140,7 @@ export function withTexts(form: WorkbookForm, texts: Record<string, LeafEntry>):
   const values: Record<string, LeafEntry> = { ...(form.values ?? {}) };
   for (const [code, e] of Object.entries(texts)) {
     const keep: LeafEntry = {};
-    for (const f of ['evidence', 'explanation', 'appraisalComment', 'appraisal2Comment'] as const)
-      if (typeof e[f] === 'string' && e[f] !== '') keep[f] = e[f];
+    for (const f of SELF_TEXT_FIELDS) if (typeof e[f] === 'string' && e[f] !== '') keep[f] = e[f];
     values[code] = { ...keep, ...values[code] };
   }
   return { ...form, values };

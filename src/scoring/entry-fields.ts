@@ -57,6 +57,19 @@ export const ASSESSED_FIELDS = ENTRY_FIELD_KEYS.filter(
   (f) => ENTRY_FIELDS[f].value === 'score' && ENTRY_FIELDS[f].leaves === 'self',
 ) as readonly AssessedField[];
 
+/** Fields holding free text. */
+export type TextField = {
+  [K in EntryField]: (typeof ENTRY_FIELDS)[K]['value'] extends 'text' ? K : never;
+}[EntryField];
+
+/**
+ * The text fields of a self-scored leaf (evidence, explanation, the council's comments), in sheet
+ * order: what a form carries over from a stored file and what a document quotes.
+ */
+export const SELF_TEXT_FIELDS = fieldsOfLeaves('self').filter(
+  (f) => ENTRY_FIELDS[f].value === 'text',
+) as readonly TextField[];
+
 /** Every score field: the assessed ones, then the survey figure. */
 export const SCORE_FIELD_KEYS = ENTRY_FIELD_KEYS.filter(
   (f) => ENTRY_FIELDS[f].value === 'score',

@@ -7,6 +7,7 @@
 import type { Framework, FrameworkNode } from '../framework/schema';
 import { appliesTo } from '../framework/tree';
 import { inputColumns } from './columns';
+import { ASSESSED_FIELDS, SELF_TEXT_FIELDS } from '../scoring/entry-fields';
 import { leafKind } from '../scoring/leaf';
 import { cellText, readScore } from '../scoring/read';
 import type { CellValue, EntryField, LeafEntry, Scoresheet } from '../scoring/types';
@@ -30,23 +31,13 @@ const UNIT_OPEN: readonly EntryField[] = inputColumns('self')
   .filter((c) => !c.lockedForUnit)
   .map((c) => c.field as EntryField);
 
-const SCORE_INPUTS: readonly EntryField[] = ['self', 'appraisal', 'appraisal2'];
-const TEXT_INPUTS: readonly EntryField[] = [
-  'evidence',
-  'explanation',
-  'appraisalComment',
-  'appraisal2Comment',
-];
+// From the field descriptor (src/scoring/entry-fields.ts), so a new input field is listed once.
+const SCORE_INPUTS: readonly EntryField[] = ASSESSED_FIELDS;
+const TEXT_INPUTS: readonly EntryField[] = SELF_TEXT_FIELDS;
 /** The input fields of a self-scored leaf row, in column order. */
-export const LEAF_INPUT_FIELDS: readonly EntryField[] = [
-  'self',
-  'evidence',
-  'explanation',
-  'appraisal',
-  'appraisalComment',
-  'appraisal2',
-  'appraisal2Comment',
-];
+export const LEAF_INPUT_FIELDS: readonly EntryField[] = inputColumns('self').map(
+  (c) => c.field as EntryField,
+);
 
 function isBonusOrDeduction(leaf: FrameworkNode): boolean {
   const k = leafKind(leaf);

@@ -24,6 +24,7 @@ import { PLACE_TO_FILL } from '../../docx/nd30';
 import { rankingAppendix } from '../../docx/ranking-appendix';
 import { selfAssessmentReport } from '../../docx/self-assessment-report';
 import type { IssueContext } from '../../docx/shared';
+import { SELF_TEXT_FIELDS } from '../../scoring/entry-fields';
 import type { CellValue, LeafEntry, ReportTexts } from '../../scoring/types';
 import { appendixContent, appraisalContent, selfAssessmentContent } from '../../workbook/document-content';
 import { unitFileName } from '../../workbook/file-name';
@@ -123,7 +124,8 @@ async function keptSheet(campaign: Campaign, unit: string, stage: StageId) {
   return reading.scoresheet;
 }
 
-const TEXT_FIELDS = ['evidence', 'explanation', 'appraisalComment', 'appraisal2Comment'] as const;
+// The texts a document quotes: every text field of a self-scored leaf (src/scoring/entry-fields.ts).
+const TEXT_FIELDS = SELF_TEXT_FIELDS;
 
 /** The registered scores with the texts of the kept files, later stages over earlier ones. */
 async function entriesWithTexts(
