@@ -30,6 +30,8 @@ import {
   type ForeignWrite,
   type WorkbookForm,
 } from '../workbook/forms';
+// The column titles name the field in messages, as on the sheet.
+import { FIELD_COLUMN } from '../workbook/columns';
 import { META_KEYS } from '../workbook/layout';
 import { viDateTime } from '../common/vi-time';
 import { verifyAuthCode, type HmacSha256 } from './auth';
@@ -65,17 +67,6 @@ export interface CampaignKeys {
 export type Judgement = Omit<Receipt, 'seq' | 'storedAs'> & {
   /** Whether the caller must keep a copy of the file in the campaign folder. */
   keep: boolean;
-};
-
-const FIELD_TITLE: Record<EntryField, string> = {
-  self: 'Điểm tự đánh giá',
-  evidence: 'Tài liệu kiểm chứng',
-  explanation: 'Giải trình',
-  appraisal: 'Điểm thẩm định',
-  appraisalComment: 'Ý kiến thẩm định',
-  appraisal2: 'Điểm thẩm định lần 2',
-  appraisal2Comment: 'Ý kiến thẩm định lần 2',
-  survey: 'Điểm điều tra XHH',
 };
 
 function reason(
@@ -131,7 +122,7 @@ function foreignReason(
   w: ForeignWrite,
   cell: string | null,
 ): Reason {
-  const where = `${cell ?? `tiêu chí ${w.code}`} (${FIELD_TITLE[w.field]}, mã ${w.code})`;
+  const where = `${cell ?? `tiêu chí ${w.code}`} (${FIELD_COLUMN[w.field].title}, mã ${w.code})`;
   if (kind === 'unit')
     return reason(
       'trust.unitWroteCouncilCell',
