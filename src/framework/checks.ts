@@ -17,26 +17,21 @@
 import type { FrameworkProblemKey } from './problem-keys';
 import { FrameworkError, type FrameworkProblem } from './errors';
 import { fromHundredths, isHundredths, sumHundredths, toHundredths } from '../common/decimal';
-import { formatPoints } from '../common/vi-number';
-import { ruleKind } from './rule-kinds';
+import { FRAMEWORK_VI, type FrameworkParams, type NodeParam } from './messages.vi';
+import { ruleKind, type CheckAdd } from './rule-kinds';
 import type { Framework, FrameworkNode, Rule } from './schema';
 import { countByDepth, isLeaf, leafMaxFor, walk } from './tree';
 
 export type { FrameworkProblem } from './errors';
 
-const DEPTH_NAMES = ['lĩnh vực', 'tiêu chí', 'tiêu chí thành phần'];
-
-function nodeLabel(code: string, depth: number): string {
-  return `${DEPTH_NAMES[depth - 1] ?? 'mục'} ${code}`;
-}
-
-const fmt = formatPoints;
+/** Raises the problem `rule` about the node `code` ("" = the framework), worded from its facts. */
+type Raise = <K extends FrameworkProblemKey>(code: string, rule: K, params: FrameworkParams[K]) => void;
 
 /** Every problem of the framework, in tree order, then framework-level ones. Empty = usable. */
 export function checkFramework(framework: Framework): FrameworkProblem[] {
   const problems: FrameworkProblem[] = [];
-  const add = (code: string, rule: FrameworkProblemKey, message: string) =>
-    problems.push({ code, rule, message });
+  const add: CheckAdd = (code, rule, message, params) => problems.push({ code, rule, message, params });
+  const raise: Raise = (code, rule, params) => add(code, rule, FRAMEWORK_VI[rule](params), params);
   const groupIds = new Set(framework.groups.map((g) => g.id));
   const sourceIds = new Set(framework.surveySources.map((s) => s.id));
 
@@ -44,9 +39,8 @@ export function checkFramework(framework: Framework): FrameworkProblem[] {
   const seen = new Set<string>();
   const checkSiblings = (nodes: readonly FrameworkNode[], parentCode: string | null, depth: number) => {
     nodes.forEach((node, i) => {
-      const label = nodeLabel(node.code, depth);
-      if (seen.has(node.code))
-        add(node.code, 'code.duplicate', `Mã ${node.code} bị trùng: mỗi mục phải có mã riêng.`);
+      const at: NodeParam = { code: node.code, depth };
+      if (seen.has(node.code)) raise(node.code, 'code.duplicate', { code: node.code });
       seen.add(node.code);
       const expected = parentCode === null ? `${i + 1}` : `${parentCode}.${i + 1}`;
       const segments = node.code.split('.');
@@ -54,130 +48,71 @@ export function checkFramework(framework: Framework): FrameworkProblem[] {
         parentCode === null
           ? segments.length === 1
           : node.code.startsWith(`${parentCode}.`) && segments.length === depth;
-      if (!prefixOk) {
-        add(
-          node.code,
-          'code.tree',
-          parentCode === null
-            ? `Mã ${node.code} nằm ở cấp lĩnh vực nhưng có dạng của cấp con (mong đợi ${expected}).`
-            : `Mã ${node.code} nằm dưới mục ${parentCode} nhưng không bắt đầu bằng "${parentCode}." ở đúng cấp (mong đợi ${expected}).`,
-        );
-      } else if (node.code !== expected) {
-        add(
-          node.code,
-          'code.sequence',
-          `Mã ${node.code} không đúng thứ tự: mục thứ ${i + 1} ở đây phải có mã ${expected} (thiếu hoặc thừa một mục?).`,
-        );
-      }
-      if (depth > 3)
-        add(
-          node.code,
-          'tree.depth',
-          `${label}: bộ tiêu chí chỉ có 3 cấp (lĩnh vực, tiêu chí, tiêu chí thành phần).`,
-        );
+      if (!prefixOk) raise(node.code, 'code.tree', { code: node.code, parent: parentCode, expected });
+      else if (node.code !== expected)
+        raise(node.code, 'code.sequence', { code: node.code, position: i + 1, expected });
+      if (depth > 3) raise(node.code, 'tree.depth', at);
       if (node.children?.length) checkSiblings(node.children, node.code, depth + 1);
     });
   };
   checkSiblings(framework.tree, null, 1);
 
   for (const { node, depth } of walk(framework.tree)) {
-    const label = nodeLabel(node.code, depth);
-    if (!isHundredths(node.max))
-      add(node.code, 'max.decimals', `${label}: điểm tối đa ${node.max} có quá 2 chữ số thập phân.`);
-    if (node.max < 0)
-      add(node.code, 'max.negative', `${label}: điểm tối đa không được âm (${fmt(node.max)}).`);
+    const at: NodeParam = { code: node.code, depth };
+    if (!isHundredths(node.max)) raise(node.code, 'max.decimals', { ...at, max: node.max });
+    if (node.max < 0) raise(node.code, 'max.negative', { ...at, max: node.max });
     if (!isLeaf(node)) {
-      const children = node.children ?? [];
+      const children = (node.children ?? []).map((c) => ({ code: c.code, max: c.max }));
       const sum = sumHundredths(children.map((c) => c.max));
-      if (sum !== toHundredths(node.max)) {
-        add(
-          node.code,
-          'max.sum',
-          `${label}: điểm tối đa ${fmt(node.max)} khác tổng điểm tối đa của các mục con (${children
-            .map((c) => `${c.code}: ${fmt(c.max)}`)
-            .join(' + ')} = ${fmt(fromHundredths(sum))}).`,
-        );
-      }
+      if (sum !== toHundredths(node.max))
+        raise(node.code, 'max.sum', { ...at, max: node.max, children, sum: fromHundredths(sum) });
       const leafOnly = (
         ['method', 'source', 'rule', 'evidenceRequired', 'appliesTo', 'maxByGroup'] as const
       ).filter((k) => node[k] !== undefined);
-      if (leafOnly.length) {
-        add(
-          node.code,
-          'parent.leafField',
-          `${label} có mục con nên không được có ${leafOnly.join(', ')} (chỉ dành cho mục lá).`,
-        );
-      }
+      if (leafOnly.length) raise(node.code, 'parent.leafField', { ...at, fields: [...leafOnly] });
       continue;
     }
-    checkLeaf(node, label, groupIds, sourceIds, add);
+    checkLeaf(node, at, groupIds, sourceIds, raise, add);
   }
 
   // Declared counts and points against the tree.
   const counts = countByDepth(framework.tree);
   const dc = framework.declared.counts;
-  for (const [key, name] of [
-    ['fields', 'lĩnh vực'],
-    ['criteria', 'tiêu chí'],
-    ['subCriteria', 'tiêu chí thành phần'],
-  ] as const) {
-    if (counts[key] !== dc[key]) {
-      add('', 'declared.counts', `Số ${name} khai báo là ${dc[key]} nhưng cây tiêu chí có ${counts[key]}.`);
-    }
+  for (const what of ['fields', 'criteria', 'subCriteria'] as const) {
+    if (counts[what] !== dc[what])
+      raise('', 'declared.counts', { what, declared: dc[what], counted: counts[what] });
   }
   const pts = treePoints(framework);
   const dp = framework.declared.points;
-  if (toHundredths(dp.self) !== toHundredths(pts.self)) {
-    add(
-      '',
-      'declared.points',
-      `Điểm tự đánh giá/thẩm định khai báo là ${fmt(dp.self)} nhưng các tiêu chí tự đánh giá cộng lại ${fmt(pts.self)}.`,
-    );
-  }
-  if (toHundredths(dp.survey) !== toHundredths(pts.survey)) {
-    add(
-      '',
-      'declared.survey',
-      `Điểm điều tra xã hội học khai báo là ${fmt(dp.survey)} nhưng các tiêu chí điều tra cộng lại ${fmt(pts.survey)}.`,
-    );
-  }
+  if (toHundredths(dp.self) !== toHundredths(pts.self))
+    raise('', 'declared.points', { declared: dp.self, counted: pts.self });
+  if (toHundredths(dp.survey) !== toHundredths(pts.survey))
+    raise('', 'declared.survey', { declared: dp.survey, counted: pts.survey });
   if (
     toHundredths(dp.total) !== toHundredths(dp.self) + toHundredths(dp.survey) ||
     toHundredths(dp.total) !== toHundredths(pts.total)
   ) {
-    add(
-      '',
-      'declared.total',
-      `Tổng điểm khai báo là ${fmt(dp.total)} nhưng cây tiêu chí cộng lại ${fmt(pts.total)} (tự đánh giá ${fmt(dp.self)} + điều tra ${fmt(dp.survey)}).`,
-    );
+    raise('', 'declared.total', { declared: dp.total, counted: pts.total, self: dp.self, survey: dp.survey });
   }
 
   // Groups, bands, sources.
   const dupes = <T>(items: T[]) => items.filter((x, i) => items.indexOf(x) !== i);
   for (const id of new Set(dupes(framework.groups.map((g) => g.id))))
-    add('', 'group.duplicate', `Nhóm đơn vị "${id}" được khai báo hai lần.`);
-  for (const id of new Set(dupes(framework.surveySources.map((s) => s.id)))) {
-    add('', 'survey.sourceDuplicate', `Nguồn điều tra "${id}" được khai báo hai lần.`);
-  }
+    raise('', 'group.duplicate', { group: id });
+  for (const id of new Set(dupes(framework.surveySources.map((s) => s.id))))
+    raise('', 'survey.sourceDuplicate', { source: id });
   for (const band of framework.bands) {
     for (const g of band.groups ?? []) {
-      if (!groupIds.has(g))
-        add(
-          '',
-          'band.group',
-          `Xếp loại "${band.name}" áp dụng cho nhóm "${g}" không có trong danh sách nhóm đơn vị.`,
-        );
+      if (!groupIds.has(g)) raise('', 'band.group', { band: band.name, group: g });
     }
   }
   for (const g of framework.groups) {
     const names = framework.bands.filter((b) => !b.groups || b.groups.includes(g.id)).map((b) => b.name);
-    for (const name of new Set(dupes(names)))
-      add('', 'band.duplicate', `Nhóm "${g.name}" có hai xếp loại cùng tên "${name}".`);
+    for (const name of new Set(dupes(names))) raise('', 'band.duplicate', { group: g.name, band: name });
     const total = walk(framework.tree)
       .filter((v) => isLeaf(v.node))
       .reduce((s, v) => s + toHundredths(leafMaxFor(v.node, g.id)), 0);
-    if (total <= 0)
-      add('', 'group.noPoints', `Nhóm "${g.name}" không có tiêu chí nào có điểm: không tính được chỉ số.`);
+    if (total <= 0) raise('', 'group.noPoints', { group: g.name });
   }
   return problems;
 }
@@ -198,83 +133,44 @@ export function treePoints(framework: Pick<Framework, 'tree'>): {
   return { self: fromHundredths(self), survey: fromHundredths(survey), total: fromHundredths(self + survey) };
 }
 
-type Add = (code: string, rule: FrameworkProblemKey, message: string) => void;
-
 function checkLeaf(
   node: FrameworkNode,
-  label: string,
+  at: NodeParam,
   groupIds: Set<string>,
   sourceIds: Set<string>,
-  add: Add,
+  raise: Raise,
+  add: CheckAdd,
 ) {
   const code = node.code;
   for (const g of node.appliesTo ?? []) {
-    if (!groupIds.has(g))
-      add(code, 'leaf.appliesTo', `${label}: áp dụng cho nhóm "${g}" không có trong danh sách nhóm đơn vị.`);
+    if (!groupIds.has(g)) raise(code, 'leaf.appliesTo', { ...at, why: 'unknownGroup', group: g });
   }
-  if (node.appliesTo && node.appliesTo.length === 0)
-    add(
-      code,
-      'leaf.appliesTo',
-      `${label}: danh sách nhóm áp dụng trống (bỏ trường này nếu áp dụng cho mọi nhóm).`,
-    );
+  if (node.appliesTo && node.appliesTo.length === 0) raise(code, 'leaf.appliesTo', { ...at, why: 'empty' });
   for (const [g, m] of Object.entries(node.maxByGroup ?? {})) {
-    if (!groupIds.has(g))
-      add(
-        code,
-        'leaf.maxByGroup',
-        `${label}: điểm tối đa riêng cho nhóm "${g}" không có trong danh sách nhóm đơn vị.`,
-      );
+    if (!groupIds.has(g)) raise(code, 'leaf.maxByGroup', { ...at, why: 'unknownGroup', group: g });
     else if (node.appliesTo && !node.appliesTo.includes(g))
-      add(
-        code,
-        'leaf.maxByGroup',
-        `${label}: có điểm tối đa riêng cho nhóm "${g}" nhưng không áp dụng cho nhóm này.`,
-      );
+      raise(code, 'leaf.maxByGroup', { ...at, why: 'notApplied', group: g });
     if (m < 0 || !isHundredths(m))
-      add(
-        code,
-        'leaf.maxByGroup',
-        `${label}: điểm tối đa riêng cho nhóm "${g}" (${m}) phải là số không âm, tối đa 2 chữ số thập phân.`,
-      );
+      raise(code, 'leaf.maxByGroup', { ...at, why: 'invalid', group: g, max: m });
   }
 
   if (node.method === 'survey') {
-    if (!node.source)
-      add(
-        code,
-        'leaf.source',
-        `${label}: tiêu chí điều tra xã hội học phải ghi nguồn điều tra (ví dụ sipas).`,
-      );
+    if (!node.source) raise(code, 'leaf.source', { ...at, why: 'missing' });
     else if (!sourceIds.has(node.source))
-      add(
-        code,
-        'leaf.source',
-        `${label}: nguồn điều tra "${node.source}" không có trong danh sách nguồn điều tra của bộ tiêu chí.`,
-      );
-    if (node.rule)
-      add(
-        code,
-        'leaf.rule',
-        `${label}: tiêu chí điều tra xã hội học không tự chấm nên không có cách chấm (rule).`,
-      );
+      raise(code, 'leaf.source', { ...at, why: 'unknown', source: node.source });
+    if (node.rule) raise(code, 'leaf.rule', { ...at, why: 'onSurvey' });
     return;
   }
-  if (node.source)
-    add(code, 'leaf.source', `${label}: chỉ tiêu chí điều tra xã hội học mới có nguồn điều tra.`);
+  if (node.source) raise(code, 'leaf.source', { ...at, why: 'notSurvey' });
   if (!node.rule) {
-    add(
-      code,
-      'leaf.rule',
-      `${label}: tiêu chí tự đánh giá phải có cách chấm (mức điểm, thang tỷ lệ, khoảng điểm, trừ điểm hoặc cộng điểm).`,
-    );
+    raise(code, 'leaf.rule', { ...at, why: 'missing' });
     return;
   }
-  checkRule(node, node.rule, label, add);
+  checkRule(node, node.rule, at, add);
 }
 
-function checkRule(node: FrameworkNode, rule: Rule, label: string, add: Add) {
-  ruleKind(rule).check(rule, node, label, add);
+function checkRule(node: FrameworkNode, rule: Rule, at: NodeParam, add: CheckAdd) {
+  ruleKind(rule).check(rule, node, at, add);
 }
 
 /** Refuses a framework that fails any check: it cannot be used to make templates. */

@@ -8,8 +8,10 @@ export interface FrameworkProblem {
   code: string;
   /** Stable key scripts and tests rely on, e.g. "max.sum". */
   rule: string;
-  /** Vietnamese, for the user. */
+  /** Vietnamese, for the user (messages.vi.ts, from `params`). */
   message: string;
+  /** The facts the message says (`FrameworkParams` of its key), for the pane's other locale. */
+  params?: object;
 }
 
 export class FrameworkError extends Error {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { FrameworkError } from './errors';
+import { frameworkMessage } from './messages.vi';
 import { frameworkSchema, type Framework } from './schema';
 
 const viErrors = z.locales.vi().localeError;
@@ -32,9 +33,9 @@ export const MAX_TREE_DEPTH = 8;
 
 /**
  * Measured without recursion, before the schema (which recurses per level and would overflow the
- * stack on a tree thousands of levels deep): a sentence when the tree is deeper than allowed.
+ * stack on a tree thousands of levels deep): the schema problem when the tree is deeper than allowed.
  */
-export function treeDepthProblem(json: unknown): string | null {
+export function treeDepthProblem(json: unknown): ReturnType<typeof frameworkMessage<'schema'>> | null {
   const tree = json && typeof json === 'object' ? (json as { tree?: unknown }).tree : undefined;
   if (!Array.isArray(tree)) return null;
   const pending: Array<{ nodes: unknown[]; depth: number }> = [{ nodes: tree, depth: 1 }];
@@ -46,7 +47,11 @@ export function treeDepthProblem(json: unknown): string | null {
       if (!Array.isArray(children) || !children.length) continue;
       if (depth + 1 > MAX_TREE_DEPTH) {
         const code = (node as { code?: unknown }).code;
-        return `cây tiêu chí sâu hơn ${MAX_TREE_DEPTH} cấp (tại mục ${typeof code === 'string' ? `"${code.slice(0, 40)}${code.length > 40 ? '…' : ''}"` : 'không có mã'}): không phải bộ tiêu chí hợp lệ.`;
+        return frameworkMessage('schema', {
+          why: 'tooDeep',
+          levels: MAX_TREE_DEPTH,
+          at: typeof code === 'string' ? `${code.slice(0, 40)}${code.length > 40 ? '…' : ''}` : null,
+        });
       }
       pending.push({ nodes: children, depth: depth + 1 });
     }
@@ -60,8 +65,7 @@ export function treeDepthProblem(json: unknown): string | null {
  */
 export function parseFramework(json: unknown, source = 'khung tiêu chí'): Framework {
   const tooDeep = treeDepthProblem(json);
-  if (tooDeep)
-    throw new FrameworkError(`${source}: ${tooDeep}`, [{ code: '', rule: 'schema', message: tooDeep }]);
+  if (tooDeep) throw new FrameworkError(`${source}: ${tooDeep.message}`, [{ code: '', ...tooDeep }]);
   const result = frameworkSchema.safeParse(json, { error: viErrors });
   if (result.success) return result.data;
   const issues = result.error.issues;
@@ -69,7 +73,10 @@ export function parseFramework(json: unknown, source = 'khung tiêu chí'): Fram
   const more = issues.length > shown.length ? [`  … và ${issues.length - shown.length} lỗi khác`] : [];
   throw new FrameworkError(
     `${source}: không phải bộ tiêu chí hợp lệ (${issues.length} lỗi):\n${[...shown, ...more].join('\n')}`,
-    issues.map((i) => ({ code: '', rule: 'schema', message: `${describePath(json, i.path)}: ${i.message}` })),
+    issues.map((i) => ({
+      code: '',
+      ...frameworkMessage('schema', { why: 'shape', path: describePath(json, i.path), detail: i.message }),
+    })),
   );
 }
 

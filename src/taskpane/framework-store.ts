@@ -81,6 +81,11 @@ export function toChoice(framework: Framework, imported: boolean): FrameworkChoi
     ...frameworkSummary(framework),
     imported,
     legalBasis: { number: framework.legalBasis.number, date: framework.legalBasis.date },
-    problems: checkFramework(framework).map((p) => ({ code: p.code, message: p.message })),
+    problems: checkFramework(framework).map(({ code, rule, message, params }) => ({
+      code,
+      rule,
+      message,
+      params,
+    })),
   };
 }

@@ -9,6 +9,7 @@ import type { MessageTemplates } from '../common/message-templates';
 import type { ConsolidationParams, ReplacedText, UntemplatedFileKey } from '../consolidation/messages.vi';
 import type { ChoiceParam, NotANumberParams, ScoringParams } from '../scoring/messages.vi';
 import type { FoundValue, StructureParams } from '../workbook/messages.vi';
+import type { CountedLevel, FrameworkParams, NodeParam } from '../framework/messages.vi';
 
 /** A number as English writes it: decimal point, as many decimals as it has. */
 export function enNumber(n: number): string {
@@ -167,4 +168,120 @@ export const FIXED_EN: Readonly<Record<UntemplatedFileKey, string>> = {
   'file.bomb': 'the file unpacks to far more data than a workbook holds; refused.',
   'file.notXlsx': 'the file is not an .xlsx workbook.',
   'consolidation.surveyInvalid': 'a survey figure of this unit is not a number or out of range.',
+};
+
+const EN_DEPTH = ['field', 'criterion', 'sub-criterion'];
+
+/** "criterion 1.1": a framework node by its depth and code, as the Vietnamese names it. */
+function node(p: NodeParam): string {
+  return `${EN_DEPTH[p.depth - 1] ?? 'item'} ${p.code}`;
+}
+
+const EN_COUNTED: Record<CountedLevel, string> = {
+  fields: 'fields',
+  criteria: 'criteria',
+  subCriteria: 'sub-criteria',
+};
+
+const EN_CHOICE = { levels: 'level', tiers: 'rate tier' } as const;
+
+const choiceRange = (name: string) => (p: FrameworkParams['levels.range']) =>
+  `${node(p)}: the ${name} of ${enNumber(p.value)} points is outside 0 to ${enNumber(p.max)}.`;
+const choiceMax = (name: string) => (p: FrameworkParams['levels.max']) =>
+  `${node(p)}: no ${name} equals the maximum of ${enNumber(p.max)} (${p.values.map(enNumber).join('; ')}).`;
+const outsideScale = (word: string) => (p: FrameworkParams['deduction.max']) =>
+  `${node(p)}: a ${word} criterion must have a maximum of 0 (its points are outside the scale); it is ${enNumber(p.max)}.`;
+const offStep = (p: FrameworkParams['deduction.step']) =>
+  `${node(p)}: ${enNumber(p.value)} points is not a multiple of the step ${enNumber(p.step)}.`;
+
+function leafMaxByGroup(p: FrameworkParams['leaf.maxByGroup']): string {
+  switch (p.why) {
+    case 'unknownGroup':
+      return `${node(p)}: the group "${p.group}" of its own maximum is not in the list of unit groups.`;
+    case 'notApplied':
+      return `${node(p)}: has its own maximum for the group "${p.group}" but does not apply to that group.`;
+    case 'invalid':
+      return `${node(p)}: its own maximum for the group "${p.group}" (${p.max}) must be a non-negative number with at most 2 decimals.`;
+    default:
+      return `${node(p)}: scoring by ${EN_CHOICE[p.why]}s cannot have maxima per group; use a range of points or split the criterion.`;
+  }
+}
+
+function tiersGap(p: FrameworkParams['tiers.gap']): string {
+  if (p.why === 'below') return `${node(p)}: the rate tiers leave the rates from 0% to ${p.min}% uncovered.`;
+  if (p.why === 'above')
+    return `${node(p)}: the rate tiers leave the rates from ${p.max}% to 100% uncovered.`;
+  return `${node(p)}: between the tiers "${p.tier}" and "${p.next}" some rates belong to no tier (around ${p.from}%–${p.to}%).`;
+}
+
+export const FRAMEWORK_EN: MessageTemplates<FrameworkParams> = {
+  schema: (p) =>
+    p.why === 'shape'
+      ? `field ${p.path}: ${p.detail}`
+      : `the criteria tree is deeper than ${p.levels} levels (at item ${p.at === null ? 'without a code' : `"${p.at}"`}): not a valid framework.`,
+  'code.duplicate': (p) => `the code ${p.code} is used twice: each item needs its own code.`,
+  'code.tree': (p) =>
+    p.parent === null
+      ? `the code ${p.code} is at field level but has the form of a child (expected ${p.expected}).`
+      : `the code ${p.code} is under item ${p.parent} but does not start with "${p.parent}." at the right level (expected ${p.expected}).`,
+  'code.sequence': (p) =>
+    `the code ${p.code} is out of order: item number ${p.position} here must have the code ${p.expected} (an item missing or extra?).`,
+  'tree.depth': (p) => `${node(p)}: a framework has only 3 levels (field, criterion, sub-criterion).`,
+  'max.sum': (p) =>
+    `${node(p)}: the maximum ${enNumber(p.max)} differs from the sum of its children's maxima (${p.children
+      .map((c) => `${c.code}: ${enNumber(c.max)}`)
+      .join(' + ')} = ${enNumber(p.sum)}).`,
+  'max.decimals': (p) => `${node(p)}: the maximum ${p.max} has more than 2 decimals.`,
+  'max.negative': (p) => `${node(p)}: the maximum cannot be negative (${enNumber(p.max)}).`,
+  'parent.leafField': (p) =>
+    `${node(p)} has children, so it cannot have ${p.fields.join(', ')} (only for leaves).`,
+  'leaf.source': (p) =>
+    p.why === 'missing'
+      ? `${node(p)}: a survey criterion must name its survey source (for example sipas).`
+      : p.why === 'unknown'
+        ? `${node(p)}: the survey source "${p.source}" is not among the framework's survey sources.`
+        : `${node(p)}: only survey criteria have a survey source.`,
+  'leaf.rule': (p) =>
+    p.why === 'onSurvey'
+      ? `${node(p)}: a survey criterion is not self-scored, so it has no scoring guide (rule).`
+      : `${node(p)}: a self-assessed criterion needs a scoring guide (levels, rate tiers, a range, a deduction or a bonus).`,
+  'leaf.ruleKind': (p) =>
+    `${node(p)}: the scoring guide kind "${p.kind}" is not supported by this version (only levels, rate tiers, range, deduction, bonus).`,
+  'leaf.appliesTo': (p) =>
+    p.why === 'unknownGroup'
+      ? `${node(p)}: applies to the group "${p.group}", which is not in the list of unit groups.`
+      : `${node(p)}: the list of groups it applies to is empty (leave the field out if it applies to every group).`,
+  'leaf.maxByGroup': leafMaxByGroup,
+  'levels.range': choiceRange(EN_CHOICE.levels),
+  'levels.max': choiceMax(EN_CHOICE.levels),
+  'levels.duplicate': (p) => `${node(p)}: the level "${p.level}" is written twice.`,
+  'tiers.range': choiceRange(EN_CHOICE.tiers),
+  'tiers.max': choiceMax(EN_CHOICE.tiers),
+  'tiers.empty': (p) =>
+    `${node(p)}: the tier "${p.tier}" holds no rate (lower bound ${p.min ?? '−∞'}, upper bound ${p.max ?? '+∞'}).`,
+  'tiers.gap': tiersGap,
+  'tiers.overlap': (p) =>
+    `${node(p)}: the tiers "${p.tier}" and "${p.next}" overlap (the rate ${p.rate}% is in both).`,
+  'range.step': (p) =>
+    'group' in p
+      ? `${node(p)}: the maximum of the group "${p.group}" (${enNumber(p.max)}) is not a multiple of the step ${enNumber(p.step)}.`
+      : offStep(p),
+  'deduction.max': outsideScale('deduction'),
+  'deduction.step': offStep,
+  'bonus.max': outsideScale('bonus'),
+  'bonus.step': offStep,
+  'declared.counts': (p) =>
+    `the framework declares ${p.declared} ${EN_COUNTED[p.what]} but the criteria tree has ${p.counted}.`,
+  'declared.points': (p) =>
+    `the declared self-assessment/appraisal points are ${enNumber(p.declared)} but the self-assessed criteria add up to ${enNumber(p.counted)}.`,
+  'declared.survey': (p) =>
+    `the declared survey points are ${enNumber(p.declared)} but the survey criteria add up to ${enNumber(p.counted)}.`,
+  'declared.total': (p) =>
+    `the declared total is ${enNumber(p.declared)} but the criteria tree adds up to ${enNumber(p.counted)} (self-assessment ${enNumber(p.self)} + survey ${enNumber(p.survey)}).`,
+  'group.duplicate': (p) => `the unit group "${p.group}" is declared twice.`,
+  'group.noPoints': (p) => `the group "${p.group}" has no criterion with points: no index can be computed.`,
+  'survey.sourceDuplicate': (p) => `the survey source "${p.source}" is declared twice.`,
+  'band.group': (p) =>
+    `the rating "${p.band}" applies to the group "${p.group}", which is not in the list of unit groups.`,
+  'band.duplicate': (p) => `the group "${p.group}" has two ratings named "${p.band}".`,
 };

@@ -6,8 +6,10 @@
  * (src/consolidation/problem-keys.ts), so a new key without its English text is a compile error.
  */
 import type { ProblemKey } from '../consolidation/problem-keys';
+import type { FrameworkProblem } from '../framework/errors';
+import { FRAMEWORK_PROBLEM_KEYS, type FrameworkProblemKey } from '../framework/problem-keys';
 import type { EntryField, Problem } from '../scoring/types';
-import { CONSOLIDATION_EN, FIXED_EN, SCORING_EN, STRUCTURE_EN } from './messages.en';
+import { CONSOLIDATION_EN, FIXED_EN, FRAMEWORK_EN, SCORING_EN, STRUCTURE_EN } from './messages.en';
 import type { Locale } from './strings';
 
 const EN_FIELD: Record<EntryField, string> = {
@@ -50,4 +52,21 @@ export function problemText(
       ? ''
       : ` (value: ${String(p.value)})`;
   return `${where}${en}${shown}`;
+}
+
+function isFrameworkKey(rule: string): rule is FrameworkProblemKey {
+  return (FRAMEWORK_PROBLEM_KEYS as readonly string[]).includes(rule);
+}
+
+/**
+ * The sentence of a framework problem (checkFramework, the schema) in the pane's locale. Its own
+ * catalogue (src/framework/problem-keys.ts): the sentence names the node itself, so no
+ * "Criterion …" prefix. Without facts it is shown in Vietnamese, as `problemText` does.
+ */
+export function frameworkProblemText(
+  p: Pick<FrameworkProblem, 'rule' | 'message' | 'params'>,
+  locale: Locale,
+): string {
+  if (locale === 'vi' || !p.params || !isFrameworkKey(p.rule)) return p.message;
+  return (FRAMEWORK_EN[p.rule] as (params: object) => string)(p.params);
 }

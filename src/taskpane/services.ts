@@ -8,6 +8,7 @@ import type { ReceiptStatus } from '../campaign/register';
 import type { WorkbookKind } from '../campaign/stages';
 import type { StageState } from '../campaign/status';
 import type { FileStatus } from '../consolidation/types';
+import type { FrameworkProblem } from '../framework/errors';
 import type { Framework } from '../framework/schema';
 import type { FrameworkCounts, FrameworkPoints, FrameworkSummary } from '../framework/summary';
 import type { NodeTotals, Problem, RankedUnit, UnitRef } from '../scoring/types';
@@ -16,8 +17,11 @@ import type { NodeTotals, Problem, RankedUnit, UnitRef } from '../scoring/types'
 export type { FileStatus };
 export type CampaignStageState = StageState;
 
-/** A framework problem as the pane lists it (the check's code and sentence, not its rule key). */
-type ProblemLine = { code: string; message: string };
+/**
+ * A framework problem as the pane lists it: the check's code and Vietnamese sentence, with its key
+ * and facts so another locale can word it (problem-text.ts).
+ */
+type ProblemLine = Pick<FrameworkProblem, 'code' | 'rule' | 'message' | 'params'>;
 
 /** A file the user chose or dropped; bytes are read only when needed, one file at a time. */
 export interface PickedFile {

@@ -83,7 +83,7 @@ describe('the rule-kind registry', () => {
     expect(acceptedScores(rule, 2)).toEqual({ allowed: [], min: 0, max: 0, step: null });
     for (const v of [0, 0.5, 1, 2]) expect(acceptableScore(leaf, 'so', v)).toBe(false);
     const problems: { rule: string; message: string }[] = [];
-    ruleKind(rule).check(rule, leaf, 'tiêu chí thành phần 1.1', (_code, key, message) =>
+    ruleKind(rule).check(rule, leaf, { code: '1.1', depth: 3 }, (_code, key, message) =>
       problems.push({ rule: key, message }),
     );
     expect(problems).toEqual([

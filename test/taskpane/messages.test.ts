@@ -13,6 +13,12 @@ import { problemText } from '../../src/taskpane/problem-text';
 import { CONSOLIDATION_VI, type ConsolidationParams } from '../../src/consolidation/messages.vi';
 import { STRUCTURE_PROBLEM_KEYS, type StructureProblemKey } from '../../src/workbook/problem-keys';
 import { STRUCTURE_VI, type StructureParams } from '../../src/workbook/messages.vi';
+import { FRAMEWORK_PROBLEM_KEYS, type FrameworkProblemKey } from '../../src/framework/problem-keys';
+import { FRAMEWORK_VI, type FrameworkParams } from '../../src/framework/messages.vi';
+import { FRAMEWORK_EN } from '../../src/taskpane/messages.en';
+import { frameworkProblemText } from '../../src/taskpane/problem-text';
+import { checkFramework } from '../../src/framework/checks';
+import { listBuiltinFrameworks } from '../../src/framework/builtins';
 
 /** One problem's facts per key, with distinctive numbers and texts so each can be found. */
 const SCORING_SAMPLES: { [K in ScoringProblemKey]: ScoringParams[K][] } = {
@@ -137,8 +143,108 @@ const CONSOLIDATION_SAMPLES: { [K in keyof ConsolidationParams]: ConsolidationPa
   ],
 };
 
+const at = (code: string, depth: number) => ({ code, depth });
+
+const FRAMEWORK_SAMPLES: { [K in FrameworkProblemKey]: FrameworkParams[K][] } = {
+  schema: [
+    { why: 'shape', path: 'tree[0].max', detail: 'Dữ liệu không hợp lệ: cần số' },
+    { why: 'tooDeep', levels: 8, at: '1.1.1' },
+    { why: 'tooDeep', levels: 8, at: null },
+  ],
+  'code.duplicate': [{ code: '1.2' }],
+  'code.tree': [
+    { code: '3.1', parent: null, expected: '4' },
+    { code: '2.7', parent: '1', expected: '1.3' },
+  ],
+  'code.sequence': [{ code: '1.5', position: 4, expected: '1.4' }],
+  'tree.depth': [at('1.1.1.1', 4)],
+  'max.sum': [
+    {
+      ...at('2', 1),
+      max: 10.5,
+      children: [
+        { code: '2.1', max: 3.25 },
+        { code: '2.2', max: 6 },
+      ],
+      sum: 9.25,
+    },
+  ],
+  'max.decimals': [{ ...at('1.1', 2), max: 1.234 }],
+  'max.negative': [{ ...at('1.3', 2), max: -2.5 }],
+  'parent.leafField': [{ ...at('1', 1), fields: ['rule', 'maxByGroup'] }],
+  'leaf.source': [
+    { ...at('2.1', 2), why: 'missing' },
+    { ...at('2.1', 2), why: 'unknown', source: 'khao-sat' },
+    { ...at('1.1', 2), why: 'notSurvey' },
+  ],
+  'leaf.rule': [
+    { ...at('2.1', 2), why: 'onSurvey' },
+    { ...at('1.1.2', 3), why: 'missing' },
+  ],
+  'leaf.ruleKind': [{ ...at('1.1.1', 3), kind: 'percent' }],
+  'leaf.appliesTo': [
+    { ...at('1.4', 2), why: 'unknownGroup', group: 'xa' },
+    { ...at('1.4', 2), why: 'empty' },
+  ],
+  'leaf.maxByGroup': [
+    { ...at('1.4', 2), why: 'unknownGroup', group: 'xa' },
+    { ...at('1.4', 2), why: 'notApplied', group: 'huyen' },
+    { ...at('1.4', 2), why: 'invalid', group: 'so', max: 1.005 },
+    { ...at('1.4', 2), why: 'levels' },
+    { ...at('1.4', 2), why: 'tiers' },
+  ],
+  'levels.range': [{ ...at('1.5', 2), value: 3.5, max: 2 }],
+  'levels.max': [{ ...at('1.5', 2), max: 2.5, values: [1.25, 0.75] }],
+  'levels.duplicate': [{ ...at('1.5', 2), level: 'đạt' }],
+  'tiers.range': [{ ...at('1.6', 2), value: 4.5, max: 3 }],
+  'tiers.max': [{ ...at('1.6', 2), max: 3.5, values: [2.25, 1] }],
+  'tiers.empty': [
+    { ...at('1.6', 2), tier: 'từ 90% - 80%', min: 90, max: 80 },
+    { ...at('1.6', 2), tier: 'không rõ', min: null, max: null },
+  ],
+  'tiers.gap': [
+    { ...at('1.6', 2), why: 'below', min: 12.5 },
+    { ...at('1.6', 2), why: 'between', tier: 'dưới 70%', next: 'trên 75%', from: 70, to: 75 },
+    { ...at('1.6', 2), why: 'above', max: 95 },
+  ],
+  'tiers.overlap': [{ ...at('1.6', 2), tier: 'từ 70% - 90%', next: 'từ 90%', rate: 90 }],
+  'range.step': [
+    { ...at('1.7', 2), value: 1.3, step: 0.25 },
+    { ...at('1.7', 2), group: 'so', max: 1.1, step: 0.5 },
+  ],
+  'deduction.max': [{ ...at('3.1', 2), max: 1.5 }],
+  'deduction.step': [{ ...at('3.1', 2), value: 2, step: 0.75 }],
+  'bonus.max': [{ ...at('3.2', 2), max: 0.5 }],
+  'bonus.step': [{ ...at('3.2', 2), value: 1, step: 0.3 }],
+  'declared.counts': [
+    { what: 'fields', declared: 8, counted: 7 },
+    { what: 'criteria', declared: 31, counted: 30 },
+    { what: 'subCriteria', declared: 52, counted: 50 },
+  ],
+  'declared.points': [{ declared: 90.5, counted: 89 }],
+  'declared.survey': [{ declared: 10, counted: 9.5 }],
+  'declared.total': [{ declared: 101, counted: 99.5, self: 90.5, survey: 10 }],
+  'group.duplicate': [{ group: 'so' }],
+  'group.noPoints': [{ group: 'Sở, ban, ngành' }],
+  'survey.sourceDuplicate': [{ source: 'sipas' }],
+  'band.group': [{ band: 'Tốt', group: 'xa' }],
+  'band.duplicate': [{ group: 'Sở, ban, ngành', band: 'Khá' }],
+};
+
 /** Fields that choose a sentence rather than state a fact. */
-const CHOOSERS = new Set(['found', 'from', 'round', 'against', 'codeMissing', 'sameBytes', 'gap', 'where']);
+const CHOOSERS = new Set([
+  'found',
+  'from',
+  'round',
+  'against',
+  'codeMissing',
+  'sameBytes',
+  'gap',
+  'where',
+  'why',
+  'depth',
+  'what',
+]);
 /** Facts the English leaves to the "Criterion 1.1: " prefix, which names the leaf. */
 const IN_PREFIX: Partial<Record<string, string[]>> = {
   'entry.unknownCode': ['code'],
@@ -182,7 +288,10 @@ function saysEveryFact(
   decimal: ',' | '.',
   skip?: string[],
 ): (number | string)[] {
-  const numbers = numbersIn(text, decimal);
+  // A figure may also be written as it is (String(n), decimal point): a maximum with too many
+  // decimals, a tier's rate.
+  const raw = [...text.matchAll(/\d+\.\d+/g)].map((m) => Number(m[0]));
+  const numbers = [...numbersIn(text, decimal), ...raw];
   return facts(params, skip).filter((f) =>
     typeof f === 'number' ? !numbers.includes(f) : !text.includes(f),
   );
@@ -212,6 +321,13 @@ const LAYERS: {
     vi: CONSOLIDATION_VI,
     en: CONSOLIDATION_EN,
     samples: CONSOLIDATION_SAMPLES,
+  },
+  {
+    name: 'framework',
+    keys: FRAMEWORK_PROBLEM_KEYS,
+    vi: FRAMEWORK_VI,
+    en: FRAMEWORK_EN,
+    samples: FRAMEWORK_SAMPLES,
   },
 ];
 
@@ -257,5 +373,23 @@ describe('the whole catalogue of problem keys', () => {
   it('words a templated problem without its facts in Vietnamese rather than in English with none', () => {
     const bare = { rule: 'score.aboveMax', code: '1.1', field: 'self' as const, message: 'Tiêu chí 1.1: …' };
     expect(problemText(bare, 'en')).toBe(bare.message);
+  });
+});
+
+describe('framework problems in the pane', () => {
+  it('words a real check problem in English from its facts, and in Vietnamese as the check wrote it', () => {
+    const framework = structuredClone(listBuiltinFrameworks()[0]);
+    framework.tree[0].max += 1.5;
+    const [problem] = checkFramework(framework).filter((p) => p.rule === 'max.sum');
+    expect(frameworkProblemText(problem, 'vi')).toBe(problem.message);
+    const en = frameworkProblemText(problem, 'en');
+    expect(en).toMatch(
+      new RegExp(`^field ${framework.tree[0].code}: the maximum ${framework.tree[0].max} differs`),
+    );
+  });
+
+  it('shows a framework problem without facts in Vietnamese', () => {
+    const bare = { rule: 'max.sum', message: 'lĩnh vực 1: …' };
+    expect(frameworkProblemText(bare, 'en')).toBe(bare.message);
   });
 });

@@ -22,7 +22,7 @@ export const bonus: RuleKind<BonusRule> = {
   role: 'bonus',
   accepts: (rule) => ({ allowed: null, min: 0, max: rule.cap, step: rule.step }),
   shape: (rule) => ['bonus', toHundredths(rule.cap), toHundredths(rule.step)],
-  check: (rule, node, label, add) => checkOutsideScale('bonus', rule, node, label, add),
+  check: (rule, node, at, add) => checkOutsideScale('bonus', rule, node, at, add),
   text: (rule) => `Điểm thưởng: từ 0 đến ${formatPoints(rule.cap)}, bước ${formatPoints(rule.step)}`,
   guide: (rule) =>
     `Mỗi kết quả được công nhận cộng ${formatPoints(rule.step)} điểm, cộng tối đa ${formatPoints(rule.cap)} điểm`,

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { toHundredths } from '../../common/decimal';
-import type { CheckAdd, RuleKind } from './kind';
+import { addNodeProblem, type CheckAdd, type RuleKind } from './kind';
+import type { NodeParam } from '../messages.vi';
 import { capAndStep, checkStep } from './wording';
 import { formatPoints } from '../../common/vi-number';
 
@@ -19,29 +20,17 @@ export type DeductionRule = z.infer<typeof deductionSchema>;
 export function checkOutsideScale(
   kind: 'deduction' | 'bonus',
   rule: { cap: number; step: number },
-  node: { code: string; max: number; maxByGroup?: Record<string, number> },
-  label: string,
+  node: { max: number; maxByGroup?: Record<string, number> },
+  at: NodeParam,
   add: CheckAdd,
 ): void {
-  const word = kind === 'deduction' ? 'trừ điểm' : 'cộng điểm';
   if (
     toHundredths(node.max) !== 0 ||
     Object.values(node.maxByGroup ?? {}).some((m) => toHundredths(m) !== 0)
   ) {
-    add(
-      node.code,
-      kind === 'deduction' ? 'deduction.max' : 'bonus.max',
-      `${label}: tiêu chí ${word} phải có điểm tối đa 0 (điểm ${word} nằm ngoài thang điểm), đang là ${formatPoints(node.max)}.`,
-    );
+    addNodeProblem(add, kind === 'deduction' ? 'deduction.max' : 'bonus.max', { ...at, max: node.max });
   }
-  checkStep(
-    kind === 'deduction' ? 'deduction.step' : 'bonus.step',
-    node.code,
-    label,
-    rule.cap,
-    rule.step,
-    add,
-  );
+  checkStep(kind === 'deduction' ? 'deduction.step' : 'bonus.step', at, rule.cap, rule.step, add);
 }
 
 export const deduction: RuleKind<DeductionRule> = {
@@ -50,7 +39,7 @@ export const deduction: RuleKind<DeductionRule> = {
   role: 'deduction',
   accepts: (rule) => ({ allowed: null, min: -rule.cap, max: 0, step: rule.step }),
   shape: (rule) => ['deduction', toHundredths(rule.cap), toHundredths(rule.step)],
-  check: (rule, node, label, add) => checkOutsideScale('deduction', rule, node, label, add),
+  check: (rule, node, at, add) => checkOutsideScale('deduction', rule, node, at, add),
   text: (rule) => `Điểm trừ: từ -${formatPoints(rule.cap)} đến 0, bước ${formatPoints(rule.step)}`,
   guide: (rule) =>
     `Mỗi lần vi phạm trừ ${formatPoints(rule.step)} điểm, trừ tối đa ${formatPoints(rule.cap)} điểm`,

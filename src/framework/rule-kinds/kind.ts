@@ -7,6 +7,7 @@
 import type { FrameworkProblemKey } from '../problem-keys';
 import type { z } from 'zod';
 import type { FrameworkNode } from '../schema';
+import { FRAMEWORK_VI, type FrameworkParams, type NodeParam } from '../messages.vi';
 
 /**
  * The scores a leaf accepts, the one derivation every layer uses: the validator (scoring), the
@@ -25,8 +26,18 @@ export interface AcceptedScores {
 /** How a leaf of this kind counts: inside the maximum, or as a deduction / bonus outside it. */
 export type RuleRole = 'score' | 'deduction' | 'bonus';
 
-/** Adds a framework problem (code, stable key, Vietnamese message). */
-export type CheckAdd = (code: string, rule: FrameworkProblemKey, message: string) => void;
+/** Adds a framework problem (code, stable key, Vietnamese message, the facts it was worded from). */
+export type CheckAdd = (code: string, rule: FrameworkProblemKey, message: string, params: object) => void;
+
+/** The keys whose problems are about one node (their facts name it). */
+type NodeKey = {
+  [K in FrameworkProblemKey]: FrameworkParams[K] extends NodeParam ? K : never;
+}[FrameworkProblemKey];
+
+/** Adds the problem `rule` of the node `params` names, worded from its facts (messages.vi.ts). */
+export function addNodeProblem<K extends NodeKey>(add: CheckAdd, rule: K, params: FrameworkParams[K]): void {
+  add((params as NodeParam).code, rule, FRAMEWORK_VI[rule](params), params);
+}
 
 /** The reading of a guide: a rule (with notes on what was assumed) or a sentence saying why not. */
 export type GuideResult =
@@ -41,8 +52,8 @@ export interface RuleKind<R extends { kind: string }> {
   accepts(rule: R, max: number): AcceptedScores;
   /** What of the rule a returned workbook must keep (framework fingerprint); points in hundredths. */
   shape(rule: R): unknown;
-  /** Whether the rule fits its leaf (framework checks); `label` names the leaf in messages. */
-  check(rule: R, node: FrameworkNode, label: string, add: CheckAdd): void;
+  /** Whether the rule fits its leaf (framework checks); `at` names the leaf in messages. */
+  check(rule: R, node: FrameworkNode, at: NodeParam, add: CheckAdd): void;
   /** Vietnamese wording for the `Cách chấm` column and input prompts. */
   text(rule: R, max: number): string;
   /** The canonical guide the exporter writes, read back by `parse` to the same rule. */

@@ -1,7 +1,8 @@
 /** `levels`: the score is one of the options' points ("Ban hành kịp thời: 1; Không ban hành: 0"). */
 import { z } from 'zod';
 import { isHundredths, toHundredths } from '../../common/decimal';
-import type { CheckAdd, RuleKind } from './kind';
+import { addNodeProblem, type CheckAdd, type RuleKind } from './kind';
+import type { NodeParam } from '../messages.vi';
 import { distinctDescending, readOptionList, unreadLine } from './wording';
 import { formatPoints } from '../../common/vi-number';
 
@@ -25,36 +26,26 @@ export type LevelsRule = z.infer<typeof levelsSchema>;
 export function checkChoicePoints(
   kind: 'levels' | 'tiers',
   values: readonly number[],
-  node: { code: string; max: number; maxByGroup?: Record<string, number> },
-  label: string,
+  node: { max: number; maxByGroup?: Record<string, number> },
+  at: NodeParam,
   add: CheckAdd,
 ): void {
-  const code = node.code;
   const max = toHundredths(node.max);
-  const name = kind === 'levels' ? 'mức điểm' : 'mức theo tỷ lệ';
-  if (Object.keys(node.maxByGroup ?? {}).length) {
-    add(
-      code,
-      'leaf.maxByGroup',
-      `${label}: cách chấm theo ${name} không dùng được với điểm tối đa riêng theo nhóm; dùng khoảng điểm hoặc tách thành tiêu chí riêng.`,
-    );
-  }
+  if (Object.keys(node.maxByGroup ?? {}).length) addNodeProblem(add, 'leaf.maxByGroup', { ...at, why: kind });
   for (const v of values) {
-    if (toHundredths(v) < 0 || toHundredths(v) > max || !isHundredths(v)) {
-      add(
-        code,
-        kind === 'levels' ? 'levels.range' : 'tiers.range',
-        `${label}: ${name} ${formatPoints(v)} điểm nằm ngoài khoảng 0 đến ${formatPoints(node.max)}.`,
-      );
-    }
+    if (toHundredths(v) < 0 || toHundredths(v) > max || !isHundredths(v))
+      addNodeProblem(add, kind === 'levels' ? 'levels.range' : 'tiers.range', {
+        ...at,
+        value: v,
+        max: node.max,
+      });
   }
-  if (!values.some((v) => toHundredths(v) === max)) {
-    add(
-      code,
-      kind === 'levels' ? 'levels.max' : 'tiers.max',
-      `${label}: không có ${name} nào bằng điểm tối đa ${formatPoints(node.max)} (${values.map(formatPoints).join('; ')}).`,
-    );
-  }
+  if (!values.some((v) => toHundredths(v) === max))
+    addNodeProblem(add, kind === 'levels' ? 'levels.max' : 'tiers.max', {
+      ...at,
+      max: node.max,
+      values: [...values],
+    });
 }
 
 export const levels: RuleKind<LevelsRule> = {
@@ -71,17 +62,17 @@ export const levels: RuleKind<LevelsRule> = {
     'levels',
     [...new Set(rule.options.map((o) => toHundredths(o.points)))].sort((a, b) => a - b),
   ],
-  check(rule, node, label, add) {
+  check(rule, node, at, add) {
     checkChoicePoints(
       'levels',
       rule.options.map((o) => o.points),
       node,
-      label,
+      at,
       add,
     );
     const labels = rule.options.map((o) => o.label.trim().toLowerCase());
     const dup = labels.find((l, i) => labels.indexOf(l) !== i);
-    if (dup !== undefined) add(node.code, 'levels.duplicate', `${label}: mức "${dup}" được ghi hai lần.`);
+    if (dup !== undefined) addNodeProblem(add, 'levels.duplicate', { ...at, level: dup });
   },
   text: (rule) => rule.options.map((o) => `${o.label}: ${formatPoints(o.points)}`).join('; '),
   guide: (rule) => rule.options.map((o) => `${o.label}: ${formatPoints(o.points)}`).join('; '),

@@ -1,7 +1,7 @@
 /** `range`: any value in [0, max] on a step ("Chấm điểm từ 0 đến điểm tối đa, bước 0,25"). */
 import { z } from 'zod';
 import { toHundredths } from '../../common/decimal';
-import type { RuleKind } from './kind';
+import { addNodeProblem, type RuleKind } from './kind';
 import { NUM, RANGE_UP_TO, checkStep } from './wording';
 import { formatPoints, numberToken } from '../../common/vi-number';
 
@@ -14,15 +14,11 @@ export const range: RuleKind<RangeRule> = {
   role: 'score',
   accepts: (rule, max) => ({ allowed: null, min: 0, max, step: rule.step }),
   shape: (rule) => ['range', toHundredths(rule.step)],
-  check(rule, node, label, add) {
-    checkStep('range.step', node.code, label, node.max, rule.step, add);
+  check(rule, node, at, add) {
+    checkStep('range.step', at, node.max, rule.step, add);
     for (const [g, m] of Object.entries(node.maxByGroup ?? {})) {
       if (toHundredths(m) % toHundredths(rule.step) !== 0)
-        add(
-          node.code,
-          'range.step',
-          `${label}: điểm tối đa của nhóm "${g}" (${formatPoints(m)}) không chia hết cho bước ${formatPoints(rule.step)}.`,
-        );
+        addNodeProblem(add, 'range.step', { ...at, group: g, max: m, step: rule.step });
     }
   },
   text: (rule, max) => `Từ 0 đến ${formatPoints(max)} điểm, bước ${formatPoints(rule.step)}`,

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { parseTierBounds } from '../import/tiers';
 import { toHundredths } from '../../common/decimal';
-import type { CheckAdd, RuleKind } from './kind';
+import { addNodeProblem, type CheckAdd, type RuleKind } from './kind';
+import type { NodeParam } from '../messages.vi';
 import { checkChoicePoints } from './levels';
 import { distinctDescending, readOptionList, unreadLine } from './wording';
 import { formatPoints } from '../../common/vi-number';
@@ -54,15 +55,15 @@ export const tiers: RuleKind<TiersRule> = {
     'tiers',
     [...new Set(rule.tiers.map((t) => toHundredths(t.points)))].sort((a, b) => a - b),
   ],
-  check(rule, node, label, add) {
+  check(rule, node, at, add) {
     checkChoicePoints(
       'tiers',
       rule.tiers.map((t) => t.points),
       node,
-      label,
+      at,
       add,
     );
-    checkTierCoverage(rule.tiers, label, node.code, add);
+    checkTierCoverage(rule.tiers, at, add);
   },
   text(rule) {
     const head = rule.measure ? `${rule.measure}: ` : '';
@@ -100,25 +101,17 @@ export const tiers: RuleKind<TiersRule> = {
 const lower = (t: Tier) => t.min ?? -Infinity;
 const upper = (t: Tier) => t.max ?? Infinity;
 
-function describeTier(t: Tier): string {
-  return `"${t.label}"`;
-}
-
 /**
  * Tiers must cover every rate from 0 % to 100 % exactly once. Two neighbours must meet at one
  * value with exactly one of them including it ("trên 90 %" / "từ 70 % - 90 %"): both inclusive is
  * an overlap (90 % would score twice), neither is a gap (90 % would score nothing).
  */
-function checkTierCoverage(tiers: readonly Tier[], label: string, code: string, add: CheckAdd) {
+function checkTierCoverage(tiers: readonly Tier[], at: NodeParam, add: CheckAdd) {
   for (const t of tiers) {
     const lo = lower(t);
     const hi = upper(t);
     if (lo > hi || (lo === hi && !(t.minInclusive && t.maxInclusive))) {
-      add(
-        code,
-        'tiers.empty',
-        `${label}: mức ${describeTier(t)} không chứa tỷ lệ nào (cận dưới ${t.min ?? '−∞'}, cận trên ${t.max ?? '+∞'}).`,
-      );
+      addNodeProblem(add, 'tiers.empty', { ...at, tier: t.label, min: t.min ?? null, max: t.max ?? null });
       return;
     }
   }
@@ -129,7 +122,7 @@ function checkTierCoverage(tiers: readonly Tier[], label: string, code: string, 
   );
   const first = sorted[0];
   if (lower(first) > 0 || (lower(first) === 0 && !first.minInclusive)) {
-    add(code, 'tiers.gap', `${label}: các mức theo tỷ lệ bỏ trống tỷ lệ từ 0% đến ${first.min}%.`);
+    addNodeProblem(add, 'tiers.gap', { ...at, why: 'below', min: first.min as number });
   }
   for (let i = 1; i < sorted.length; i++) {
     const a = sorted[i - 1];
@@ -137,21 +130,20 @@ function checkTierCoverage(tiers: readonly Tier[], label: string, code: string, 
     const aHi = upper(a);
     const bLo = lower(b);
     if (aHi < bLo || (aHi === bLo && !a.maxInclusive && !b.minInclusive)) {
-      add(
-        code,
-        'tiers.gap',
-        `${label}: giữa mức ${describeTier(a)} và mức ${describeTier(b)} có tỷ lệ không thuộc mức nào (quanh ${aHi}%–${bLo}%).`,
-      );
+      addNodeProblem(add, 'tiers.gap', {
+        ...at,
+        why: 'between',
+        tier: a.label,
+        next: b.label,
+        from: aHi,
+        to: bLo,
+      });
     } else if (aHi > bLo || (aHi === bLo && a.maxInclusive && b.minInclusive)) {
-      add(
-        code,
-        'tiers.overlap',
-        `${label}: mức ${describeTier(a)} và mức ${describeTier(b)} chồng lên nhau (tỷ lệ ${bLo}% thuộc cả hai).`,
-      );
+      addNodeProblem(add, 'tiers.overlap', { ...at, tier: a.label, next: b.label, rate: bLo });
     }
   }
   const last = sorted[sorted.length - 1];
   if (upper(last) < 100 || (upper(last) === 100 && !last.maxInclusive)) {
-    add(code, 'tiers.gap', `${label}: các mức theo tỷ lệ bỏ trống tỷ lệ từ ${last.max}% đến 100%.`);
+    addNodeProblem(add, 'tiers.gap', { ...at, why: 'above', max: last.max as number });
   }
 }

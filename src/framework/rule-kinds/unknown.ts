@@ -3,7 +3,7 @@
  * newer version, or one that skipped the schema): an explicit error, never "accept anything".
  * It accepts no score, its framework check refuses the framework, and its wording says so.
  */
-import type { RuleKind } from './kind';
+import { addNodeProblem, type RuleKind } from './kind';
 
 export const unknownKind: RuleKind<{ kind: string }> = {
   kind: 'unknown',
@@ -12,12 +12,7 @@ export const unknownKind: RuleKind<{ kind: string }> = {
   role: 'score',
   accepts: () => ({ allowed: [], min: 0, max: 0, step: null }),
   shape: (rule) => ['unknown', rule.kind],
-  check: (rule, node, label, add) =>
-    add(
-      node.code,
-      'leaf.ruleKind',
-      `${label}: cách chấm loại "${rule.kind}" không được phiên bản này hỗ trợ (chỉ có mức điểm, thang tỷ lệ, khoảng điểm, trừ điểm, cộng điểm).`,
-    ),
+  check: (rule, _node, at, add) => addNodeProblem(add, 'leaf.ruleKind', { ...at, kind: rule.kind }),
   text: (rule) => `Cách chấm loại "${rule.kind}" chưa được hỗ trợ: không nhận điểm nào`,
   guide: (rule) => `Cách chấm loại "${rule.kind}" chưa được hỗ trợ`,
   parse: () => null,

@@ -3,8 +3,9 @@
  * appendix guide that more than one kind uses (an option list; "trừ/cộng … tối đa …").
  */
 import { toHundredths } from '../../common/decimal';
-import { formatPoints, numberToken } from '../../common/vi-number';
-import type { CheckAdd } from './kind';
+import { numberToken } from '../../common/vi-number';
+import { addNodeProblem, type CheckAdd } from './kind';
+import type { NodeParam } from '../messages.vi';
 
 /** Distinct points, highest first. */
 export function distinctDescending(points: readonly number[]): number[] {
@@ -14,15 +15,13 @@ export function distinctDescending(points: readonly number[]): number[] {
 /** `key` (range.step, …) when `value` is not a multiple of the step `s`. */
 export function checkStep(
   key: 'range.step' | 'deduction.step' | 'bonus.step',
-  code: string,
-  label: string,
+  at: NodeParam,
   value: number,
   s: number,
   add: CheckAdd,
 ) {
-  if (toHundredths(value) % toHundredths(s) !== 0 || toHundredths(s) === 0) {
-    add(code, key, `${label}: ${formatPoints(value)} điểm không chia hết cho bước ${formatPoints(s)}.`);
-  }
+  if (toHundredths(value) % toHundredths(s) !== 0 || toHundredths(s) === 0)
+    addNodeProblem(add, key, { ...at, value, step: s });
 }
 
 export const NUM = String.raw`([+-]?\d+(?:[.,]\d+)?)`;

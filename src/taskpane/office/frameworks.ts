@@ -47,7 +47,12 @@ export function frameworkServices(): FrameworkServices {
           row: e.row,
           message: e.code ? `${e.code}: ${e.message}` : e.message,
         })),
-        checkProblems: result.problems.map((p) => ({ code: p.code, message: p.message })),
+        checkProblems: result.problems.map(({ code, rule, message, params }) => ({
+          code,
+          rule,
+          message,
+          params,
+        })),
         notes: result.notes.map((n) => ({ row: n.row, message: n.message })),
         counts: framework ? toChoice(framework, true).counts : null,
         points: framework ? toChoice(framework, true).points : null,

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useApp } from '../app-context';
 import { FileButton, Note, StatusBar, useAction } from '../components';
 import { points } from '../format';
+import { frameworkProblemText } from '../problem-text';
 import type { FrameworkImportResult, FrameworkMetaForm } from '../services';
 import { levelName } from '../strings';
 import type { PanelProps } from './registry';
@@ -175,7 +176,10 @@ export default function FrameworksPanel(_: PanelProps) {
           <ImportList
             title={t.template.importCheckProblems(result.checkProblems.length)}
             className={styles.problems}
-            lines={result.checkProblems.map((p) => (p.code ? `${p.code}: ${p.message}` : p.message))}
+            lines={result.checkProblems.map((p) => {
+              const text = frameworkProblemText(p, t.locale);
+              return p.code ? `${p.code}: ${text}` : text;
+            })}
           />
           <ImportList
             title={t.template.importNotes(result.notes.length)}

@@ -21,6 +21,7 @@ import type { PanelProps } from './registry';
 import { useApp } from '../app-context';
 import { ActionButton, Busy, IllustrativeBadge, Note, StatusBar, useAction } from '../components';
 import { points } from '../format';
+import { frameworkProblemText } from '../problem-text';
 import type { FrameworkChoice } from '../services';
 import { parseUnitList } from '../unit-list';
 import { formStyleRules } from './form-styles';
@@ -216,7 +217,10 @@ function FrameworkFacts({ framework: f }: { framework: FrameworkChoice }) {
       {f.problems.length > 0 && (
         <ul className={styles.problems}>
           {f.problems.map((p, i) => (
-            <li key={i}>{p.code ? `${p.code}: ${p.message}` : p.message}</li>
+            <li key={i}>
+              {p.code ? `${p.code}: ` : ''}
+              {frameworkProblemText(p, t.locale)}
+            </li>
           ))}
         </ul>
       )}
