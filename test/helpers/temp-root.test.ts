@@ -2,7 +2,7 @@
  * The tests' own hygiene: every temp folder a test file makes lands in that file's root, which
  * is removed after it (test/helpers/temp-root.ts), so a run leaves nothing in the machine's temp.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -13,5 +13,7 @@ describe('test temp root', () => {
     expect(dirname(made)).toBe(root);
     expect(dirname(root)).toBe(process.env.CCHC_TEST_OS_TMPDIR);
     expect(existsSync(made)).toBe(true);
+    // Other users (a child run as nobody) reach the folders a test opens to them.
+    expect(statSync(root).mode & 0o777).toBe(0o755);
   });
 });

@@ -8,12 +8,15 @@
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const os = require('node:os') as typeof import('node:os') & { cchcOriginalTmpdir?: () => string };
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 
 os.cchcOriginalTmpdir ??= os.tmpdir;
 const machineTmp = os.cchcOriginalTmpdir();
 const root = mkdtempSync(join(machineTmp, 'cchc-test-'));
+// Traversable like the machine's temp folder itself: tests that run a child as another user
+// (nobody, for permission errors) open their own folder to it and must reach it through the root.
+chmodSync(root, 0o755);
 os.tmpdir = () => root;
 process.env.CCHC_TEST_OS_TMPDIR = machineTmp;
 process.env.CCHC_TEST_TEMP_ROOT = root;
