@@ -15,6 +15,7 @@ export const CAMPAIGN_PROBLEM_KEYS = [
   'trust.tampering',
   'trust.selfScoreChanged',
   'trust.lockedCellChanged',
+  'trust.campaignWorkbook',
   'stage.closed',
   'stage.late',
 ] as const;

@@ -16,6 +16,7 @@
 import { codeKey } from '../consolidation/match';
 import { FILE_KEY_OF_REASON, type FileProblemKey } from '../consolidation/problem-keys';
 import type { CampaignProblemKey } from './problem-keys';
+import { campaignMessage, type CampaignParams } from './messages.vi';
 import type { WorkbookReading } from '../consolidation/types';
 import type { Framework } from '../framework/schema';
 import { appliesTo, leaves } from '../framework/tree';
@@ -30,17 +31,13 @@ import {
   type ForeignWrite,
   type WorkbookForm,
 } from '../workbook/forms';
-// The column titles name the field in messages, as on the sheet.
-import { FIELD_COLUMN } from '../workbook/columns';
 import { META_KEYS } from '../workbook/layout';
-import { viDateTime } from '../common/vi-time';
 import { verifyAuthCode, type HmacSha256 } from './auth';
 import { RECEIPT_STATUS_TEXT, type Reason, type Receipt, type Register, type ScoreChange } from './register';
 import {
   countingValue,
   currentIssue,
   deadlineFor,
-  deadlineText,
   findUnit,
   isAfter,
   registeredEntries,
@@ -77,10 +74,13 @@ function reason(
   return { rule, message, cell };
 }
 
-function shown(v: unknown): string {
-  if (v === null || v === undefined || v === '') return 'trống';
-  if (typeof v === 'number') return v.toFixed(2).replace('.', ',');
-  return `"${String(v).slice(0, 40)}"`;
+/** A campaign reason worded from its facts (messages.vi.ts), which it keeps. */
+function said<K extends CampaignProblemKey>(
+  rule: K,
+  params: CampaignParams[K],
+  cell: string | null = null,
+): Reason {
+  return { ...campaignMessage(rule, params), cell };
 }
 
 /** The form a stage's workbook was issued with (values = what the register holds before it). */
@@ -122,24 +122,11 @@ function foreignReason(
   w: ForeignWrite,
   cell: string | null,
 ): Reason {
-  const where = `${cell ?? `tiêu chí ${w.code}`} (${FIELD_COLUMN[w.field].title}, mã ${w.code})`;
-  if (kind === 'unit')
-    return reason(
-      'trust.unitWroteCouncilCell',
-      `Ô ${where} có giá trị ${shown(w.value)}: đơn vị không được ghi ô này (chỉ Hội đồng thẩm định ghi).`,
-      cell,
-    );
-  if (kind === 'response')
-    return reason(
-      'trust.tampering',
-      `Ô ${where} đã bị sửa: sổ theo dõi ghi ${shown(w.expected)}, tệp ghi ${shown(w.value)}. Phiếu giải trình chỉ cho ghi giải trình và tài liệu bổ sung — nghi sửa điểm (giả mạo).`,
-      cell,
-    );
-  return reason(
-    w.field === 'self' ? 'trust.selfScoreChanged' : 'trust.lockedCellChanged',
-    `Ô ${where} khác với bản đã đăng ký: sổ theo dõi ghi ${shown(w.expected)}, tệp ghi ${shown(w.value)}.`,
-    cell,
-  );
+  const at = { code: w.code, field: w.field, cell };
+  if (kind === 'unit') return said('trust.unitWroteCouncilCell', { ...at, value: w.value }, cell);
+  const facts = { ...at, value: w.value, expected: w.expected };
+  if (kind === 'response') return said('trust.tampering', facts, cell);
+  return said(w.field === 'self' ? 'trust.selfScoreChanged' : 'trust.lockedCellChanged', facts, cell);
 }
 
 function problemReason(p: Problem): Reason {
@@ -189,12 +176,7 @@ export async function judgeReturn(
   if (deadline && isAfter(file.receivedAt, deadline)) {
     j.late = true;
     j.status = 'late-pending';
-    j.reasons.push(
-      reason(
-        'stage.late',
-        `Nộp muộn: "${file.name}" nhận lúc ${viDateTime(file.receivedAt)}, hạn ${STAGES[stage].name.toLowerCase()} là ${deadlineText(deadline)}.${LATE_WAITS}`,
-      ),
-    );
+    j.reasons.push(said('stage.late', { file: file.name, receivedAt: file.receivedAt, stage, deadline }));
     return j;
   }
   j.status = 'accepted';
@@ -259,36 +241,37 @@ function identify(
     reading.framework.id !== register.campaign.framework.id ||
     meta[META_KEYS.frameworkFingerprint] !== fingerprint
   ) {
-    return reason(
-      'campaign.otherFramework',
-      `"${file.name}" được tạo theo bộ tiêu chí "${meta[META_KEYS.frameworkId] ?? '?'}" (dấu vân tay ${meta[META_KEYS.frameworkFingerprint] || 'trống'}), không phải bộ tiêu chí của đợt "${register.campaign.framework.id}" (${fingerprint}).`,
-    );
+    return said('campaign.otherFramework', {
+      file: file.name,
+      fileFramework: meta[META_KEYS.frameworkId] ?? null,
+      fileFingerprint: meta[META_KEYS.frameworkFingerprint] ?? null,
+      framework: register.campaign.framework.id,
+      fingerprint,
+    });
   }
   const campaignId = meta[META_KEYS.campaignId] ?? '';
   if (campaignId && campaignId !== register.campaign.id) {
-    return reason(
+    return said(
       'campaign.otherCampaign',
-      `"${file.name}" thuộc đợt đánh giá "${campaignId}", không phải đợt "${register.campaign.id}".`,
+      { file: file.name, fileCampaign: campaignId, campaign: register.campaign.id },
       metaCell(META_KEYS.campaignId),
     );
   }
   if (!unit) {
-    return reason(
-      'campaign.unknownUnit',
-      `"${file.name}": đơn vị mã "${unitCode || 'trống'}" (${meta[META_KEYS.unitName] ?? '?'}) không có trong danh sách đơn vị của đợt.`,
-    );
+    return said('campaign.unknownUnit', {
+      file: file.name,
+      unitCode,
+      unitName: meta[META_KEYS.unitName] ?? null,
+    });
   }
   const kind = meta[META_KEYS.workbookKind] || 'unit';
   if (kind !== 'unit' && kind !== 'appraisal' && kind !== 'response') {
-    return reason('campaign.unknownKind', `"${file.name}": loại phiếu "${kind}" trong _meta không hợp lệ.`);
+    return said('campaign.unknownKind', { file: file.name, kind });
   }
   if (kind === 'unit') return { unit, kind, stage: 'tu-cham' };
   const s = meta[META_KEYS.stage] ?? '';
   if (!isStageId(s) || STAGES[s].kind !== kind)
-    return reason(
-      'trust.authCode',
-      `"${file.name}": giai đoạn "${s}" trong _meta không hợp lệ cho loại phiếu "${kind}".`,
-    );
+    return said('trust.authCode', { file: file.name, why: 'stage', stage: s, kind });
   return { unit, kind, stage: s };
 }
 
@@ -325,19 +308,17 @@ async function councilTrust(
       code,
     ));
   if (!ok) {
-    return reason(
-      'trust.authCode',
-      `"${file.name}": mã xác thực trong trang _meta không khớp — trang _meta đã bị sửa (đơn vị, giai đoạn, vòng hoặc tệp nguồn), hoặc phiếu không do đợt đánh giá này phát hành. Điểm trong tệp không được tính.`,
-      metaCell(META_KEYS.authCode),
-    );
+    return said('trust.authCode', { file: file.name, why: 'mismatch' }, metaCell(META_KEYS.authCode));
   }
   const issue = register.issued.find((i) => i.authCode === code);
   const current = currentIssue(register, unit.code, stage);
   if (!issue || !current || issue !== current) {
-    return reason(
-      'trust.notCurrentIssue',
-      `"${file.name}" là phiếu ${STAGES[stage].name.toLowerCase()} cũ của ${unit.name}: đã có phiếu phát hành sau (${current?.file ?? 'không còn phiếu hiện hành'}). Hãy dùng phiếu mới nhất.`,
-    );
+    return said('trust.notCurrentIssue', {
+      file: file.name,
+      stage,
+      unit: unit.name,
+      current: current?.file ?? null,
+    });
   }
   return null;
 }
@@ -351,10 +332,14 @@ function closedStage(
 ): Reason | null {
   const closedBy = stageClosedBy(register, unit.code, stage);
   if (!closedBy) return null;
-  return reason(
-    'stage.closed',
-    `"${file.name}": giai đoạn "${STAGES[stage].name}" của ${unit.name} đã khép lại (đã phát phiếu "${STAGES[closedBy.stage].name}" lúc ${viDateTime(closedBy.issuedAt)}). Muốn nhận lại, mở lại giai đoạn: cchc campaign reopen ${stage} --unit ${unit.code}.`,
-  );
+  return said('stage.closed', {
+    file: file.name,
+    stage,
+    unit: unit.name,
+    unitCode: unit.code,
+    closedBy: closedBy.stage,
+    issuedAt: closedBy.issuedAt,
+  });
 }
 
 /**
@@ -375,13 +360,7 @@ function contentReasons(
   const foreign = foreignWrites(framework, sheet, form);
   if (foreign.length) {
     const reasons = foreign.map((w) => foreignReason(kind, w, cellOf(w.code, w.field)));
-    if (kind === 'unit')
-      reasons.push(
-        reason(
-          'trust.rejectedWhole',
-          `"${file.name}" bị từ chối cả tệp: các điểm khác trong tệp cũng không được dùng. Đơn vị gửi lại tệp với các ô thẩm định, điểm cộng/trừ để trống.`,
-        ),
-      );
+    if (kind === 'unit') reasons.push(said('trust.rejectedWhole', { file: file.name }));
     return reasons;
   }
   const problems = [
@@ -484,8 +463,6 @@ export function appendReceipt(
 }
 
 /** The Sở's explicit decision on a late file: accept (it then counts like any return) or refuse. */
-/** The tail of a late file's reason while it waits: what to do next, as the CLI says it. */
-const LATE_WAITS = ' Đã ghi vào sổ, chờ Sở quyết định: cchc campaign accept-late SỐ hoặc refuse-late SỐ.';
 
 /**
  * A late file's reason without "chờ Sở quyết định: cchc campaign …": for a file already decided,

@@ -20,6 +20,11 @@ export const reasonSchema = z.object({
   rule: z.string(),
   message: z.string(),
   cell: z.string().nullable().default(null),
+  /**
+   * The facts the message was worded from (campaign/messages.vi.ts), for the pane's other locale;
+   * absent in registers written before they were kept, and for reasons worded elsewhere.
+   */
+  params: z.record(z.string(), z.unknown()).optional(),
 });
 
 /** Per leaf code, a score (null = empty cell). */

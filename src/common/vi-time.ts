@@ -30,7 +30,7 @@ const FORMAT = new Intl.DateTimeFormat('en-GB', {
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The wall-clock parts in Vietnam of an instant, or null when `iso` is not a date. */
-function vietnamParts(iso: string | Date): Parts | null {
+export function vietnamParts(iso: string | Date): Parts | null {
   const date = typeof iso === 'string' ? new Date(iso) : iso;
   if (Number.isNaN(date.getTime())) return null;
   const parts: Record<string, string> = {};

@@ -9,6 +9,7 @@ import type { Framework } from '../framework/schema';
 import { viDateTime } from '../common/vi-time';
 import type { CampaignReceipt, CampaignServices, CampaignView, PickedFile } from './services';
 import type { Strings } from './strings';
+import { campaignReasonText } from './problem-text';
 
 export interface CampaignServiceOptions {
   findFramework(id: string): Framework | undefined;
@@ -32,11 +33,16 @@ export function createCampaignServices(t: Strings, options: CampaignServiceOptio
     options.clock ?? (await import('../usecases/campaign/campaign')).systemClock;
 
   // A late file's reason ends with the CLI's next step; the pane offers that step itself
-  // ("Nộp muộn chờ Sở quyết định"), so the pane shows the fact only.
+  // ("Nộp muộn chờ Sở quyết định"), so the pane shows the fact only (the English template says
+  // only the fact). In English a reason is worded from its facts (campaignReasonText).
   // (The rule comes with the campaign chunk: the core is not in the pane's first bundles.)
   const shownWith =
-    (core: { lateReasonFact(message: string): string }) => (x: { rule: string; message: string }) =>
-      x.rule === 'stage.late' ? core.lateReasonFact(x.message) : x.message;
+    (core: { lateReasonFact(message: string): string }) =>
+    (x: { rule: string; message: string; params?: object }) =>
+      campaignReasonText(
+        x.rule === 'stage.late' ? { ...x, message: core.lateReasonFact(x.message) } : x,
+        t.locale,
+      );
 
   async function viewOf(): Promise<CampaignView | null> {
     const folder = await folderOf();

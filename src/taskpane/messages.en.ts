@@ -10,6 +10,10 @@ import type { ConsolidationParams, ReplacedText, UntemplatedFileKey } from '../c
 import type { ChoiceParam, NotANumberParams, ScoringParams } from '../scoring/messages.vi';
 import type { FoundValue, StructureParams } from '../workbook/messages.vi';
 import type { CountedLevel, FrameworkParams, NodeParam } from '../framework/messages.vi';
+import type { CampaignParams } from '../campaign/messages.vi';
+import { STAGES } from '../campaign/stages';
+import { vietnamParts } from '../common/vi-time';
+import type { CellValue, EntryField } from '../scoring/types';
 
 /** A number as English writes it: decimal point, as many decimals as it has. */
 export function enNumber(n: number): string {
@@ -284,4 +288,76 @@ export const FRAMEWORK_EN: MessageTemplates<FrameworkParams> = {
   'band.group': (p) =>
     `the rating "${p.band}" applies to the group "${p.group}", which is not in the list of unit groups.`,
   'band.duplicate': (p) => `the group "${p.group}" has two ratings named "${p.band}".`,
+};
+
+/** A score field as English names it (the pane's "Criterion 1.1, appraisal score: " prefix too). */
+export const EN_FIELD: Record<EntryField, string> = {
+  self: 'self-assessment score',
+  evidence: 'evidence',
+  explanation: 'explanation',
+  appraisal: 'appraisal score',
+  appraisalComment: 'appraisal comment',
+  appraisal2: 'second appraisal score',
+  appraisal2Comment: 'second appraisal comment',
+  survey: 'survey score',
+};
+
+/** An instant as English shows it, in Vietnam's time: "02/12/2026 01:56". */
+export function enDateTime(iso: string): string {
+  const p = vietnamParts(iso);
+  return p ? `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}` : iso;
+}
+
+/** A deadline: the end of a day ("2026-12-31") or an instant. */
+function enDeadline(deadline: string): string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(deadline);
+  return day ? `the end of ${day[3]}/${day[2]}/${day[1]}` : enDateTime(deadline);
+}
+
+/** A cell's content as a reason shows it (scores with two decimals, texts cut to 40 characters). */
+function enCell(v: CellValue): string {
+  if (v === null || v === undefined || v === '') return 'empty';
+  if (typeof v === 'number') return v.toFixed(2);
+  return `"${String(v).slice(0, 40)}"`;
+}
+
+type CampaignCell = { code: string; field: EntryField; cell: string | null };
+const enWhere = (p: CampaignCell) =>
+  `${p.cell ?? `criterion ${p.code}`} (${EN_FIELD[p.field]}, code ${p.code})`;
+const enChanged = (p: CampaignParams['trust.selfScoreChanged']) =>
+  `the cell ${enWhere(p)} differs from the registered copy: the register has ${enCell(p.expected)}, the file ${enCell(p.value)}.`;
+/** A stage by its name (the pane shows the stages by their Vietnamese names in both locales). */
+const stageName = (id: keyof typeof STAGES) => `"${STAGES[id].name}"`;
+
+export const CAMPAIGN_EN: MessageTemplates<CampaignParams> = {
+  'campaign.otherFramework': (p) =>
+    `"${p.file}" was made from framework "${p.fileFramework ?? '?'}" (fingerprint ${p.fileFingerprint || 'empty'}), not the campaign's framework "${p.framework}" (${p.fingerprint}).`,
+  'campaign.otherCampaign': (p) =>
+    `"${p.file}" belongs to the campaign "${p.fileCampaign}", not "${p.campaign}".`,
+  'campaign.unknownUnit': (p) =>
+    `"${p.file}": the unit with code "${p.unitCode || 'empty'}" (${p.unitName ?? '?'}) is not in the campaign's list of units.`,
+  'campaign.unknownKind': (p) => `"${p.file}": the workbook kind "${p.kind}" in _meta is not valid.`,
+  'trust.authCode': (p) =>
+    p.why === 'stage'
+      ? `"${p.file}": the stage "${p.stage}" in _meta is not valid for the workbook kind "${p.kind}".`
+      : `"${p.file}": the authentication code on the _meta sheet does not match — the _meta sheet was edited (unit, stage, round or source file), or the workbook was not issued by this campaign. Its scores are not counted.`,
+  'trust.notCurrentIssue': (p) =>
+    `"${p.file}" is an old ${stageName(p.stage)} workbook of ${p.unit}: a later one was issued (${p.current ?? 'no current workbook left'}). Use the latest.`,
+  'trust.unitWroteCouncilCell': (p) =>
+    'file' in p
+      ? `"${p.file}": the ${EN_FIELD[p.field]} cell has a value in the unit's file — the unit may not write it (only the appraisal council does).`
+      : `the cell ${enWhere(p)} holds ${enCell(p.value)}: the unit may not write it (only the appraisal council does).`,
+  'trust.rejectedWhole': (p) =>
+    `"${p.file}" is refused whole: its other scores are not used either. The unit sends the file again with the appraisal and bonus/deduction cells empty.`,
+  'trust.tampering': (p) =>
+    `the cell ${enWhere(p)} was changed: the register has ${enCell(p.expected)}, the file ${enCell(p.value)}. A response workbook only takes explanations and added evidence — a score was probably altered (tampering).`,
+  'trust.selfScoreChanged': enChanged,
+  'trust.lockedCellChanged': enChanged,
+  'trust.campaignWorkbook': (p) =>
+    `"${p.file}" is ${p.workbook === 'appraisal' ? 'an appraisal' : 'a response'} workbook of the campaign "${p.campaign}": only that campaign can check its authentication code; receive it with cchc campaign receive. Its scores are not counted.`,
+  'stage.closed': (p) =>
+    `"${p.file}": the stage ${stageName(p.stage)} of ${p.unit} is closed (the ${stageName(p.closedBy)} workbook was issued at ${enDateTime(p.issuedAt)}). To receive it, reopen the stage: cchc campaign reopen ${p.stage} --unit ${p.unitCode}.`,
+  // The fact only: the pane offers the Sở's decision on a late file itself.
+  'stage.late': (p) =>
+    `Late: "${p.file}" was received at ${enDateTime(p.receivedAt)}; the deadline of ${stageName(p.stage)} is ${enDeadline(p.deadline)}.`,
 };

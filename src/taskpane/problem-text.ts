@@ -6,24 +6,24 @@
  * (src/consolidation/problem-keys.ts), so a new key without its English text is a compile error.
  */
 import type { ProblemKey } from '../consolidation/problem-keys';
+import { CAMPAIGN_PROBLEM_KEYS, type CampaignProblemKey } from '../campaign/problem-keys';
 import type { FrameworkProblem } from '../framework/errors';
 import { FRAMEWORK_PROBLEM_KEYS, type FrameworkProblemKey } from '../framework/problem-keys';
-import type { EntryField, Problem } from '../scoring/types';
-import { CONSOLIDATION_EN, FIXED_EN, FRAMEWORK_EN, SCORING_EN, STRUCTURE_EN } from './messages.en';
+import type { Problem } from '../scoring/types';
+import {
+  CAMPAIGN_EN,
+  CONSOLIDATION_EN,
+  EN_FIELD,
+  FIXED_EN,
+  FRAMEWORK_EN,
+  SCORING_EN,
+  STRUCTURE_EN,
+} from './messages.en';
 import type { Locale } from './strings';
 
-const EN_FIELD: Record<EntryField, string> = {
-  self: 'self-assessment score',
-  evidence: 'evidence',
-  explanation: 'explanation',
-  appraisal: 'appraisal score',
-  appraisalComment: 'appraisal comment',
-  appraisal2: 'second appraisal score',
-  appraisal2Comment: 'second appraisal comment',
-  survey: 'survey score',
-};
-
 const EN: { readonly [K in ProblemKey]: ((params: never) => string) | string } = {
+  // A unit's file outside a campaign can carry the campaign's trust reasons (unit-writes.ts).
+  ...CAMPAIGN_EN,
   ...FIXED_EN,
   ...CONSOLIDATION_EN,
   ...STRUCTURE_EN,
@@ -69,4 +69,21 @@ export function frameworkProblemText(
 ): string {
   if (locale === 'vi' || !p.params || !isFrameworkKey(p.rule)) return p.message;
   return (FRAMEWORK_EN[p.rule] as (params: object) => string)(p.params);
+}
+
+function isCampaignKey(rule: string): rule is CampaignProblemKey {
+  return (CAMPAIGN_PROBLEM_KEYS as readonly string[]).includes(rule);
+}
+
+/**
+ * A campaign receipt's reason in the pane's locale: worded from its facts in English; in
+ * Vietnamese, and for a reason without facts (a register written before they were kept, or a
+ * scoring or structure problem of the file), as the register has it.
+ */
+export function campaignReasonText(
+  x: { rule: string; message: string; params?: object },
+  locale: Locale,
+): string {
+  if (locale === 'vi' || !x.params || !isCampaignKey(x.rule)) return x.message;
+  return (CAMPAIGN_EN[x.rule] as (params: object) => string)(x.params);
 }

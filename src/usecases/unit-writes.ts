@@ -1,9 +1,9 @@
 /**
  * The stateless commands' side of "who may write what": a unit's own file brings no council score.
  */
+import { campaignMessage } from '../campaign/messages.vi';
 import type { FileError } from '../consolidation/types';
 import type { Framework } from '../framework/schema';
-import { ENTRY_FIELDS } from '../scoring/entry-fields';
 import type { Scoresheet } from '../scoring/types';
 import { UNIT_FORM, foreignWrites } from '../workbook/forms';
 import { META_KEYS } from '../workbook/layout';
@@ -26,8 +26,11 @@ export function councilCellsOfUnit(
       {
         code: '',
         cell: null,
-        rule: 'trust.campaignWorkbook',
-        message: `"${fileName}" là phiếu ${kind === 'appraisal' ? 'thẩm định' : 'giải trình'} của đợt đánh giá "${meta[META_KEYS.campaignId] ?? ''}": chỉ đợt đánh giá đó kiểm được mã xác thực, hãy nhận tệp bằng cchc campaign receive. Điểm trong tệp không được tính.`,
+        ...campaignMessage('trust.campaignWorkbook', {
+          file: fileName,
+          workbook: kind === 'appraisal' ? 'appraisal' : 'response',
+          campaign: meta[META_KEYS.campaignId] ?? '',
+        }),
       },
     ];
   }
@@ -37,14 +40,8 @@ export function councilCellsOfUnit(
     ...foreign.map((w) => ({
       code: w.code,
       cell: sheet.cells?.[w.code]?.[w.field] ?? null,
-      rule: 'trust.unitWroteCouncilCell',
-      message: `"${fileName}", tiêu chí ${w.code}: ô ${ENTRY_FIELDS[w.field].label} có giá trị trong tệp của đơn vị — đơn vị không được ghi ô này (chỉ Hội đồng thẩm định ghi).`,
+      ...campaignMessage('trust.unitWroteCouncilCell', { file: fileName, code: w.code, field: w.field }),
     })),
-    {
-      code: '',
-      cell: null,
-      rule: 'trust.rejectedWhole',
-      message: `"${fileName}" bị từ chối cả tệp: các điểm khác trong tệp cũng không được dùng. Đơn vị gửi lại tệp với các ô thẩm định, điểm cộng/trừ để trống.`,
-    },
+    { code: '', cell: null, ...campaignMessage('trust.rejectedWhole', { file: fileName }) },
   ];
 }

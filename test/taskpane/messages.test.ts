@@ -19,6 +19,13 @@ import { FRAMEWORK_EN } from '../../src/taskpane/messages.en';
 import { frameworkProblemText } from '../../src/taskpane/problem-text';
 import { checkFramework } from '../../src/framework/checks';
 import { listBuiltinFrameworks } from '../../src/framework/builtins';
+import { CAMPAIGN_PROBLEM_KEYS, type CampaignProblemKey } from '../../src/campaign/problem-keys';
+import { CAMPAIGN_VI, type CampaignParams } from '../../src/campaign/messages.vi';
+import { CAMPAIGN_EN, enDateTime } from '../../src/taskpane/messages.en';
+import { campaignReasonText } from '../../src/taskpane/problem-text';
+import { STAGES } from '../../src/campaign/stages';
+import { reasonSchema } from '../../src/campaign/register';
+import { viDate } from '../../src/common/vi-time';
 
 /** One problem's facts per key, with distinctive numbers and texts so each can be found. */
 const SCORING_SAMPLES: { [K in ScoringProblemKey]: ScoringParams[K][] } = {
@@ -231,6 +238,74 @@ const FRAMEWORK_SAMPLES: { [K in FrameworkProblemKey]: FrameworkParams[K][] } = 
   'band.duplicate': [{ group: 'Sở, ban, ngành', band: 'Khá' }],
 };
 
+const CELL = { code: '1.2', field: 'appraisal' as const, cell: 'F14' };
+const CAMPAIGN_SAMPLES: { [K in CampaignProblemKey]: CampaignParams[K][] } = {
+  'campaign.otherFramework': [
+    {
+      file: 'a.xlsx',
+      fileFramework: 'fw-old',
+      fileFingerprint: 'ab12',
+      framework: 'fw-new',
+      fingerprint: 'cd34',
+    },
+    { file: 'a.xlsx', fileFramework: null, fileFingerprint: null, framework: 'fw-new', fingerprint: 'cd34' },
+  ],
+  'campaign.otherCampaign': [{ file: 'a.xlsx', fileCampaign: 'dot-2025', campaign: 'dot-2026' }],
+  'campaign.unknownUnit': [
+    { file: 'a.xlsx', unitCode: 'STP', unitName: 'Sở Tư pháp' },
+    { file: 'a.xlsx', unitCode: '', unitName: null },
+  ],
+  'campaign.unknownKind': [{ file: 'a.xlsx', kind: 'khac' }],
+  'trust.authCode': [
+    { file: 'a.xlsx', why: 'stage', stage: 'tu-cham', kind: 'appraisal' },
+    { file: 'a.xlsx', why: 'mismatch' },
+  ],
+  'trust.notCurrentIssue': [
+    { file: 'a.xlsx', stage: 'tham-dinh-1', unit: 'Sở Tư pháp', current: 'b.xlsx' },
+    { file: 'a.xlsx', stage: 'tham-dinh-1', unit: 'Sở Tư pháp', current: null },
+  ],
+  'trust.unitWroteCouncilCell': [
+    { ...CELL, value: 1.5 },
+    { ...CELL, cell: null, value: 'hai' },
+    { file: 'a.xlsx', code: '1.2', field: 'appraisal' },
+  ],
+  'trust.rejectedWhole': [{ file: 'a.xlsx' }],
+  'trust.tampering': [{ ...CELL, value: 2.25, expected: 1.75 }],
+  'trust.selfScoreChanged': [{ ...CELL, field: 'self', value: 2.25, expected: null }],
+  'trust.lockedCellChanged': [{ ...CELL, value: 'ba', expected: 0.5 }],
+  'trust.campaignWorkbook': [
+    { file: 'a.xlsx', workbook: 'appraisal', campaign: 'dot-2026' },
+    { file: 'a.xlsx', workbook: 'response', campaign: 'dot-2026' },
+  ],
+  'stage.closed': [
+    {
+      file: 'a.xlsx',
+      stage: 'tu-cham',
+      unit: 'Sở Tư pháp',
+      unitCode: 'STP',
+      closedBy: 'tham-dinh-1',
+      issuedAt: '2026-11-20T03:15:00.000Z',
+    },
+  ],
+  'stage.late': [
+    { file: 'a.xlsx', receivedAt: '2026-12-01T18:56:00.000Z', stage: 'tu-cham', deadline: '2026-11-30' },
+    {
+      file: 'a.xlsx',
+      receivedAt: '2026-12-01T18:56:00.000Z',
+      stage: 'tu-cham',
+      deadline: '2026-11-30T10:00:00.000Z',
+    },
+  ],
+};
+
+/**
+ * Instants each locale writes its own way (hours, words): both write the day as 02/12/2026, in
+ * Vietnam's time, which is the fact looked for.
+ */
+const TIMES = new Set(['receivedAt', 'issuedAt', 'deadline']);
+/** Stages and fields are named by the campaign's and the sheet's own words. */
+const CAMPAIGN_WORDS = Object.values(STAGES).map((s) => s.name);
+
 /** Fields that choose a sentence rather than state a fact. */
 const CHOOSERS = new Set([
   'found',
@@ -244,6 +319,10 @@ const CHOOSERS = new Set([
   'why',
   'depth',
   'what',
+  'field',
+  'stage',
+  'closedBy',
+  'workbook',
 ]);
 /** Facts the English leaves to the "Criterion 1.1: " prefix, which names the leaf. */
 const IN_PREFIX: Partial<Record<string, string[]>> = {
@@ -257,6 +336,8 @@ const IN_PREFIX: Partial<Record<string, string[]>> = {
   'structure.formulaInInput': ['code'],
   'structure.applicabilityChanged': ['code'],
   'structure.surveyMarkChanged': ['code'],
+  // Outside a campaign the consolidation panel's prefix names it (unit-writes.ts).
+  'trust.unitWroteCouncilCell': ['code'],
 };
 /** Words of the sheet itself (its column titles), which the English quotes as they are. */
 const SHEET_WORDS = ['"Mã"', '"Điểm tối đa"'];
@@ -266,7 +347,8 @@ function facts(params: object, skip: string[] = []): (number | string)[] {
   const out: (number | string)[] = [];
   const walk = (v: unknown, key: string) => {
     if (CHOOSERS.has(key) || skip.includes(key)) return;
-    if (typeof v === 'number') out.push(Math.abs(v));
+    if (TIMES.has(key) && typeof v === 'string') out.push(viDate(v));
+    else if (typeof v === 'number') out.push(Math.abs(v));
     else if (typeof v === 'string') out.push(v.trim());
     else if (typeof v === 'boolean') out.push(v ? 'TRUE' : 'FALSE');
     else if (Array.isArray(v)) v.forEach((x) => walk(x, ''));
@@ -329,6 +411,13 @@ const LAYERS: {
     en: FRAMEWORK_EN,
     samples: FRAMEWORK_SAMPLES,
   },
+  {
+    name: 'campaign',
+    keys: CAMPAIGN_PROBLEM_KEYS,
+    vi: CAMPAIGN_VI,
+    en: CAMPAIGN_EN,
+    samples: CAMPAIGN_SAMPLES,
+  },
 ];
 
 describe.each(LAYERS)('problem templates of $name', ({ keys, vi, en, samples }) => {
@@ -349,7 +438,7 @@ describe.each(LAYERS)('problem templates of $name', ({ keys, vi, en, samples }) 
       expect([viText, saysEveryFact(viText, params, ',')]).toEqual([viText, []]);
       expect([enText, saysEveryFact(enText, params, '.', IN_PREFIX[key])]).toEqual([enText, []]);
       // English apart from the facts themselves (a level's label or a group's name stays Vietnamese).
-      const own = [...facts(params), ...SHEET_WORDS].reduce<string>(
+      const own = [...facts(params), ...SHEET_WORDS, ...CAMPAIGN_WORDS].reduce<string>(
         (t, f) => (typeof f === 'string' ? t.split(f).join('') : t),
         enText,
       );
@@ -391,5 +480,28 @@ describe('framework problems in the pane', () => {
   it('shows a framework problem without facts in Vietnamese', () => {
     const bare = { rule: 'max.sum', message: 'lĩnh vực 1: …' };
     expect(frameworkProblemText(bare, 'en')).toBe(bare.message);
+  });
+});
+
+describe('campaign reasons in the pane', () => {
+  const late = CAMPAIGN_SAMPLES['stage.late'][0];
+  const reason = { rule: 'stage.late', message: CAMPAIGN_VI['stage.late'](late), params: late };
+
+  it('words a reason in English from its facts, with the time in Vietnam', () => {
+    expect(campaignReasonText(reason, 'en')).toBe(
+      `Late: "a.xlsx" was received at ${enDateTime(late.receivedAt)}; the deadline of "Tự chấm" is the end of 30/11/2026.`,
+    );
+    expect(enDateTime(late.receivedAt)).toBe('02/12/2026 01:56');
+  });
+
+  it('keeps the facts in the register, so a reloaded register is worded in English too', () => {
+    const reloaded = reasonSchema.parse(JSON.parse(JSON.stringify({ ...reason, cell: null })));
+    expect(campaignReasonText(reloaded, 'en')).toBe(campaignReasonText(reason, 'en'));
+    expect(campaignReasonText(reloaded, 'en')).not.toBe(reloaded.message);
+  });
+
+  it('shows the Vietnamese the register keeps, and a reason without facts in Vietnamese', () => {
+    expect(campaignReasonText(reason, 'vi')).toBe(reason.message);
+    expect(campaignReasonText({ rule: 'stage.late', message: 'Nộp muộn: …' }, 'en')).toBe('Nộp muộn: …');
   });
 });
