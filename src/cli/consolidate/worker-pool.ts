@@ -30,7 +30,11 @@ export function workersAvailable(): boolean {
  * exceljs the workers' start-up and message passing eat what they save, so they are offered, not
  * imposed. Measured again 2026-12-02 after the byte scanner (built CLI, 1,000 files, shared
  * machine at load 3-10): one thread 19.2-23.4 s CPU and 179 MB, two workers 23.7-24.0 s CPU and
- * 232 MB, wall time 8-20 % longer with two. One thread stays the default.
+ * 232 MB, wall time 8-20 % longer with two. Again 2026-12-02 after the ranking writer left exceljs,
+ * on an idle machine (load 0.6): one thread 5.9-6.2 s wall, 6.6-6.9 s CPU, 153 MB; two workers
+ * 5.0-5.2 s wall, 8.2-8.6 s CPU, 240 MB. Two win 15 % of wall time only when the cores are free,
+ * at 1.25× the CPU and +90 MB; on a busy machine they lose. One thread stays the default, and
+ * --help says what two cost and bring.
  */
 export function defaultJobs(_fileCount: number): number {
   return 1;
