@@ -7,6 +7,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
+// PNG chunks carry the same CRC-32 as zip entries: the writer's own, not a second copy.
+import { crc32 } from '../src/xlsx/write/crc32';
+import { concat } from '../src/xlsx/write/zip-stream';
 
 export const ICON_SIZES = [16, 32, 64, 80] as const;
 
@@ -65,22 +68,6 @@ export function drawIcon(size: number): Uint8Array {
   return encodePng(size, size, rgba);
 }
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
 function chunk(type: string, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + data.length);
   const view = new DataView(out.buffer);
@@ -107,13 +94,7 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Uint
     chunk('IDAT', new Uint8Array(deflateSync(raw, { level: 9 }))),
     chunk('IEND', new Uint8Array(0)),
   ];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concat(parts);
 }
 
 if (require.main === module) {
