@@ -14,20 +14,31 @@
  * instead. So it can be faster, never different: the equivalence tests compare both paths.
  */
 
+import { EXCEL_MAX_COL, EXCEL_MAX_ROW } from '../read-limits';
+
 /** Where the scanner's findings go: the tokenizer path's cell collector. */
 export interface ScannedCellSink {
   /** `<sheetData>` has started. */
   scannedSheetData(): void;
-  /** A `<row>` with its `r` attribute as written. */
-  scannedRow(r: string): void;
+  /** A `<row>` whose `r` is a canonical row number (1-9999999, no sign, space or leading zero). */
+  scannedRow(r: number): void;
+  /** One cell; the object is the scanner's and is reused for the next cell: copy what you keep. */
   scannedCell(cell: ScannedCell): void;
 }
 
-/** One `<c>` element as the tokenizer's events would have left it (undefined: absent or empty). */
+/**
+ * One `<c>` element as the tokenizer's events would have left it (undefined: absent or empty).
+ * Its address is read from the bytes as numbers, and only when canonical (1-3 letters A-Z, a row
+ * without leading zero, inside Excel's grid); the style likewise when it is plain digits. Any
+ * other spelling makes the scanner give up, so the tokenizer path, which decides such cases
+ * (refusals included), reads the part: no string is made for the three attributes every cell has.
+ */
 export interface ScannedCell {
-  r: string;
+  row: number;
+  col: number;
   t: string | undefined;
-  s: string | undefined;
+  /** `parseInt(s, 10)` of the `s` attribute; NaN when absent. */
+  styleId: number;
   formula: string | undefined;
   /** The `<f>` element's attributes (undefined when there is no `<f>`, or it lacks them). */
   shareType: string | undefined;
@@ -74,6 +85,32 @@ function textOf(bytes: Uint8Array, start: number, end: number): string {
   return s;
 }
 
+/**
+ * The next "<" at or after `pos`, -1 when none. Between the tags of sheet data it is most often
+ * right there: looked at before calling indexOf, whose call costs more than the search (a
+ * measured third of the scan on a template's 1,245 cells).
+ */
+function nextTag(bytes: Uint8Array, pos: number): number {
+  return bytes[pos] === LT ? pos : bytes.indexOf(LT, pos);
+}
+
+/**
+ * What the attribute loops make of each byte, looked up rather than compared (the scan's hottest
+ * loops). NAME_BYTE: 1 a byte of an attribute name; 2 one that ends it ("=", space, ">", "/", a
+ * quote); 0 one left to the tokenizer (controls, non-ASCII, "<"). VALUE_BYTE: 1 a byte of a
+ * plain value; 0 anything else: the closing quote, or what the tokenizer must read ("&", "<",
+ * "=", whitespace, quotes of the other kind, non-ASCII).
+ */
+const NAME_BYTE = new Uint8Array(256);
+const VALUE_BYTE = new Uint8Array(256);
+for (let c = 0x21; c < 0x7f; c++) {
+  NAME_BYTE[c] = 1;
+  VALUE_BYTE[c] = 1;
+}
+for (const c of [EQUALS, SPACE, GT, SLASH, QUOTE, APOS]) NAME_BYTE[c] = 2;
+NAME_BYTE[LT] = 0;
+for (const c of [0x26, LT, EQUALS, QUOTE, APOS]) VALUE_BYTE[c] = 0;
+
 /** Whether bytes[at…] spell `name` and the name ends there (as the tokenizer ends a tag name). */
 function nameIs(bytes: Uint8Array, at: number, name: string): boolean {
   for (let i = 0; i < name.length; i++) if (bytes[at + i] !== name.charCodeAt(i)) return false;
@@ -81,51 +118,67 @@ function nameIs(bytes: Uint8Array, at: number, name: string): boolean {
   return next === GT || next === SLASH || isSpace(next);
 }
 
-/** The attributes the scanner reads (first occurrence of each, as xmlAttribute finds it). */
+/**
+ * Where the attributes the scanner reads sit in the bytes (first occurrence of each, as
+ * xmlAttribute finds it; -1: absent), and whether the tag closed itself. Positions, not strings:
+ * the caller turns the few it needs into numbers or strings. One object, reused tag after tag.
+ */
 interface TagAttributes {
-  r: string | undefined;
-  t: string | undefined;
-  s: string | undefined;
-  si: string | undefined;
-  ref: string | undefined;
+  rStart: number;
+  rEnd: number;
+  tStart: number;
+  tEnd: number;
+  sStart: number;
+  sEnd: number;
+  siStart: number;
+  siEnd: number;
+  refStart: number;
+  refEnd: number;
+  selfClosing: boolean;
 }
 
-function clear(a: TagAttributes): TagAttributes {
-  a.r = a.t = a.s = a.si = a.ref = undefined;
-  return a;
+function newTagAttributes(): TagAttributes {
+  return {
+    rStart: -1,
+    rEnd: -1,
+    tStart: -1,
+    tEnd: -1,
+    sStart: -1,
+    sEnd: -1,
+    siStart: -1,
+    siEnd: -1,
+    refStart: -1,
+    refEnd: -1,
+    selfClosing: false,
+  };
 }
 
 /**
  * The attributes of a start tag whose name ends at `pos`, up to its ">", into `into` (r, t, s, si
- * and ref; others stepped over). Returns the index of the ">" and whether the tag closes itself.
+ * and ref; others stepped over). Returns the index of the ">" (`into.selfClosing` tells "/>").
  * Gives up on anything xmlAttribute could read differently from a plain attribute list: an
  * entity, whitespace or "=" inside a value (where its substring search might match), a tab or
  * line end around "=", non-ASCII, attributes not separated by whitespace.
  */
-function scanAttributes(
-  bytes: Uint8Array,
-  pos: number,
-  end: number,
-  into: TagAttributes,
-): { gt: number; selfClosing: boolean } {
-  clear(into);
+function scanAttributes(bytes: Uint8Array, pos: number, end: number, into: TagAttributes): number {
+  into.rStart = into.tStart = into.sStart = into.siStart = into.refStart = -1;
   let i = pos;
   for (;;) {
     while (i < end && isSpace(bytes[i])) i++;
     if (i >= end) giveUp();
     const b = bytes[i];
-    if (b === GT) return { gt: i, selfClosing: false };
+    if (b === GT) {
+      into.selfClosing = false;
+      return i;
+    }
     if (b === SLASH) {
       if (i + 1 >= end || bytes[i + 1] !== GT) giveUp();
-      return { gt: i + 1, selfClosing: true };
+      into.selfClosing = true;
+      return i + 1;
     }
     const nameStart = i;
-    while (i < end) {
-      const c = bytes[i];
-      if (c === EQUALS || c === SPACE || c === GT || c === SLASH || c === QUOTE || c === APOS) break;
-      if (c < 0x21 || c >= 0x7f || c === LT) giveUp();
-      i++;
-    }
+    while (i < end && NAME_BYTE[bytes[i]] === 1) i++;
+    if (i < end && NAME_BYTE[bytes[i]] === 0) giveUp();
     const nameEnd = i;
     while (bytes[i] === SPACE) i++;
     if (bytes[i] !== EQUALS) giveUp();
@@ -134,14 +187,8 @@ function scanAttributes(
     const quote = bytes[i];
     if (quote !== QUOTE && quote !== APOS) giveUp();
     const valueStart = ++i;
-    while (i < end && bytes[i] !== quote) {
-      const c = bytes[i];
-      // 0x26 "&", "<", "=", quotes of the other kind: left to the tokenizer.
-      if (c < 0x21 || c >= 0x7f || c === 0x26 || c === LT || c === EQUALS || c === QUOTE || c === APOS)
-        giveUp();
-      i++;
-    }
-    if (i >= end) giveUp();
+    while (i < end && VALUE_BYTE[bytes[i]] === 1) i++;
+    if (i >= end || bytes[i] !== quote) giveUp();
     take(bytes, nameStart, nameEnd, valueStart, i, into);
     i++;
     if (!isSpace(bytes[i]) && bytes[i] !== GT && bytes[i] !== SLASH) giveUp();
@@ -152,13 +199,63 @@ function take(bytes: Uint8Array, ns: number, ne: number, vs: number, ve: number,
   const length = ne - ns;
   const first = bytes[ns];
   if (length === 1) {
-    if (first === 0x72 /* r */) a.r ??= textOf(bytes, vs, ve);
-    else if (first === 0x74 /* t */) a.t ??= textOf(bytes, vs, ve);
-    else if (first === 0x73 /* s */) a.s ??= textOf(bytes, vs, ve);
-  } else if (length === 2 && first === 0x73 && bytes[ns + 1] === 0x69 /* si */)
-    a.si ??= textOf(bytes, vs, ve);
-  else if (length === 3 && first === 0x72 && bytes[ns + 1] === 0x65 && bytes[ns + 2] === 0x66 /* ref */)
-    a.ref ??= textOf(bytes, vs, ve);
+    if (first === 0x72 /* r */ && a.rStart < 0) {
+      a.rStart = vs;
+      a.rEnd = ve;
+    } else if (first === 0x74 /* t */ && a.tStart < 0) {
+      a.tStart = vs;
+      a.tEnd = ve;
+    } else if (first === 0x73 /* s */ && a.sStart < 0) {
+      a.sStart = vs;
+      a.sEnd = ve;
+    }
+  } else if (length === 2 && first === 0x73 && bytes[ns + 1] === 0x69 /* si */) {
+    if (a.siStart < 0) {
+      a.siStart = vs;
+      a.siEnd = ve;
+    }
+  } else if (length === 3 && first === 0x72 && bytes[ns + 1] === 0x65 && bytes[ns + 2] === 0x66 /* ref */) {
+    if (a.refStart < 0) {
+      a.refStart = vs;
+      a.refEnd = ve;
+    }
+  }
+}
+
+/** An attribute's value as a string (undefined when absent). */
+function attributeText(bytes: Uint8Array, start: number, end: number): string | undefined {
+  return start < 0 ? undefined : textOf(bytes, start, end);
+}
+
+/** The values of `t` every writer uses, as constants: no string made per cell for them. */
+const CELL_TYPES = ['s', 'n', 'b', 'e', 'str', 'inlineStr', 'd'];
+
+function cellType(bytes: Uint8Array, start: number, end: number): string | undefined {
+  if (start < 0) return undefined;
+  for (const type of CELL_TYPES) if (isName(bytes, start, end, type)) return type;
+  return textOf(bytes, start, end);
+}
+
+/**
+ * Plain decimal digits [start, end) without leading zero as a number, for a row number (up to 7
+ * digits) or a style index (up to 9, leading zeros allowed as parseInt reads them); -1 otherwise.
+ */
+function digitsValue(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  maxDigits: number,
+  leadingZero: boolean,
+): number {
+  const n = end - start;
+  if (n < 1 || n > maxDigits || (!leadingZero && bytes[start] === 0x30)) return -1;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const d = bytes[i] - 0x30;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
 }
 
 /** Whether bytes [start, end) are exactly `name`. */
@@ -231,19 +328,23 @@ function skipToSheetData(bytes: Uint8Array): number {
   }
 }
 
-/** The text of a child element `<name …>text</name>` from `gt` (its start tag's ">"). */
-function childText(
-  bytes: Uint8Array,
-  gt: number,
-  end: number,
-  name: number,
-): { text: string | undefined; after: number } {
-  const lt = bytes.indexOf(LT, gt + 1);
+/** The text childText read last (a module slot, not an object per child: one scan at a time). */
+let childTextRead: string | undefined;
+
+/**
+ * The text of a child element `<name …>text</name>` from `gt` (its start tag's ">") into
+ * `childTextRead`; returns the index after its end tag.
+ */
+function childText(bytes: Uint8Array, gt: number, end: number, name: number): number {
+  let lt = gt + 1;
+  while (lt < end && bytes[lt] !== LT) lt++;
+  if (lt === end) lt = -1;
   if (lt < 0 || lt >= end) giveUp();
   // Only the end tag itself may follow: a nested tag, comment or CDATA is left to the tokenizer.
   if (bytes[lt + 1] !== SLASH || bytes[lt + 2] !== name || bytes[lt + 3] !== GT) giveUp();
   // Empty text gives no text event to the collector: undefined, not "".
-  return { text: lt > gt + 1 ? textOf(bytes, gt + 1, lt) : undefined, after: lt + 4 };
+  childTextRead = lt > gt + 1 ? textOf(bytes, gt + 1, lt) : undefined;
+  return lt + 4;
 }
 
 /**
@@ -273,10 +374,21 @@ function scan(bytes: Uint8Array, sink: ScannedCellSink): number {
   const end = bytes.length;
   let pos = skipToSheetData(bytes);
   sink.scannedSheetData();
-  const attrs: TagAttributes = { r: undefined, t: undefined, s: undefined, si: undefined, ref: undefined };
+  const attrs = newTagAttributes();
+  const cell: ScannedCell = {
+    row: 0,
+    col: 0,
+    t: undefined,
+    styleId: NaN,
+    formula: undefined,
+    shareType: undefined,
+    sharedIndex: undefined,
+    sharedRef: undefined,
+    value: undefined,
+  };
   let inRow = false;
   for (;;) {
-    const lt = bytes.indexOf(LT, pos);
+    const lt = nextTag(bytes, pos);
     if (lt < 0) giveUp();
     if (bytes[lt + 1] === SLASH) {
       // </row>, or </sheetData> (text before it is ignored, as by the collector); any other end
@@ -289,30 +401,115 @@ function scan(bytes: Uint8Array, sink: ScannedCellSink): number {
       if (isName(bytes, lt + 2, lt + 11, 'sheetData') && bytes[lt + 11] === GT) return lt;
       giveUp();
     }
-    if (nameIs(bytes, lt + 1, 'row')) {
-      const tag = scanAttributes(bytes, lt + 4, end, attrs);
-      if (attrs.r === undefined) giveUp(); // rows placed by order: the tokenizer's business
-      sink.scannedRow(attrs.r);
-      inRow = !tag.selfClosing;
-      pos = tag.gt + 1;
+    if (inRow && nameIs(bytes, lt + 1, 'c')) {
+      let gt = plainCellTag(bytes, lt + 2, end, cell, attrs);
+      if (gt < 0) {
+        gt = scanAttributes(bytes, lt + 2, end, attrs);
+        readCellTag(bytes, attrs, cell);
+      }
+      pos = attrs.selfClosing ? gt + 1 : scanCellChildren(bytes, gt + 1, end, cell, attrs);
+      sink.scannedCell(cell);
       continue;
     }
-    if (!inRow || !nameIs(bytes, lt + 1, 'c')) giveUp();
-    const tag = scanAttributes(bytes, lt + 2, end, attrs);
-    if (attrs.r === undefined) giveUp();
-    const cell: ScannedCell = {
-      r: attrs.r,
-      t: attrs.t,
-      s: attrs.s,
-      formula: undefined,
-      shareType: undefined,
-      sharedIndex: undefined,
-      sharedRef: undefined,
-      value: undefined,
-    };
-    pos = tag.selfClosing ? tag.gt + 1 : scanCellChildren(bytes, tag.gt + 1, end, cell, attrs);
-    sink.scannedCell(cell);
+    if (!nameIs(bytes, lt + 1, 'row')) giveUp();
+    const gt = scanAttributes(bytes, lt + 4, end, attrs);
+    // Rows placed by order, or numbered otherwise than plainly: the tokenizer's business.
+    const r = attrs.rStart < 0 ? -1 : digitsValue(bytes, attrs.rStart, attrs.rEnd, 7, false);
+    if (r < 0) giveUp();
+    sink.scannedRow(r);
+    inRow = !attrs.selfClosing;
+    pos = gt + 1;
   }
+}
+
+/**
+ * The `<c>` tag as Excel, LibreOffice and exceljs write it, read in one pass: attributes among
+ * r, s and t only, each once, separated by one space, written `name="value"`, the address
+ * canonical and the style plain digits. Fills `cell` (children cleared) and `attrs.selfClosing`
+ * as scanAttributes + readCellTag would, and returns the index of the ">"; -1 for any other
+ * spelling, which those two then read (or give up on) from the start of the tag.
+ */
+function plainCellTag(
+  bytes: Uint8Array,
+  at: number,
+  end: number,
+  cell: ScannedCell,
+  attrs: TagAttributes,
+): number {
+  let i = at;
+  let row = -1;
+  let col = 0;
+  let styleId = NaN;
+  let typeStart = -1;
+  let typeEnd = -1;
+  for (;;) {
+    if (i + 4 >= end) return -1;
+    const b = bytes[i];
+    if (b === GT || b === SLASH) break;
+    const name = bytes[i + 1];
+    if (b !== SPACE || bytes[i + 2] !== EQUALS || bytes[i + 3] !== QUOTE) return -1;
+    i += 4;
+    const start = i;
+    if (name === 0x72 /* r */ && row < 0) {
+      while (i < end && bytes[i] >= 65 && bytes[i] <= 90 && i - start < 4) col = col * 26 + bytes[i++] - 64;
+      const letters = i - start;
+      if (letters === 0 || letters > 3 || col > EXCEL_MAX_COL) return -1;
+      const digitsStart = i;
+      while (i < end && bytes[i] !== QUOTE) i++;
+      row = digitsValue(bytes, digitsStart, i, 7, false);
+      if (row < 0 || row > EXCEL_MAX_ROW) return -1;
+    } else if (name === 0x73 /* s */ && styleId !== styleId /* NaN: not yet */) {
+      while (i < end && bytes[i] !== QUOTE) i++;
+      styleId = digitsValue(bytes, start, i, 9, true);
+      if (styleId < 0) return -1;
+    } else if (name === 0x74 /* t */ && typeStart < 0) {
+      while (i < end && VALUE_BYTE[bytes[i]] === 1) i++;
+      typeStart = start;
+      typeEnd = i;
+    } else return -1;
+    if (i >= end || bytes[i] !== QUOTE) return -1;
+    i++;
+  }
+  if (row < 0) return -1;
+  if (bytes[i] === SLASH) {
+    if (bytes[i + 1] !== GT) return -1;
+    attrs.selfClosing = true;
+    i++;
+  } else attrs.selfClosing = false;
+  cell.row = row;
+  cell.col = col;
+  cell.styleId = styleId;
+  cell.t = cellType(bytes, typeStart, typeEnd);
+  cell.formula = cell.shareType = cell.sharedIndex = cell.sharedRef = cell.value = undefined;
+  return i;
+}
+
+/** A `<c>` tag's attributes into `cell` (its children cleared); gives up on a non-canonical address or style. */
+function readCellTag(bytes: Uint8Array, attrs: TagAttributes, cell: ScannedCell): void {
+  const start = attrs.rStart;
+  if (start < 0) giveUp();
+  const end = attrs.rEnd;
+  let i = start;
+  let col = 0;
+  for (; i < end && i - start < 4; i++) {
+    const c = bytes[i];
+    if (c < 65 || c > 90) break;
+    col = col * 26 + c - 64;
+  }
+  const letters = i - start;
+  if (letters === 0 || letters > 3 || col > EXCEL_MAX_COL) giveUp();
+  const row = digitsValue(bytes, i, end, 7, false);
+  if (row < 0 || row > EXCEL_MAX_ROW) giveUp();
+  cell.row = row;
+  cell.col = col;
+  cell.t = cellType(bytes, attrs.tStart, attrs.tEnd);
+  if (attrs.sStart < 0) cell.styleId = NaN;
+  else {
+    const style = digitsValue(bytes, attrs.sStart, attrs.sEnd, 9, true);
+    if (style < 0) giveUp(); // "", "x", "+1": as parseInt reads them, on the tokenizer path
+    cell.styleId = style;
+  }
+  cell.formula = cell.shareType = cell.sharedIndex = cell.sharedRef = cell.value = undefined;
 }
 
 /** The children of a `<c>` from `pos` through its `</c>`; returns the index after it. */
@@ -326,7 +523,7 @@ function scanCellChildren(
   let seenF = false;
   let seenValue = false;
   for (;;) {
-    const lt = bytes.indexOf(LT, pos);
+    const lt = nextTag(bytes, pos);
     if (lt < 0 || lt >= end) giveUp();
     const next = bytes[lt + 1];
     if (next === SLASH) {
@@ -336,25 +533,23 @@ function scanCellChildren(
     if (next === F && nameIs(bytes, lt + 1, 'f')) {
       if (seenF) giveUp();
       seenF = true;
-      const tag = scanAttributes(bytes, lt + 2, end, attrs);
-      cell.shareType = attrs.t;
-      cell.sharedIndex = attrs.si;
-      cell.sharedRef = attrs.ref;
-      if (tag.selfClosing) pos = tag.gt + 1;
+      const gt = scanAttributes(bytes, lt + 2, end, attrs);
+      cell.shareType = attributeText(bytes, attrs.tStart, attrs.tEnd);
+      cell.sharedIndex = attributeText(bytes, attrs.siStart, attrs.siEnd);
+      cell.sharedRef = attributeText(bytes, attrs.refStart, attrs.refEnd);
+      if (attrs.selfClosing) pos = gt + 1;
       else {
-        const child = childText(bytes, tag.gt, end, F);
-        cell.formula = child.text;
-        pos = child.after;
+        pos = childText(bytes, gt, end, F);
+        cell.formula = childTextRead;
       }
     } else if (next === V && nameIs(bytes, lt + 1, 'v')) {
       if (seenValue) giveUp();
       seenValue = true;
-      const tag = scanAttributes(bytes, lt + 2, end, attrs);
-      if (tag.selfClosing) pos = tag.gt + 1;
+      const gt = scanAttributes(bytes, lt + 2, end, attrs);
+      if (attrs.selfClosing) pos = gt + 1;
       else {
-        const child = childText(bytes, tag.gt, end, V);
-        cell.value = child.text;
-        pos = child.after;
+        pos = childText(bytes, gt, end, V);
+        cell.value = childTextRead;
       }
     } else if (next === I && nameIs(bytes, lt + 1, 'is')) {
       if (seenValue) giveUp();
@@ -372,9 +567,9 @@ function scanInlineString(
   cell: ScannedCell,
   attrs: TagAttributes,
 ): number {
-  const is = scanAttributes(bytes, lt + 3, end, attrs);
-  if (is.selfClosing) return is.gt + 1;
-  let pos = is.gt + 1;
+  const isGt = scanAttributes(bytes, lt + 3, end, attrs);
+  if (attrs.selfClosing) return isGt + 1;
+  let pos = isGt + 1;
   let seenT = false;
   for (;;) {
     const at = bytes.indexOf(LT, pos);
@@ -385,12 +580,11 @@ function scanInlineString(
     }
     if (seenT || !nameIs(bytes, at + 1, 't')) giveUp();
     seenT = true;
-    const tag = scanAttributes(bytes, at + 2, end, attrs);
-    if (tag.selfClosing) pos = tag.gt + 1;
+    const gt = scanAttributes(bytes, at + 2, end, attrs);
+    if (attrs.selfClosing) pos = gt + 1;
     else {
-      const child = childText(bytes, tag.gt, end, T);
-      cell.value = child.text;
-      pos = child.after;
+      pos = childText(bytes, gt, end, T);
+      cell.value = childTextRead;
     }
   }
 }

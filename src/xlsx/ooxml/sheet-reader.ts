@@ -25,7 +25,7 @@ import type { SharedString } from './shared-strings';
 import { scanSheetCells, type ScannedCell, type ScannedCellSink } from './cell-scan';
 import { serialAsDateText } from './styles';
 import { OoxmlUnsupported } from './unsupported';
-import { decodeOoxmlEscapes, decodeXml, exceljsXmlDecode } from './xml-entities';
+import { decodeFormulaXml, decodeOoxmlEscapes, decodeXml, exceljsXmlDecode } from './xml-entities';
 import { scanXml, xmlAttribute, type XmlHandler } from './xml-scan';
 
 export interface SheetParseContext {
@@ -44,7 +44,8 @@ interface ValueCell {
   formula: string | null;
   /** For a shared-formula follower: the master's address, to translate the master's text. */
   sharedFrom?: string;
-  address: string;
+  row: number;
+  col: number;
 }
 
 /** Row number → its value cells by column - 1 (sparse). */
@@ -206,6 +207,8 @@ class CellCollector implements XmlHandler, ScannedCellSink {
   // The current <c>.
   private inCell = false;
   private cellRef: string | undefined;
+  /** Whether the current cell has its own address (`r`), whichever path read it. */
+  private addressed = false;
   private cellType: string | undefined;
   private styleId = NaN;
   private formulaText: string | undefined;
@@ -248,7 +251,7 @@ class CellCollector implements XmlHandler, ScannedCellSink {
       else if (name === 'c') {
         this.flushCurrent();
         this.inCell = false;
-        this.finishCell();
+        this.finishCell(this.placeCell());
       }
     } else if (name === 'sheetData') this.inSheetData = false;
     else if (name === 'row') this.row = null;
@@ -277,11 +280,15 @@ class CellCollector implements XmlHandler, ScannedCellSink {
   }
 
   private startRow(r: string | undefined): void {
-    if (r === undefined) this.rowNum += 1;
-    else if (/^[1-9][0-9]{0,6}$/.test(r)) this.rowNum = Number(r);
+    if (r === undefined) this.startRowAt(this.rowNum + 1);
+    else if (/^[1-9][0-9]{0,6}$/.test(r)) this.startRowAt(Number(r));
     else if (/^\s*[+-]?[0-9]+\s*$/.test(r) && !(Number(r) >= 1 && Number(r) <= EXCEL_MAX_ROW))
       throw new ReadLimitExceeded(limitMessages.rowNumber(this.sheet, r.trim()));
     else throw new OoxmlUnsupported(`row number "${r}"`); // leading zeros, spaces: left to exceljs
+  }
+
+  private startRowAt(rowNum: number): void {
+    this.rowNum = rowNum;
     if (this.rowNum > EXCEL_MAX_ROW)
       throw new ReadLimitExceeded(limitMessages.rowNumber(this.sheet, String(this.rowNum)));
     // A repeated row number replaces the earlier row, as in exceljs.
@@ -295,34 +302,49 @@ class CellCollector implements XmlHandler, ScannedCellSink {
     this.inSheetData = true;
   }
 
-  scannedRow(r: string): void {
-    this.startRow(r);
+  scannedRow(r: number): void {
+    this.startRowAt(r);
   }
 
   scannedCell(c: ScannedCell): void {
-    this.startCellWith(c.r, c.t, c.s);
+    this.startCellWith(undefined, c.t, c.styleId);
+    this.addressed = true;
     this.inCell = false;
+    // The scanner read a canonical address: placeCell's checks, without making its text.
+    if (c.row !== this.rowNum)
+      throw new OoxmlUnsupported(`cell ${columnLetters(c.col)}${c.row} in row ${this.rowNum}`);
+    if (c.formula === undefined && c.shareType === undefined && c.value === undefined) {
+      // Most cells of a template: styled and empty. They hold nothing (see finishCell).
+      if (this.styleId) this.lastCol = c.col;
+      return;
+    }
     // As flushCurrent leaves them: text entity-decoded, undefined when there was none.
-    if (c.formula !== undefined) this.formulaText = decodeXml(c.formula);
+    if (c.formula !== undefined) this.formulaText = decodeFormulaXml(c.formula);
     this.shareType = c.shareType;
     this.sharedIndex = c.sharedIndex;
     this.sharedRef = c.sharedRef;
     if (c.value !== undefined) this.valueText = decodeXml(c.value);
-    this.finishCell();
+    this.finishCell(c.col);
   }
 
   private startCell(attrs: string): void {
-    this.startCellWith(xmlAttribute(attrs, 'r'), xmlAttribute(attrs, 't'), xmlAttribute(attrs, 's'));
+    const s = xmlAttribute(attrs, 's');
+    this.startCellWith(
+      xmlAttribute(attrs, 'r'),
+      xmlAttribute(attrs, 't'),
+      s === undefined ? NaN : parseInt(s, 10),
+    );
   }
 
-  private startCellWith(r: string | undefined, t: string | undefined, s: string | undefined): void {
+  private startCellWith(r: string | undefined, t: string | undefined, styleId: number): void {
     if (!this.row) throw new OoxmlUnsupported('cell outside a row');
     if (++this.cellCount > this.limits.maxCells)
       throw new ReadLimitExceeded(limitMessages.cells(this.sheet, this.limits));
     this.inCell = true;
     this.cellRef = r;
+    this.addressed = r !== undefined;
     this.cellType = t;
-    this.styleId = s === undefined ? NaN : parseInt(s, 10);
+    this.styleId = styleId;
     this.formulaText = undefined;
     this.shareType = undefined;
     this.sharedIndex = undefined;
@@ -392,57 +414,63 @@ class CellCollector implements XmlHandler, ScannedCellSink {
     this.currentParts = [];
   }
 
-  /** Where the current cell sits: its own address, or the next column after the previous cell. */
-  private placeCell(): { col: number; address: string } {
+  /**
+   * The column of the current cell: its own address, or the next column after the previous cell.
+   * Every address accepted is canonical, so `columnLetters(col) + row` is its text.
+   */
+  private placeCell(): number {
     if (this.cellRef === undefined) {
       const col = this.lastCol + 1;
       if (col > EXCEL_MAX_COL)
         throw new ReadLimitExceeded(limitMessages.cellAddress(this.sheet, `${this.rowNum}:${col}`));
-      return { col, address: columnLetters(col) + this.rowNum };
+      return col;
     }
     const a = parseAddress(this.cellRef);
     if (a === 'outside') throw new ReadLimitExceeded(limitMessages.cellAddress(this.sheet, this.cellRef));
     if (a === null) throw new OoxmlUnsupported(`cell address "${this.cellRef}"`);
     if (a.row !== this.rowNum) throw new OoxmlUnsupported(`cell ${this.cellRef} in row ${this.rowNum}`);
-    return { col: a.col, address: this.cellRef };
+    return a.col;
   }
 
-  private finishCell(): void {
-    const { col, address } = this.placeCell();
-    const cell = this.cellContent(address);
+  private finishCell(col: number): void {
+    const cell = this.cellContent(col);
     const styled = !!this.styleId; // exceljs ignores style 0 (and a missing or unreadable s)
     // exceljs drops a cell with neither value nor style entirely (and does not advance by it);
     // an empty styled cell advances but holds nothing, so the grid need not reach it.
     if (cell || styled) this.lastCol = col;
     if (!cell) return;
     if (this.rowNum > this.limits.maxRows)
-      throw new ReadLimitExceeded(limitMessages.row(this.sheet, address, this.rowNum, this.limits));
+      throw new ReadLimitExceeded(limitMessages.row(this.sheet, addressOf(cell), this.rowNum, this.limits));
     if (col > this.limits.maxColumns)
-      throw new ReadLimitExceeded(limitMessages.column(this.sheet, address, col, this.limits));
+      throw new ReadLimitExceeded(limitMessages.column(this.sheet, addressOf(cell), col, this.limits));
     const textLength = Math.max(
       typeof cell.value === 'string' ? cell.value.length : 0,
       cell.formula?.length ?? 0,
     );
     if (textLength > this.limits.maxCellTextChars)
-      throw new ReadLimitExceeded(limitMessages.cellText(this.sheet, address, textLength, this.limits));
+      throw new ReadLimitExceeded(
+        limitMessages.cellText(this.sheet, addressOf(cell), textLength, this.limits),
+      );
     const row = this.row as ValueCell[];
     if (!row.length) this.rows.set(this.rowNum, row);
     row[col - 1] = cell;
   }
 
   /** The current cell's content as exceljs reads it; null for a cell without value or formula. */
-  private cellContent(address: string): ValueCell | null {
+  private cellContent(col: number): ValueCell | null {
+    const row = this.rowNum;
     const isFormula = !!this.formulaText || !!this.shareType;
     if (this.runs && (isFormula || this.cellType !== 'inlineStr'))
       throw new OoxmlUnsupported('rich text outside an inline string');
-    if (isFormula) return this.formulaCell(address);
-    if (this.runs) return { kind: 'value', value: this.runs.join(''), formula: null, address };
+    if (isFormula) return this.formulaCell(row, col);
+    if (this.runs) return { kind: 'value', value: this.runs.join(''), formula: null, row, col };
     if (this.valueText === undefined) return null;
-    return { kind: 'value', value: this.plainValue(this.valueText, address), formula: null, address };
+    return { kind: 'value', value: this.plainValue(this.valueText, row, col), formula: null, row, col };
   }
 
-  private formulaCell(address: string): ValueCell {
-    if (this.cellRef === undefined && this.shareType === 'shared')
+  private formulaCell(row: number, col: number): ValueCell {
+    const address = columnLetters(col) + row;
+    if (!this.addressed && this.shareType === 'shared')
       throw new OoxmlUnsupported('shared formula in a cell without an address');
     let result: CellValue | undefined;
     const v = this.valueText;
@@ -461,16 +489,16 @@ class CellCollector implements XmlHandler, ScannedCellSink {
     // exceljs keeps only truthy parts of a formula value: a cached 0, false or NaN reads as empty.
     const shown = result ? (typeof result === 'number' && isNaN(result) ? null : result) : null;
     if (!this.formulaText && !sharedFrom) throw new OoxmlUnsupported(`formula without text at ${address}`); // "[object Object]" in exceljs
-    return { kind: 'value', value: shown, formula: this.formulaText ?? '', sharedFrom, address };
+    return { kind: 'value', value: shown, formula: this.formulaText ?? '', sharedFrom, row, col };
   }
 
-  private plainValue(text: string, address: string): CellValue {
+  private plainValue(text: string, row: number, col: number): CellValue {
     switch (this.cellType) {
       case 's': {
         const index = parseInt(text, 10);
         const strings = this.ctx.sharedStrings();
         if (!(index >= 0 && index < strings.length))
-          throw new OoxmlUnsupported(`shared string ${text} at ${address}`);
+          throw new OoxmlUnsupported(`shared string ${text} at ${columnLetters(col)}${row}`);
         return strings[index];
       }
       case 'str':
@@ -590,11 +618,16 @@ function buildGrid(rows: SheetCells): CellGrid {
   return { values, formulas, firstRow: 1, firstCol: 1 };
 }
 
+/** A kept cell's address as the sheet writes it (canonical: see placeCell). */
+function addressOf(cell: ValueCell): string {
+  return columnLetters(cell.col) + cell.row;
+}
+
 function formulaText(cell: ValueCell, rows: SheetCells): string | null {
   if (cell.formula || !cell.sharedFrom) return cell.formula || cell.sharedFrom || null;
   const at = decodeAddress(cell.sharedFrom);
   const master = rows.get(at.row)?.[at.col - 1];
   if (!master || master.kind !== 'value' || !master.formula)
     throw new OoxmlUnsupported(`shared formula master ${cell.sharedFrom}`);
-  return slideFormula(master.formula, master.address, cell.address) || null;
+  return slideFormula(master.formula, addressOf(master), addressOf(cell)) || null;
 }
