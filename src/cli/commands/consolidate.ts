@@ -8,7 +8,7 @@
  * (survey and previous files), worker-pool (`--jobs`), consolidation-json / consolidation-text
  * (what is printed), all in src/cli/consolidate/.
  */
-import { createWriteStream, promises as fs } from 'node:fs';
+import { createWriteStream, statSync } from 'node:fs';
 import { extname, relative, resolve } from 'node:path';
 import { finishConsolidation } from '../../consolidation/consolidate';
 import { renderReportHtml } from '../../consolidation/report-html';
@@ -40,7 +40,7 @@ import { tableFileArg } from '../consolidate/table-file';
 import { cliWorkbookReader, frameworkResolver } from '../consolidate/workbook-reader';
 import { defaultJobs, inspectInWorkers, workersAvailable, type WorkerJob } from '../consolidate/worker-pool';
 import { UserError } from '../errors';
-import { ioFailure } from '../io-errors';
+import { returnedFileBytes } from '../consolidate/returned-file-bytes';
 import {
   FRAMEWORK_OPTION_HELP,
   illustrativeWarning,
@@ -59,27 +59,18 @@ export interface ConsolidateRun {
   code: number;
 }
 
-/** The bytes of one returned workbook; an operating-system failure as the reason the file is unreadable. */
-function returnedFileBytes(path: string, name: string): () => Promise<Uint8Array> {
-  return async () => {
-    try {
-      return new Uint8Array(await fs.readFile(path));
-    } catch (e) {
-      const failure = ioFailure(e, name, 'read');
-      throw failure instanceof UserError ? new Error(failure.message) : failure;
-    }
-  };
-}
-
 /** Each collected file with its size; named relative to where the user stands, as in every message. */
 async function jobsOf(paths: string[], cwd: string): Promise<WorkerJob[]> {
   const jobs: WorkerJob[] = [];
   for (const [index, path] of paths.entries()) {
     // A file gone or unreadable since the walk is reported on its own when it is read.
-    const size = await fs.stat(path).then(
-      (st) => st.size,
-      () => 0,
-    );
+    // Synchronously, as the file itself is read (returned-file-bytes.ts says why).
+    let size = 0;
+    try {
+      size = statSync(path).size;
+    } catch {
+      // reported when read
+    }
     jobs.push({ index, path, name: relative(cwd, path) || path, size });
   }
   return jobs;

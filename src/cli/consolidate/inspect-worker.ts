@@ -3,13 +3,13 @@
  * nothing else imports it): inspects one returned file per message and sends back its small
  * FileRecord.
  */
-import { promises as fs } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { IncomingFile } from '../../consolidation/types';
 import type { Framework } from '../../framework/schema';
 import { inspectFile } from '../../usecases/consolidate-returns';
 import type { WorkerJob } from './worker-pool';
 import { cliWorkbookReader } from './workbook-reader';
+import { returnedFileBytes } from './returned-file-bytes';
 
 const port = parentPort;
 if (port) {
@@ -18,7 +18,7 @@ if (port) {
     const file: IncomingFile = {
       name: job.name,
       size: job.size,
-      bytes: async () => new Uint8Array(await fs.readFile(job.path)),
+      bytes: returnedFileBytes(job.path, job.name),
     };
     void inspectFile(file, reader).then((record) => port.postMessage({ index: job.index, record }));
   });
