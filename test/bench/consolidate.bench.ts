@@ -3,8 +3,8 @@
  * generated in a temp folder (test/bench/returned-files.ts), then measured in CHILD processes:
  *
  * - ratios, on 1,000 files, jobs interleaved in one process (two rounds, the faster of each kept,
- *   CPU time: the machine is shared, wall time is not ours): `cchc consolidate` (in-process, one
- *   thread, ranking workbook written), exceljs merely loading the files, and the floor (read each
+ *   CPU time: the machine is shared, wall time is not ours): `cchc consolidate` (the compiled CLI
+ *   users run, compiled first: compiled.ts; in-process, one thread, ranking workbook written), exceljs merely loading the files, and the floor (read each
  *   file, its zip directory, native inflate of the 6 parts the reader needs, a bare byte scan of
  *   the two sheets). Prints consolidate.1000.msPerFile, .ratioToExceljsLoad, .ratioToFloor;
  * - peak memory of the whole command at 1,000 and at 3,000 files, each in its own process:
@@ -19,6 +19,7 @@ import { promises as fs } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
+import { buildCompiledCli, compiledModule } from './compiled';
 import { generate } from './returned-files';
 
 const CHILD_FLAG = '--bench-child';
@@ -48,7 +49,7 @@ async function subset(files: string[], dir: string): Promise<string> {
 }
 
 async function consolidateOnce(dir: string, out: string): Promise<void> {
-  const { main } = await import('../../src/cli/main');
+  const { main } = (await import(compiledModule('src/cli/main'))) as typeof import('../../src/cli/main');
   const io = { stdout: () => undefined, stderr: () => undefined, isTTY: false, cwd: dir };
   // The generated returns come without a survey table: ranked with survey points 0, as the bench
   // always measured (without the flag every unit is refused for its missing survey data, exit 1).
@@ -69,7 +70,9 @@ async function exceljsLoad(files: string[]): Promise<void> {
 
 /** The floor: what any reader of these files must do at least. */
 async function floor(files: string[]): Promise<number> {
-  const { readCentralDirectory, dataStart } = await import('../../src/xlsx/zip-guard');
+  const { readCentralDirectory, dataStart } = (await import(
+    compiledModule('src/xlsx/zip-guard')
+  )) as typeof import('../../src/xlsx/zip-guard');
   const needed =
     /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/sheet[23]\.xml)$/;
   let tags = 0;
@@ -104,7 +107,7 @@ async function child(kind: string, dir: string, limit: number): Promise<void> {
       return;
     }
     // kind "ratios": interleaved rounds, CPU time, the best round of each job.
-    await import('../../src/cli/main');
+    await import(compiledModule('src/cli/main'));
     await import('exceljs');
     const best = { consolidate: Infinity, exceljs: Infinity, floor: Infinity };
     const loads: number[] = [];
@@ -163,6 +166,7 @@ async function parent(): Promise<void> {
         `generated ${count} workbooks in ${((performance.now() - t) / 1000).toFixed(1)} s\n`,
       );
     }
+    buildCompiledCli();
     const ratioCount = Math.min(1000, count);
     runChild('ratios', dir, ratioCount);
     runChild('peak', dir, ratioCount);
