@@ -126,6 +126,8 @@ const NORMALIZED_TITLE_MAX_CHARS = 1_000;
 
 /** Header titles compared as people type them: NFC, trimmed, spaces collapsed, case-insensitive. */
 export function normalizeTitle(text: unknown): string {
+  // An empty cell (most of those the header search looks at) needs no ICU call to read as ''.
+  if (text === null || text === undefined) return '';
   if (typeof text !== 'string' || text.length > NORMALIZED_TITLE_MAX_CHARS)
     return normalizeTitleText(String(text ?? ''));
   let normalized = normalizedTitles.get(text);

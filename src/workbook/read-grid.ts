@@ -11,9 +11,8 @@
 import type { Saying } from '../common/message-templates';
 import type { StructureProblemKey } from './problem-keys';
 import { structureMessage, type FoundValue } from './messages.vi';
-import { frameworkFingerprint } from '../framework/fingerprint';
 import type { Framework, FrameworkNode } from '../framework/schema';
-import { appliesTo, isLeaf, isSurveyLeaf, leafMaxFor, walk } from '../framework/tree';
+import { appliesTo, isLeaf, isSurveyLeaf } from '../framework/tree';
 import { toHundredths } from '../common/decimal';
 import { parseNumberText } from '../common/vi-number';
 import { fieldsOfLeaves } from '../scoring/entry-fields';
@@ -39,7 +38,8 @@ import {
   normalizeTitle,
   type ColumnKey,
 } from './layout';
-import { cellAddress } from '../common/a1';
+import { columnLetters } from '../common/a1';
+import { expectedRows } from './expected-rows';
 
 /** A rectangle of cells: values[r][c] is the cell at row firstRow + r, column firstCol + c (1-based). */
 export interface CellGrid {
@@ -80,17 +80,6 @@ const TITLE_KEYS = new Map<string, ColumnKey>(SCORE_COLUMNS.map((c) => [normaliz
 /** The fields read from a self-scored / a survey leaf's row, in sheet order. */
 const SELF_FIELDS: EntryField[] = fieldsOfLeaves('self');
 const SURVEY_FIELDS: EntryField[] = fieldsOfLeaves('survey');
-
-/**
- * The fingerprint once per framework object, not once per returned file (a framework is not
- * changed once loaded; consolidation reads every file against the same object).
- */
-const fingerprints = new WeakMap<Framework, string>();
-function fingerprintOf(framework: Framework): string {
-  let fp = fingerprints.get(framework);
-  if (fp === undefined) fingerprints.set(framework, (fp = frameworkFingerprint(framework)));
-  return fp;
-}
 
 /** Key/value rows of `_meta` (column A key, column B value) → a record; other rows are ignored. */
 export function metaFromRows(rows: CellValue[][]): Record<string, string> {
@@ -185,6 +174,9 @@ function gridView(framework: Framework, grid: CellGrid, sheet: string, problems:
   // A loop, not Math.max(...rows): a spread over a sheet's rows overflows the stack at ~100k rows.
   let width = 0;
   for (const r of grid.values) width = Math.max(width, r?.length ?? 0);
+  // "Chấm điểm!E" per column, made once: a sheet's ~800 input cells are addressed per file.
+  const columnPrefixes: string[] = [];
+  const prefixOf = (col: number) => (columnPrefixes[col] ??= `${sheet}!${columnLetters(col)}`);
   return {
     framework,
     sheet,
@@ -192,7 +184,7 @@ function gridView(framework: Framework, grid: CellGrid, sheet: string, problems:
     lastCol: grid.firstCol + width - 1,
     value: (row, col) => grid.values[row - grid.firstRow]?.[col - grid.firstCol],
     formula: (row, col) => grid.formulas?.[row - grid.firstRow]?.[col - grid.firstCol] ?? null,
-    at: (row, col) => `${sheet}!${cellAddress(row, col)}`,
+    at: (row, col) => `${prefixOf(col)}${row}`,
     add: (severity, said, code, cell, extra) =>
       problems.push({ severity, ...said, code, ...(cell ? { cell } : {}), ...extra }),
   };
@@ -243,7 +235,7 @@ function readRowCodes(
   headerRow: number,
   codeCol: number,
 ): Record<string, number> {
-  const known = new Set(walk(framework.tree).map((v) => v.node.code));
+  const known = expectedRows(framework).codes;
   const rows: Record<string, number> = {};
   for (let r = headerRow + 1; r <= lastRow; r++) {
     const code = codeText(value(r, codeCol));
@@ -280,7 +272,7 @@ function checkNodes(
   const group = scoresheet.unit.group;
   let previousRow = 0;
   let orderReported = false;
-  for (const { node } of walk(framework.tree)) {
+  for (const node of expectedRows(framework).nodes) {
     const row = rows[node.code];
     if (row === undefined) {
       const said = structureMessage('structure.rowMissing', { code: node.code, name: clipName(node.name) });
@@ -394,9 +386,12 @@ function readReportTexts(
   const codeCol = columns.code as number;
   const report: ReportTexts = {};
   for (let r = headerRow + 1; r <= lastRow; r++) {
+    // A row with a code is a node row, never a label: its name (long Vietnamese text, different
+    // in every row) is not normalized just to be looked up.
+    if (codeText(value(r, codeCol))) continue;
     const label = normalizeTitle(value(r, nameCol));
     const text = label && REPORT_LABELS.get(label);
-    if (!text || report[text] !== undefined || codeText(value(r, codeCol))) continue;
+    if (!text || report[text] !== undefined) continue;
     for (let c = nameCol + 1; c <= lastCol; c++) {
       const v = value(r, c);
       if (typeof v === 'string' && v.trim()) {
@@ -425,12 +420,6 @@ type Add = (
   extra?: Partial<Problem>,
 ) => void;
 
-/** The applicable maximum of any node for a group, in hundredths. */
-function nodeMaxHundredths(node: FrameworkNode, group: string): number {
-  if (isLeaf(node)) return toHundredths(group ? leafMaxFor(node, group) : node.max);
-  return (node.children ?? []).reduce((s, c) => s + nodeMaxHundredths(c, group), 0);
-}
-
 function checkMax(
   framework: Framework,
   node: FrameworkNode,
@@ -445,7 +434,7 @@ function checkMax(
   const f = formula(row, col);
   // A parent's maximum is a SUM formula: its cached result is not trusted and not needed.
   if (f && !isLeaf(node)) return;
-  const expected = nodeMaxHundredths(node, group);
+  const expected = expectedRows(framework).maxHundredths(node, group);
   const v = value(row, col);
   const n = typeof v === 'number' ? v : typeof v === 'string' ? parseNumberText(v) : null;
   if (f || n === null || toHundredths(n) !== expected) {
@@ -473,7 +462,7 @@ function checkMeta(
     return;
   }
   const fp = meta[META_KEYS.frameworkFingerprint];
-  if (fp !== undefined && fp !== fingerprintOf(framework)) {
+  if (fp !== undefined && fp !== expectedRows(framework).fingerprint()) {
     const said = structureMessage('structure.otherFramework', {
       framework: framework.id,
       fileVersion: meta[META_KEYS.frameworkVersion] || null,

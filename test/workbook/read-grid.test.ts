@@ -215,6 +215,19 @@ describe('scoresheetFromGrid', () => {
   });
 });
 
+describe('the report texts below the table', () => {
+  it('takes a label row without a code, never a node row whose name reads like a label', () => {
+    const { plan, grid } = fresh();
+    const { rows, columns, totalRow } = plan.score;
+    put(grid, rows['1.2'], columns.name, 'Khó khăn, vướng mắc');
+    put(grid, rows['1.2'], columns.name + 1, 'không phải báo cáo');
+    put(grid, totalRow + 3, columns.name, '  KIẾN NGHỊ,  đề xuất '.normalize('NFD'));
+    put(grid, totalRow + 3, columns.name + 2, ' Đề nghị tập huấn ');
+    const r = read(plan, grid);
+    expect(r.scoresheet.report).toEqual({ recommendations: 'Đề nghị tập huấn' });
+  });
+});
+
 describe('metaFromRows', () => {
   it('reads key/value rows, skipping blank keys, keeping the first of a duplicate key', () => {
     expect(
