@@ -20,6 +20,21 @@ describe('rememberLast', () => {
     expect(seen).toEqual(['<a/>', '<bb/>', 'bad', 'bad']);
   });
 
+  it('keeps the answers of a few texts that alternate, and forgets the least recent beyond four', () => {
+    const seen: string[] = [];
+    const read = rememberLast((xml: string) => {
+      seen.push(xml);
+      return xml.toUpperCase();
+    });
+    for (let i = 0; i < 3; i++) for (const x of ['so', 'huyen']) expect(read(x)).toBe(x.toUpperCase());
+    expect(seen).toEqual(['so', 'huyen']);
+    for (const x of ['a', 'b', 'c']) read(x);
+    // 'so' is now the least recent of five texts: read again; 'huyen' was used after it: kept.
+    expect(read('huyen')).toBe('HUYEN');
+    expect(read('so')).toBe('SO');
+    expect(seen).toEqual(['so', 'huyen', 'a', 'b', 'c', 'so']);
+  });
+
   it('gives each styles.xml its own date styles', () => {
     const styles = (fmt: number) =>
       `<styleSheet><cellXfs><xf numFmtId="0"/><xf numFmtId="${fmt}"/></cellXfs></styleSheet>`;
