@@ -423,6 +423,23 @@ function scan(bytes: Uint8Array, sink: ScannedCellSink): number {
 }
 
 /**
+ * A canonical address in bytes [start, end) (1-3 letters A-Z, a row without leading zero, inside
+ * Excel's grid) into `cell.row` and `cell.col`; false for any other spelling.
+ */
+function readAddress(bytes: Uint8Array, start: number, end: number, cell: ScannedCell): boolean {
+  let i = start;
+  let col = 0;
+  while (i < end && i - start < 4 && bytes[i] >= 65 && bytes[i] <= 90) col = col * 26 + bytes[i++] - 64;
+  const letters = i - start;
+  if (letters === 0 || letters > 3 || col > EXCEL_MAX_COL) return false;
+  const row = digitsValue(bytes, i, end, 7, false);
+  if (row < 0 || row > EXCEL_MAX_ROW) return false;
+  cell.row = row;
+  cell.col = col;
+  return true;
+}
+
+/**
  * The `<c>` tag as Excel, LibreOffice and exceljs write it, read in one pass: attributes among
  * r, s and t only, each once, separated by one space, written `name="value"`, the address
  * canonical and the style plain digits. Fills `cell` (children cleared) and `attrs.selfClosing`
@@ -437,8 +454,7 @@ function plainCellTag(
   attrs: TagAttributes,
 ): number {
   let i = at;
-  let row = -1;
-  let col = 0;
+  let addressed = false;
   let styleId = NaN;
   let typeStart = -1;
   let typeEnd = -1;
@@ -450,14 +466,10 @@ function plainCellTag(
     if (b !== SPACE || bytes[i + 2] !== EQUALS || bytes[i + 3] !== QUOTE) return -1;
     i += 4;
     const start = i;
-    if (name === 0x72 /* r */ && row < 0) {
-      while (i < end && bytes[i] >= 65 && bytes[i] <= 90 && i - start < 4) col = col * 26 + bytes[i++] - 64;
-      const letters = i - start;
-      if (letters === 0 || letters > 3 || col > EXCEL_MAX_COL) return -1;
-      const digitsStart = i;
+    if (name === 0x72 /* r */ && !addressed) {
       while (i < end && bytes[i] !== QUOTE) i++;
-      row = digitsValue(bytes, digitsStart, i, 7, false);
-      if (row < 0 || row > EXCEL_MAX_ROW) return -1;
+      if (!readAddress(bytes, start, i, cell)) return -1;
+      addressed = true;
     } else if (name === 0x73 /* s */ && styleId !== styleId /* NaN: not yet */) {
       while (i < end && bytes[i] !== QUOTE) i++;
       styleId = digitsValue(bytes, start, i, 9, true);
@@ -470,14 +482,12 @@ function plainCellTag(
     if (i >= end || bytes[i] !== QUOTE) return -1;
     i++;
   }
-  if (row < 0) return -1;
+  if (!addressed) return -1;
   if (bytes[i] === SLASH) {
     if (bytes[i + 1] !== GT) return -1;
     attrs.selfClosing = true;
     i++;
   } else attrs.selfClosing = false;
-  cell.row = row;
-  cell.col = col;
   cell.styleId = styleId;
   cell.t = cellType(bytes, typeStart, typeEnd);
   cell.formula = cell.shareType = cell.sharedIndex = cell.sharedRef = cell.value = undefined;
@@ -486,22 +496,7 @@ function plainCellTag(
 
 /** A `<c>` tag's attributes into `cell` (its children cleared); gives up on a non-canonical address or style. */
 function readCellTag(bytes: Uint8Array, attrs: TagAttributes, cell: ScannedCell): void {
-  const start = attrs.rStart;
-  if (start < 0) giveUp();
-  const end = attrs.rEnd;
-  let i = start;
-  let col = 0;
-  for (; i < end && i - start < 4; i++) {
-    const c = bytes[i];
-    if (c < 65 || c > 90) break;
-    col = col * 26 + c - 64;
-  }
-  const letters = i - start;
-  if (letters === 0 || letters > 3 || col > EXCEL_MAX_COL) giveUp();
-  const row = digitsValue(bytes, i, end, 7, false);
-  if (row < 0 || row > EXCEL_MAX_ROW) giveUp();
-  cell.row = row;
-  cell.col = col;
+  if (attrs.rStart < 0 || !readAddress(bytes, attrs.rStart, attrs.rEnd, cell)) giveUp();
   cell.t = cellType(bytes, attrs.tStart, attrs.tEnd);
   if (attrs.sStart < 0) cell.styleId = NaN;
   else {
