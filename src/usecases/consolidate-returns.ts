@@ -104,6 +104,7 @@ export async function consolidate(
   if (options.framework) frameworks.set(options.framework.id, options.framework);
   const reader: WorkbookReader = {
     checkSize: options.reader.checkSize,
+    sha256: options.reader.sha256,
     read: async (bytes, name) => {
       const r = await options.reader.read(bytes, name);
       if (r.ok && !frameworks.has(r.framework.id)) frameworks.set(r.framework.id, r.framework);

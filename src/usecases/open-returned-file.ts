@@ -80,7 +80,7 @@ export async function openReturnedFile(
     return refuse('file.unreadable', `Không đọc được "${file.name}": ${(e as Error)?.message ?? String(e)}`);
   }
   const size = bytes.length;
-  const sha256 = await sha256Hex(bytes);
+  const sha256 = await (reader.sha256 ?? sha256Hex)(bytes);
   let reading;
   try {
     reading = await reader.read(bytes, file.name);

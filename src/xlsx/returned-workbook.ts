@@ -19,6 +19,8 @@ export interface ReturnedWorkbookOptions {
    * inflates every entry with it to check the declared sizes.
    */
   inflate?: InflateRaw;
+  /** The platform's SHA-256 (WorkbookReader.sha256); default Web Crypto. */
+  sha256?: WorkbookReader['sha256'];
 }
 
 export function returnedWorkbookReader(options: ReturnedWorkbookOptions): WorkbookReader {
@@ -32,6 +34,7 @@ export function returnedWorkbookReader(options: ReturnedWorkbookOptions): Workbo
     return frameworks.get(key);
   };
   return {
+    sha256: options.sha256,
     checkSize(size: number) {
       const verdict = checkFileSize(size, limits);
       return verdict && !verdict.ok ? verdict : null;

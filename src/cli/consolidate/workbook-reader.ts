@@ -7,6 +7,7 @@ import { knownFramework } from '../framework-library';
 import type { Framework } from '../../framework/schema';
 import { returnedWorkbookReader } from '../../xlsx/returned-workbook';
 import { inflateWithZlib } from '../native-inflate';
+import { sha256WithNodeCrypto } from '../native-hash';
 
 export function frameworkResolver(framework: Framework | undefined) {
   return (id: string, fingerprint?: string) =>
@@ -14,5 +15,9 @@ export function frameworkResolver(framework: Framework | undefined) {
 }
 
 export function cliWorkbookReader(framework: Framework | undefined) {
-  return returnedWorkbookReader({ resolveFramework: frameworkResolver(framework), inflate: inflateWithZlib });
+  return returnedWorkbookReader({
+    resolveFramework: frameworkResolver(framework),
+    inflate: inflateWithZlib,
+    sha256: sha256WithNodeCrypto,
+  });
 }
