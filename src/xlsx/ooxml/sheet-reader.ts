@@ -92,6 +92,13 @@ const MERGE_CELL_BYTES = ascii('<mergeCell');
 const HYPERLINK_BYTES = ascii('<hyperlink');
 const END_OF_MERGES_BYTES = ascii('</mergeCells>');
 
+/** Whether the ASCII `pattern` is in `bytes` at `at`. */
+function bytesAt(bytes: Uint8Array, pattern: Uint8Array, at: number): boolean {
+  let j = 0;
+  while (j < pattern.length && bytes[at + j] === pattern[j]) j++;
+  return j === pattern.length;
+}
+
 /**
  * Where an ASCII `pattern` first occurs in `bytes` at or after `from`; -1 when nowhere. Searched
  * by its byte at `anchor`, chosen rare in sheet XML (a capital letter, not the "<" of every tag).
@@ -99,10 +106,7 @@ const END_OF_MERGES_BYTES = ascii('</mergeCells>');
 function indexOfBytes(bytes: Uint8Array, pattern: Uint8Array, anchor: number, from = 0): number {
   const key = pattern[anchor];
   for (let i = bytes.indexOf(key, from + anchor); i >= 0; i = bytes.indexOf(key, i + 1)) {
-    const start = i - anchor;
-    let j = 0;
-    while (j < pattern.length && bytes[start + j] === pattern[j]) j++;
-    if (j === pattern.length) return start;
+    if (bytesAt(bytes, pattern, i - anchor)) return i - anchor;
   }
   return -1;
 }
@@ -114,22 +118,35 @@ export function sheetPartsOf(bytes: Uint8Array): SheetParts {
   return { cells: utf8.decode(bytes.subarray(0, end + END_OF_CELLS_BYTES.length)), ...tailOf(bytes, end) };
 }
 
-/** What a part holds after its `</sheetData>` (at `end`) that the reader needs. */
+/**
+ * What a part holds after its `</sheetData>` (at `end`) that the reader needs. One walk over the
+ * tail's "<" (each pattern starts with one), not a search per pattern: the tail is ~50 KB of data
+ * validations whose Vietnamese prompts are full of any anchor letter: three searches through a
+ * bench template's tail took 43-66 µs, this walk 28-52 µs (same run).
+ */
 function tailOf(bytes: Uint8Array, end: number): Omit<SheetParts, 'cells'> {
   const tailStart = end + END_OF_CELLS_BYTES.length;
-  const firstMerge = indexOfBytes(bytes, MERGE_CELL_BYTES, 6 /* C */, tailStart);
+  let firstMerge = -1;
+  let lastMerge = -1;
+  let endOfMerges = -1;
+  let hasHyperlinks = false;
+  for (let i = bytes.indexOf(0x3c /* < */, tailStart); i >= 0; i = bytes.indexOf(0x3c, i + 1)) {
+    const next = bytes[i + 1];
+    if (next === 0x6d /* m */ && bytesAt(bytes, MERGE_CELL_BYTES, i)) {
+      if (firstMerge < 0) firstMerge = i;
+      lastMerge = i;
+    } else if (next === 0x2f /* / */ && firstMerge >= 0 && endOfMerges < 0) {
+      if (bytesAt(bytes, END_OF_MERGES_BYTES, i)) endOfMerges = i;
+    } else if (next === 0x68 /* h */ && !hasHyperlinks) hasHyperlinks = bytesAt(bytes, HYPERLINK_BYTES, i);
+  }
   let merges = '';
   if (firstMerge >= 0) {
     // Up to the end of the last <mergeCell> (normally that of </mergeCells>).
-    let last = indexOfBytes(bytes, END_OF_MERGES_BYTES, 7 /* C */, firstMerge);
-    if (last < 0 || indexOfBytes(bytes, MERGE_CELL_BYTES, 6, last + 1) >= 0) {
-      last = firstMerge;
-      for (let i = firstMerge; i >= 0; i = indexOfBytes(bytes, MERGE_CELL_BYTES, 6, i + 1)) last = i;
-    }
+    const last = endOfMerges < 0 || lastMerge > endOfMerges ? lastMerge : endOfMerges;
     const close = bytes.indexOf(0x3e /* > */, last);
     merges = utf8.decode(bytes.subarray(firstMerge, close < 0 ? bytes.length : close + 1));
   }
-  return { merges, hasHyperlinks: indexOfBytes(bytes, HYPERLINK_BYTES, 9 /* k */, tailStart) >= 0 };
+  return { merges, hasHyperlinks };
 }
 
 /**
