@@ -9,21 +9,14 @@ import { consolidationMessage, type ReplacedText } from './messages.vi';
 import { structureMessage } from '../workbook/messages.vi';
 import { nameKey } from '../common/names';
 import type { Framework } from '../framework/schema';
-import { appliesTo, isLeaf, leaves, walk } from '../framework/tree';
-import { readScore } from '../scoring/read';
+import { appliesTo, leaves } from '../framework/tree';
 import { rankUnits } from '../scoring';
 import { computeTotals } from '../scoring/totals';
+import { unitDetail } from './unit-detail';
 import type { CellValue, PreviousResult, RankInput, Scoresheet, UnitRef } from '../scoring/types';
 import { buildUnitIndex, codeKey, matchUnit } from './match';
 import { importSurveyRows, type SurveyImport, type SurveyImportOptions, type SurveyUnit } from './survey';
-import type {
-  ConsolidationResult,
-  FileError,
-  FileRecord,
-  KeptEntries,
-  LeafDetail,
-  UnitDetail,
-} from './types';
+import type { ConsolidationResult, FileError, FileRecord, KeptEntries } from './types';
 
 /** What the second phase needs besides the records (the use case adds the reading side). */
 export interface FinishOptions {
@@ -88,22 +81,6 @@ function majorityFramework(files: FileRecord[], frameworks: Map<string, Framewor
   return best ? (frameworks.get(best) ?? null) : null;
 }
 
-function leafDetails(framework: Framework, sheet: Scoresheet): LeafDetail[] {
-  const num = (v: CellValue) => readScore(v).value;
-  return walk(framework.tree)
-    .filter((v) => isLeaf(v.node))
-    .map(({ node }) => {
-      const e = sheet.entries[node.code] ?? {};
-      if (node.method === 'survey') {
-        const s = num(e.survey);
-        return { code: node.code, self: null, appraisal: null, final: s };
-      }
-      const self = num(e.self);
-      const appraisal = num(e.appraisal2) ?? num(e.appraisal);
-      return { code: node.code, self, appraisal, final: appraisal ?? self };
-    });
-}
-
 /**
  * The second phase, once every file has been inspected (by `consolidate`, or by a pool of workers
  * calling `inspectFile`): framework choice, duplicates, survey, totals and ranking. `frameworks`
@@ -165,15 +142,9 @@ export function finishConsolidation(
     for (const [code, p] of Object.entries(points ?? {}))
       sheet.entries[code] = { ...sheet.entries[code], survey: p };
     const totals = computeTotals(framework, sheet);
-    const detail: UnitDetail = {
-      key,
-      unit,
-      file: f.file,
-      totals,
-      leaves: leafDetails(framework, sheet),
-      hasSurvey: !!points,
-    };
-    result.details.push(detail);
+    result.details.push(
+      unitDetail(framework, { key, unit, file: f.file, hasSurvey: !!points }, sheet, totals),
+    );
     result.fieldTotals[key] = fromEntriesNoProto(
       framework.tree.map((field) => [field.code, totals.nodes[field.code]?.total ?? 0]),
     );
@@ -197,10 +168,11 @@ export function finishConsolidation(
         }),
       });
     }
-    // The scores are now in `details`; the record no longer needs its copy.
-    delete f.entries;
+    // The scores are now in `details`; the record no longer needs its copy. Set, not deleted:
+    // a deleted property turns each record into a slower, larger dictionary-mode object.
+    f.entries = undefined;
   }
-  for (const f of records) delete f.entries;
+  for (const f of records) f.entries = undefined;
 
   result.units = rankUnits(inputs, {
     places: framework.places,
@@ -210,8 +182,9 @@ export function finishConsolidation(
     previous: options.previous ? matchPrevious(options.previous, inputs, warnings) : undefined,
   });
   if (result.survey) {
+    const detailOf = new Map(result.details.map((d) => [d.key, d]));
     for (const key of result.survey.unitsWithoutSurvey) {
-      const d = result.details.find((x) => x.key === key);
+      const d = detailOf.get(key);
       if (d)
         warnings.push(
           `${d.unit.name}: không có số liệu điều tra XHH trong tệp điều tra; tính điểm điều tra = 0.`,

@@ -3,7 +3,7 @@
  * `cchc consolidate --json` (DESIGN.md) is a projection of `ConsolidationResult`.
  */
 import type { Framework } from '../framework/schema';
-import type { CellValue, RankedUnit, Totals, UnitRef } from '../scoring/types';
+import type { CellValue, NodeTotals, RankedUnit, UnitRef } from '../scoring/types';
 import type { TemplateReading } from '../workbook/open-template';
 import type { SurveyImport } from './survey';
 
@@ -77,11 +77,14 @@ export interface LeafDetail {
   final: number | null;
 }
 
+/** A unit's totals as its detail keeps them: `nodes` holds its lĩnh vực (the tree's top level) only. */
+export type UnitTotals = NodeTotals & { nodes: Record<string, NodeTotals> };
+
 export interface UnitDetail {
   key: string;
   unit: UnitRef;
   file: string;
-  totals: Totals;
+  totals: UnitTotals;
   leaves: LeafDetail[];
   hasSurvey: boolean;
 }
