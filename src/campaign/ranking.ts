@@ -5,7 +5,8 @@
  * consolidation's (`finishConsolidation`): one pipeline for the stateless command and the campaign.
  */
 import { finishConsolidation } from '../consolidation/consolidate';
-import type { ConsolidationResult, FileRecord, KeptEntries } from '../consolidation/types';
+import { keepEntries } from '../consolidation/kept-entries';
+import type { ConsolidationResult, FileRecord } from '../consolidation/types';
 import type { Framework } from '../framework/schema';
 import type { CellValue, PreviousResult } from '../scoring/types';
 import type { Register } from './register';
@@ -28,10 +29,7 @@ export function campaignRanking(
   for (const unit of register.units) {
     const ret = acceptedReceipt(register, unit.code, 'tu-cham');
     if (!ret) continue;
-    const entries: KeptEntries = {};
-    for (const [code, e] of Object.entries(registeredEntries(register, framework, unit.code))) {
-      entries[code] = { self: e.self, appraisal: e.appraisal, appraisal2: e.appraisal2 };
-    }
+    const entries = keepEntries(framework, registeredEntries(register, framework, unit.code));
     records.push({
       file: ret.storedAs ?? ret.file,
       status: 'accepted',

@@ -12,6 +12,7 @@ import type { Framework } from '../framework/schema';
 import { appliesTo, leaves } from '../framework/tree';
 import { rankUnits } from '../scoring';
 import { computeTotals } from '../scoring/totals';
+import { keptAsEntries } from './kept-entries';
 import { unitDetail } from './unit-detail';
 import type { CellValue, PreviousResult, RankInput, Scoresheet, UnitRef } from '../scoring/types';
 import { buildUnitIndex, codeKey, matchUnit } from './match';
@@ -137,8 +138,11 @@ export function finishConsolidation(
     const unit = f.unit as UnitRef;
     const key = keyOf(unit);
     const points = surveyPoints[key];
-    const sheet: Scoresheet = { frameworkId: framework.id, unit, entries: {} };
-    for (const [code, e] of Object.entries(f.entries as KeptEntries)) sheet.entries[code] = { ...e };
+    const sheet: Scoresheet = {
+      frameworkId: framework.id,
+      unit,
+      entries: keptAsEntries(f.entries as KeptEntries),
+    };
     for (const [code, p] of Object.entries(points ?? {}))
       sheet.entries[code] = { ...sheet.entries[code], survey: p };
     const totals = computeTotals(framework, sheet);

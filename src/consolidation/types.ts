@@ -3,7 +3,7 @@
  * `cchc consolidate --json` (DESIGN.md) is a projection of `ConsolidationResult`.
  */
 import type { Framework } from '../framework/schema';
-import type { CellValue, NodeTotals, RankedUnit, UnitRef } from '../scoring/types';
+import type { NodeTotals, RankedUnit, UnitRef } from '../scoring/types';
 import type { TemplateReading } from '../workbook/open-template';
 import type { SurveyImport } from './survey';
 
@@ -51,8 +51,15 @@ export interface FileError {
   params?: object;
 }
 
-/** The scores kept from an accepted file: numbers only (no evidence text), so memory stays small. */
-export type KeptEntries = Record<string, { self?: CellValue; appraisal?: CellValue; appraisal2?: CellValue }>;
+/**
+ * The scores kept from a readable file (kept-entries.ts): per leaf code, self, appraisal and
+ * round-2 appraisal as numbers (NaN empty, +Infinity not a number), no evidence text.
+ */
+export interface KeptEntries {
+  codes: readonly string[];
+  /** 3 per code, in `codes` order. */
+  values: Float64Array;
+}
 
 export interface FileRecord {
   file: string;

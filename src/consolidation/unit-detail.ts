@@ -18,7 +18,8 @@ const SLOTS = 3;
 
 const leafOrders = new WeakMap<Framework, readonly FrameworkNode[]>();
 
-function leafOrder(framework: Framework): readonly FrameworkNode[] {
+/** The framework's leaves in order, one list per framework object. */
+export function leafOrder(framework: Framework): readonly FrameworkNode[] {
   let order = leafOrders.get(framework);
   if (!order) {
     order = leafNodes(framework);

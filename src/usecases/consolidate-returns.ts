@@ -11,17 +11,17 @@
  * not even its own formulas' cached totals. One bad file never stops the others.
  */
 import { finishConsolidation, type FinishOptions } from '../consolidation/consolidate';
+import { keepEntries } from '../consolidation/kept-entries';
 import { previousFromRows } from '../consolidation/previous';
 import type {
   ConsolidationProgress,
   ConsolidationResult,
   FileRecord,
   IncomingFile,
-  KeptEntries,
   WorkbookReader,
 } from '../consolidation/types';
 import type { Framework } from '../framework/schema';
-import type { CellValue, PreviousResult, Scoresheet } from '../scoring/types';
+import type { CellValue, PreviousResult } from '../scoring/types';
 import { UsecaseError } from './errors';
 import { councilCellsOfUnit } from './unit-writes';
 import { openReturnedFile, refusalError, toFileErrorWithFacts } from './open-returned-file';
@@ -40,15 +40,6 @@ export interface NamedFile {
 
 /** Survey rows already read (the pane previews them first), or a file to read. */
 export type SurveyInput = { fileName: string; rows: CellValue[][]; sheet?: string } | NamedFile;
-
-/** Keeps only the numbers of a scoresheet's leaves: evidence text can be long, and is not needed. */
-function keepEntries(sheet: Scoresheet): KeptEntries {
-  const kept: KeptEntries = {};
-  for (const [code, e] of Object.entries(sheet.entries)) {
-    kept[code] = { self: e.self, appraisal: e.appraisal, appraisal2: e.appraisal2 };
-  }
-  return kept;
-}
 
 /** Reads and checks one file into its consolidation record; never throws for bad input. */
 export async function inspectFile(file: IncomingFile, reader: WorkbookReader): Promise<FileRecord> {
@@ -77,7 +68,7 @@ export async function inspectFile(file: IncomingFile, reader: WorkbookReader): P
   ];
   record.warnings = check.warnings.map(toFileErrorWithFacts);
   record.status = record.errors.length ? 'rejected' : 'accepted';
-  record.entries = keepEntries(check.scoresheet);
+  record.entries = keepEntries(check.framework, check.scoresheet.entries);
   // A deep copy: strings parsed out of the workbook's XML (unit name, code, cell text) are slices
   // that keep the whole XML text alive in V8; copied, they hold only themselves, and memory stays
   // proportional to the units, not to the bytes read (measured: ~45 KB less per file).

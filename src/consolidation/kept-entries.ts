@@ -1,0 +1,61 @@
+/**
+ * The scores a consolidation keeps of each file between reading it and ranking: thousands of
+ * files are read before the first is ranked, and a plain object per leaf took 4 KB per file (the
+ * bench's An Giang returns, 59 leaves), three quarters of a record. Here: one Float64Array of
+ * self, appraisal and round-2 appraisal per leaf, in the file's framework's leaf order (the code
+ * list is the framework's, shared by every record), each value as the scoring engine reads it —
+ * the number; NaN for empty; +Infinity for a cell holding something that is not a number, which
+ * the engine reads again as "given, not a number", as it read the text. Plain data: it crosses
+ * to and from the `--jobs` workers as it is.
+ */
+import type { Framework } from '../framework/schema';
+import { readScore } from '../scoring/read';
+import type { CellValue, LeafEntry, Scoresheet } from '../scoring/types';
+import type { KeptEntries } from './types';
+import { leafOrder } from './unit-detail';
+
+const FIELDS = ['self', 'appraisal', 'appraisal2'] as const;
+
+const codeLists = new WeakMap<Framework, readonly string[]>();
+
+function leafCodes(framework: Framework): readonly string[] {
+  let codes = codeLists.get(framework);
+  if (!codes) {
+    codes = leafOrder(framework).map((n) => n.code);
+    codeLists.set(framework, codes);
+  }
+  return codes;
+}
+
+function packed(value: CellValue | undefined): number {
+  const r = readScore(value);
+  if (r.value !== null) return r.value;
+  return r.empty ? NaN : Infinity;
+}
+
+/** The self and appraisal scores of the framework's leaves in a scoresheet's `entries` (no evidence text). */
+export function keepEntries(framework: Framework, entries: Scoresheet['entries']): KeptEntries {
+  const codes = leafCodes(framework);
+  const values = new Float64Array(codes.length * FIELDS.length);
+  codes.forEach((code, i) => {
+    const e = entries[code];
+    FIELDS.forEach((field, j) => {
+      values[i * FIELDS.length + j] = packed(e?.[field]);
+    });
+  });
+  return { codes, values };
+}
+
+/** The kept scores as scoresheet entries, which the scoring engine reads as it read the file's. */
+export function keptAsEntries(kept: KeptEntries): Record<string, LeafEntry> {
+  const entries: Record<string, LeafEntry> = {};
+  kept.codes.forEach((code, i) => {
+    const e: LeafEntry = {};
+    FIELDS.forEach((field, j) => {
+      const v = kept.values[i * FIELDS.length + j];
+      e[field] = Number.isNaN(v) ? null : v;
+    });
+    entries[code] = e;
+  });
+  return entries;
+}
