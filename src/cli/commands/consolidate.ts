@@ -34,6 +34,7 @@ import { writeAtomically, writeAtomicallyWith } from '../atomic-write';
 import type { CliIO, Command } from '../command';
 import { collectWorkbooks } from '../consolidate/collect-workbooks';
 import { consolidationJson } from '../consolidate/consolidation-json';
+import { writeJsonChunks } from '../json-chunks';
 import { consolidationText } from '../consolidate/consolidation-text';
 import { progressPrinter } from '../consolidate/progress-printer';
 import { tableFileArg } from '../consolidate/table-file';
@@ -268,7 +269,7 @@ export async function runConsolidate(argv: string[], io: CliIO): Promise<Consoli
   const outputs: Record<string, string | null> = { ranking: null, report: null };
   const code = result.units.length && result.framework ? 0 : 1;
   if (code === 0) await writeOutputs(result, { ranking: output, report }, io.cwd, outputs);
-  if (json) io.stdout(`${JSON.stringify(consolidationJson(result, outputs), null, 2)}\n`);
+  if (json) writeJsonChunks(consolidationJson(result, outputs), io.stdout);
   else {
     io.stdout(consolidationText(result));
     if (code === 0) {
