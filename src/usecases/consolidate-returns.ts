@@ -68,11 +68,14 @@ export async function inspectFile(file: IncomingFile, reader: WorkbookReader): P
   ];
   record.warnings = check.warnings.map(toFileErrorWithFacts);
   record.status = record.errors.length ? 'rejected' : 'accepted';
-  record.entries = keepEntries(check.framework, check.scoresheet.entries);
   // A deep copy: strings parsed out of the workbook's XML (unit name, code, cell text) are slices
   // that keep the whole XML text alive in V8; copied, they hold only themselves, and memory stays
   // proportional to the units, not to the bytes read (measured: ~45 KB less per file).
-  return structuredClone(record);
+  const kept = structuredClone(record);
+  // Scores only where they can count (a record is never turned back into accepted), and outside
+  // the copy: they are numbers, and their code list is the framework's, shared by every record.
+  if (kept.status === 'accepted') kept.entries = keepEntries(check.framework, check.scoresheet.entries);
+  return kept;
 }
 
 export interface ConsolidateOptions extends FinishOptions {
