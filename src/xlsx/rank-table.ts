@@ -5,7 +5,8 @@
  * locale); text is written as text with the "@" format, so a unit named "=Sở X" stays text and is
  * never run as a formula.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newExcelWorkbook } from './exceljs-workbook';
 import { xmlSafe } from '../common/clean-text';
 import { fittedRowHeight } from '../common/text-layout';
 import {
@@ -27,7 +28,7 @@ function text(cell: ExcelJS.Cell, value: string): void {
 }
 
 export async function renderRankTable(blocks: readonly RankTableBlock[], places = 2): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newExcelWorkbook();
   wb.creator = 'cchc';
   const ws = wb.addWorksheet(RANK_TABLE_SHEET, { views: [{ showGridLines: false }] });
   // Times New Roman everywhere (the default Calibri is missing where LibreOffice prints, and its

@@ -9,7 +9,8 @@
  * reference; used when the direct reader meets anything it does not read exactly as exceljs
  * does, and by the equivalence tests through `engine: 'exceljs'`).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newExcelWorkbook } from './exceljs-workbook';
 import type { Framework } from '../framework/schema';
 import type { CellValue } from '../scoring/types';
 import { SHEET_META, SHEET_SCORE, normalizeTitle } from '../workbook/layout';
@@ -178,7 +179,7 @@ async function exceljsSheets(
     if (e instanceof ReadLimitExceeded) return { found: 'beyondLimits', message: e.message };
     return null; // not readable by our zip reader: not handed to exceljs unchecked either
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = await newExcelWorkbook();
   try {
     // exceljs' typings want a Node Buffer; at run time it takes any ArrayBuffer view (also in the browser).
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);

@@ -6,7 +6,8 @@
  * SHA-256 and stored-copy columns, for checking files rather than reading, sit after the printed
  * area.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newExcelWorkbook } from './exceljs-workbook';
 import { campaignStatus, RECEIPT_STATUS_TEXT, stageCellText, STAGES, type Register } from '../campaign';
 import { FILE_STAGES } from '../campaign/state';
 import { fittedRowHeight } from '../common/text-layout';
@@ -86,7 +87,7 @@ export async function registerWorkbook(
   now: string,
   framework?: Pick<Framework, 'groups'>,
 ): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newExcelWorkbook();
   wb.creator = 'cchc';
   const footer = unitPageFooter(`Sổ theo dõi: ${register.campaign.title}`);
   const groupName = (id: string) => framework?.groups.find((g) => g.id === id)?.name ?? id;

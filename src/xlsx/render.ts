@@ -3,7 +3,8 @@
  * the same code runs in the CLI and in the add-in's browser bundle. No business logic here: every
  * decision is in the plan.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newExcelWorkbook } from './exceljs-workbook';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { xmlSafe } from '../common/clean-text';
 import type { Framework } from '../framework/schema';
@@ -141,7 +142,7 @@ async function drawSheet(wb: ExcelJS.Workbook, plan: WorkbookPlan, s: PlanSheet)
 
 /** The .xlsx bytes of a plan. */
 export async function renderPlan(plan: WorkbookPlan): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newExcelWorkbook();
   wb.creator = xmlSafe(plan.properties.creator);
   wb.title = xmlSafe(plan.properties.title);
   wb.subject = xmlSafe(plan.properties.subject);

@@ -5,7 +5,8 @@
  * benchmark and the tests to make returned workbooks — including deliberately broken ones
  * (edited maxima, deleted rows, text or formulas in score cells). Bytes in, bytes out.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newExcelWorkbook } from './exceljs-workbook';
 import type { EntryField, ReportTexts } from '../scoring/types';
 import { REPORT_TEXTS, SCORE_COLUMNS, SHEET_SCORE, normalizeTitle } from '../workbook/layout';
 import { absolutePrintArea, defaultFontName, withDefaultFont } from './render';
@@ -36,7 +37,7 @@ export async function fillReturnedWorkbook(
   entries: ReturnedEntries,
   options: FillOptions = {},
 ): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newExcelWorkbook();
   await wb.xlsx.load(templateBytes as unknown as ExcelJS.Buffer);
   const ws = wb.worksheets.find((w) => normalizeTitle(w.name) === normalizeTitle(SHEET_SCORE));
   if (!ws) throw new Error(`Mẫu không có trang "${SHEET_SCORE}".`);

@@ -13,7 +13,8 @@
  * - The zip is checked by the zip guard, and its sheets by the bounds pre-scan, before exceljs
  *   inflates anything (read-limits.ts).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newExcelWorkbook } from './exceljs-workbook';
 import { checkWorkbookBounds } from './ooxml/bounds';
 import { DEFAULT_READ_LIMITS, ReadLimitExceeded, limitMessages, type ReadLimits } from './read-limits';
 import { xmlSafe } from '../common/clean-text';
@@ -77,7 +78,7 @@ export async function readTableRows(
     if (e instanceof ReadLimitExceeded) throw new TableReadError(e.message);
     // Not readable as a zip: exceljs says so below.
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = await newExcelWorkbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
@@ -132,7 +133,7 @@ export async function writeTableXlsx(
   rows: TableCell[][],
   options: WriteTableOptions = {},
 ): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newExcelWorkbook();
   const ws = wb.addWorksheet(options.sheet ?? 'Bảng');
   rows.forEach((row, i) => {
     const r = ws.getRow(i + 1);
