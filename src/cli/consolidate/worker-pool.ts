@@ -33,7 +33,9 @@ export function workersAvailable(): boolean {
  * 232 MB, wall time 8-20 % longer with two. Again 2026-12-02 after the ranking writer left exceljs,
  * on an idle machine (load 0.6): one thread 5.9-6.2 s wall, 6.6-6.9 s CPU, 153 MB; two workers
  * 5.0-5.2 s wall, 8.2-8.6 s CPU, 240 MB. Two win 15 % of wall time only when the cores are free,
- * at 1.25× the CPU and +90 MB; on a busy machine they lose. One thread stays the default, and
+ * at 1.25× the CPU and +90 MB; on a busy machine they lose. Again 2026-12-03, after packed
+ * records and a lazy exceljs (load 1.0-1.5): one thread 2.2-2.6 s wall, 2.9-3.4 s CPU, 139-141 MB;
+ * two workers 2.5 s wall, 4.1-4.2 s CPU, 175-177 MB: no faster any more. One thread stays the default, and
  * --help says what two cost and bring.
  */
 export function defaultJobs(_fileCount: number): number {
