@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { buildCompiledCli, compiledModule } from './compiled';
 import { generate } from './returned-files';
+import { inflateChunk } from '../../src/cli/native-inflate';
 
 const CHILD_FLAG = '--bench-child';
 
@@ -99,6 +100,7 @@ async function floor(files: string[]): Promise<number> {
       const start = dataStart(bytes, e) as number;
       const part = inflateRawSync(bytes.subarray(start, start + e.compressedSize), {
         maxOutputLength: e.uncompressedSize + 1,
+        chunkSize: inflateChunk(e.uncompressedSize),
       });
       if (e.name.includes('worksheets')) for (let i = 0; i < part.length; i++) if (part[i] === 0x3c) tags++;
     }
