@@ -238,68 +238,101 @@ function spanRow(kind: RankingRowKind, text: string | null, width: number): Rank
   return { kind, cells, formats, mergeAcross: kind !== 'blank' && kind !== 'header' && kind !== 'unit' };
 }
 
+/** What one row of the sheet is, before its cells are made: a unit, or a title, header, note or blank. */
+type RowSpec = { unit: RankedUnit } | { kind: Exclude<RankingRowKind, 'unit'>; text: string | null };
+
+/**
+ * The plan without its rows made: columns, blocks and a row count, and `rows()` making each row
+ * when it is asked for. The streaming writer draws 3,000 units' rows one at a time from it; a
+ * plan holding them all took ~1.2 KB per unit while the workbook was written (the largest share
+ * of a 3,000-file consolidation's memory growth, measured on the bench's An Giang returns).
+ */
+export interface RankingLayout {
+  sheetName: string;
+  columns: RankingColumn[];
+  blocks: RankingBlock[];
+  rowCount: number;
+  rows(): Generator<RankingRow>;
+}
+
 /**
  * Lays out the `Xếp hạng` sheet: title lines, then for each group a group title, a header row and
  * one row per unit (ranked units by rank, units not ranked last and marked "(*)"), a note when
  * the group has units not ranked, and a blank line between blocks.
  */
-export function buildRankingPlan(
+export function rankingLayout(
   units: readonly RankedUnit[],
   framework: Framework,
   options: RankingPlanOptions = {},
-): RankingPlan {
+): RankingLayout {
   const withFields = options.fieldTotals !== undefined;
   const withChange = options.showChange ?? units.some((u) => u.previous !== undefined);
   const columns = columnsFor(framework, units, withFields, withChange);
   const width = columns.length;
-  const rows: RankingRow[] = [];
+  const specs: RowSpec[] = [];
   const blocks: RankingBlock[] = [];
+  const span = (kind: Exclude<RankingRowKind, 'unit'>, text: string | null = null) =>
+    void specs.push({ kind, text });
 
-  rows.push(
-    spanRow(
-      'title',
-      options.title ?? `KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${framework.year}`,
-      width,
-    ),
+  span('title', options.title ?? `KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${framework.year}`);
+  span(
+    'subtitle',
+    `Bộ tiêu chí: ${frameworkTitleText(framework)}; căn cứ ${legalBasisText(framework.legalBasis)}`,
   );
-  const basis = `Bộ tiêu chí: ${frameworkTitleText(framework)}; căn cứ ${legalBasisText(framework.legalBasis)}`;
-  rows.push(spanRow('subtitle', basis, width));
   if (framework.status === 'illustrative') {
-    rows.push(spanRow('subtitle', 'Bộ tiêu chí MINH HỌA — kết quả không phải số liệu chính thức.', width));
+    span('subtitle', 'Bộ tiêu chí MINH HỌA — kết quả không phải số liệu chính thức.');
   }
-  if (options.subtitle) rows.push(spanRow('subtitle', options.subtitle, width));
+  if (options.subtitle) span('subtitle', options.subtitle);
 
   for (const group of groupsInOrder(units, framework)) {
-    rows.push(spanRow('blank', null, width));
-    rows.push(spanRow('groupTitle', group.name.toLocaleUpperCase('vi'), width));
-    const headerRow = rows.length;
-    rows.push({
-      kind: 'header',
-      cells: columns.map((c) => c.header),
-      formats: columns.map(() => FORMAT.text),
-      mergeAcross: false,
-    });
+    span('blank');
+    span('groupTitle', group.name.toLocaleUpperCase('vi'));
+    const headerRow = specs.length;
+    span('header');
     const members = orderInGroup(units.filter((u) => u.group === group.id));
-    const firstUnitRow = rows.length;
-    for (const unit of members) rows.push(unitRow(unit, columns, options.fieldTotals));
+    const firstUnitRow = specs.length;
+    for (const unit of members) specs.push({ unit });
     blocks.push({
       group: group.id,
       groupName: group.name,
       headerRow,
       firstUnitRow,
-      lastUnitRow: rows.length - 1,
+      lastUnitRow: specs.length - 1,
     });
-    if (members.some((u) => !u.ranked)) {
-      rows.push(spanRow('note', '(*) Đơn vị được đánh giá nhưng không xếp hạng.', width));
-    }
+    if (members.some((u) => !u.ranked)) span('note', '(*) Đơn vị được đánh giá nhưng không xếp hạng.');
   }
   const surveyRule = surveyRoundingRule(framework);
-  if (withFields || surveyRule) rows.push(spanRow('blank', null, width));
-  if (withFields) {
-    rows.push(
-      spanRow('note', `Lĩnh vực: ${framework.tree.map((f) => `${f.code}. ${f.name}`).join('; ')}.`, width),
-    );
+  if (withFields || surveyRule) span('blank');
+  if (withFields) span('note', `Lĩnh vực: ${framework.tree.map((f) => `${f.code}. ${f.name}`).join('; ')}.`);
+  if (surveyRule) span('note', surveyRule);
+
+  function* rows(): Generator<RankingRow> {
+    for (const spec of specs) {
+      if ('unit' in spec) yield unitRow(spec.unit, columns, options.fieldTotals);
+      else if (spec.kind === 'header')
+        yield {
+          kind: 'header',
+          cells: columns.map((c) => c.header),
+          formats: columns.map(() => FORMAT.text),
+          mergeAcross: false,
+        };
+      else yield spanRow(spec.kind, spec.text, width);
+    }
   }
-  if (surveyRule) rows.push(spanRow('note', surveyRule, width));
-  return { sheetName: RANKING_SHEET, columns, rows, blocks };
+  return { sheetName: RANKING_SHEET, columns, blocks, rowCount: specs.length, rows };
+}
+
+/** The whole plan, every row made (the add-in writes it in range batches; tests read it). */
+export function buildRankingPlan(
+  units: readonly RankedUnit[],
+  framework: Framework,
+  options: RankingPlanOptions = {},
+): RankingPlan {
+  const layout = rankingLayout(units, framework, options);
+  return {
+    sheetName: layout.sheetName,
+    columns: layout.columns,
+    rows: [...layout.rows()],
+    blocks: layout.blocks,
+  };
 }

@@ -1,5 +1,5 @@
 import type { RankedUnit } from '../../src/scoring/types';
-import { buildRankingPlan, FORMAT, RANKING_SHEET } from '../../src/workbook/ranking-plan';
+import { buildRankingPlan, FORMAT, RANKING_SHEET, rankingLayout } from '../../src/workbook/ranking-plan';
 import { smallFramework } from '../helpers/small-framework';
 
 function unit(over: Partial<RankedUnit> & Pick<RankedUnit, 'unit' | 'group'>): RankedUnit {
@@ -128,5 +128,37 @@ describe('buildRankingPlan', () => {
       smallFramework,
     );
     expect(plan.blocks.map((b) => b.groupName)).toEqual(['Huyện, thị xã, thành phố']);
+  });
+});
+
+describe('rankingLayout', () => {
+  const many: RankedUnit[] = Array.from({ length: 250 }, (_, i) =>
+    unit({
+      unit: `Đơn vị ${i + 1}`,
+      code: `U${i}`,
+      group: i % 3 ? 'so' : 'huyen',
+      rank: i % 7 === 0 ? null : i + 1,
+      ranked: i % 7 !== 0,
+      index: 100 - (i % 50),
+    }),
+  );
+
+  it('makes the rows its blocks and row count promise, one at a time, as often as asked', () => {
+    const layout = rankingLayout(many, smallFramework, { subtitle: 'Tổng hợp lúc …' });
+    const rows = [...layout.rows()];
+    expect(rows).toHaveLength(layout.rowCount);
+    expect(layout.blocks.map((b) => b.group)).toEqual(['so', 'huyen']);
+    for (const b of layout.blocks) {
+      expect(rows[b.headerRow].kind).toBe('header');
+      const members = rows.slice(b.firstUnitRow, b.lastUnitRow + 1);
+      expect(members.every((r) => r.kind === 'unit' && r.group === b.group)).toBe(true);
+      expect(members).toHaveLength(many.filter((u) => u.group === b.group).length);
+      // Units not ranked: the note right under the block.
+      expect(rows[b.lastUnitRow + 1]).toMatchObject({ kind: 'note', mergeAcross: true });
+    }
+    expect([...layout.rows()]).toEqual(rows);
+    const plan = buildRankingPlan(many, smallFramework, { subtitle: 'Tổng hợp lúc …' });
+    expect(plan.rows).toEqual(rows);
+    expect(plan.blocks).toEqual(layout.blocks);
   });
 });

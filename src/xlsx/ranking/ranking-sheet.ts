@@ -1,5 +1,5 @@
 /**
- * `Xếp hạng`: the published-style table, drawn from src/workbook/ranking-plan.ts (the same plan
+ * `Xếp hạng`: the published-style table, drawn from src/workbook/ranking-plan.ts (the same layout
  * the add-in renders with Office.js): a block per group, each starting on a new page, its header
  * row repeated on every page; title and note rows merged across the table.
  */
@@ -8,7 +8,7 @@ import { fittedRowHeight } from '../../common/text-layout';
 import { viDateTime } from '../../common/vi-time';
 import type { ConsolidationResult } from '../../consolidation/types';
 import type { Framework } from '../../framework/schema';
-import { buildRankingPlan, FORMAT, type RankingRow } from '../../workbook/ranking-plan';
+import { FORMAT, rankingLayout, type RankingLayout, type RankingRow } from '../../workbook/ranking-plan';
 import type { CellStyle } from '../write/styles';
 import type { XlsxStreamWriter } from '../write/workbook-writer';
 import { FONT, GREY, HEADER_FILL, printSetup, SIZE } from './sheet-format';
@@ -34,7 +34,7 @@ function cellStyle(kind: RankingRow['kind'], fmt: string | null | undefined, col
   return style;
 }
 
-function rowHeight(r: RankingRow, plan: ReturnType<typeof buildRankingPlan>, totalWidth: number): number {
+function rowHeight(r: RankingRow, plan: RankingLayout, totalWidth: number): number {
   if (r.kind === 'header')
     return fittedRowHeight(
       plan.columns.map((c) => ({ text: c.header, widthChars: c.width, sizePt: SIZE, style: { bold: true } })),
@@ -59,7 +59,8 @@ export async function writeRankingSheet(
   framework: Framework,
   generatedAt: string,
 ): Promise<void> {
-  const plan = buildRankingPlan(result.units, framework, {
+  // Rows made one at a time as they are written: 3,000 units' rows are never held together.
+  const plan = rankingLayout(result.units, framework, {
     fieldTotals: result.fieldTotals,
     subtitle: `Tổng hợp lúc ${viDateTime(generatedAt)} từ ${result.files.length} tệp.`,
   });
@@ -73,8 +74,8 @@ export async function writeRankingSheet(
   const totalWidth = plan.columns.reduce((s, c) => s + c.width, 0);
   // Each group starts on a new page; the header row (the same in every block) repeats on each page.
   const breaks = new Set(plan.blocks.slice(1).map((b) => b.headerRow - 2));
-  for (let i = 0; i < plan.rows.length; i++) {
-    const r = plan.rows[i];
+  let i = 0;
+  for (const r of plan.rows()) {
     const values = r.cells.map((v) => (typeof v === 'string' ? xmlSafe(v) : v));
     // Cells up to the last one with a value are styled (empty ones keep the row's borders).
     let last = values.length;
@@ -91,12 +92,13 @@ export async function writeRankingSheet(
     await ws.row(i + 1, values, styles, height > 16 ? height : undefined);
     if (merged) ws.merge(i + 1, 1, width);
     if (breaks.has(i + 1)) ws.pageBreakAfter(i + 1);
+    i++;
   }
   const firstHeader = plan.blocks[0] ? plan.blocks[0].headerRow + 1 : undefined;
   await wb.endSheet(
     printSetup({
       lastPrintedColumn: width,
-      lastRow: plan.rows.length,
+      lastRow: plan.rowCount,
       titleRows: firstHeader ? [firstHeader, firstHeader] : undefined,
     }),
   );
