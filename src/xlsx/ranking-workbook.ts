@@ -7,7 +7,7 @@
  * - `Chi tiết`: a row per unit, a column per leaf (ranking/detail-sheet.ts);
  * - `Điểm còn thiếu`: where each unit lost its points (ranking/lost-sheet.ts);
  * - `Hồ sơ`, `Biểu đồ`, `Ghi chú`: files, chart data, run-wide notes (ranking/run-sheets.ts).
- * Strings are written as shared strings, so a name like "=Sở X" is text, never a formula.
+ * Strings are written as shared or inline strings (write/shared-strings.ts), so a name like "=Sở X" is text, never a formula.
  */
 import { FILE_STATUS_LABEL } from '../consolidation/labels';
 import type { ConsolidationResult } from '../consolidation/types';

@@ -17,6 +17,7 @@ import type { ConsolidationResult } from '../../src/consolidation/types';
 import { streamRankingWorkbook, writeRankingWorkbook } from '../../src/xlsx/ranking-workbook';
 import { zlibZipCompression } from '../../src/cli/native-deflate';
 import { readCentralDirectory, dataStart } from '../../src/xlsx/zip-guard';
+import { INLINE_FROM } from '../../src/xlsx/write/shared-strings';
 import { smallFramework } from '../helpers/small-framework';
 import { workbookFacts, type WorkbookFacts } from '../helpers/workbook-facts';
 
@@ -139,6 +140,38 @@ describe.each(['fixture-folder', 'an-giang-30'])(
     });
   },
 );
+
+describe('ranking workbook texts', () => {
+  it('long ones are written in their cells, short ones once in the shared-string table', async () => {
+    const bytes = await writeRankingWorkbook(await input('fixture-folder'), { generatedAt: GENERATED_AT });
+    const cd = readCentralDirectory(bytes);
+    if ('error' in cd) throw new Error(String(cd.error));
+    const part = (name: string) => {
+      const e = cd.entries.find((x) => x.name === name);
+      if (!e) throw new Error(name);
+      const start = dataStart(bytes, e) as number;
+      return inflateRawSync(bytes.subarray(start, start + e.compressedSize)).toString('utf8');
+    };
+    const text = (xml: string) =>
+      xml.replace(
+        /&(quot|amp|lt|gt|apos);/g,
+        (_, e: string) => ({ quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" })[e] as string,
+      );
+    const shared = [...part('xl/sharedStrings.xml').matchAll(/<si><t[^>]*>([^<]*)<\/t><\/si>/g)].map((m) =>
+      text(m[1]),
+    );
+    expect(shared.length).toBeGreaterThan(20);
+    expect(new Set(shared).size).toBe(shared.length);
+    expect(Math.max(...shared.map((t) => t.length))).toBeLessThan(INLINE_FROM);
+    // The files sheet's problem sentences (the per-file texts) are inline strings, still texts.
+    const sheets = cd.entries.filter((e) => e.name.startsWith('xl/worksheets/')).map((e) => part(e.name));
+    const inline = sheets.flatMap((x) =>
+      [...x.matchAll(/t="inlineStr"><is><t[^>]*>([^<]*)<\/t>/g)].map((m) => text(m[1])),
+    );
+    expect(inline.some((t) => t.startsWith('Chấm điểm!C11: Điểm tối đa của tiêu chí 2.1'))).toBe(true);
+    expect(inline.every((t) => t.length >= INLINE_FROM)).toBe(true);
+  });
+});
 
 describe('streamRankingWorkbook on a failing stream', () => {
   it('rejects with the stream error instead of waiting forever', async () => {

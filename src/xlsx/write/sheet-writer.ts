@@ -5,7 +5,7 @@
  * merges and break rows are kept until the end (a few per group); rows are never held.
  */
 import { columnLetters, quoteSheetName } from '../../common/a1';
-import type { SharedStrings } from './shared-strings';
+import { SharedStrings, textElement } from './shared-strings';
 import { escapeXml, NS_MAIN, NS_REL, XML_HEAD } from './xml-text';
 import type { ZipEntry } from './zip-stream';
 
@@ -103,7 +103,8 @@ export class SheetWriter {
   /**
    * Row `r` (1-based, increasing): `values[i]` in column i + 1 with style `styles[i]`; a cell with
    * no value is written only when it has a style (borders of an empty cell). A string is always a
-   * shared string, never a formula. `height` in points, or none for the default.
+   * shared or an inline string (shared-strings.ts), never a formula. `height` in points, or none
+   * for the default.
    */
   row(
     r: number,
@@ -121,7 +122,10 @@ export class SheetWriter {
       if (v === null && s === undefined) continue;
       const ref = `${this.letter(i + 1)}${r}`;
       const style = s ? ` s="${s}"` : '';
-      if (typeof v === 'string') xml += `<c r="${ref}"${style} t="s"><v>${this.strings.id(v)}</v></c>`;
+      if (typeof v === 'string')
+        xml += SharedStrings.shares(v)
+          ? `<c r="${ref}"${style} t="s"><v>${this.strings.id(v)}</v></c>`
+          : `<c r="${ref}"${style} t="inlineStr"><is>${textElement(v)}</is></c>`;
       else if (typeof v === 'number' && Number.isFinite(v)) xml += `<c r="${ref}"${style}><v>${v}</v></c>`;
       else xml += `<c r="${ref}"${style}/>`;
     }
