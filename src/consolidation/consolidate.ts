@@ -12,8 +12,9 @@ import type { Framework } from '../framework/schema';
 import { appliesTo, leaves } from '../framework/tree';
 import { rankUnits } from '../scoring';
 import { computeTotals } from '../scoring/totals';
+import { readScore } from '../scoring/read';
 import { keptAsEntries } from './kept-entries';
-import { unitDetail } from './unit-detail';
+import { detailFromKept } from './unit-detail';
 import type { CellValue, PreviousResult, RankInput, Scoresheet, UnitRef } from '../scoring/types';
 import { buildUnitIndex, codeKey, matchUnit } from './match';
 import { importSurveyRows, type SurveyImport, type SurveyImportOptions, type SurveyUnit } from './survey';
@@ -134,22 +135,32 @@ export function finishConsolidation(
   const notRanked = new Set([...framework.notRanked, ...(options.notRanked ?? [])].map(nameKey));
 
   const inputs: RankInput[] = [];
+  // Returns of one round mostly lack the same appraisals: their warnings share one list of codes
+  // (49 codes each took ~0.2 KB per file, kept until the result is written).
+  const codeLists = new Map<string, string[]>();
+  const sharedList = (codes: string[]) => {
+    const key = codes.join('\n');
+    const known = codeLists.get(key);
+    if (known) return known;
+    codeLists.set(key, codes);
+    return codes;
+  };
   for (const f of accepted) {
     const unit = f.unit as UnitRef;
     const key = keyOf(unit);
     const points = surveyPoints[key];
-    const sheet: Scoresheet = {
-      frameworkId: framework.id,
-      unit,
-      entries: keptAsEntries(f.entries as KeptEntries),
-    };
+    const kept = f.entries as KeptEntries;
+    const sheet: Scoresheet = { frameworkId: framework.id, unit, entries: keptAsEntries(kept) };
     for (const [code, p] of Object.entries(points ?? {}))
       sheet.entries[code] = { ...sheet.entries[code], survey: p };
     const totals = computeTotals(framework, sheet);
-    result.details.push(
-      unitDetail(framework, { key, unit, file: f.file, hasSurvey: !!points }, sheet, totals),
-    );
-    result.fieldTotals[key] = fromEntriesNoProto(
+    // The detail takes over the kept scores (no second copy of them per unit while ranking).
+    const surveyOf = (code: string) => readScore(sheet.entries[code]?.survey).value;
+    const of = { key, unit, file: f.file, hasSurvey: !!points };
+    result.details.push(detailFromKept(framework, of, kept, surveyOf, totals));
+    // Keyed by lĩnh vực codes, digits the framework schema checked ("1", "2"): a plain object, whose
+    // keys are array indexes (a prototype-less one took ~0.5 KB per unit, its own dictionary).
+    result.fieldTotals[key] = Object.fromEntries(
       framework.tree.map((field) => [field.code, totals.nodes[field.code]?.total ?? 0]),
     );
     inputs.push({
@@ -168,7 +179,7 @@ export function finishConsolidation(
         cell: null,
         ...consolidationMessage('consolidation.notYetAppraised', {
           file: f.file,
-          codes: totals.notYetAppraised,
+          codes: sharedList(totals.notYetAppraised),
         }),
       });
     }
@@ -224,13 +235,6 @@ function noteReplacedCharacters(f: FileRecord): void {
       replacement: REPLACEMENT,
     }),
   });
-}
-
-/** Object.fromEntries without a prototype: ids and codes from files are keys like any other. */
-function fromEntriesNoProto<V>(entries: Iterable<readonly [string, V]>): Record<string, V> {
-  const out = Object.create(null) as Record<string, V>;
-  for (const [k, v] of entries) out[k] = v;
-  return out;
 }
 
 /**

@@ -8,17 +8,31 @@
  * the engine reads again as "given, not a number", as it read the text. Plain data: it crosses
  * to and from the `--jobs` workers as it is.
  */
-import type { Framework } from '../framework/schema';
+import type { Framework, FrameworkNode } from '../framework/schema';
+import { leaves as leafNodes } from '../framework/tree';
 import { readScore } from '../scoring/read';
 import type { CellValue, LeafEntry, Scoresheet } from '../scoring/types';
 import type { KeptEntries } from './types';
-import { leafOrder } from './unit-detail';
 
-const FIELDS = ['self', 'appraisal', 'appraisal2'] as const;
+/** The fields kept per leaf, in this order (unit-detail.ts reads them by position). */
+export const KEPT_FIELDS = ['self', 'appraisal', 'appraisal2'] as const;
+const FIELDS = KEPT_FIELDS;
+
+const leafOrders = new WeakMap<Framework, readonly FrameworkNode[]>();
+
+/** The framework's leaves in order, one list per framework object. */
+export function leafOrder(framework: Framework): readonly FrameworkNode[] {
+  let order = leafOrders.get(framework);
+  if (!order) {
+    order = leafNodes(framework);
+    leafOrders.set(framework, order);
+  }
+  return order;
+}
 
 const codeLists = new WeakMap<Framework, readonly string[]>();
 
-function leafCodes(framework: Framework): readonly string[] {
+export function leafCodes(framework: Framework): readonly string[] {
   let codes = codeLists.get(framework);
   if (!codes) {
     codes = leafOrder(framework).map((n) => n.code);

@@ -13,7 +13,7 @@ import { divRoundHalfUp, fromScaled, toScaled } from '../common/decimal';
 import type { Framework, FrameworkNode } from '../framework/schema';
 import { appliesTo, isLeaf, leafMaxFor, walk } from '../framework/tree';
 import type { RankedUnit } from '../scoring/types';
-import type { ConsolidationResult, UnitDetail } from './types';
+import type { ConsolidationResult, UnitDetail, UnitTotals } from './types';
 
 export interface LostLeaf {
   code: string;
@@ -109,8 +109,9 @@ export function* eachPointsLost(input: Input, options: PointsLostOptions = {}): 
   const details = new Map<string, UnitDetail>(input.details.map((d) => [d.key, d]));
   const leafList = leavesWithField(framework);
 
-  // Field points of every unit with a detail (from the same totals as the ranking).
-  const fieldPoints = (d: UnitDetail, code: string): number => d.totals.nodes[code]?.total ?? 0;
+  // Field points of every unit with a detail (from the same totals as the ranking). A detail's
+  // totals are made at each read (unit-detail.ts): read once per unit, not once per lĩnh vực.
+  const fieldPoints = (nodes: UnitTotals['nodes'], code: string): number => nodes[code]?.total ?? 0;
   const groupStats = new Map<string, Map<string, { average: number; best: number }>>();
   const statsFor = (group: string): Map<string, { average: number; best: number }> => {
     let stats = groupStats.get(group);
@@ -119,10 +120,11 @@ export function* eachPointsLost(input: Input, options: PointsLostOptions = {}): 
     const members = input.units
       .filter((u) => u.group === group && u.ranked)
       .map((u) => details.get(keyOf(u)))
-      .filter((d): d is UnitDetail => d !== undefined);
+      .filter((d): d is UnitDetail => d !== undefined)
+      .map((d) => d.totals.nodes);
     if (members.length) {
       for (const field of framework.tree) {
-        const values = members.map((d) => sc(fieldPoints(d, field.code)));
+        const values = members.map((nodes) => sc(fieldPoints(nodes, field.code)));
         const sum = values.reduce((s, v) => s + v, 0);
         stats.set(field.code, {
           // Rounded once, from the exact sum.
@@ -163,8 +165,9 @@ export function* eachPointsLost(input: Input, options: PointsLostOptions = {}): 
     losing.sort((a, b) => sc(b.lost) - sc(a.lost) || a.order - b.order);
     const kept = options.top === undefined ? losing : losing.slice(0, Math.max(0, options.top));
     const stats = statsFor(unit.group);
+    const nodes = d.totals.nodes;
     const fields = framework.tree.map((field): FieldStanding => {
-      const node = d.totals.nodes[field.code];
+      const node = nodes[field.code];
       const points = node?.total ?? 0;
       const max = node?.max ?? 0;
       const s = stats.get(field.code);

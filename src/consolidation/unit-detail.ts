@@ -2,54 +2,111 @@
  * A ranked unit's detail, kept small: a province's 200 units or a nation's 3,300 are all held until
  * the ranking workbook is written, and the plain shape (an object per leaf, every criterion's
  * totals) took 11 KB per unit, two thirds of a consolidation's memory per unit (measured on the
- * bench's An Giang returns, 59 leaves). Here a unit's leaf scores are one Float64Array in the
- * framework's leaf order (self, appraisal, final; NaN for none) and its totals keep the lĩnh vực
- * only: ~2 KB. `leaves` is made when read (the writers read it once per unit) and JSON gives the
- * plain shape.
+ * bench's An Giang returns, 59 leaves). Here a detail holds the scores the consolidation kept of
+ * its file (kept-entries.ts: self, appraisal, round-2 appraisal per leaf, one Float64Array), taken
+ * over rather than copied, with the survey points written into the survey leaves' slots; and its
+ * totals and those of its lĩnh vực as numbers in a buffer shared by many details (as objects those
+ * nine took ~1.5 KB: an object and up to six boxed numbers each). `leaves` and `totals` are made when read, and JSON
+ * gives the plain shape.
  */
 import type { Framework, FrameworkNode } from '../framework/schema';
-import { leaves as leafNodes } from '../framework/tree';
 import { readScore } from '../scoring/read';
-import type { CellValue, NodeTotals, Scoresheet, Totals, UnitRef } from '../scoring/types';
-import type { LeafDetail, UnitDetail, UnitTotals } from './types';
+import type { NodeTotals, Scoresheet, Totals, UnitRef } from '../scoring/types';
+import { KEPT_FIELDS, keepEntries, keptAsEntries, leafCodes, leafOrder } from './kept-entries';
+import type { KeptEntries, LeafDetail, UnitDetail, UnitTotals } from './types';
 
-/** Slots per leaf in the packed scores. */
-const SLOTS = 3;
+export { leafOrder } from './kept-entries';
 
-const leafOrders = new WeakMap<Framework, readonly FrameworkNode[]>();
+const SLOTS = KEPT_FIELDS.length;
+const SELF = KEPT_FIELDS.indexOf('self');
+const APPRAISAL = KEPT_FIELDS.indexOf('appraisal');
+const APPRAISAL2 = KEPT_FIELDS.indexOf('appraisal2');
+/** A survey leaf's slot for its survey points (it has no self score: the slot is free). */
+const SURVEY = SELF;
 
-/** The framework's leaves in order, one list per framework object. */
-export function leafOrder(framework: Framework): readonly FrameworkNode[] {
-  let order = leafOrders.get(framework);
-  if (!order) {
-    order = leafNodes(framework);
-    leafOrders.set(framework, order);
-  }
-  return order;
-}
+/**
+ * The numbers of one NodeTotals in the packed totals (the unit's, then each lĩnh vực's in tree
+ * order): NaN for an index of null, and a max of NaN for a lĩnh vực the totals lack.
+ */
+const TOTAL_FIELDS = ['self', 'appraised', 'survey', 'total', 'max', 'index'] as const;
+const MAX = TOTAL_FIELDS.indexOf('max');
+const INDEX = TOTAL_FIELDS.indexOf('index');
 
+/** A kept number as the scoring engine reads it: NaN (empty) and +Infinity (not a number) are none. */
+const score = (n: number) => (Number.isFinite(n) ? n : null);
 const packed = (n: number | null) => (n === null ? NaN : n);
 const unpacked = (n: number) => (Number.isNaN(n) ? null : n);
-const num = (v: CellValue) => readScore(v).value;
+
+function packTotals(into: Float64Array, at: number, node: NodeTotals | undefined): void {
+  TOTAL_FIELDS.forEach((field, i) => {
+    into[at + i] = node ? packed(node[field]) : NaN;
+  });
+}
+
+function unpackTotals(from: Float64Array, at: number, code: string): NodeTotals | undefined {
+  if (Number.isNaN(from[at + MAX])) return undefined;
+  const [self, appraised, survey, total] = from.subarray(at, at + 4);
+  return { code, self, appraised, survey, total, max: from[at + MAX], index: unpacked(from[at + INDEX]) };
+}
+
+/**
+ * Room for the totals of many details in one buffer, off the JavaScript heap: an array of numbers
+ * per detail (0.6 KB with its growth room) or a Float64Array each (with its own buffer object)
+ * cost more than the numbers; the collector also sizes the heap after what it holds.
+ */
+const SLAB_DETAILS = 512;
+let slab = new Float64Array(0);
+let slabUsed = 0;
+
+function totalsRoom(size: number): { slab: Float64Array; at: number } {
+  if (slabUsed + size > slab.length) {
+    slab = new Float64Array(size * SLAB_DETAILS);
+    slabUsed = 0;
+  }
+  const at = slabUsed;
+  slabUsed += size;
+  return { slab, at };
+}
 
 class PackedUnitDetail implements UnitDetail {
   constructor(
     readonly key: string,
     readonly unit: UnitRef,
     readonly file: string,
-    readonly totals: UnitTotals,
     readonly hasSurvey: boolean,
+    private readonly framework: Framework,
     private readonly order: readonly FrameworkNode[],
+    /** The kept scores (SLOTS per leaf in `order`), survey points in the survey leaves' slots. */
     private readonly scores: Float64Array,
+    /** From `totalsAt`, TOTAL_FIELDS per node: the unit's, then its lĩnh vực's (a shared slab). */
+    private readonly totalsSlab: Float64Array,
+    private readonly totalsAt: number,
+    /** The code of the unit's own totals (the root's: ""). */
+    private readonly totalsCode: string,
   ) {}
 
   get leaves(): LeafDetail[] {
-    return this.order.map((node, i) => ({
-      code: node.code,
-      self: unpacked(this.scores[i * SLOTS]),
-      appraisal: unpacked(this.scores[i * SLOTS + 1]),
-      final: unpacked(this.scores[i * SLOTS + 2]),
-    }));
+    return this.order.map((node, i) => {
+      const at = i * SLOTS;
+      if (node.method === 'survey')
+        return { code: node.code, self: null, appraisal: null, final: score(this.scores[at + SURVEY]) };
+      const self = score(this.scores[at + SELF]);
+      // Round 2 over round 1: a round-2 0 is an appraisal, not "none".
+      const appraisal = score(this.scores[at + APPRAISAL2]) ?? score(this.scores[at + APPRAISAL]);
+      return { code: node.code, self, appraisal, final: appraisal ?? self };
+    });
+  }
+
+  /** Made at each read (a caller reading it per lĩnh vực keeps it: points-lost.ts). */
+  get totals(): UnitTotals {
+    const { totalsSlab, totalsAt } = this;
+    const own = unpackTotals(totalsSlab, totalsAt, this.totalsCode) as NodeTotals;
+    const nodes: Record<string, NodeTotals> = Object.create(null);
+    this.framework.tree.forEach((field, i) => {
+      const node = unpackTotals(totalsSlab, totalsAt + (i + 1) * TOTAL_FIELDS.length, field.code);
+      if (node) nodes[field.code] = node;
+    });
+    return { ...own, nodes };
   }
 
   toJSON(): UnitDetail {
@@ -58,51 +115,74 @@ class PackedUnitDetail implements UnitDetail {
   }
 }
 
-/** The totals a detail keeps: the unit's, and its lĩnh vực's (the tree's top level). */
-function unitTotals(framework: Framework, totals: Totals): UnitTotals {
-  const nodes: Record<string, NodeTotals> = Object.create(null);
-  for (const field of framework.tree) {
-    const node = totals.nodes[field.code];
-    if (node) nodes[field.code] = node;
-  }
-  const { code, self, appraised, survey, total, max, index } = totals;
-  return { code, self, appraised, survey, total, max, index, nodes };
+export interface DetailOf {
+  key: string;
+  unit: UnitRef;
+  file: string;
+  hasSurvey: boolean;
+}
+
+/** Whether `kept` is in `framework`'s leaf order (a record from a `--jobs` worker has its own copy of the list). */
+function inOrderOf(kept: KeptEntries, framework: Framework): boolean {
+  const codes = leafCodes(framework);
+  return (
+    kept.codes === codes || (kept.codes.length === codes.length && kept.codes.every((c, i) => c === codes[i]))
+  );
 }
 
 /**
- * A unit's detail from its scoresheet and totals: per leaf the self score, the appraisal (round 2
- * over round 1) and what counts (the survey points for survey leaves, else appraisal, else self).
+ * A unit's detail from the scores kept of its file, which it takes over (the caller lets go of
+ * them: the survey leaves' slots are overwritten), the survey points of its survey leaves, and
+ * its totals: per leaf the self score, the appraisal (round 2 over round 1) and what counts (the
+ * survey points for survey leaves, else appraisal, else self).
  */
-export function unitDetail(
+export function detailFromKept(
   framework: Framework,
-  of: { key: string; unit: UnitRef; file: string; hasSurvey: boolean },
-  sheet: Scoresheet,
+  of: DetailOf,
+  kept: KeptEntries,
+  surveyPoints: (code: string) => number | null,
   totals: Totals,
 ): UnitDetail {
   const order = leafOrder(framework);
-  const scores = new Float64Array(order.length * SLOTS);
+  const scores = inOrderOf(kept, framework)
+    ? kept.values
+    : keepEntries(framework, keptAsEntries(kept)).values;
   order.forEach((node, i) => {
-    const e = sheet.entries[node.code] ?? {};
-    let self: number | null = null;
-    let appraisal: number | null = null;
-    let final: number | null;
-    if (node.method === 'survey') final = num(e.survey);
-    else {
-      self = num(e.self);
-      appraisal = num(e.appraisal2) ?? num(e.appraisal);
-      final = appraisal ?? self;
-    }
-    scores[i * SLOTS] = packed(self);
-    scores[i * SLOTS + 1] = packed(appraisal);
-    scores[i * SLOTS + 2] = packed(final);
+    if (node.method !== 'survey') return;
+    scores.fill(NaN, i * SLOTS, (i + 1) * SLOTS);
+    scores[i * SLOTS + SURVEY] = packed(surveyPoints(node.code));
+  });
+  const room = totalsRoom((framework.tree.length + 1) * TOTAL_FIELDS.length);
+  packTotals(room.slab, room.at, totals);
+  framework.tree.forEach((field, i) => {
+    packTotals(room.slab, room.at + (i + 1) * TOTAL_FIELDS.length, totals.nodes[field.code]);
   });
   return new PackedUnitDetail(
     of.key,
     of.unit,
     of.file,
-    unitTotals(framework, totals),
     of.hasSurvey,
+    framework,
     order,
     scores,
+    room.slab,
+    room.at,
+    totals.code,
+  );
+}
+
+/** A unit's detail from its scoresheet and totals (detailFromKept of the sheet's entries). */
+export function unitDetail(
+  framework: Framework,
+  of: DetailOf,
+  sheet: Scoresheet,
+  totals: Totals,
+): UnitDetail {
+  return detailFromKept(
+    framework,
+    of,
+    keepEntries(framework, sheet.entries),
+    (code) => readScore(sheet.entries[code]?.survey).value,
+    totals,
   );
 }
