@@ -7,6 +7,7 @@
  */
 import { xmlSafe } from '../../common/clean-text';
 import { fittedRowHeight } from '../../common/text-layout';
+import { SharedStrings } from '../write/shared-strings';
 import type { XlsxStreamWriter } from '../write/workbook-writer';
 import { FONT, headerStyle, printSetup, SIZE, type TableCell } from './sheet-format';
 
@@ -62,9 +63,12 @@ export async function writeTable(
   };
   const plain = columns.map((c) => styleFor(c, false));
   const numeric = columns.map((c) => styleFor(c, true));
-  // Heights of repeated texts (a leaf's name on every unit's rows) are measured once.
+  // Heights of repeated texts (a leaf's name on every unit's rows) are measured once. The long
+  // ones are the sentences made per unit or per file, which never repeat (as the shared-string
+  // table knows): measured each time, not kept (10,000 of them held ~4 MB at 3,000 units).
   const heights = new Map<string, number>();
   const heightOf = (text: string, width: number): number => {
+    if (!SharedStrings.shares(text)) return fittedRowHeight([{ text, widthChars: width, sizePt: SIZE }]);
     const key = `${width}\u0000${text}`;
     let h = heights.get(key);
     if (h === undefined) {
