@@ -5,7 +5,7 @@
  * characters in strings — and a large document does come in several chunks.
  */
 import fc from 'fast-check';
-import { writeJsonChunks } from '../../src/cli/json-chunks';
+import { MappedList, writeJsonChunks } from '../../src/cli/json-chunks';
 
 function chunks(value: Record<string, unknown>): string[] {
   const out: string[] = [];
@@ -47,5 +47,25 @@ describe('writeJsonChunks', () => {
     expect(out.join('')).toBe(`${JSON.stringify(doc, null, 2)}\n`);
     expect(out.length).toBeGreaterThan(3);
     expect(Math.max(...out.map((c) => c.length))).toBeLessThan(70_000);
+  });
+
+  it('writes a MappedList as the array it maps to, making each element only when it is written', () => {
+    const items = Array.from({ length: 3000 }, (_, i) => i);
+    let made = 0;
+    const list = new MappedList(items, (i) => {
+      made++;
+      return { unit: `Đơn vị số ${i}`, rank: i };
+    });
+    const madeAtChunk: number[] = [];
+    const out: string[] = [];
+    writeJsonChunks({ units: list, files: new MappedList([], (x) => x) }, (c) => {
+      madeAtChunk.push(made);
+      out.push(c);
+    });
+    const plain = { units: items.map((i) => ({ unit: `Đơn vị số ${i}`, rank: i })), files: [] };
+    expect(out.join('')).toBe(`${JSON.stringify(plain, null, 2)}\n`);
+    expect(JSON.stringify({ units: list, files: [] }, null, 2)).toBe(JSON.stringify(plain, null, 2));
+    // The first chunk went out before most elements were made.
+    expect(madeAtChunk[0]).toBeLessThan(items.length / 2);
   });
 });

@@ -1,5 +1,9 @@
-/** The `--json` document of `cchc consolidate`: DESIGN.md's { units, files } with a few extra fields. */
+/**
+ * The `--json` document of `cchc consolidate`: DESIGN.md's { units, files } with a few extra fields,
+ * each unit and file put in its JSON shape when it is written (MappedList).
+ */
 import type { ConsolidationResult, FileError, FileRecord } from '../../consolidation/types';
+import { MappedList } from '../json-chunks';
 import { rankedUnitJson } from '../ranked-unit-json';
 
 /** A file's problem as `--json` has always given it: code, cell, rule, message (no facts). */
@@ -17,12 +21,12 @@ export function consolidationJson(result: ConsolidationResult, outputs: Record<s
     framework: result.framework
       ? { id: result.framework.id, version: result.framework.version, status: result.framework.status }
       : null,
-    units: result.units.map((u) => ({
+    units: new MappedList(result.units, (u) => ({
       ...rankedUnitJson(u, { self: true }),
       ...(u.previous ? { previous: u.previous } : {}),
       warnings: u.warnings,
     })),
-    files: result.files.map((f) => ({
+    files: new MappedList(result.files, (f) => ({
       file: f.file,
       status: f.status,
       unit: f.unit?.name ?? null,
