@@ -1,8 +1,9 @@
 /**
  * The scores a consolidation keeps of each file between reading it and ranking: thousands of
  * files are read before the first is ranked, and a plain object per leaf took 4 KB per file (the
- * bench's An Giang returns, 59 leaves), three quarters of a record. Here: one Float64Array of
- * self, appraisal and round-2 appraisal per leaf, in the file's framework's leaf order (the code
+ * bench's An Giang returns, 59 leaves), three quarters of a record. Here: one typed array
+ * (kept-values.ts: hundredths, or the numbers) of self, appraisal and round-2 appraisal per leaf,
+ * in the file's framework's leaf order (the code
  * list is the framework's, shared by every record), each value as the scoring engine reads it —
  * the number; NaN for empty; +Infinity for a cell holding something that is not a number, which
  * the engine reads again as "given, not a number", as it read the text. Plain data: it crosses
@@ -12,6 +13,7 @@ import type { Framework, FrameworkNode } from '../framework/schema';
 import { leaves as leafNodes } from '../framework/tree';
 import { readScore } from '../scoring/read';
 import type { CellValue, LeafEntry, Scoresheet } from '../scoring/types';
+import { keptValue, storedValues } from './kept-values';
 import type { KeptEntries } from './types';
 
 /** The fields kept per leaf, in this order (unit-detail.ts reads them by position). */
@@ -57,7 +59,7 @@ export function keepEntries(framework: Framework, entries: Scoresheet['entries']
       values[i * FIELDS.length + j] = packed(e?.[field]);
     });
   });
-  return { codes, values };
+  return { codes, values: storedValues(values) };
 }
 
 /** The kept scores as scoresheet entries, which the scoring engine reads as it read the file's. */
@@ -66,7 +68,7 @@ export function keptAsEntries(kept: KeptEntries): Record<string, LeafEntry> {
   kept.codes.forEach((code, i) => {
     const e: LeafEntry = {};
     FIELDS.forEach((field, j) => {
-      const v = kept.values[i * FIELDS.length + j];
+      const v = keptValue(kept.values, i * FIELDS.length + j);
       e[field] = Number.isNaN(v) ? null : v;
     });
     entries[code] = e;

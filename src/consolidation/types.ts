@@ -6,6 +6,7 @@ import type { Framework } from '../framework/schema';
 import type { NodeTotals, RankedUnit, UnitRef } from '../scoring/types';
 import type { TemplateReading } from '../workbook/open-template';
 import type { SurveyImport } from './survey';
+import type { KeptValues } from './kept-values';
 
 /** One returned file. `bytes` may be lazy so a caller never holds more than one file's bytes. */
 export interface IncomingFile {
@@ -57,8 +58,8 @@ export interface FileError {
  */
 export interface KeptEntries {
   codes: readonly string[];
-  /** 3 per code, in `codes` order. */
-  values: Float64Array;
+  /** 3 per code, in `codes` order, stored as kept-values.ts says (read them with keptValue). */
+  values: KeptValues;
 }
 
 export interface FileRecord {

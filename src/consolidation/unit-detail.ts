@@ -3,7 +3,7 @@
  * the ranking workbook is written, and the plain shape (an object per leaf, every criterion's
  * totals) took 11 KB per unit, two thirds of a consolidation's memory per unit (measured on the
  * bench's An Giang returns, 59 leaves). Here a detail holds the scores the consolidation kept of
- * its file (kept-entries.ts: self, appraisal, round-2 appraisal per leaf, one Float64Array), taken
+ * its file (kept-entries.ts: self, appraisal, round-2 appraisal per leaf, one typed array), taken
  * over rather than copied, with the survey points written into the survey leaves' slots; and its
  * totals and those of its lĩnh vực as numbers in a buffer shared by many details (as objects those
  * nine took ~1.5 KB: an object and up to six boxed numbers each). `leaves` and `totals` are made when read, and JSON
@@ -13,6 +13,7 @@ import type { Framework, FrameworkNode } from '../framework/schema';
 import { readScore } from '../scoring/read';
 import type { NodeTotals, Scoresheet, Totals, UnitRef } from '../scoring/types';
 import { KEPT_FIELDS, keepEntries, keptAsEntries, leafCodes, leafOrder } from './kept-entries';
+import { keptValue, withKeptValue, type KeptValues } from './kept-values';
 import type { KeptEntries, LeafDetail, UnitDetail, UnitTotals } from './types';
 
 export { leafOrder } from './kept-entries';
@@ -77,7 +78,7 @@ class PackedUnitDetail implements UnitDetail {
     private readonly framework: Framework,
     private readonly order: readonly FrameworkNode[],
     /** The kept scores (SLOTS per leaf in `order`), survey points in the survey leaves' slots. */
-    private readonly scores: Float64Array,
+    private readonly scores: KeptValues,
     /** From `totalsAt`, TOTAL_FIELDS per node: the unit's, then its lĩnh vực's (a shared slab). */
     private readonly totalsSlab: Float64Array,
     private readonly totalsAt: number,
@@ -86,13 +87,14 @@ class PackedUnitDetail implements UnitDetail {
   ) {}
 
   get leaves(): LeafDetail[] {
+    const slot = (i: number) => score(keptValue(this.scores, i));
     return this.order.map((node, i) => {
       const at = i * SLOTS;
       if (node.method === 'survey')
-        return { code: node.code, self: null, appraisal: null, final: score(this.scores[at + SURVEY]) };
-      const self = score(this.scores[at + SELF]);
+        return { code: node.code, self: null, appraisal: null, final: slot(at + SURVEY) };
+      const self = slot(at + SELF);
       // Round 2 over round 1: a round-2 0 is an appraisal, not "none".
-      const appraisal = score(this.scores[at + APPRAISAL2]) ?? score(this.scores[at + APPRAISAL]);
+      const appraisal = slot(at + APPRAISAL2) ?? slot(at + APPRAISAL);
       return { code: node.code, self, appraisal, final: appraisal ?? self };
     });
   }
@@ -144,13 +146,11 @@ export function detailFromKept(
   totals: Totals,
 ): UnitDetail {
   const order = leafOrder(framework);
-  const scores = inOrderOf(kept, framework)
-    ? kept.values
-    : keepEntries(framework, keptAsEntries(kept)).values;
+  let scores = inOrderOf(kept, framework) ? kept.values : keepEntries(framework, keptAsEntries(kept)).values;
   order.forEach((node, i) => {
     if (node.method !== 'survey') return;
-    scores.fill(NaN, i * SLOTS, (i + 1) * SLOTS);
-    scores[i * SLOTS + SURVEY] = packed(surveyPoints(node.code));
+    for (let k = 0; k < SLOTS; k++) scores = withKeptValue(scores, i * SLOTS + k, NaN);
+    scores = withKeptValue(scores, i * SLOTS + SURVEY, packed(surveyPoints(node.code)));
   });
   const room = totalsRoom((framework.tree.length + 1) * TOTAL_FIELDS.length);
   packTotals(room.slab, room.at, totals);
