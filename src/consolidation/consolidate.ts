@@ -187,7 +187,11 @@ export function finishConsolidation(
     // a deleted property turns each record into a slower, larger dictionary-mode object.
     f.entries = undefined;
   }
-  for (const f of records) f.entries = undefined;
+  for (const f of records) {
+    f.entries = undefined;
+    // As rankUnits does: an array grown by push keeps room for 17 items, a copy only its own.
+    if (f.warnings.length) f.warnings = f.warnings.slice();
+  }
 
   result.units = rankUnits(inputs, {
     places: framework.places,
