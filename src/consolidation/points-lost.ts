@@ -120,11 +120,19 @@ export function* eachPointsLost(input: Input, options: PointsLostOptions = {}): 
     const members = input.units
       .filter((u) => u.group === group && u.ranked)
       .map((u) => details.get(keyOf(u)))
-      .filter((d): d is UnitDetail => d !== undefined)
-      .map((d) => d.totals.nodes);
+      .filter((d): d is UnitDetail => d !== undefined);
+    // Each member's field points, as scaled integers per lĩnh vực: not 1,500 members' totals
+    // objects held at once while the averages are made.
+    const byField = framework.tree.map(() => new Array<number>(members.length));
+    members.forEach((d, m) => {
+      const nodes = d.totals.nodes;
+      framework.tree.forEach((field, f) => {
+        byField[f][m] = sc(fieldPoints(nodes, field.code));
+      });
+    });
     if (members.length) {
-      for (const field of framework.tree) {
-        const values = members.map((nodes) => sc(fieldPoints(nodes, field.code)));
+      for (const [f, field] of framework.tree.entries()) {
+        const values = byField[f];
         const sum = values.reduce((s, v) => s + v, 0);
         stats.set(field.code, {
           // Rounded once, from the exact sum.
