@@ -18,7 +18,6 @@ import type { KeptEntries } from './types';
 
 /** The fields kept per leaf, in this order (unit-detail.ts reads them by position). */
 export const KEPT_FIELDS = ['self', 'appraisal', 'appraisal2'] as const;
-const FIELDS = KEPT_FIELDS;
 
 const leafOrders = new WeakMap<Framework, readonly FrameworkNode[]>();
 
@@ -52,11 +51,11 @@ function packed(value: CellValue | undefined): number {
 /** The self and appraisal scores of the framework's leaves in a scoresheet's `entries` (no evidence text). */
 export function keepEntries(framework: Framework, entries: Scoresheet['entries']): KeptEntries {
   const codes = leafCodes(framework);
-  const values = new Float64Array(codes.length * FIELDS.length);
+  const values = new Float64Array(codes.length * KEPT_FIELDS.length);
   codes.forEach((code, i) => {
     const e = entries[code];
-    FIELDS.forEach((field, j) => {
-      values[i * FIELDS.length + j] = packed(e?.[field]);
+    KEPT_FIELDS.forEach((field, j) => {
+      values[i * KEPT_FIELDS.length + j] = packed(e?.[field]);
     });
   });
   return { codes, values: storedValues(values) };
@@ -67,8 +66,8 @@ export function keptAsEntries(kept: KeptEntries): Record<string, LeafEntry> {
   const entries: Record<string, LeafEntry> = {};
   kept.codes.forEach((code, i) => {
     const e: LeafEntry = {};
-    FIELDS.forEach((field, j) => {
-      const v = keptValue(kept.values, i * FIELDS.length + j);
+    KEPT_FIELDS.forEach((field, j) => {
+      const v = keptValue(kept.values, i * KEPT_FIELDS.length + j);
       e[field] = Number.isNaN(v) ? null : v;
     });
     entries[code] = e;

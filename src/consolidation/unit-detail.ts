@@ -16,8 +16,6 @@ import { KEPT_FIELDS, keepEntries, keptAsEntries, leafCodes, leafOrder } from '.
 import { keptValue, withKeptValue, type KeptValues } from './kept-values';
 import type { KeptEntries, LeafDetail, UnitDetail, UnitTotals } from './types';
 
-export { leafOrder } from './kept-entries';
-
 const SLOTS = KEPT_FIELDS.length;
 const SELF = KEPT_FIELDS.indexOf('self');
 const APPRAISAL = KEPT_FIELDS.indexOf('appraisal');

@@ -10,33 +10,15 @@ import { keepEntries, keptAsEntries } from '../../src/consolidation/kept-entries
 import { unitDetail } from '../../src/consolidation/unit-detail';
 import { isLeaf, walk } from '../../src/framework/tree';
 import { computeTotals } from '../../src/scoring/totals';
-import type { CellValue, LeafEntry, Scoresheet } from '../../src/scoring/types';
+import type { LeafEntry, Scoresheet } from '../../src/scoring/types';
+import { scoreCell } from '../helpers/score-cells';
 import { smallFramework as fw } from '../helpers/small-framework';
 
 const leafCodes = walk(fw.tree)
   .filter((v) => isLeaf(v.node))
   .map((v) => v.node.code);
 
-const cell: fc.Arbitrary<CellValue | undefined> = fc.oneof(
-  fc.constantFrom<CellValue | undefined>(
-    undefined,
-    null,
-    '',
-    '  ',
-    '7,5',
-    '7.25',
-    'mười',
-    true,
-    { error: '#N/A' },
-    Infinity,
-    -Infinity,
-    NaN,
-    0,
-    -0,
-  ),
-  fc.integer({ min: -40, max: 4000 }).map((n) => n / 100),
-  fc.double({ min: -1e6, max: 1e6, noNaN: true }),
-);
+const cell = scoreCell;
 
 const entries = fc.dictionary(
   fc.constantFrom(...leafCodes, '9.9'),

@@ -9,6 +9,7 @@ import { detailFromKept, unitDetail } from '../../src/consolidation/unit-detail'
 import { readScore } from '../../src/scoring/read';
 import { computeTotals } from '../../src/scoring/totals';
 import type { CellValue, LeafEntry, Scoresheet } from '../../src/scoring/types';
+import { scoreCell } from '../helpers/score-cells';
 import { smallFramework as fw } from '../helpers/small-framework';
 
 const unit = { code: 'SA', name: 'Sở A', group: 'so' };
@@ -62,20 +63,8 @@ describe('unitDetail', () => {
 
 describe('detailFromKept', () => {
   const order = leafOrder(fw);
-  const cell: fc.Arbitrary<CellValue | undefined> = fc.oneof(
-    fc.constantFrom<CellValue | undefined>(
-      undefined,
-      null,
-      '',
-      '7,5',
-      'mười',
-      true,
-      { error: '#N/A' },
-      Infinity,
-      -0,
-    ),
-    fc.integer({ min: -40, max: 4000 }).map((n) => n / 100),
-  );
+  const cell = scoreCell;
+
   const entries = fc.dictionary(
     fc.constantFrom(...order.map((n) => n.code)),
     fc.record({ self: cell, appraisal: cell, appraisal2: cell }, { requiredKeys: [] }),
