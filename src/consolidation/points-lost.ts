@@ -13,7 +13,7 @@ import { divRoundHalfUp, fromScaled, toScaled } from '../common/decimal';
 import type { Framework, FrameworkNode } from '../framework/schema';
 import { appliesTo, isLeaf, leafMaxFor, walk } from '../framework/tree';
 import type { RankedUnit } from '../scoring/types';
-import type { ConsolidationResult, UnitDetail, UnitTotals } from './types';
+import type { ConsolidationResult, UnitDetail } from './types';
 
 export interface LostLeaf {
   code: string;
@@ -94,68 +94,98 @@ export function pointsLost(input: Input, options: PointsLostOptions = {}): UnitS
   return [...eachPointsLost(input, options)];
 }
 
-/**
- * The same, one unit at a time, each made when asked for: a writer of 10,000 units' rows holds one
- * shortfall, not all of them (the group averages are worked out once per group, over all of
- * `units`, whatever their order).
- */
-export function* eachPointsLost(input: Input, options: PointsLostOptions = {}): Generator<UnitShortfall> {
-  const framework = input.framework;
-  if (!framework) return;
-  const places = framework.places;
-  const scale = Math.max(2, places);
-  const sc = (n: number) => toScaled(n, scale);
-  const out = (scaled: number) => fromScaled(divRoundHalfUp(scaled, 10 ** (scale - places)), places);
-  const details = new Map<string, UnitDetail>(input.details.map((d) => [d.key, d]));
-  const leafList = leavesWithField(framework);
+/** A lĩnh vực's average and best over a group's ranked units. */
+interface FieldStats {
+  average: number;
+  best: number;
+}
 
-  // Field points of every unit with a detail (from the same totals as the ranking). A detail's
-  // totals are made at each read (unit-detail.ts): read once per unit, not once per lĩnh vực.
-  const fieldPoints = (nodes: UnitTotals['nodes'], code: string): number => nodes[code]?.total ?? 0;
-  const groupStats = new Map<string, Map<string, { average: number; best: number }>>();
-  const statsFor = (group: string): Map<string, { average: number; best: number }> => {
-    let stats = groupStats.get(group);
+/**
+ * The work of eachPointsLost, in small methods: the generator only walks the units. (One
+ * generator doing it all was a large function V8 optimised anew at each consolidation, 60-90 ms
+ * of compile per 1,000 units measured with --trace-opt.)
+ */
+class Shortfalls {
+  private readonly places: number;
+  /** Scores are compared as integers at this many places (at least 2). */
+  private readonly scale: number;
+  private readonly details: Map<string, UnitDetail>;
+  private readonly leafList: Array<{ node: FrameworkNode; field: string; order: number }>;
+  private readonly groupStats = new Map<string, Map<string, FieldStats>>();
+
+  constructor(
+    private readonly framework: Framework,
+    private readonly input: Input,
+    private readonly top: number | undefined,
+  ) {
+    this.places = framework.places;
+    this.scale = Math.max(2, framework.places);
+    this.details = new Map(input.details.map((d) => [d.key, d]));
+    this.leafList = leavesWithField(framework);
+  }
+
+  detailOf(unit: RankedUnit): UnitDetail | undefined {
+    return this.details.get(keyOf(unit));
+  }
+
+  private sc(n: number): number {
+    return toScaled(n, this.scale);
+  }
+
+  private out(scaled: number): number {
+    return fromScaled(divRoundHalfUp(scaled, 10 ** (this.scale - this.places)), this.places);
+  }
+
+  /**
+   * Field points of every ranked unit of the group with a detail (from the same totals as the
+   * ranking), as scaled integers per lĩnh vực: not 1,500 members' totals objects held at once
+   * while the averages are made. A detail's totals are made at each read (unit-detail.ts): read
+   * once per unit, not once per lĩnh vực.
+   */
+  private statsFor(group: string): Map<string, FieldStats> {
+    let stats = this.groupStats.get(group);
     if (stats) return stats;
     stats = new Map();
-    const members = input.units
+    const tree = this.framework.tree;
+    const members = this.input.units
       .filter((u) => u.group === group && u.ranked)
-      .map((u) => details.get(keyOf(u)))
+      .map((u) => this.detailOf(u))
       .filter((d): d is UnitDetail => d !== undefined);
-    // Each member's field points, as scaled integers per lĩnh vực: not 1,500 members' totals
-    // objects held at once while the averages are made.
-    const byField = framework.tree.map(() => new Array<number>(members.length));
+    const byField = tree.map(() => new Array<number>(members.length));
     members.forEach((d, m) => {
       const nodes = d.totals.nodes;
-      framework.tree.forEach((field, f) => {
-        byField[f][m] = sc(fieldPoints(nodes, field.code));
+      tree.forEach((field, f) => {
+        byField[f][m] = this.sc(nodes[field.code]?.total ?? 0);
       });
     });
     if (members.length) {
-      for (const [f, field] of framework.tree.entries()) {
+      for (const [f, field] of tree.entries()) {
         const values = byField[f];
-        const sum = values.reduce((s, v) => s + v, 0);
+        const sum = values.reduce((t, v) => t + v, 0);
         stats.set(field.code, {
           // Rounded once, from the exact sum.
-          average: fromScaled(divRoundHalfUp(sum, values.length * 10 ** (scale - places)), places),
-          best: out(values.reduce((m, v) => (v > m ? v : m), values[0])),
+          average: fromScaled(
+            divRoundHalfUp(sum, values.length * 10 ** (this.scale - this.places)),
+            this.places,
+          ),
+          best: this.out(values.reduce((m, v) => (v > m ? v : m), values[0])),
         });
       }
     }
-    groupStats.set(group, stats);
+    this.groupStats.set(group, stats);
     return stats;
-  };
+  }
 
-  for (const unit of input.units) {
-    const d = details.get(keyOf(unit));
-    if (!d) continue;
+  /** The unit's leaves that lost points, most lost first (tree order among equals). */
+  private losingLeaves(unit: RankedUnit, d: UnitDetail): Array<LostLeaf & { order: number }> {
     const byCode = new Map(d.leaves.map((l) => [l.code, l]));
     const losing: Array<LostLeaf & { order: number }> = [];
-    for (const { node, field, order } of leafList) {
+    for (const { node, field, order } of this.leafList) {
       if (!appliesTo(node, unit.group)) continue;
       const leaf = byCode.get(node.code);
       const max = leafMaxFor(node, unit.group);
       const score = leaf?.final ?? 0;
-      const lost = sc(max) - sc(score);
+      const lost = this.sc(max) - this.sc(score);
       if (lost <= 0) continue;
       losing.push({
         code: node.code,
@@ -165,16 +195,18 @@ export function* eachPointsLost(input: Input, options: PointsLostOptions = {}): 
         self: leaf?.self ?? null,
         appraisal: leaf?.appraisal ?? null,
         score,
-        lost: out(lost),
+        lost: this.out(lost),
         survey: node.method === 'survey',
         order,
       });
     }
-    losing.sort((a, b) => sc(b.lost) - sc(a.lost) || a.order - b.order);
-    const kept = options.top === undefined ? losing : losing.slice(0, Math.max(0, options.top));
-    const stats = statsFor(unit.group);
+    return losing.sort((a, b) => this.sc(b.lost) - this.sc(a.lost) || a.order - b.order);
+  }
+
+  private fields(unit: RankedUnit, d: UnitDetail): FieldStanding[] {
+    const stats = this.statsFor(unit.group);
     const nodes = d.totals.nodes;
-    const fields = framework.tree.map((field): FieldStanding => {
+    return this.framework.tree.map((field): FieldStanding => {
       const node = nodes[field.code];
       const points = node?.total ?? 0;
       const max = node?.max ?? 0;
@@ -184,14 +216,19 @@ export function* eachPointsLost(input: Input, options: PointsLostOptions = {}): 
         name: field.name,
         max,
         points,
-        lost: out(sc(max) - sc(points)),
+        lost: this.out(this.sc(max) - this.sc(points)),
         groupAverage: s?.average ?? null,
         groupBest: s?.best ?? null,
-        toAverage: s ? out(sc(points) - sc(s.average)) : null,
-        toBest: s ? out(sc(points) - sc(s.best)) : null,
+        toAverage: s ? this.out(this.sc(points) - this.sc(s.average)) : null,
+        toBest: s ? this.out(this.sc(points) - this.sc(s.best)) : null,
       };
     });
-    yield {
+  }
+
+  of(unit: RankedUnit, d: UnitDetail): UnitShortfall {
+    const losing = this.losingLeaves(unit, d);
+    const kept = this.top === undefined ? losing : losing.slice(0, Math.max(0, this.top));
+    return {
       key: keyOf(unit),
       unit: unit.unit,
       code: unit.code,
@@ -201,7 +238,7 @@ export function* eachPointsLost(input: Input, options: PointsLostOptions = {}): 
       total: unit.total,
       max: unit.max,
       index: unit.index,
-      lost: out(sc(unit.max) - sc(unit.total)),
+      lost: this.out(this.sc(unit.max) - this.sc(unit.total)),
       leaves: kept.map((l) => ({
         code: l.code,
         name: l.name,
@@ -214,7 +251,7 @@ export function* eachPointsLost(input: Input, options: PointsLostOptions = {}): 
         survey: l.survey,
       })),
       leavesLosing: losing.length,
-      fields,
+      fields: this.fields(unit, d),
       previous: unit.previous
         ? {
             rank: unit.previous.rank,
@@ -224,5 +261,20 @@ export function* eachPointsLost(input: Input, options: PointsLostOptions = {}): 
           }
         : null,
     };
+  }
+}
+
+/**
+ * The same, one unit at a time, each made when asked for: a writer of 10,000 units' rows holds one
+ * shortfall, not all of them (the group averages are worked out once per group, over all of
+ * `units`, whatever their order).
+ */
+export function* eachPointsLost(input: Input, options: PointsLostOptions = {}): Generator<UnitShortfall> {
+  const framework = input.framework;
+  if (!framework) return;
+  const shortfalls = new Shortfalls(framework, input, options.top);
+  for (const unit of input.units) {
+    const d = shortfalls.detailOf(unit);
+    if (d) yield shortfalls.of(unit, d);
   }
 }

@@ -7,7 +7,7 @@
  */
 import { widthCharsFor } from '../../common/text-layout';
 import { formatVi } from '../../common/vi-number';
-import { eachPointsLost } from '../../consolidation/points-lost';
+import { eachPointsLost, type UnitShortfall } from '../../consolidation/points-lost';
 import type { ConsolidationResult } from '../../consolidation/types';
 import type { Framework } from '../../framework/schema';
 import { FORMAT, groupsInOrder, orderInGroup } from '../../workbook/ranking-plan';
@@ -18,45 +18,49 @@ import { writeTable } from './table-sheet';
 /** How many leaves and fields the sheet names per unit. */
 const LOST_TOP = 3;
 
+/** One unit's row: its most-lost leaves and its lĩnh vực furthest below the group's average. */
+function lostRow(s: UnitShortfall, pts: (n: number) => string, groupName: Map<string, string>): TableCell[] {
+  const leavesText = s.leaves
+    .map((l) => {
+      const how = l.survey
+        ? 'điều tra XHH'
+        : l.appraisal !== null
+          ? `TĐG ${l.self === null ? '—' : pts(l.self)}, TĐ ${pts(l.appraisal)}`
+          : `TĐG ${l.self === null ? '—' : pts(l.self)}, chưa TĐ`;
+      return `${l.code}: thiếu ${pts(l.lost)} (${pts(l.score)}/${pts(l.max)}; ${how})`;
+    })
+    .join('\n');
+  const behind = s.fields
+    .filter((f) => f.toAverage !== null && f.toAverage < 0)
+    .sort((a, b) => (a.toAverage as number) - (b.toAverage as number))
+    .slice(0, LOST_TOP)
+    .map(
+      (f) =>
+        `Lĩnh vực ${f.code}: ${pts(f.points)} (TB ${pts(f.groupAverage as number)}; cao nhất ${pts(f.groupBest as number)})`,
+    )
+    .join('\n');
+  return [
+    s.code,
+    s.ranked ? s.unit : `${s.unit} (*)`,
+    groupName.get(s.group) ?? s.group,
+    s.rank,
+    s.index,
+    s.lost,
+    leavesText || 'Không mất điểm ở tiêu chí nào.',
+    behind || 'Không lĩnh vực nào dưới trung bình nhóm.',
+    s.previous?.indexChange ?? null,
+    s.previous?.rankChange ?? null,
+  ];
+}
+
 function* lostRows(result: ConsolidationResult, framework: Framework): Generator<TableCell[]> {
   const pts = (n: number) => formatVi(n, framework.places);
   const groups = groupsInOrder(result.units, framework);
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
   // The units in the sheet's order (by group, then rank); their shortfalls are made one by one.
   const ordered = groups.flatMap((g) => orderInGroup(result.units.filter((x) => x.group === g.id)));
-  for (const s of eachPointsLost({ ...result, units: ordered }, { top: LOST_TOP })) {
-    const leavesText = s.leaves
-      .map((l) => {
-        const how = l.survey
-          ? 'điều tra XHH'
-          : l.appraisal !== null
-            ? `TĐG ${l.self === null ? '—' : pts(l.self)}, TĐ ${pts(l.appraisal)}`
-            : `TĐG ${l.self === null ? '—' : pts(l.self)}, chưa TĐ`;
-        return `${l.code}: thiếu ${pts(l.lost)} (${pts(l.score)}/${pts(l.max)}; ${how})`;
-      })
-      .join('\n');
-    const behind = s.fields
-      .filter((f) => f.toAverage !== null && f.toAverage < 0)
-      .sort((a, b) => (a.toAverage as number) - (b.toAverage as number))
-      .slice(0, LOST_TOP)
-      .map(
-        (f) =>
-          `Lĩnh vực ${f.code}: ${pts(f.points)} (TB ${pts(f.groupAverage as number)}; cao nhất ${pts(f.groupBest as number)})`,
-      )
-      .join('\n');
-    yield [
-      s.code,
-      s.ranked ? s.unit : `${s.unit} (*)`,
-      groupName.get(s.group) ?? s.group,
-      s.rank,
-      s.index,
-      s.lost,
-      leavesText || 'Không mất điểm ở tiêu chí nào.',
-      behind || 'Không lĩnh vực nào dưới trung bình nhóm.',
-      s.previous?.indexChange ?? null,
-      s.previous?.rankChange ?? null,
-    ];
-  }
+  for (const s of eachPointsLost({ ...result, units: ordered }, { top: LOST_TOP }))
+    yield lostRow(s, pts, groupName);
 }
 
 export async function writeLostSheet(
