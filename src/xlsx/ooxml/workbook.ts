@@ -12,7 +12,7 @@ import {
   sheetPartsOf,
   type SheetParseContext,
 } from './sheet-reader';
-import { zipEntries, type InflateRaw } from './zip-entries';
+import { zipEntries, type InflateRaw, type ZipEntries } from './zip-entries';
 import { parseDateStyles } from './styles';
 import { OoxmlUnsupported } from './unsupported';
 import { rememberLast } from './remember-last';
@@ -49,9 +49,54 @@ export interface ZipParts {
   bytes(path: string): Uint8Array | undefined;
   /** The part decoded as UTF-8 (as exceljs does: a BOM dropped, bad bytes as U+FFFD). */
   text(path: string): string | undefined;
+  /**
+   * `text`, remembered by the part's stored bytes: for the parts every return of a template has
+   * byte for byte (workbook.xml, its relationships, styles.xml), see rememberedPartText.
+   */
+  sideText(path: string): string | undefined;
 }
 
 const decoder = new TextDecoder();
+
+/**
+ * The texts of the last few side parts, by path, most recently used first, each with the stored
+ * (compressed) bytes it came from. The returns of a consolidation come from a few templates, so
+ * workbook.xml, its relationships and styles.xml are stored byte for byte alike file after file:
+ * comparing ~1-3 KB of stored bytes costs less than inflating and decoding them again (with a
+ * zlib handle made for each: ~60 µs of a return's ~2 ms, measured), and the text handed back is
+ * the very string of last time, which the readings remembered by text (rememberLast) then find
+ * at once. The same stored bytes, method and declared size inflate to the same text, so nothing
+ * read can differ; a part whose reading throws is not remembered (it throws again).
+ */
+const SIDE_SLOTS = 4;
+const sideTexts = new Map<string, { stored: Uint8Array; method: number; size: number; text: string }[]>();
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function rememberedPartText(zip: ZipEntries, path: string, size: number, text: () => string): string {
+  const stored = zip.stored(path);
+  if (!stored) return text();
+  const slots = sideTexts.get(path) ?? [];
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i];
+    if (slot.size !== size || slot.method !== stored.method || !sameBytes(slot.stored, stored.data)) continue;
+    if (i > 0) {
+      slots.splice(i, 1);
+      slots.unshift(slot);
+    }
+    return slot.text;
+  }
+  const answer = text();
+  // A copy of the stored bytes: a view would keep the whole return alive.
+  slots.unshift({ stored: new Uint8Array(stored.data), method: stored.method, size, text: answer });
+  if (slots.length > SIDE_SLOTS) slots.pop();
+  sideTexts.set(path, slots);
+  return answer;
+}
 
 /** Our zip reader (zip-entries.ts), inflating each part only when it is asked for. */
 export function zipParts(
@@ -66,13 +111,21 @@ export function zipParts(
     if (size > limits.maxPartBytes) throw new ReadLimitExceeded(limitMessages.part(path, size, limits));
     return zip.bytes(path);
   };
+  const text = (path: string): string | undefined => {
+    const data = partBytes(path);
+    return data === undefined ? undefined : decoder.decode(data);
+  };
   return {
     has: (path) => zip.size(path) !== undefined,
     names: () => zip.names(),
     bytes: partBytes,
-    text(path) {
-      const data = partBytes(path);
-      return data === undefined ? undefined : decoder.decode(data);
+    text,
+    sideText(path) {
+      const size = zip.size(path);
+      if (size === undefined) return undefined;
+      // The limit first, as `bytes` checks it: a remembered text never skips it.
+      if (size > limits.maxPartBytes) throw new ReadLimitExceeded(limitMessages.part(path, size, limits));
+      return rememberedPartText(zip, path, size, () => text(path) as string);
     },
   };
 }
@@ -182,9 +235,9 @@ export async function openOoxmlWorkbook(
   cellsPath: SheetCellsPath = 'auto',
 ): Promise<OoxmlWorkbook> {
   const zip = zipParts(bytes, limits, inflate);
-  const workbookXml = zip.text('xl/workbook.xml');
+  const workbookXml = zip.sideText('xl/workbook.xml');
   if (workbookXml === undefined) throw new OoxmlUnsupported('no xl/workbook.xml');
-  const targets = relationshipTargets(zip.text('xl/_rels/workbook.xml.rels'));
+  const targets = relationshipTargets(zip.sideText('xl/_rels/workbook.xml.rels'));
   const { sheets: declared, date1904 } = declaredSheets(workbookXml);
   const sheets = boundSheets(declared, targets, zip);
 
@@ -195,7 +248,7 @@ export async function openOoxmlWorkbook(
   let stylesXml: string | undefined;
   const loadSide = async () => {
     sharedStringsXml ??= zip.text('xl/sharedStrings.xml') ?? '';
-    stylesXml ??= zip.text('xl/styles.xml') ?? '';
+    stylesXml ??= zip.sideText('xl/styles.xml') ?? '';
   };
   const ctx: SheetParseContext = {
     sharedStrings: () => (sharedStrings ??= parseSharedStrings(sharedStringsXml ?? '', limits)),

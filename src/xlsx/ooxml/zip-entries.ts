@@ -58,6 +58,12 @@ export interface ZipEntries {
   size(name: string): number | undefined;
   /** The entry's bytes; undefined when there is no such entry. */
   bytes(name: string): Uint8Array | undefined;
+  /**
+   * The entry as stored (a view of the zip's bytes, its method: 0 stored, 8 deflated), after the
+   * checks `bytes` makes before inflating; undefined when there is no such entry. The same stored
+   * bytes, method and declared size always give the same `bytes`, or the same refusal.
+   */
+  stored(name: string): { data: Uint8Array; method: number } | undefined;
 }
 
 export function zipEntries(bytes: Uint8Array, inflate: InflateRaw = inflateWithFflate): ZipEntries {
@@ -69,22 +75,31 @@ export function zipEntries(bytes: Uint8Array, inflate: InflateRaw = inflateWithF
     if (byName.has(e.name)) throw new ZipEntryError(`two entries named ${e.name}`);
     if (!e.name.endsWith('/')) byName.set(e.name, e);
   }
+  const stored = (name: string) => {
+    const e = byName.get(name);
+    if (!e) return undefined;
+    if (e.flags & 0x1) throw new ZipEntryError(`encrypted entry ${name}`);
+    const start = dataStart(bytes, e);
+    if (start === null) throw new ZipEntryError(`truncated entry ${name}`);
+    if (e.method !== 0 && e.method !== 8) throw new ZipEntryError(`compression method ${e.method}`);
+    return { entry: e, data: bytes.subarray(start, start + e.compressedSize) };
+  };
   return {
     names: () => [...byName.keys()],
     size: (name) => byName.get(name)?.uncompressedSize,
+    stored(name) {
+      const s = stored(name);
+      return s && { data: s.data, method: s.entry.method };
+    },
     bytes(name) {
-      const e = byName.get(name);
-      if (!e) return undefined;
-      if (e.flags & 0x1) throw new ZipEntryError(`encrypted entry ${name}`);
-      const start = dataStart(bytes, e);
-      if (start === null) throw new ZipEntryError(`truncated entry ${name}`);
-      const data = bytes.subarray(start, start + e.compressedSize);
+      const s = stored(name);
+      if (!s) return undefined;
+      const { entry: e, data } = s;
       if (e.method === 0) {
         if (e.compressedSize !== e.uncompressedSize)
           throw new ZipEntryError(`stored entry ${name} sizes differ`);
         return data;
       }
-      if (e.method !== 8) throw new ZipEntryError(`compression method ${e.method}`);
       const out = inflate(data, e.uncompressedSize);
       if (out.length !== e.uncompressedSize) throw new ZipEntryError(`entry ${name} smaller than declared`);
       return out;
