@@ -31,11 +31,41 @@ function advanceEm(ch: string, key: StyleKey): number {
   return ADVANCE[key][j] / UNITS_PER_EM;
 }
 
+/**
+ * The table's index of each UTF-16 code below the table's last character (-1: not in the table),
+ * looked up by charCodeAt: a string iterator and a Map lookup per character made measuring ~30 µs
+ * of each unit's rows in the ranking workbook (CPU profile, 3,000 units).
+ */
+const CODE_INDEX = (() => {
+  const codes = [...CHARS].map((c) => c.charCodeAt(0));
+  const index = new Int16Array(Math.max(...codes) + 1).fill(-1);
+  codes.forEach((code, i) => (index[code] = i));
+  return index;
+})();
+
 /** Width in points of a single line of `text` at `sizePt`. */
 export function textWidthPt(text: string, sizePt: number, style: FontStyle = {}): number {
-  const key = styleKey(style);
+  return normalizedWidthPt(text.normalize('NFC'), sizePt, styleKey(style));
+}
+
+/**
+ * textWidthPt of a text already in NFC. The advances are summed in the same order and with the
+ * same values as advanceEm gives them, so the width is the same to the last bit.
+ */
+function normalizedWidthPt(text: string, sizePt: number, key: StyleKey): number {
+  const advance = ADVANCE[key];
   let em = 0;
-  for (const ch of text.normalize('NFC')) em += advanceEm(ch, key);
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    const i = code < CODE_INDEX.length ? CODE_INDEX[code] : -1;
+    if (i >= 0) {
+      em += advance[i] / UNITS_PER_EM;
+      continue;
+    }
+    const point = text.codePointAt(k) as number;
+    if (point > 0xffff) k++;
+    em += advanceEm(String.fromCodePoint(point), key);
+  }
   return em * sizePt;
 }
 
@@ -49,13 +79,16 @@ export function wrappedLineCount(
   sizePt: number,
   style: FontStyle = {},
 ): number {
-  const space = textWidthPt(' ', sizePt, style);
+  const key = styleKey(style);
+  const space = normalizedWidthPt(' ', sizePt, key);
   let lines = 0;
-  for (const paragraph of text.split(/\r?\n/)) {
+  // Normalised once, not word by word: NFC never changes a space or a line end, nor composes
+  // across one, so each word comes out as it would alone.
+  for (const paragraph of text.normalize('NFC').split(/\r?\n/)) {
     lines += 1;
     let used = 0;
     for (const word of paragraph.split(' ')) {
-      let w = textWidthPt(word, sizePt, style);
+      let w = normalizedWidthPt(word, sizePt, key);
       const needed = used === 0 ? w : used + space + w;
       if (needed <= widthPt) {
         used = needed;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { lineHeightPt, textWidthPt, wrappedLineCount } from '../../src/common/text-layout';
 
 describe('Times New Roman text measure', () => {
@@ -25,5 +26,73 @@ describe('Times New Roman text measure', () => {
 
   it('gives Excel’s own 15.75 pt line for 12 pt', () => {
     expect(lineHeightPt(12)).toBe(15.75);
+  });
+
+  /** Characters of every kind the measure meets: in the table, decomposed, beyond it, astral, lone halves. */
+  const CHARACTERS = [
+    ...'aĐđươạệữỹ0 ',
+    'Nội vụ'.normalize('NFD'),
+    '\u0301',
+    '\u0323',
+    '\n',
+    '\r\n',
+    '–“”…',
+    '漢',
+    '\u212b',
+    '😀',
+    '\ud800',
+    'x'.repeat(12),
+  ];
+  const texts = fc.array(fc.constantFrom(...CHARACTERS), { maxLength: 40 }).map((parts) => parts.join(''));
+  const styles = fc.constantFrom({}, { bold: true }, { italic: true }, { bold: true, italic: true });
+
+  it('measures a character the table lacks as "m", an astral one once', () => {
+    expect(textWidthPt('a😀b漢', 12)).toBe(textWidthPt('ambm', 12));
+  });
+
+  it('measures a text as the sum of its characters in NFC, to the last bit', () => {
+    fc.assert(
+      fc.property(texts, styles, (text, style) => {
+        const perCharacter = [...text.normalize('NFC')].reduce((em, ch) => em + textWidthPt(ch, 1, style), 0);
+        expect(textWidthPt(text, 10.5, style)).toBe(perCharacter * 10.5);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('wraps a text as it wraps its words measured one by one', () => {
+    // The wrapping rule itself, word by word, each word measured on its own.
+    const reference = (text: string, widthPt: number, sizePt: number, style: object): number => {
+      const space = textWidthPt(' ', sizePt, style);
+      let lines = 0;
+      for (const paragraph of text.split(/\r?\n/)) {
+        lines += 1;
+        let used = 0;
+        for (const word of paragraph.split(' ')) {
+          let w = textWidthPt(word, sizePt, style);
+          const needed = used === 0 ? w : used + space + w;
+          if (needed <= widthPt) {
+            used = needed;
+            continue;
+          }
+          if (used > 0) {
+            lines += 1;
+            used = 0;
+          }
+          while (w > widthPt && widthPt > 0) {
+            lines += 1;
+            w -= widthPt;
+          }
+          used = w;
+        }
+      }
+      return lines;
+    };
+    fc.assert(
+      fc.property(texts, fc.integer({ min: 5, max: 200 }), styles, (text, width, style) => {
+        expect(wrappedLineCount(text, width, 10, style)).toBe(reference(text, width, 10, style));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -57,8 +57,8 @@ interface DetailRow {
 
 /** Makes the rows of the matrix: a group's maxima and each unit's scores. */
 class DetailRows {
-  /** Style ids per column kind and (bold, changed, number), found once. */
-  private readonly ids = new Map<string, number>();
+  /** Style ids by (bold, boxed, wrapped, changed, number), found once. */
+  private readonly ids: (number | undefined)[] = new Array(32);
   private readonly oneLine = rowHeightForLines(1, DETAIL_SIZE);
 
   constructor(
@@ -99,11 +99,15 @@ class DetailRows {
 
   private styleOf(i: number, bold: boolean, changed: boolean, isNumber: boolean): number {
     const boxed = i < this.groupCol;
-    const key = `detail|${bold}|${boxed}|${i === 1}|${changed}|${isNumber}`;
-    let id = this.ids.get(key);
+    const wrap = i === 1;
+    // The five flags as one small number: no key text made for each of the ~55 cells of a row.
+    const slot = (+bold << 4) | (+boxed << 3) | (+wrap << 2) | (+changed << 1) | +isNumber;
+    let id = this.ids[slot];
     if (id === undefined) {
-      id = this.wb.styles.id(key, () => bodyStyle(bold, boxed, i === 1, changed, isNumber));
-      this.ids.set(key, id);
+      id = this.wb.styles.id(`detail|${bold}|${boxed}|${wrap}|${changed}|${isNumber}`, () =>
+        bodyStyle(bold, boxed, wrap, changed, isNumber),
+      );
+      this.ids[slot] = id;
     }
     return id;
   }
