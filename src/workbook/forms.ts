@@ -46,24 +46,32 @@ function isBonusOrDeduction(leaf: FrameworkNode): boolean {
 
 /** The fields of a self-scored (non-survey) leaf that the form's writer fills. */
 export function openFields(form: WorkbookForm, leaf: FrameworkNode): ReadonlySet<EntryField> {
+  return openFieldsFor(form, isBonusOrDeduction(leaf));
+}
+
+/** openFields for a leaf that is (or is not) a bonus/deduction leaf: all it depends on. */
+function openFieldsFor(form: WorkbookForm, bonusOrDeduction: boolean): ReadonlySet<EntryField> {
   switch (form.kind) {
     case 'unit':
       // The columns the descriptor leaves open to units; bonus and deduction are the council's
       // (stage "điểm cộng, điểm trừ"): there the unit gives evidence only.
-      return new Set<EntryField>(UNIT_OPEN.filter((f) => f !== 'self' || !isBonusOrDeduction(leaf)));
+      return new Set<EntryField>(UNIT_OPEN.filter((f) => f !== 'self' || !bonusOrDeduction));
     case 'response':
       return new Set<EntryField>(['evidence', 'explanation']);
     case 'appraisal': {
       const column = form.column ?? 'appraisal';
       const wanted = (form.leaves ?? 'score') === 'bonusDeduction';
-      if (isBonusOrDeduction(leaf) !== wanted) return new Set();
+      if (bonusOrDeduction !== wanted) return new Set();
       return new Set<EntryField>([column, column === 'appraisal' ? 'appraisalComment' : 'appraisal2Comment']);
     }
   }
 }
 
+const SCORE_INPUT_SET: ReadonlySet<EntryField> = new Set(SCORE_INPUTS);
+const TEXT_INPUT_SET: ReadonlySet<EntryField> = new Set(TEXT_INPUTS);
+
 export function isScoreInput(field: EntryField): boolean {
-  return SCORE_INPUTS.includes(field);
+  return SCORE_INPUT_SET.has(field);
 }
 
 /** One value where the writer of the form may not write, or that differs from the registered one. */
@@ -75,7 +83,13 @@ export interface ForeignWrite {
   expected: CellValue;
 }
 
+/** An entry with no field: what a leaf missing from the sheet or the register reads as. */
+const NOTHING: LeafEntry = Object.freeze({});
+
 function sameValue(field: EntryField, a: CellValue, b: CellValue): boolean {
+  // Both absent: empty either way (readScore and cellText read null and undefined alike). Most
+  // locked cells of a returned file are: decided here without reading them as scores or text.
+  if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
   if (isScoreInput(field)) {
     const x = readScore(a);
     const y = readScore(b);
@@ -92,6 +106,9 @@ function sameValue(field: EntryField, a: CellValue, b: CellValue): boolean {
  */
 export function foreignWrites(framework: Framework, sheet: Scoresheet, form: WorkbookForm): ForeignWrite[] {
   const out: ForeignWrite[] = [];
+  // Made once per call, not per leaf: what is open depends only on whether a leaf is a bonus or
+  // deduction leaf (a Set per leaf was most of this check's ~60 µs per returned file, measured).
+  const openOf = [openFieldsFor(form, false), openFieldsFor(form, true)];
   const visit = (nodes: readonly FrameworkNode[]) => {
     for (const leaf of nodes) {
       if (leaf.children?.length) {
@@ -99,12 +116,12 @@ export function foreignWrites(framework: Framework, sheet: Scoresheet, form: Wor
         continue;
       }
       if (leafKind(leaf) === 'survey' || !appliesTo(leaf, sheet.unit.group)) continue;
-      const open = openFields(form, leaf);
-      const entry = sheet.entries[leaf.code] ?? {};
-      const shown = form.values?.[leaf.code] ?? {};
+      const open = openOf[+isBonusOrDeduction(leaf)];
+      const entry = sheet.entries[leaf.code] ?? NOTHING;
+      const shown = form.values?.[leaf.code] ?? NOTHING;
       for (const field of LEAF_INPUT_FIELDS) {
         if (open.has(field)) continue;
-        if (form.kind !== 'unit' && !isScoreInput(field) && TEXT_INPUTS.includes(field)) {
+        if (form.kind !== 'unit' && !isScoreInput(field) && TEXT_INPUT_SET.has(field)) {
           // Council forms: evidence/explanation shown for reading; comments of the other round too.
           continue;
         }
