@@ -103,10 +103,14 @@ export function metaWithCells(
   return { meta, cells };
 }
 
+/** Text that NFC leaves as it is without looking: no character beyond ASCII (a code such as "1.2.3"). */
+const BEYOND_ASCII = /[\u0080-\u{10ffff}]/u;
+
 /** A code cell as text: "1.1" whether typed as text or retyped as the number 1.1. */
 function codeText(value: CellValue): string {
   if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return value.normalize('NFC').trim();
+  // Every row's code cell is read: normalize() is an ICU call even for ASCII (~14 µs a sheet).
+  if (typeof value === 'string') return (BEYOND_ASCII.test(value) ? value.normalize('NFC') : value).trim();
   return '';
 }
 
@@ -272,6 +276,10 @@ function checkNodes(
   const group = scoresheet.unit.group;
   let previousRow = 0;
   let orderReported = false;
+  const inputs = {
+    self: inputColumnsOf(columns, SELF_FIELDS),
+    survey: inputColumnsOf(columns, SURVEY_FIELDS),
+  };
   for (const node of expectedRows(framework).nodes) {
     const row = rows[node.code];
     if (row === undefined) {
@@ -291,8 +299,25 @@ function checkNodes(
     previousRow = Math.max(previousRow, row);
     if (columns.max !== undefined)
       checkMax(framework, node, group, row, columns.max, value, formula, at, add);
-    if (isLeaf(node)) readLeaf(view, scoresheet, columns, node, row);
+    if (isLeaf(node)) readLeaf(view, scoresheet, columns, inputs, node, row);
   }
+}
+
+/** An input field found in the sheet: its column and title. */
+interface InputColumn {
+  field: EntryField;
+  col: number;
+  title: string;
+}
+
+/** The fields' columns found by the header, in sheet order: looked up once a sheet, not once a leaf. */
+function inputColumnsOf(columns: Columns, fields: readonly EntryField[]): InputColumn[] {
+  const found: InputColumn[] = [];
+  for (const field of fields) {
+    const col = columns[FIELD_COLUMN[field].key];
+    if (col !== undefined) found.push({ field, col, title: FIELD_COLUMN[field].title });
+  }
+  return found;
 }
 
 /** A leaf's input cells (a formula in one is refused), then its survey / not-applicable mark. */
@@ -300,6 +325,7 @@ function readLeaf(
   view: GridView,
   scoresheet: Scoresheet,
   columns: Columns,
+  inputs: { self: InputColumn[]; survey: InputColumn[] },
   leaf: FrameworkNode,
   row: number,
 ): void {
@@ -309,14 +335,11 @@ function readLeaf(
   const survey = isSurveyLeaf(leaf);
   const cells: Partial<Record<EntryField, string>> = {};
   const entry: LeafEntry = {};
-  const fields: EntryField[] = !applies ? [] : survey ? SURVEY_FIELDS : SELF_FIELDS;
-  for (const field of fields) {
-    const col = columns[FIELD_COLUMN[field].key];
-    if (col === undefined) continue;
+  const fields = !applies ? [] : survey ? inputs.survey : inputs.self;
+  for (const { field, col, title: column } of fields) {
     cells[field] = at(row, col);
     const f = formula(row, col);
     if (f) {
-      const column = FIELD_COLUMN[field].title;
       const said = structureMessage('structure.formulaInInput', { code: leaf.code, column, formula: f });
       add('error', said, leaf.code, at(row, col), { field });
       continue;
