@@ -245,6 +245,19 @@ describe('byte scanner ≡ tokenizer on worksheet XML', () => {
       expect(scannedGrid(odd, ctx)).toBeNull();
   });
 
+  it('remembers a formula text by its bytes only: a byte changed is read anew, a refused one refused again', () => {
+    const sheetWith = (formula: string) =>
+      new TextEncoder().encode(
+        `<worksheet><sheetData><row r="1"><c r="A1"><f>${formula}</f><v>1</v></c></row></sheetData></worksheet>`,
+      );
+    const formulaOf = (formula: string) => scannedGrid(sheetWith(formula), ctx)?.formulas?.[0][0];
+    expect(formulaOf('IF(B1&gt;0,&quot;Điểm&quot;,&quot;&quot;)')).toBe('IF(B1>0,"Điểm","")');
+    expect(formulaOf('IF(B1&gt;0,&quot;Điểm&quot;,&quot;&quot;)')).toBe('IF(B1>0,"Điểm","")');
+    expect(formulaOf('IF(B1&gt;0,&quot;Điển&quot;,&quot;&quot;)')).toBe('IF(B1>0,"Điển","")');
+    expect(formulaOf('IF(B1&gt;0,&quot;Điểm&quot;,&quot;&quot;)')).toBe('IF(B1>0,"Điểm","")');
+    for (let i = 0; i < 2; i++) expect(scannedGrid(sheetWith('B1&nbsp;'), ctx)).toBeNull();
+  });
+
   it('refuses an entity no DTD-less parser knows, also one named like an object member', () => {
     const wrap = (cells: string) =>
       new TextEncoder().encode(`<worksheet><sheetData><row r="1">${cells}</row></sheetData></worksheet>`);

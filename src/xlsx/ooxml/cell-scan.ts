@@ -15,6 +15,7 @@
  */
 
 import { EXCEL_MAX_COL, EXCEL_MAX_ROW } from '../read-limits';
+import { decodeFormulaXml } from './xml-entities';
 
 /** Where the scanner's findings go: the tokenizer path's cell collector. */
 export interface ScannedCellSink {
@@ -39,6 +40,7 @@ export interface ScannedCell {
   t: string | undefined;
   /** `parseInt(s, 10)` of the `s` attribute; NaN when absent. */
   styleId: number;
+  /** The `<f>` text entity-decoded (decodeFormulaXml), as the collector keeps it. */
   formula: string | undefined;
   /** The `<f>` element's attributes (undefined when there is no `<f>`, or it lacks them). */
   shareType: string | undefined;
@@ -353,6 +355,53 @@ function childText(bytes: Uint8Array, gt: number, end: number, name: number): nu
 }
 
 /**
+ * Formula texts by their bytes: the returns of a consolidation come from a few templates, so the
+ * same ~200 check formulas of a sheet come file after file, each ~50 bytes of mostly Vietnamese
+ * text with entities. Decoding one (TextDecoder, then decodeFormulaXml's lookup) took ~400 ns;
+ * hashing its bytes while looking for its end, and comparing them with the remembered ones, ~150
+ * (skipping their decoding altogether took a quarter off a sheet's scan: the bound). A text is
+ * used only for the very same bytes; one whose decoding throws is not kept (it throws again).
+ * Bounded: at MAX_FORMULAS entries all are forgotten.
+ */
+const formulas = new Map<number, { bytes: Uint8Array; text: string }>();
+const MAX_FORMULAS = 4096;
+
+/**
+ * The text of an `<f …>text</f>` from `gt` (its start tag's ">") into `cell.formula`, entity-
+ * decoded; returns the index after its end tag. As childText, then decodeFormulaXml, would.
+ */
+function formulaChild(bytes: Uint8Array, gt: number, end: number, cell: ScannedCell): number {
+  let lt = gt + 1;
+  let h = 0x811c9dc5;
+  while (lt < end && bytes[lt] !== LT) h = Math.imul(h ^ bytes[lt++], 0x01000193);
+  if (lt >= end) giveUp();
+  if (bytes[lt + 1] !== SLASH || bytes[lt + 2] !== F || bytes[lt + 3] !== GT) giveUp();
+  const start = gt + 1;
+  if (lt === start) {
+    cell.formula = undefined; // empty text gives no text event: undefined, not ""
+    return lt + 4;
+  }
+  const key = h ^ (lt - start);
+  const slot = formulas.get(key);
+  if (slot && sameBytes(slot.bytes, bytes, start, lt)) cell.formula = slot.text;
+  else {
+    const text = decodeFormulaXml(textOf(bytes, start, lt));
+    if (formulas.size >= MAX_FORMULAS) formulas.clear();
+    // A copy: a view would keep the whole part alive.
+    formulas.set(key, { bytes: new Uint8Array(bytes.subarray(start, lt)), text });
+    cell.formula = text;
+  }
+  return lt + 4;
+}
+
+/** Whether `kept` holds exactly bytes [start, end). */
+function sameBytes(kept: Uint8Array, bytes: Uint8Array, start: number, end: number): boolean {
+  if (kept.length !== end - start) return false;
+  for (let i = 0; i < kept.length; i++) if (kept[i] !== bytes[start + i]) return false;
+  return true;
+}
+
+/**
  * Scans a worksheet part through its first `</sheetData>`, handing rows and cells to `sink` in
  * document order; returns that end tag's index (every "<" before it is looked at, so it is the
  * first occurrence of the bytes "</sheetData>", where the tokenizer path cuts the part). -1 when
@@ -539,8 +588,7 @@ function scanCellChildren(
       cell.sharedRef = attributeText(bytes, attrs.refStart, attrs.refEnd);
       if (attrs.selfClosing) pos = gt + 1;
       else {
-        pos = childText(bytes, gt, end, F);
-        cell.formula = childTextRead;
+        pos = formulaChild(bytes, gt, end, cell);
       }
     } else if (next === V && nameIs(bytes, lt + 1, 'v')) {
       if (seenValue) giveUp();

@@ -25,7 +25,7 @@ import type { SharedString } from './shared-strings';
 import { scanSheetCells, type ScannedCell, type ScannedCellSink } from './cell-scan';
 import { serialAsDateText } from './styles';
 import { OoxmlUnsupported } from './unsupported';
-import { decodeFormulaXml, decodeOoxmlEscapes, decodeXml, exceljsXmlDecode } from './xml-entities';
+import { decodeOoxmlEscapes, decodeXml, exceljsXmlDecode } from './xml-entities';
 import { scanXml, xmlAttribute, type XmlHandler } from './xml-scan';
 
 export interface SheetParseContext {
@@ -336,7 +336,7 @@ class CellCollector implements XmlHandler, ScannedCellSink {
       return;
     }
     // As flushCurrent leaves them: text entity-decoded, undefined when there was none.
-    if (c.formula !== undefined) this.formulaText = decodeFormulaXml(c.formula);
+    if (c.formula !== undefined) this.formulaText = c.formula;
     this.shareType = c.shareType;
     this.sharedIndex = c.sharedIndex;
     this.sharedRef = c.sharedRef;
