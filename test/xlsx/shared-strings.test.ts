@@ -5,10 +5,14 @@
  * entities, `_x000D_` escapes, stray "&", an <extLst>): whenever it answers, the tokenizer gives
  * the same strings; parseSharedStrings always answers as the tokenizer does (strings or the same
  * refusal); and the plain shape is answered, so the property is not met by giving up everywhere.
+ * The part read as bytes (as the reader reads it, its strings remembered by their bytes between
+ * parts) answers as the tokenizer on the text those bytes decode to, a BOM, bad UTF-8 and a
+ * U+FEFF at a string's start among them.
  */
 import fc from 'fast-check';
 import {
   parseSharedStrings,
+  parseSharedStringsBytes,
   plainSharedStrings,
   tokenizedSharedStrings,
 } from '../../src/xlsx/ooxml/shared-strings';
@@ -89,5 +93,66 @@ describe('shared strings: indexOf path = tokenizer', () => {
       expect(plainSharedStrings(xml)).toBeNull();
     }
     expect(parseSharedStrings(`${HEAD.join('')}${PLAIN[0]}${ODD[2]}</sst>`)).toEqual(['Mã']);
+  });
+
+  /** Bytes the text path never meets: a BOM, a lone continuation byte, a cut sequence, U+FEFF. */
+  const RAW: Uint8Array[] = [
+    Uint8Array.of(0xef, 0xbb, 0xbf),
+    Uint8Array.of(0x80),
+    Uint8Array.of(0xe1, 0xba),
+    Uint8Array.of(0xef, 0xbb, 0xbf, 0x41),
+  ];
+  const encoder = new TextEncoder();
+
+  function concat(...parts: Uint8Array[]): Uint8Array {
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
+  }
+
+  const bytePart = fc.oneof(
+    { arbitrary: fc.constantFrom(...PLAIN, ...ODD).map((t) => encoder.encode(t)), weight: 6 },
+    {
+      // The raw bytes at a string's start (where a decoder could take them for a BOM) or inside it.
+      arbitrary: fc
+        .tuple(fc.constantFrom(...RAW), fc.constantFrom('<si><t>', '<si><t>x'))
+        .map(([r, open]) => concat(encoder.encode(open), r, encoder.encode('</t></si>'))),
+      weight: 2,
+    },
+  );
+
+  it('reads a part given as bytes as the tokenizer reads the text they decode to', () => {
+    fc.assert(
+      fc.property(
+        fc.array(bytePart, { maxLength: 12 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        (body, bom, withLimits, tail) => {
+          const bytes = concat(
+            bom ? RAW[0] : new Uint8Array(0),
+            encoder.encode(HEAD.join('')),
+            ...body,
+            encoder.encode(tail ? '</sst>' : ''),
+          );
+          const limits = withLimits ? small : DEFAULT_READ_LIMITS;
+          const reference = outcome(() => tokenizedSharedStrings(new TextDecoder().decode(bytes), limits));
+          expect(outcome(() => parseSharedStringsBytes(bytes, limits))).toEqual(reference);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads a string changed in one byte anew, not as the string it remembers', () => {
+    const part = (name: string) =>
+      encoder.encode(`${HEAD.join('')}<si><t>Mã</t></si><si><t>${name}</t></si></sst>`);
+    expect(parseSharedStringsBytes(part('Phường Bình Đức'))).toEqual(['Mã', 'Phường Bình Đức']);
+    expect(parseSharedStringsBytes(part('Phường Bình Đứa'))).toEqual(['Mã', 'Phường Bình Đứa']);
+    expect(parseSharedStringsBytes(part('Phường Bình Đức'))).toEqual(['Mã', 'Phường Bình Đức']);
   });
 });

@@ -15,6 +15,7 @@
  */
 
 import { EXCEL_MAX_COL, EXCEL_MAX_ROW } from '../read-limits';
+import { FNV_BASIS, FNV_PRIME, sameBytes } from './remember-last';
 import { decodeFormulaXml } from './xml-entities';
 
 /** Where the scanner's findings go: the tokenizer path's cell collector. */
@@ -372,8 +373,8 @@ const MAX_FORMULAS = 4096;
  */
 function formulaChild(bytes: Uint8Array, gt: number, end: number, cell: ScannedCell): number {
   let lt = gt + 1;
-  let h = 0x811c9dc5;
-  while (lt < end && bytes[lt] !== LT) h = Math.imul(h ^ bytes[lt++], 0x01000193);
+  let h = FNV_BASIS;
+  while (lt < end && bytes[lt] !== LT) h = Math.imul(h ^ bytes[lt++], FNV_PRIME);
   if (lt >= end) giveUp();
   if (bytes[lt + 1] !== SLASH || bytes[lt + 2] !== F || bytes[lt + 3] !== GT) giveUp();
   const start = gt + 1;
@@ -392,13 +393,6 @@ function formulaChild(bytes: Uint8Array, gt: number, end: number, cell: ScannedC
     cell.formula = text;
   }
   return lt + 4;
-}
-
-/** Whether `kept` holds exactly bytes [start, end). */
-function sameBytes(kept: Uint8Array, bytes: Uint8Array, start: number, end: number): boolean {
-  if (kept.length !== end - start) return false;
-  for (let i = 0; i < kept.length; i++) if (kept[i] !== bytes[start + i]) return false;
-  return true;
 }
 
 /**

@@ -1,5 +1,9 @@
 /**
- * A pure reading of one part's text that remembers its last few answers. The returned workbooks
+ * What the direct reader remembers between the returns of a consolidation: readings of a part's
+ * text (rememberLast), and the helpers of the readings remembered by their bytes (side parts in
+ * workbook.ts, shared strings, formula texts in cell-scan.ts).
+ *
+ * rememberLast: a pure reading of one part's text that remembers its last few answers. The returned workbooks
  * of a consolidation come from one framework's templates, so styles.xml, workbook.xml and its
  * relationships are the same few texts file after file: comparing the text is far cheaper than
  * tokenizing it again (~4 % of a consolidation, CPU profile of 1,500 bench files). A few, not
@@ -28,4 +32,21 @@ export function rememberLast<T>(read: (xml: string) => T): (xml: string) => T {
     if (remembered.length > SLOTS) remembered.pop();
     return answer;
   };
+}
+
+/**
+ * FNV-1a's basis and prime, for the keys of readings remembered by their bytes: each reader
+ * hashes a text's bytes in the loop that looks for its end ("h = Math.imul(h ^ byte, FNV_PRIME)").
+ */
+export const FNV_BASIS = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
+
+/**
+ * Whether `kept` holds exactly bytes [start, end) of `bytes`: the check every reading remembered
+ * by its bytes makes before it hands back what it remembered (a shared hash only costs a decode).
+ */
+export function sameBytes(kept: Uint8Array, bytes: Uint8Array, start = 0, end = bytes.length): boolean {
+  if (kept.length !== end - start) return false;
+  for (let i = 0; i < kept.length; i++) if (kept[i] !== bytes[start + i]) return false;
+  return true;
 }

@@ -3,6 +3,7 @@ import { DEFAULT_READ_LIMITS, ReadLimitExceeded, limitMessages, type ReadLimits 
 import { decodeOoxmlEscapes, decodeXml } from './xml-entities';
 import { scanXml } from './xml-scan';
 import { OoxmlUnsupported } from './unsupported';
+import { FNV_BASIS, FNV_PRIME, sameBytes } from './remember-last';
 
 /** A shared string as exceljs keeps it: plain text, or rich-text runs (joined when read). */
 export type SharedString = string;
@@ -18,51 +19,129 @@ function tText(raw: string): string {
  * rest (and any part it gives up on, or would refuse) by the tokenizer, which alone decides.
  */
 export function parseSharedStrings(xml: string, limits: ReadLimits = DEFAULT_READ_LIMITS): SharedString[] {
+  return sharedStringsOf(utf8Encoder.encode(xml), limits, () => xml);
+}
+
+/**
+ * The part as bytes, read as parseSharedStrings reads the text they decode to (UTF-8, as exceljs
+ * decodes a part: a leading BOM dropped, bad bytes as U+FFFD). The plain shape is read from the
+ * bytes, each string decoded only when its bytes are not remembered (rememberedText).
+ */
+export function parseSharedStringsBytes(
+  bytes: Uint8Array,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): SharedString[] {
+  return sharedStringsOf(bytes, limits, () => partDecoder.decode(bytes));
+}
+
+function sharedStringsOf(bytes: Uint8Array, limits: ReadLimits, text: () => string): SharedString[] {
   try {
-    const plain = plainSharedStrings(xml, limits);
+    const plain = plainSharedStringsBytes(bytes, limits);
     if (plain) return plain;
   } catch {
     // A limit or an entity the tokenizer refuses: it says so itself, with its own message.
   }
-  return tokenizedSharedStrings(xml, limits);
+  return tokenizedSharedStrings(text(), limits);
 }
 
 const PROLOGUE = /^(?:<\?xml[^<>]*\?>)?[^<]*<sst\b[^<>]*>$/;
 const EPILOGUE = /^[^<]*<\/sst>[^<]*$/;
-const T_OPEN = ['<t>', '<t xml:space="preserve">'];
+
+const utf8Encoder = new TextEncoder();
+/** A whole part, as exceljs decodes it (a leading BOM dropped). */
+const partDecoder = new TextDecoder();
+/** A piece of a part after its start: a U+FEFF there is text, kept as the whole decode keeps it. */
+const pieceDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+const ascii = (text: string) => utf8Encoder.encode(text);
+const SI = ascii('<si');
+const SI_T = ascii('<si><t');
+const T_PLAIN = ascii('<t>');
+const T_PRESERVE = ascii('<t xml:space="preserve">');
+const T_CLOSE = ascii('</t></si>');
+const LT = 0x3c;
+
+function bytesAt(bytes: Uint8Array, pattern: Uint8Array, at: number): boolean {
+  if (at + pattern.length > bytes.length) return false;
+  for (let j = 0; j < pattern.length; j++) if (bytes[at + j] !== pattern[j]) return false;
+  return true;
+}
+
+/**
+ * `<t>` texts by their bytes. The returned workbooks of a consolidation come from one framework's
+ * templates, so the same ~350 strings come file after file: hashing a string's bytes while
+ * looking for its end, and comparing them with the remembered ones, costs less than decoding the
+ * 22 KB part whole and slicing it (measured below). A text is used only for the very same bytes;
+ * one tText refuses is not kept. Bounded: at MAX_REMEMBERED entries all are forgotten.
+ */
+const remembered = new Map<number, { bytes: Uint8Array; text: string }>();
+const MAX_REMEMBERED = 2048;
+
+function rememberedText(bytes: Uint8Array, start: number, end: number, key: number): string {
+  const slot = remembered.get(key);
+  if (slot && sameBytes(slot.bytes, bytes, start, end)) return slot.text;
+  const text = tText(pieceDecoder.decode(bytes.subarray(start, end)));
+  if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+  // A copy: a view would keep the whole part (and the file it came from) alive.
+  remembered.set(key, { bytes: new Uint8Array(bytes.subarray(start, end)), text });
+  return text;
+}
 
 /**
  * The shape every writer we meet produces — `<sst …>`, then `<si><t>text</t></si>` (the `<t>`
- * perhaps with xml:space="preserve") separated by nothing but text, then `</sst>` — read with
- * indexOf instead of the tokenizer (which was ~10 % of a consolidation: 22 KB of Vietnamese per
- * file). Null for anything else (rich text, phonetic runs, comments, other attributes or
- * elements): the tokenizer reads it. Same strings, same limits (tested against the tokenizer).
+ * perhaps with xml:space="preserve") separated by nothing but text, then `</sst>` — read without
+ * the tokenizer (which was ~10 % of a consolidation: 22 KB of Vietnamese per file). Null for
+ * anything else (rich text, phonetic runs, comments, other attributes or elements): the
+ * tokenizer reads it. Same strings, same limits (tested against the tokenizer).
  */
 export function plainSharedStrings(
   xml: string,
   limits: ReadLimits = DEFAULT_READ_LIMITS,
 ): SharedString[] | null {
-  const first = xml.indexOf('<si');
+  return plainSharedStringsBytes(utf8Encoder.encode(xml), limits);
+}
+
+/**
+ * plainSharedStrings on the part's bytes. Every mark it looks for is ASCII, and UTF-8 never uses
+ * an ASCII byte inside a multi-byte character, so the marks fall where they fall in the decoded
+ * text and each piece between them decodes to that text's piece (the prologue decoded as the
+ * whole part is, its BOM dropped).
+ */
+export function plainSharedStringsBytes(
+  bytes: Uint8Array,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): SharedString[] | null {
+  let first = bytes.indexOf(LT);
+  while (first >= 0 && !bytesAt(bytes, SI, first)) first = bytes.indexOf(LT, first + 1);
   // No comment or CDATA can hide anywhere: every "<" is the prologue's, an entry's or </sst>.
-  if (first < 0 || !PROLOGUE.test(xml.slice(0, first))) return null;
+  if (first < 0 || !PROLOGUE.test(partDecoder.decode(bytes.subarray(0, first)))) return null;
   const out: SharedString[] = [];
+  const n = bytes.length;
   let pos = first;
   for (;;) {
-    const lt = xml.indexOf('<', pos);
-    if (lt < 0) return null;
-    if (!xml.startsWith('<si><t', lt)) return EPILOGUE.test(xml.slice(lt)) ? out : null;
-    const open = T_OPEN.find((t) => xml.startsWith(t, lt + 4));
+    let lt = pos;
+    while (lt < n && bytes[lt] !== LT) lt++;
+    if (lt === n) return null;
+    if (!bytesAt(bytes, SI_T, lt)) return EPILOGUE.test(pieceDecoder.decode(bytes.subarray(lt))) ? out : null;
+    const open = bytesAt(bytes, T_PLAIN, lt + 4)
+      ? T_PLAIN
+      : bytesAt(bytes, T_PRESERVE, lt + 4)
+        ? T_PRESERVE
+        : null;
     if (!open) return null;
     const start = lt + 4 + open.length;
-    const end = xml.indexOf('<', start);
-    if (end < 0 || !xml.startsWith('</t></si>', end)) return null;
-    const text = tText(xml.slice(start, end));
+    // To the next "<", hashing the text's bytes on the way (rememberedText's key).
+    let end = start;
+    let h = FNV_BASIS;
+    while (end < n && bytes[end] !== LT) h = Math.imul(h ^ bytes[end++], FNV_PRIME);
+    if (end === n || !bytesAt(bytes, T_CLOSE, end)) return null;
+    const text = rememberedText(bytes, start, end, h ^ (end - start));
     if (text.length > limits.maxCellTextChars)
       throw new ReadLimitExceeded(limitMessages.sharedString(out.length, text.length, limits));
     if (out.length >= limits.maxSharedStrings)
       throw new ReadLimitExceeded(limitMessages.sharedStrings(out.length + 1, limits));
     out.push(text);
-    pos = end + '</t></si>'.length;
+    pos = end + T_CLOSE.length;
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import type { CellGrid } from '../../workbook/read-grid';
 import { DEFAULT_READ_LIMITS, ReadLimitExceeded, limitMessages, type ReadLimits } from '../read-limits';
-import { parseSharedStrings, type SharedString } from './shared-strings';
+import { parseSharedStringsBytes, type SharedString } from './shared-strings';
 import {
   parseSheetBytes,
   parseSheetParts,
@@ -15,7 +15,7 @@ import {
 import { zipEntries, type InflateRaw, type ZipEntries } from './zip-entries';
 import { parseDateStyles } from './styles';
 import { OoxmlUnsupported } from './unsupported';
-import { rememberLast } from './remember-last';
+import { rememberLast, sameBytes } from './remember-last';
 import { scanXml, xmlAttribute, xmlAttributes } from './xml-scan';
 
 export interface OoxmlSheet {
@@ -70,12 +70,6 @@ const decoder = new TextDecoder();
  */
 const SIDE_SLOTS = 4;
 const sideTexts = new Map<string, { stored: Uint8Array; method: number; size: number; text: string }[]>();
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 function rememberedPartText(zip: ZipEntries, path: string, size: number, text: () => string): string {
   const stored = zip.stored(path);
@@ -244,14 +238,15 @@ export async function openOoxmlWorkbook(
   // Parsed once, on first need, shared by both sheets.
   let sharedStrings: SharedString[] | undefined;
   let dateStyles: readonly boolean[] | undefined;
-  let sharedStringsXml: string | undefined;
+  let sharedStringsBytes: Uint8Array | undefined;
   let stylesXml: string | undefined;
   const loadSide = async () => {
-    sharedStringsXml ??= zip.text('xl/sharedStrings.xml') ?? '';
+    sharedStringsBytes ??= zip.bytes('xl/sharedStrings.xml') ?? new Uint8Array(0);
     stylesXml ??= zip.sideText('xl/styles.xml') ?? '';
   };
   const ctx: SheetParseContext = {
-    sharedStrings: () => (sharedStrings ??= parseSharedStrings(sharedStringsXml ?? '', limits)),
+    sharedStrings: () =>
+      (sharedStrings ??= parseSharedStringsBytes(sharedStringsBytes ?? new Uint8Array(0), limits)),
     dateStyles: () => (dateStyles ??= parseDateStyles(stylesXml ?? '')),
     date1904,
     limits,
