@@ -15,7 +15,7 @@
  */
 
 import { EXCEL_MAX_COL, EXCEL_MAX_ROW } from '../read-limits';
-import { FNV_BASIS, FNV_PRIME, sameBytes } from './remember-last';
+import { FNV_BASIS, FNV_PRIME, RememberedByBytes } from './remember-last';
 import { decodeFormulaXml } from './xml-entities';
 
 /** Where the scanner's findings go: the tokenizer path's cell collector. */
@@ -362,10 +362,8 @@ function childText(bytes: Uint8Array, gt: number, end: number, name: number): nu
  * hashing its bytes while looking for its end, and comparing them with the remembered ones, ~150
  * (skipping their decoding altogether took a quarter off a sheet's scan: the bound). A text is
  * used only for the very same bytes; one whose decoding throws is not kept (it throws again).
- * Bounded: at MAX_FORMULAS entries all are forgotten.
  */
-const formulas = new Map<number, { bytes: Uint8Array; text: string }>();
-const MAX_FORMULAS = 4096;
+const formulas = new RememberedByBytes<string>(4096);
 
 /**
  * The text of an `<f …>text</f>` from `gt` (its start tag's ">") into `cell.formula`, entity-
@@ -383,13 +381,11 @@ function formulaChild(bytes: Uint8Array, gt: number, end: number, cell: ScannedC
     return lt + 4;
   }
   const key = h ^ (lt - start);
-  const slot = formulas.get(key);
-  if (slot && sameBytes(slot.bytes, bytes, start, lt)) cell.formula = slot.text;
+  const known = formulas.get(key, bytes, start, lt);
+  if (known !== undefined) cell.formula = known;
   else {
     const text = decodeFormulaXml(textOf(bytes, start, lt));
-    if (formulas.size >= MAX_FORMULAS) formulas.clear();
-    // A copy: a view would keep the whole part alive.
-    formulas.set(key, { bytes: new Uint8Array(bytes.subarray(start, lt)), text });
+    formulas.set(key, bytes, start, lt, text);
     cell.formula = text;
   }
   return lt + 4;

@@ -3,7 +3,7 @@ import { DEFAULT_READ_LIMITS, ReadLimitExceeded, limitMessages, type ReadLimits 
 import { decodeOoxmlEscapes, decodeXml } from './xml-entities';
 import { scanXml } from './xml-scan';
 import { OoxmlUnsupported } from './unsupported';
-import { FNV_BASIS, FNV_PRIME, sameBytes } from './remember-last';
+import { FNV_BASIS, FNV_PRIME, RememberedByBytes } from './remember-last';
 
 /** A shared string as exceljs keeps it: plain text, or rich-text runs (joined when read). */
 export type SharedString = string;
@@ -72,18 +72,15 @@ function bytesAt(bytes: Uint8Array, pattern: Uint8Array, at: number): boolean {
  * templates, so the same ~350 strings come file after file: hashing a string's bytes while
  * looking for its end, and comparing them with the remembered ones, costs less than decoding the
  * 22 KB part whole and slicing it (measured below). A text is used only for the very same bytes;
- * one tText refuses is not kept. Bounded: at MAX_REMEMBERED entries all are forgotten.
+ * one tText refuses is not kept.
  */
-const remembered = new Map<number, { bytes: Uint8Array; text: string }>();
-const MAX_REMEMBERED = 2048;
+const remembered = new RememberedByBytes<string>(2048);
 
 function rememberedText(bytes: Uint8Array, start: number, end: number, key: number): string {
-  const slot = remembered.get(key);
-  if (slot && sameBytes(slot.bytes, bytes, start, end)) return slot.text;
+  const known = remembered.get(key, bytes, start, end);
+  if (known !== undefined) return known;
   const text = tText(pieceDecoder.decode(bytes.subarray(start, end)));
-  if (remembered.size >= MAX_REMEMBERED) remembered.clear();
-  // A copy: a view would keep the whole part (and the file it came from) alive.
-  remembered.set(key, { bytes: new Uint8Array(bytes.subarray(start, end)), text });
+  remembered.set(key, bytes, start, end, text);
   return text;
 }
 
