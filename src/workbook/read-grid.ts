@@ -174,13 +174,48 @@ export function scoresheetFromGrid(
   return { scoresheet, structureProblems: problems, layout: { headerRow, columns, rows } };
 }
 
+/**
+ * Cell addresses ("Chấm điểm!E12") by sheet, column and row, made once and shared by every file:
+ * the returns of a consolidation address the same ~400 input cells of the same sheet, and a text
+ * made per cell per file was most of the reading of a leaf's cells. Bounded whatever a file
+ * holds: at most MAX_ADDRESSES kept in all (a template's sheet needs ~1,500), beyond which an
+ * address is made each time; all are forgotten when a fifth sheet name comes.
+ */
+const addressesBySheet = new Map<string, string[][]>();
+const ADDRESSED_SHEETS = 4;
+const MAX_ADDRESSES = 8192;
+let addressCount = 0;
+
+function addressAt(addresses: string[][], sheet: string, row: number, col: number): string {
+  const byRow = (addresses[col] ??= []);
+  const known = byRow[row];
+  if (known !== undefined) return known;
+  const address = `${sheet}!${columnLetters(col)}${row}`;
+  if (addressCount < MAX_ADDRESSES) {
+    byRow[row] = address;
+    addressCount++;
+  }
+  return address;
+}
+
+function addressesOf(sheet: string): string[][] {
+  let addresses = addressesBySheet.get(sheet);
+  if (!addresses) {
+    if (addressesBySheet.size >= ADDRESSED_SHEETS) {
+      addressesBySheet.clear();
+      addressCount = 0;
+    }
+    addresses = [];
+    addressesBySheet.set(sheet, addresses);
+  }
+  return addresses;
+}
+
 function gridView(framework: Framework, grid: CellGrid, sheet: string, problems: Problem[]): GridView {
   // A loop, not Math.max(...rows): a spread over a sheet's rows overflows the stack at ~100k rows.
   let width = 0;
   for (const r of grid.values) width = Math.max(width, r?.length ?? 0);
-  // "Chấm điểm!E" per column, made once: a sheet's ~800 input cells are addressed per file.
-  const columnPrefixes: string[] = [];
-  const prefixOf = (col: number) => (columnPrefixes[col] ??= `${sheet}!${columnLetters(col)}`);
+  const addresses = addressesOf(sheet);
   return {
     framework,
     sheet,
@@ -188,7 +223,7 @@ function gridView(framework: Framework, grid: CellGrid, sheet: string, problems:
     lastCol: grid.firstCol + width - 1,
     value: (row, col) => grid.values[row - grid.firstRow]?.[col - grid.firstCol],
     formula: (row, col) => grid.formulas?.[row - grid.firstRow]?.[col - grid.firstCol] ?? null,
-    at: (row, col) => `${prefixOf(col)}${row}`,
+    at: (row, col) => addressAt(addresses, sheet, row, col),
     add: (severity, said, code, cell, extra) =>
       problems.push({ severity, ...said, code, ...(cell ? { cell } : {}), ...extra }),
   };
