@@ -16,6 +16,7 @@ import {
   plainSharedStrings,
   tokenizedSharedStrings,
 } from '../../src/xlsx/ooxml/shared-strings';
+import { concat } from '../../src/xlsx/write/zip-stream';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../../src/xlsx/read-limits';
 
 const HEAD = [
@@ -104,23 +105,13 @@ describe('shared strings: indexOf path = tokenizer', () => {
   ];
   const encoder = new TextEncoder();
 
-  function concat(...parts: Uint8Array[]): Uint8Array {
-    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const p of parts) {
-      out.set(p, at);
-      at += p.length;
-    }
-    return out;
-  }
-
   const bytePart = fc.oneof(
     { arbitrary: fc.constantFrom(...PLAIN, ...ODD).map((t) => encoder.encode(t)), weight: 6 },
     {
       // The raw bytes at a string's start (where a decoder could take them for a BOM) or inside it.
       arbitrary: fc
         .tuple(fc.constantFrom(...RAW), fc.constantFrom('<si><t>', '<si><t>x'))
-        .map(([r, open]) => concat(encoder.encode(open), r, encoder.encode('</t></si>'))),
+        .map(([r, open]) => concat([encoder.encode(open), r, encoder.encode('</t></si>')])),
       weight: 2,
     },
   );
@@ -133,12 +124,12 @@ describe('shared strings: indexOf path = tokenizer', () => {
         fc.boolean(),
         fc.boolean(),
         (body, bom, withLimits, tail) => {
-          const bytes = concat(
+          const bytes = concat([
             bom ? RAW[0] : new Uint8Array(0),
             encoder.encode(HEAD.join('')),
             ...body,
             encoder.encode(tail ? '</sst>' : ''),
-          );
+          ]);
           const limits = withLimits ? small : DEFAULT_READ_LIMITS;
           const reference = outcome(() => tokenizedSharedStrings(new TextDecoder().decode(bytes), limits));
           expect(outcome(() => parseSharedStringsBytes(bytes, limits))).toEqual(reference);
