@@ -423,6 +423,32 @@ describe('ooxml-grid tokenizer on tricky XML, against exceljs', () => {
     expect(fast.values).toEqual([['Tiêu đề'], [null], [1]]);
   });
 
+  it.each([
+    [
+      'data validations',
+      '<dataValidations count="1"><mergeCell ref="A1:B1"/><hyperlink ref="A1" location="B1"/>' +
+        '<dataValidation type="list" sqref="A1" prompt="Chọn mức"><formula1>"1,2"</formula1></dataValidation>' +
+        '</dataValidations>',
+    ],
+    [
+      'conditional formats',
+      '<conditionalFormatting sqref="A1"><mergeCell ref="A1:B1"/><hyperlink ref="A1" location="B1"/>' +
+        '<cfRule type="expression" dxfId="0" priority="1"><formula>A1&gt;1</formula></cfRule></conditionalFormatting>',
+    ],
+  ])(
+    'leaves out what is nested in the %s, as exceljs does: a merge there hides nothing, a hyperlink there is no link',
+    async (_, extra) => {
+      const bytes = await workbookWith('<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>', {
+        extra,
+      });
+      const fast = await fastGrid(bytes);
+      expect(fast).toEqual(await exceljsGrid(bytes));
+      expect(fast.values).toEqual([[1, 2]]);
+      const { scanner } = await gridsBoth(bytes);
+      expect(scanner['Chấm điểm']).toEqual(fast);
+    },
+  );
+
   it('places rows and cells without an r attribute by order (exceljs refuses such files)', async () => {
     const xml =
       `<worksheet ${NS}><sheetData>` +

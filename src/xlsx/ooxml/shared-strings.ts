@@ -4,6 +4,7 @@ import { decodeOoxmlEscapes, decodeXml } from './xml-entities';
 import { scanXml } from './xml-scan';
 import { OoxmlUnsupported } from './unsupported';
 import { FNV_BASIS, FNV_PRIME, RememberedByBytes } from './remember-last';
+import { asciiBytes, bytesAt } from './byte-search';
 
 /** A shared string as exceljs keeps it: plain text, or rich-text runs (joined when read). */
 export type SharedString = string;
@@ -53,19 +54,12 @@ const partDecoder = new TextDecoder();
 /** A piece of a part after its start: a U+FEFF there is text, kept as the whole decode keeps it. */
 const pieceDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
-const ascii = (text: string) => utf8Encoder.encode(text);
-const SI = ascii('<si');
-const SI_T = ascii('<si><t');
-const T_PLAIN = ascii('<t>');
-const T_PRESERVE = ascii('<t xml:space="preserve">');
-const T_CLOSE = ascii('</t></si>');
+const SI = asciiBytes('<si');
+const SI_T = asciiBytes('<si><t');
+const T_PLAIN = asciiBytes('<t>');
+const T_PRESERVE = asciiBytes('<t xml:space="preserve">');
+const T_CLOSE = asciiBytes('</t></si>');
 const LT = 0x3c;
-
-function bytesAt(bytes: Uint8Array, pattern: Uint8Array, at: number): boolean {
-  if (at + pattern.length > bytes.length) return false;
-  for (let j = 0; j < pattern.length; j++) if (bytes[at + j] !== pattern[j]) return false;
-  return true;
-}
 
 /**
  * `<t>` texts by their bytes. The returned workbooks of a consolidation come from one framework's

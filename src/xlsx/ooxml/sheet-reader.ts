@@ -25,6 +25,7 @@ import type { SharedString } from './shared-strings';
 import { scanSheetCells, type ScannedCell, type ScannedCellSink } from './cell-scan';
 import { serialAsDateText } from './styles';
 import { OoxmlUnsupported } from './unsupported';
+import { asciiBytes, bytesAt, FarMark } from './byte-search';
 import { decodeOoxmlEscapes, decodeXml, exceljsXmlDecode } from './xml-entities';
 import { scanXml, xmlAttribute, type XmlHandler } from './xml-scan';
 
@@ -74,10 +75,23 @@ export interface SheetParts {
 
 const END_OF_CELLS = '</sheetData>';
 
+/**
+ * exceljs reads `<conditionalFormatting>` and `<dataValidations>` elements with parsers of their
+ * own, which ignore whatever else is nested there (a `<mergeCell>` or `<hyperlink>` inside one is
+ * not the sheet's). Both cuts leave them out (each as one space), and the byte cut jumps over them
+ * (a template's check rules and its ~37 KB of Vietnamese prompts) instead of walking their tags.
+ * Whitespace is XML's, not `\s` (which would take U+00A0).
+ */
+const LEFT_OUT = ['conditionalFormatting', 'dataValidations'];
+const LEFT_OUT_ELEMENTS = new RegExp(
+  `<(${LEFT_OUT.join('|')})(?:[ \\t\\r\\n][^>]*)?(?<!/)>[\\s\\S]*?</\\1>`,
+  'g',
+);
+
 /** Cuts a part given as text (tests, hand-written XML). */
 export function sheetPartsOfText(xml: string): SheetParts {
   const end = xml.indexOf(END_OF_CELLS);
-  const tail = end < 0 ? '' : xml.slice(end + END_OF_CELLS.length);
+  const tail = end < 0 ? '' : xml.slice(end + END_OF_CELLS.length).replace(LEFT_OUT_ELEMENTS, ' ');
   return {
     cells: end < 0 ? xml : xml.slice(0, end + END_OF_CELLS.length),
     merges: tail,
@@ -86,18 +100,15 @@ export function sheetPartsOfText(xml: string): SheetParts {
 }
 
 const utf8 = new TextDecoder();
-const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
-const END_OF_CELLS_BYTES = ascii(END_OF_CELLS);
-const MERGE_CELL_BYTES = ascii('<mergeCell');
-const HYPERLINK_BYTES = ascii('<hyperlink');
-const END_OF_MERGES_BYTES = ascii('</mergeCells>');
-
-/** Whether the ASCII `pattern` is in `bytes` at `at`. */
-function bytesAt(bytes: Uint8Array, pattern: Uint8Array, at: number): boolean {
-  let j = 0;
-  while (j < pattern.length && bytes[at + j] === pattern[j]) j++;
-  return j === pattern.length;
-}
+const END_OF_CELLS_BYTES = asciiBytes(END_OF_CELLS);
+const MERGE_CELL_BYTES = asciiBytes('<mergeCell');
+const HYPERLINK_BYTES = asciiBytes('<hyperlink');
+const END_OF_MERGES_BYTES = asciiBytes('</mergeCells>');
+const LEFT_OUT_MARKS = LEFT_OUT.map((name) => ({
+  first: name.charCodeAt(0),
+  open: asciiBytes(`<${name}`),
+  close: new FarMark(`</${name}>`),
+}));
 
 /**
  * Where an ASCII `pattern` first occurs in `bytes` at or after `from`; -1 when nowhere. Searched
@@ -111,6 +122,38 @@ function indexOfBytes(bytes: Uint8Array, pattern: Uint8Array, anchor: number, fr
   return -1;
 }
 
+/**
+ * The end (after its closing tag) of the element LEFT_OUT_ELEMENTS takes at `at`, a "<"; -1 when
+ * it takes none there (another name, self-closing, never closed).
+ */
+function endOfLeftOut(bytes: Uint8Array, at: number): number {
+  const next = bytes[at + 1];
+  for (const mark of LEFT_OUT_MARKS) {
+    if (next !== mark.first || !bytesAt(bytes, mark.open, at)) continue;
+    let gt = at + mark.open.length;
+    const after = bytes[gt];
+    if (after === 0x20 || after === 0x09 || after === 0x0d || after === 0x0a) {
+      gt = bytes.indexOf(0x3e /* > */, gt);
+      if (gt < 0 || bytes[gt - 1] === 0x2f /* / */) return -1;
+    } else if (after !== 0x3e) return -1;
+    const close = mark.close.indexIn(bytes, gt + 1);
+    return close < 0 ? -1 : close + mark.close.bytes.length;
+  }
+  return -1;
+}
+
+/** bytes [start, end) decoded, each left-out span in it read as one space (as LEFT_OUT_ELEMENTS). */
+function decodeWithout(bytes: Uint8Array, start: number, end: number, leftOut: readonly number[]): string {
+  let text = '';
+  let from = start;
+  for (let k = 0; k < leftOut.length; k += 2) {
+    if (leftOut[k] < start || leftOut[k + 1] > end) continue;
+    text += `${utf8.decode(bytes.subarray(from, leftOut[k]))} `;
+    from = leftOut[k + 1];
+  }
+  return text + utf8.decode(bytes.subarray(from, end));
+}
+
 /** Cuts a part given as bytes, decoding only the cells and the merged ranges. */
 export function sheetPartsOf(bytes: Uint8Array): SheetParts {
   const end = indexOfBytes(bytes, END_OF_CELLS_BYTES, 7 /* D */);
@@ -120,9 +163,9 @@ export function sheetPartsOf(bytes: Uint8Array): SheetParts {
 
 /**
  * What a part holds after its `</sheetData>` (at `end`) that the reader needs. One walk over the
- * tail's "<" (each pattern starts with one), not a search per pattern: the tail is ~50 KB of data
- * validations whose Vietnamese prompts are full of any anchor letter: three searches through a
- * bench template's tail took 43-66 µs, this walk 28-52 µs (same run).
+ * tail's "<" (each pattern starts with one), not a search per pattern: the tail is ~50 KB, mostly
+ * data validations, whose Vietnamese prompts are full of any anchor letter (three searches took
+ * 43-66 µs, this walk 28-52 µs), and which the walk jumps over (see LEFT_OUT_ELEMENTS).
  */
 function tailOf(bytes: Uint8Array, end: number): Omit<SheetParts, 'cells'> {
   const tailStart = end + END_OF_CELLS_BYTES.length;
@@ -130,6 +173,8 @@ function tailOf(bytes: Uint8Array, end: number): Omit<SheetParts, 'cells'> {
   let lastMerge = -1;
   let endOfMerges = -1;
   let hasHyperlinks = false;
+  /** Start and end of each element left out (LEFT_OUT_ELEMENTS). */
+  const leftOut: number[] = [];
   for (let i = bytes.indexOf(0x3c /* < */, tailStart); i >= 0; i = bytes.indexOf(0x3c, i + 1)) {
     const next = bytes[i + 1];
     if (next === 0x6d /* m */ && bytesAt(bytes, MERGE_CELL_BYTES, i)) {
@@ -138,13 +183,23 @@ function tailOf(bytes: Uint8Array, end: number): Omit<SheetParts, 'cells'> {
     } else if (next === 0x2f /* / */ && firstMerge >= 0 && endOfMerges < 0) {
       if (bytesAt(bytes, END_OF_MERGES_BYTES, i)) endOfMerges = i;
     } else if (next === 0x68 /* h */ && !hasHyperlinks) hasHyperlinks = bytesAt(bytes, HYPERLINK_BYTES, i);
+    else if (next === 0x63 /* c */ || next === 0x64 /* d */) {
+      const after = endOfLeftOut(bytes, i);
+      if (after < 0) continue;
+      leftOut.push(i, after);
+      i = after - 1;
+    }
   }
   let merges = '';
   if (firstMerge >= 0) {
     // Up to the end of the last <mergeCell> (normally that of </mergeCells>).
     const last = endOfMerges < 0 || lastMerge > endOfMerges ? lastMerge : endOfMerges;
-    const close = bytes.indexOf(0x3e /* > */, last);
-    merges = utf8.decode(bytes.subarray(firstMerge, close < 0 ? bytes.length : close + 1));
+    let close = bytes.indexOf(0x3e /* > */, last);
+    for (let k = 0; k < leftOut.length && close >= 0; k += 2) {
+      // A ">" inside a left-out element is not there for the text cut either.
+      if (leftOut[k] < close && close < leftOut[k + 1]) close = bytes.indexOf(0x3e, leftOut[k + 1]);
+    }
+    merges = decodeWithout(bytes, firstMerge, close < 0 ? bytes.length : close + 1, leftOut);
   }
   return { merges, hasHyperlinks };
 }
