@@ -52,25 +52,26 @@ function packed(value: CellValue | undefined): number {
 export function keepEntries(framework: Framework, entries: Scoresheet['entries']): KeptEntries {
   const codes = leafCodes(framework);
   const values = new Float64Array(codes.length * KEPT_FIELDS.length);
-  codes.forEach((code, i) => {
-    const e = entries[code];
-    KEPT_FIELDS.forEach((field, j) => {
-      values[i * KEPT_FIELDS.length + j] = packed(e?.[field]);
-    });
-  });
+  // Plain loops, not forEach callbacks: closures made per file lose their optimised code whenever
+  // the collector finds none alive (V8 keeps it only weakly), so each consolidation recompiled them.
+  for (let i = 0; i < codes.length; i++) {
+    const e = entries[codes[i]];
+    for (let j = 0; j < KEPT_FIELDS.length; j++)
+      values[i * KEPT_FIELDS.length + j] = packed(e?.[KEPT_FIELDS[j]]);
+  }
   return { codes, values: storedValues(values) };
 }
 
 /** The kept scores as scoresheet entries, which the scoring engine reads as it read the file's. */
 export function keptAsEntries(kept: KeptEntries): Record<string, LeafEntry> {
   const entries: Record<string, LeafEntry> = {};
-  kept.codes.forEach((code, i) => {
+  for (let i = 0; i < kept.codes.length; i++) {
     const e: LeafEntry = {};
-    KEPT_FIELDS.forEach((field, j) => {
+    for (let j = 0; j < KEPT_FIELDS.length; j++) {
       const v = keptValue(kept.values, i * KEPT_FIELDS.length + j);
-      e[field] = Number.isNaN(v) ? null : v;
-    });
-    entries[code] = e;
-  });
+      e[KEPT_FIELDS[j]] = Number.isNaN(v) ? null : v;
+    }
+    entries[kept.codes[i]] = e;
+  }
   return entries;
 }

@@ -36,10 +36,15 @@ const score = (n: number) => (Number.isFinite(n) ? n : null);
 const packed = (n: number | null) => (n === null ? NaN : n);
 const unpacked = (n: number) => (Number.isNaN(n) ? null : n);
 
+// Plain loops below, not forEach or map callbacks: a closure made per unit loses its optimised
+// code whenever the collector finds none alive (V8 keeps it only weakly), so each consolidation
+// recompiled them (--trace-opt, a second consolidation after an exceljs load).
 function packTotals(into: Float64Array, at: number, node: NodeTotals | undefined): void {
-  TOTAL_FIELDS.forEach((field, i) => {
-    into[at + i] = node ? packed(node[field]) : NaN;
-  });
+  for (let i = 0; i < TOTAL_FIELDS.length; i++) into[at + i] = node ? packed(node[TOTAL_FIELDS[i]]) : NaN;
+}
+
+function slotScore(scores: KeptValues, i: number): number | null {
+  return score(keptValue(scores, i));
 }
 
 function unpackTotals(from: Float64Array, at: number, code: string): NodeTotals | undefined {
@@ -85,16 +90,21 @@ class PackedUnitDetail implements UnitDetail {
   ) {}
 
   get leaves(): LeafDetail[] {
-    const slot = (i: number) => score(keptValue(this.scores, i));
-    return this.order.map((node, i) => {
+    const { order, scores } = this;
+    const out: LeafDetail[] = new Array(order.length);
+    for (let i = 0; i < order.length; i++) {
+      const node = order[i];
       const at = i * SLOTS;
-      if (node.method === 'survey')
-        return { code: node.code, self: null, appraisal: null, final: slot(at + SURVEY) };
-      const self = slot(at + SELF);
+      if (node.method === 'survey') {
+        out[i] = { code: node.code, self: null, appraisal: null, final: slotScore(scores, at + SURVEY) };
+        continue;
+      }
+      const self = slotScore(scores, at + SELF);
       // Round 2 over round 1: a round-2 0 is an appraisal, not "none".
-      const appraisal = slot(at + APPRAISAL2) ?? slot(at + APPRAISAL);
-      return { code: node.code, self, appraisal, final: appraisal ?? self };
-    });
+      const appraisal = slotScore(scores, at + APPRAISAL2) ?? slotScore(scores, at + APPRAISAL);
+      out[i] = { code: node.code, self, appraisal, final: appraisal ?? self };
+    }
+    return out;
   }
 
   /** Made at each read (a caller reading it per lĩnh vực keeps it: points-lost.ts). */
@@ -102,10 +112,11 @@ class PackedUnitDetail implements UnitDetail {
     const { totalsSlab, totalsAt } = this;
     const own = unpackTotals(totalsSlab, totalsAt, this.totalsCode) as NodeTotals;
     const nodes: Record<string, NodeTotals> = Object.create(null);
-    this.framework.tree.forEach((field, i) => {
-      const node = unpackTotals(totalsSlab, totalsAt + (i + 1) * TOTAL_FIELDS.length, field.code);
-      if (node) nodes[field.code] = node;
-    });
+    const fields = this.framework.tree;
+    for (let i = 0; i < fields.length; i++) {
+      const node = unpackTotals(totalsSlab, totalsAt + (i + 1) * TOTAL_FIELDS.length, fields[i].code);
+      if (node) nodes[fields[i].code] = node;
+    }
     return { ...own, nodes };
   }
 
@@ -145,16 +156,16 @@ export function detailFromKept(
 ): UnitDetail {
   const order = leafOrder(framework);
   let scores = inOrderOf(kept, framework) ? kept.values : keepEntries(framework, keptAsEntries(kept)).values;
-  order.forEach((node, i) => {
-    if (node.method !== 'survey') return;
+  for (let i = 0; i < order.length; i++) {
+    if (order[i].method !== 'survey') continue;
     for (let k = 0; k < SLOTS; k++) scores = withKeptValue(scores, i * SLOTS + k, NaN);
-    scores = withKeptValue(scores, i * SLOTS + SURVEY, packed(surveyPoints(node.code)));
-  });
+    scores = withKeptValue(scores, i * SLOTS + SURVEY, packed(surveyPoints(order[i].code)));
+  }
   const room = totalsRoom((framework.tree.length + 1) * TOTAL_FIELDS.length);
   packTotals(room.slab, room.at, totals);
-  framework.tree.forEach((field, i) => {
-    packTotals(room.slab, room.at + (i + 1) * TOTAL_FIELDS.length, totals.nodes[field.code]);
-  });
+  const fields = framework.tree;
+  for (let i = 0; i < fields.length; i++)
+    packTotals(room.slab, room.at + (i + 1) * TOTAL_FIELDS.length, totals.nodes[fields[i].code]);
   return new PackedUnitDetail(
     of.key,
     of.unit,

@@ -26,74 +26,102 @@ interface Sums {
 }
 
 export function computeTotals(framework: Framework, sheet: Scoresheet): Totals {
-  const places = framework.places;
-  const scale = Math.max(2, places, surveyRounding(framework) === 'total' ? SURVEY_EXACT_PLACES : 0);
-  const group = sheet.unit.group;
-  const nodes: Record<string, NodeTotals> = {};
-  const notYetAppraised: string[] = [];
+  return new SheetTotals(framework, sheet).totals();
+}
 
-  const scoreOf = (leaf: FrameworkNode, value: CellValue): { scaled: number; empty: boolean } => {
+/**
+ * One computeTotals call. A class, not closures in the function: closures made per sheet lose
+ * their optimised code whenever the collector finds none alive (V8 keeps it only weakly), and
+ * were recompiled again and again in a consolidation (--trace-opt: ~190 ms of compiling).
+ */
+class SheetTotals {
+  private readonly places: number;
+  private readonly scale: number;
+  private readonly group: string;
+  private readonly nodes: Record<string, NodeTotals> = {};
+  private readonly notYetAppraised: string[] = [];
+
+  constructor(
+    private readonly framework: Framework,
+    private readonly sheet: Scoresheet,
+  ) {
+    this.places = framework.places;
+    this.scale = Math.max(2, this.places, surveyRounding(framework) === 'total' ? SURVEY_EXACT_PLACES : 0);
+    this.group = sheet.unit.group;
+  }
+
+  totals(): Totals {
+    const all: Sums = { self: 0, appraised: 0, survey: 0, max: 0 };
+    for (const node of this.framework.tree) {
+      const s = this.visit(node);
+      all.self += s.self;
+      all.appraised += s.appraised;
+      all.survey += s.survey;
+      all.max += s.max;
+    }
+    floorAtZero(all);
+    return {
+      ...publish('', all, this.scale, this.places),
+      nodes: this.nodes,
+      notYetAppraised: this.notYetAppraised,
+    };
+  }
+
+  private scoreOf(leaf: FrameworkNode, value: CellValue): { scaled: number; empty: boolean } {
     const r = readScore(value);
     if (r.value === null) return { scaled: 0, empty: r.empty };
-    return { scaled: acceptableScore(leaf, group, r.value) ? toScaled(r.value, scale) : 0, empty: false };
-  };
+    return {
+      scaled: acceptableScore(leaf, this.group, r.value) ? toScaled(r.value, this.scale) : 0,
+      empty: false,
+    };
+  }
 
-  const surveyOf = (leaf: FrameworkNode, max: number): number => {
-    const v = readScore(sheet.entries[leaf.code]?.survey).value;
+  private surveyOf(leaf: FrameworkNode, max: number): number {
+    const v = readScore(this.sheet.entries[leaf.code]?.survey).value;
     if (v === null) return 0;
-    if (surveyEntryIsRate(framework, leaf, sheet.surveyIsRate)) {
+    if (surveyEntryIsRate(this.framework, leaf, this.sheet.surveyIsRate)) {
       if (!inRange(v, { min: 0, max: 100 })) return 0;
-      return toScaled(surveyLeafPointsFromRate(framework, v, max), scale);
+      return toScaled(surveyLeafPointsFromRate(this.framework, v, max), this.scale);
     }
-    return inRange(v, { min: 0, max }) ? toScaled(v, scale) : 0;
-  };
+    return inRange(v, { min: 0, max }) ? toScaled(v, this.scale) : 0;
+  }
 
-  const leafSums = (leaf: FrameworkNode): Sums => {
+  private leafSums(leaf: FrameworkNode): Sums {
+    const group = this.group;
     if (!appliesTo(leaf, group)) return { self: 0, appraised: 0, survey: 0, max: 0 };
     const max = leafMaxFor(leaf, group);
-    const maxScaled = toScaled(max, scale);
+    const maxScaled = toScaled(max, this.scale);
     const kind = leafKind(leaf);
-    if (kind === 'survey') return { self: 0, appraised: 0, survey: surveyOf(leaf, max), max: maxScaled };
-    const entry = sheet.entries[leaf.code] ?? {};
-    const self = scoreOf(leaf, entry.self);
-    const second = scoreOf(leaf, entry.appraisal2);
-    const first = scoreOf(leaf, entry.appraisal);
+    if (kind === 'survey') return { self: 0, appraised: 0, survey: this.surveyOf(leaf, max), max: maxScaled };
+    const entry = this.sheet.entries[leaf.code] ?? {};
+    const self = this.scoreOf(leaf, entry.self);
+    const second = this.scoreOf(leaf, entry.appraisal2);
+    const first = this.scoreOf(leaf, entry.appraisal);
     let appraised: number;
     if (!second.empty) appraised = second.scaled;
     else if (!first.empty) appraised = first.scaled;
     else {
       appraised = self.scaled;
       // An empty deduction/bonus leaf means "none": nothing is waiting for the council there.
-      if (kind === 'score' || !self.empty) notYetAppraised.push(leaf.code);
+      if (kind === 'score' || !self.empty) this.notYetAppraised.push(leaf.code);
     }
     return { self: self.scaled, appraised, survey: 0, max: maxScaled };
-  };
+  }
 
-  const visit = (node: FrameworkNode): Sums => {
-    if (!node.children?.length) return leafSums(node);
+  private visit(node: FrameworkNode): Sums {
+    if (!node.children?.length) return this.leafSums(node);
     const sums: Sums = { self: 0, appraised: 0, survey: 0, max: 0 };
     for (const child of node.children) {
-      const s = visit(child);
+      const s = this.visit(child);
       sums.self += s.self;
       sums.appraised += s.appraised;
       sums.survey += s.survey;
       sums.max += s.max;
     }
     floorAtZero(sums);
-    nodes[node.code] = publish(node.code, sums, scale, places);
+    this.nodes[node.code] = publish(node.code, sums, this.scale, this.places);
     return sums;
-  };
-
-  const all: Sums = { self: 0, appraised: 0, survey: 0, max: 0 };
-  for (const node of framework.tree) {
-    const s = visit(node);
-    all.self += s.self;
-    all.appraised += s.appraised;
-    all.survey += s.survey;
-    all.max += s.max;
   }
-  floorAtZero(all);
-  return { ...publish('', all, scale, places), nodes, notYetAppraised };
 }
 
 /**
@@ -106,18 +134,22 @@ function floorAtZero(s: Sums): void {
   if (s.appraised < 0) s.appraised = 0;
 }
 
+/** A scaled sum at `places`, rounded once. */
+function rounded(scaled: number, shrink: number, places: number): number {
+  return fromScaled(divRoundHalfUp(scaled, shrink), places);
+}
+
 /** Scaled sums → published numbers, each rounded once to `places`; index from the exact sums. */
 function publish(code: string, s: Sums, scale: number, places: number): NodeTotals {
   const shrink = 10 ** (scale - places);
-  const out = (scaled: number) => fromScaled(divRoundHalfUp(scaled, shrink), places);
   const total = s.appraised + s.survey;
   return {
     code,
-    self: out(s.self),
-    appraised: out(s.appraised),
-    survey: out(s.survey),
-    total: out(total),
-    max: out(s.max),
+    self: rounded(s.self, shrink, places),
+    appraised: rounded(s.appraised, shrink, places),
+    survey: rounded(s.survey, shrink, places),
+    total: rounded(total, shrink, places),
+    max: rounded(s.max, shrink, places),
     index: s.max === 0 ? null : fromScaled(mulDivRoundHalfUp(total, 100 * 10 ** places, s.max), places),
   };
 }
