@@ -122,16 +122,52 @@ function isBlank(value: CellValue): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
-/** The grid as the reading steps see it: cells by sheet row and column, and where problems go. */
-interface GridView {
-  framework: Framework;
-  sheet: string;
-  lastRow: number;
-  lastCol: number;
-  value(row: number, col: number): CellValue;
-  formula(row: number, col: number): string | null;
-  at(row: number, col: number): string;
-  add: Add;
+/**
+ * The grid as the reading steps see it: cells by sheet row and column, and where problems go. A
+ * class, not an object of closures made per file: V8 keeps a closure's optimised code only
+ * weakly, so closures made per file were recompiled in every consolidation (--trace-opt).
+ */
+class GridView {
+  readonly lastRow: number;
+  readonly lastCol: number;
+  private readonly addresses: string[][];
+
+  constructor(
+    readonly framework: Framework,
+    private readonly grid: CellGrid,
+    readonly sheet: string,
+    private readonly problems: Problem[],
+  ) {
+    // A loop, not Math.max(...rows): a spread over a sheet's rows overflows the stack at ~100k rows.
+    let width = 0;
+    for (const r of grid.values) width = Math.max(width, r?.length ?? 0);
+    this.lastRow = grid.firstRow + grid.values.length - 1;
+    this.lastCol = grid.firstCol + width - 1;
+    this.addresses = addressesOf(sheet);
+  }
+
+  value(row: number, col: number): CellValue {
+    return this.grid.values[row - this.grid.firstRow]?.[col - this.grid.firstCol];
+  }
+
+  formula(row: number, col: number): string | null {
+    return this.grid.formulas?.[row - this.grid.firstRow]?.[col - this.grid.firstCol] ?? null;
+  }
+
+  at(row: number, col: number): string {
+    return addressAt(this.addresses, this.sheet, row, col);
+  }
+
+  /** Records a problem: what it says (`structureMessage`), its node code ('' for the sheet), its cell. */
+  add(
+    severity: Severity,
+    said: Saying<StructureProblemKey>,
+    code: string,
+    cell?: string,
+    extra?: Partial<Problem>,
+  ): void {
+    this.problems.push({ severity, ...said, code, ...(cell ? { cell } : {}), ...extra });
+  }
 }
 
 type Columns = Partial<Record<ColumnKey, number>>;
@@ -143,7 +179,7 @@ export function scoresheetFromGrid(
   options: GridReadOptions = {},
 ): GridReadResult {
   const problems: Problem[] = [];
-  const view = gridView(framework, grid, options.sheetName ?? SHEET_SCORE, problems);
+  const view = new GridView(framework, grid, options.sheetName ?? SHEET_SCORE, problems);
   const scoresheet: Scoresheet = {
     frameworkId: framework.id,
     unit: {
@@ -155,7 +191,7 @@ export function scoresheetFromGrid(
     cells: {},
   };
 
-  checkMeta(framework, meta, options.metaCells ?? {}, view.add);
+  checkMeta(view, meta, options.metaCells ?? {});
   const headerRow = findHeaderRow(view, grid);
   if (headerRow < 0) {
     view.add(
@@ -211,30 +247,12 @@ function addressesOf(sheet: string): string[][] {
   return addresses;
 }
 
-function gridView(framework: Framework, grid: CellGrid, sheet: string, problems: Problem[]): GridView {
-  // A loop, not Math.max(...rows): a spread over a sheet's rows overflows the stack at ~100k rows.
-  let width = 0;
-  for (const r of grid.values) width = Math.max(width, r?.length ?? 0);
-  const addresses = addressesOf(sheet);
-  return {
-    framework,
-    sheet,
-    lastRow: grid.firstRow + grid.values.length - 1,
-    lastCol: grid.firstCol + width - 1,
-    value: (row, col) => grid.values[row - grid.firstRow]?.[col - grid.firstCol],
-    formula: (row, col) => grid.formulas?.[row - grid.firstRow]?.[col - grid.firstCol] ?? null,
-    at: (row, col) => addressAt(addresses, sheet, row, col),
-    add: (severity, said, code, cell, extra) =>
-      problems.push({ severity, ...said, code, ...(cell ? { cell } : {}), ...extra }),
-  };
-}
-
 /** The header row: the first row holding both `Mã` and `Điểm tối đa` (-1 when none). */
-function findHeaderRow({ lastRow, lastCol, value }: GridView, grid: CellGrid): number {
-  for (let r = grid.firstRow; r <= Math.min(lastRow, grid.firstRow + HEADER_SEARCH_ROWS); r++) {
+function findHeaderRow(view: GridView, grid: CellGrid): number {
+  for (let r = grid.firstRow; r <= Math.min(view.lastRow, grid.firstRow + HEADER_SEARCH_ROWS); r++) {
     const keys = new Set<ColumnKey>();
-    for (let c = grid.firstCol; c <= lastCol; c++) {
-      const k = TITLE_KEYS.get(normalizeTitle(value(r, c)));
+    for (let c = grid.firstCol; c <= view.lastCol; c++) {
+      const k = TITLE_KEYS.get(normalizeTitle(view.value(r, c)));
       if (k) keys.add(k);
     }
     if (keys.has('code') && keys.has('max')) return r;
@@ -243,25 +261,30 @@ function findHeaderRow({ lastRow, lastCol, value }: GridView, grid: CellGrid): n
 }
 
 /** Columns by title: a title twice is read from its first column; a required one missing is an error. */
-function readColumns({ lastCol, value, at, add }: GridView, grid: CellGrid, headerRow: number): Columns {
+function readColumns(view: GridView, grid: CellGrid, headerRow: number): Columns {
   const columns: Columns = {};
-  for (let c = grid.firstCol; c <= lastCol; c++) {
-    const k = TITLE_KEYS.get(normalizeTitle(value(headerRow, c)));
+  for (let c = grid.firstCol; c <= view.lastCol; c++) {
+    const k = TITLE_KEYS.get(normalizeTitle(view.value(headerRow, c)));
     if (!k) continue;
     if (columns[k] !== undefined) {
-      const title = String(value(headerRow, c));
-      add('warning', structureMessage('structure.columnDuplicate', { title }), '', at(headerRow, c));
+      const title = String(view.value(headerRow, c));
+      view.add(
+        'warning',
+        structureMessage('structure.columnDuplicate', { title }),
+        '',
+        view.at(headerRow, c),
+      );
       continue;
     }
     columns[k] = c;
   }
   for (const col of SCORE_COLUMNS) {
     if (col.required && columns[col.key] === undefined) {
-      add(
+      view.add(
         'error',
         structureMessage('structure.columnMissing', { title: col.title, headerRow }),
         '',
-        at(headerRow, grid.firstCol),
+        view.at(headerRow, grid.firstCol),
       );
     }
   }
@@ -269,28 +292,30 @@ function readColumns({ lastCol, value, at, add }: GridView, grid: CellGrid, head
 }
 
 /** The row of each code below the header: text that is no code is skipped, unknown or repeated codes refused. */
-function readRowCodes(
-  { framework, lastRow, value, at, add }: GridView,
-  headerRow: number,
-  codeCol: number,
-): Record<string, number> {
+function readRowCodes(view: GridView, headerRow: number, codeCol: number): Record<string, number> {
+  const framework = view.framework;
   const known = expectedRows(framework).codes;
   const rows: Record<string, number> = {};
-  for (let r = headerRow + 1; r <= lastRow; r++) {
-    const code = codeText(value(r, codeCol));
+  for (let r = headerRow + 1; r <= view.lastRow; r++) {
+    const code = codeText(view.value(r, codeCol));
     if (!code) continue;
     if (!CODE_PATTERN.test(code)) {
-      add('warning', structureMessage('structure.textInCode', { text: code, row: r }), '', at(r, codeCol));
+      view.add(
+        'warning',
+        structureMessage('structure.textInCode', { text: code, row: r }),
+        '',
+        view.at(r, codeCol),
+      );
       continue;
     }
     if (!known.has(code)) {
       const said = structureMessage('structure.codeUnknown', { code, frameworkId: framework.id });
-      add('error', said, code, at(r, codeCol));
+      view.add('error', said, code, view.at(r, codeCol));
       continue;
     }
     if (rows[code] !== undefined) {
       const said = structureMessage('structure.codeDuplicate', { code, firstRow: rows[code], row: r });
-      add('error', said, code, at(r, codeCol));
+      view.add('error', said, code, view.at(r, codeCol));
       continue;
     }
     rows[code] = r;
@@ -306,7 +331,7 @@ function checkNodes(
   columns: Columns,
   rows: Record<string, number>,
 ): void {
-  const { framework, value, formula, at, add } = view;
+  const framework = view.framework;
   const codeCol = columns.code as number;
   const group = scoresheet.unit.group;
   let previousRow = 0;
@@ -319,21 +344,20 @@ function checkNodes(
     const row = rows[node.code];
     if (row === undefined) {
       const said = structureMessage('structure.rowMissing', { code: node.code, name: clipName(node.name) });
-      add('error', said, node.code, at(headerRow, codeCol));
+      view.add('error', said, node.code, view.at(headerRow, codeCol));
       continue;
     }
     if (row < previousRow && !orderReported) {
-      add(
+      view.add(
         'warning',
         structureMessage('structure.rowOrder', { code: node.code }),
         node.code,
-        at(row, codeCol),
+        view.at(row, codeCol),
       );
       orderReported = true;
     }
     previousRow = Math.max(previousRow, row);
-    if (columns.max !== undefined)
-      checkMax(framework, node, group, row, columns.max, value, formula, at, add);
+    if (columns.max !== undefined) checkMax(view, node, group, row, columns.max);
     if (isLeaf(node)) readLeaf(view, scoresheet, columns, inputs, node, row);
   }
 }
@@ -364,7 +388,6 @@ function readLeaf(
   leaf: FrameworkNode,
   row: number,
 ): void {
-  const { value, formula, at, add } = view;
   const group = scoresheet.unit.group;
   const applies = !group || appliesTo(leaf, group);
   const survey = isSurveyLeaf(leaf);
@@ -372,19 +395,19 @@ function readLeaf(
   const entry: LeafEntry = {};
   const fields = !applies ? [] : survey ? inputs.survey : inputs.self;
   for (const { field, col, title: column } of fields) {
-    cells[field] = at(row, col);
-    const f = formula(row, col);
+    cells[field] = view.at(row, col);
+    const f = view.formula(row, col);
     if (f) {
       const said = structureMessage('structure.formulaInInput', { code: leaf.code, column, formula: f });
-      add('error', said, leaf.code, at(row, col), { field });
+      view.add('error', said, leaf.code, view.at(row, col), { field });
       continue;
     }
-    const v = value(row, col);
+    const v = view.value(row, col);
     if (!isBlank(v)) entry[field] = v;
   }
   const selfCol = columns[MARK_COLUMN];
   if (selfCol !== undefined)
-    checkMark(view, leaf, group, applies, survey, entry, at(row, selfCol), value(row, selfCol));
+    checkMark(view, leaf, group, applies, survey, entry, view.at(row, selfCol), view.value(row, selfCol));
   scoresheet.entries[leaf.code] = entry;
   scoresheet.cells![leaf.code] = cells;
 }
@@ -394,7 +417,7 @@ function readLeaf(
  * self-scored leaf whose cell holds a mark was overwritten by a copied row (its self score dropped).
  */
 function checkMark(
-  { add }: GridView,
+  view: GridView,
   leaf: FrameworkNode,
   group: string,
   applies: boolean,
@@ -403,55 +426,72 @@ function checkMark(
   cell: string,
   selfValue: CellValue,
 ): void {
-  // The cell must hold `mark`: an error when a score replaced it, a warning when it was erased.
-  const markFound = (mark: string) => {
-    if (isMark(selfValue, mark)) return null;
-    const holds = isBlank(selfValue) ? null : (selfValue as FoundValue);
-    return { code: leaf.code, mark, holds };
-  };
-  const report = (said: Saying<StructureProblemKey>, severity: Severity) =>
-    add(severity, said, leaf.code, cell, { field: 'self' });
-  const severityOf = (m: { holds: FoundValue | null }): Severity => (m.holds !== null ? 'error' : 'warning');
   if (!applies) {
-    const m = markFound(NOT_APPLICABLE_MARK);
-    if (m) report(structureMessage('structure.applicabilityChanged', { ...m, group }), severityOf(m));
+    const m = markFound(leaf, NOT_APPLICABLE_MARK, selfValue);
+    if (m)
+      view.add(
+        severityOf(m),
+        structureMessage('structure.applicabilityChanged', { ...m, group }),
+        leaf.code,
+        cell,
+        SELF_FIELD,
+      );
   } else if (survey) {
-    const m = markFound(SURVEY_MARK);
-    if (m) report(structureMessage('structure.surveyMarkChanged', m), severityOf(m));
+    const m = markFound(leaf, SURVEY_MARK, selfValue);
+    if (m)
+      view.add(
+        severityOf(m),
+        structureMessage('structure.surveyMarkChanged', m),
+        leaf.code,
+        cell,
+        SELF_FIELD,
+      );
   } else if (isMark(selfValue, SURVEY_MARK) || isMark(selfValue, NOT_APPLICABLE_MARK)) {
     const copied = { code: leaf.code, copiedOver: String(selfValue) };
-    report(
-      isMark(selfValue, SURVEY_MARK)
-        ? structureMessage('structure.surveyMarkChanged', copied)
-        : structureMessage('structure.applicabilityChanged', copied),
-      'error',
-    );
+    const said = isMark(selfValue, SURVEY_MARK)
+      ? structureMessage('structure.surveyMarkChanged', copied)
+      : structureMessage('structure.applicabilityChanged', copied);
+    view.add('error', said, leaf.code, cell, SELF_FIELD);
     delete entry.self;
   }
+}
+
+const SELF_FIELD: Partial<Problem> = { field: 'self' };
+
+/** Null when the self cell holds `mark`; else what it holds instead (null when erased). */
+function markFound(
+  leaf: FrameworkNode,
+  mark: string,
+  selfValue: CellValue,
+): { code: string; mark: string; holds: FoundValue | null } | null {
+  if (isMark(selfValue, mark)) return null;
+  const holds = isBlank(selfValue) ? null : (selfValue as FoundValue);
+  return { code: leaf.code, mark, holds };
+}
+
+/** An error when a score replaced the mark, a warning when it was erased. */
+function severityOf(m: { holds: FoundValue | null }): Severity {
+  return m.holds !== null ? 'error' : 'warning';
 }
 
 /**
  * The report texts below the table: found by their labels in `Nội dung`, the text in the first
  * non-blank cell right of the label (a merged cell's value is in its first cell). Null when none.
  */
-function readReportTexts(
-  { lastRow, lastCol, value }: GridView,
-  headerRow: number,
-  columns: Columns,
-): ReportTexts | null {
+function readReportTexts(view: GridView, headerRow: number, columns: Columns): ReportTexts | null {
   if (columns.name === undefined) return null;
   const nameCol = columns.name;
   const codeCol = columns.code as number;
   const report: ReportTexts = {};
-  for (let r = headerRow + 1; r <= lastRow; r++) {
+  for (let r = headerRow + 1; r <= view.lastRow; r++) {
     // A row with a code is a node row, never a label: its name (long Vietnamese text, different
     // in every row) is not normalized just to be looked up.
-    if (codeText(value(r, codeCol))) continue;
-    const label = normalizeTitle(value(r, nameCol));
+    if (codeText(view.value(r, codeCol))) continue;
+    const label = normalizeTitle(view.value(r, nameCol));
     const text = label && REPORT_LABELS.get(label);
     if (!text || report[text] !== undefined) continue;
-    for (let c = nameCol + 1; c <= lastCol; c++) {
-      const v = value(r, c);
+    for (let c = nameCol + 1; c <= view.lastCol; c++) {
+      const v = view.value(r, c);
       if (typeof v === 'string' && v.trim()) {
         report[text] = v.normalize('NFC').trim();
         break;
@@ -469,31 +509,13 @@ function clipName(name: string): string {
   return name.length > 60 ? `${name.slice(0, 59)}…` : name;
 }
 
-/** Records a problem: what it says (`structureMessage`), its node code ('' for the sheet), its cell. */
-type Add = (
-  severity: Severity,
-  said: Saying<StructureProblemKey>,
-  code: string,
-  cell?: string,
-  extra?: Partial<Problem>,
-) => void;
-
-function checkMax(
-  framework: Framework,
-  node: FrameworkNode,
-  group: string,
-  row: number,
-  col: number,
-  value: (r: number, c: number) => CellValue,
-  formula: (r: number, c: number) => string | null,
-  at: (r: number, c: number) => string,
-  add: Add,
-): void {
-  const f = formula(row, col);
+function checkMax(view: GridView, node: FrameworkNode, group: string, row: number, col: number): void {
+  const framework = view.framework;
+  const f = view.formula(row, col);
   // A parent's maximum is a SUM formula: its cached result is not trusted and not needed.
   if (f && !isLeaf(node)) return;
   const expected = expectedRows(framework).maxHundredths(node, group);
-  const v = value(row, col);
+  const v = view.value(row, col);
   const n = typeof v === 'number' ? v : typeof v === 'string' ? parseNumberText(v) : null;
   if (f || n === null || toHundredths(n) !== expected) {
     const said = structureMessage('structure.maxChanged', {
@@ -502,21 +524,17 @@ function checkMax(
       expected: expected / 100,
       inFile: f ? { formula: f } : { value: v ?? null },
     });
-    add('error', said, node.code, at(row, col), { value: v });
+    view.add('error', said, node.code, view.at(row, col), { value: v });
   }
 }
 
-function checkMeta(
-  framework: Framework,
-  meta: Record<string, string>,
-  cells: Record<string, string>,
-  add: Add,
-): void {
+function checkMeta(view: GridView, meta: Record<string, string>, cells: Record<string, string>): void {
+  const framework = view.framework;
   const id = meta[META_KEYS.frameworkId];
   const metaCell = (key: string) => cells[key] ?? `${SHEET_META}!A1`;
   if (id !== undefined && id !== framework.id) {
     const said = structureMessage('structure.otherFramework', { fileFramework: id, framework: framework.id });
-    add('error', said, '', metaCell(META_KEYS.frameworkId));
+    view.add('error', said, '', metaCell(META_KEYS.frameworkId));
     return;
   }
   const fp = meta[META_KEYS.frameworkFingerprint];
@@ -526,23 +544,23 @@ function checkMeta(
       fileVersion: meta[META_KEYS.frameworkVersion] || null,
       version: framework.version,
     });
-    add('error', said, '', metaCell(META_KEYS.frameworkFingerprint));
+    view.add('error', said, '', metaCell(META_KEYS.frameworkFingerprint));
   }
   const fmt = meta[META_KEYS.formatVersion];
   if (fmt !== undefined && fmt !== TEMPLATE_FORMAT_VERSION) {
     const said = structureMessage('structure.formatVersion', { inFile: fmt, reads: TEMPLATE_FORMAT_VERSION });
-    add('warning', said, '', metaCell(META_KEYS.formatVersion));
+    view.add('warning', said, '', metaCell(META_KEYS.formatVersion));
   }
   // A return must say whose it is: without a unit name it would be ranked as an anonymous unit "".
   // (The code may be empty: a template can be made for a unit without one.)
   if (!meta[META_KEYS.unitName]?.trim()) {
     const codeMissing = !meta[META_KEYS.unitCode]?.trim();
     const said = structureMessage('structure.unitMissing', { sheet: SHEET_META, codeMissing });
-    add('error', said, '', metaCell(META_KEYS.unitName));
+    view.add('error', said, '', metaCell(META_KEYS.unitName));
   }
   const group = meta[META_KEYS.unitGroup];
   if (group !== undefined && !framework.groups.some((g) => g.id === group)) {
     const said = structureMessage('structure.unknownGroup', { group, frameworkId: framework.id });
-    add('error', said, '', metaCell(META_KEYS.unitGroup));
+    view.add('error', said, '', metaCell(META_KEYS.unitGroup));
   }
 }
