@@ -235,29 +235,57 @@ export async function openOoxmlWorkbook(
   const { sheets: declared, date1904 } = declaredSheets(workbookXml);
   const sheets = boundSheets(declared, targets, zip);
 
-  // Parsed once, on first need, shared by both sheets.
-  let sharedStrings: SharedString[] | undefined;
-  let dateStyles: readonly boolean[] | undefined;
-  let sharedStringsBytes: Uint8Array | undefined;
-  let stylesXml: string | undefined;
-  const loadSide = async () => {
-    sharedStringsBytes ??= zip.bytes('xl/sharedStrings.xml') ?? new Uint8Array(0);
-    stylesXml ??= zip.sideText('xl/styles.xml') ?? '';
-  };
-  const ctx: SheetParseContext = {
-    sharedStrings: () =>
-      (sharedStrings ??= parseSharedStringsBytes(sharedStringsBytes ?? new Uint8Array(0), limits)),
-    dateStyles: () => (dateStyles ??= parseDateStyles(stylesXml ?? '')),
-    date1904,
-    limits,
-  };
-  return {
-    sheets,
-    async grid(sheet: OoxmlSheet): Promise<CellGrid> {
-      await loadSide();
-      const data = zip.bytes(sheet.part);
-      if (data === undefined) throw new OoxmlUnsupported(`no part ${sheet.part}`);
-      return readSheet(cellsPath, data, ctx, sheet.name);
-    },
-  };
+  const side = new SideParts(zip, date1904, limits);
+  return new OoxmlBook(sheets, zip, side, cellsPath);
+}
+
+/**
+ * The parts both sheets share, each parsed once, on first need. Classes here, not closures made
+ * per file: V8 keeps a closure's optimised code only weakly, so the closures the sheet reader
+ * called for every shared-string cell were recompiled in every consolidation (--trace-opt).
+ */
+class SideParts implements SheetParseContext {
+  private sharedStringsBytes: Uint8Array | undefined;
+  private stylesXml: string | undefined;
+  private strings: SharedString[] | undefined;
+  private styles: readonly boolean[] | undefined;
+
+  constructor(
+    private readonly zip: ZipParts,
+    readonly date1904: boolean,
+    readonly limits: ReadLimits,
+  ) {}
+
+  /** Inflated (and their sizes checked) before the first sheet is read. */
+  load(): void {
+    this.sharedStringsBytes ??= this.zip.bytes('xl/sharedStrings.xml') ?? new Uint8Array(0);
+    this.stylesXml ??= this.zip.sideText('xl/styles.xml') ?? '';
+  }
+
+  sharedStrings(): SharedString[] {
+    return (this.strings ??= parseSharedStringsBytes(
+      this.sharedStringsBytes ?? new Uint8Array(0),
+      this.limits,
+    ));
+  }
+
+  dateStyles(): readonly boolean[] {
+    return (this.styles ??= parseDateStyles(this.stylesXml ?? ''));
+  }
+}
+
+class OoxmlBook implements OoxmlWorkbook {
+  constructor(
+    readonly sheets: OoxmlSheet[],
+    private readonly zip: ZipParts,
+    private readonly side: SideParts,
+    private readonly cellsPath: SheetCellsPath,
+  ) {}
+
+  async grid(sheet: OoxmlSheet): Promise<CellGrid> {
+    this.side.load();
+    const data = this.zip.bytes(sheet.part);
+    if (data === undefined) throw new OoxmlUnsupported(`no part ${sheet.part}`);
+    return readSheet(this.cellsPath, data, this.side, sheet.name);
+  }
 }
