@@ -13,7 +13,7 @@ import { divRoundHalfUp, fromScaled, toScaled } from '../common/decimal';
 import type { Framework, FrameworkNode } from '../framework/schema';
 import { appliesTo, isLeaf, leafMaxFor, walk } from '../framework/tree';
 import type { RankedUnit } from '../scoring/types';
-import type { ConsolidationResult, UnitDetail } from './types';
+import type { ConsolidationResult, LeafDetail, UnitDetail } from './types';
 
 export interface LostLeaf {
   code: string;
@@ -100,6 +100,40 @@ interface FieldStats {
   best: number;
 }
 
+/** A leaf that lost points, with what orders the list: tree order, and the points lost as scaled. */
+type LosingLeaf = LostLeaf & { order: number; lostScaled: number };
+
+// Module-level helpers, not closures made per unit: V8 keeps a closure's optimised code only
+// weakly, so callbacks made per unit were recompiled in every consolidation (--trace-opt).
+function mostLostFirst(a: LosingLeaf, b: LosingLeaf): number {
+  return b.lostScaled - a.lostScaled || a.order - b.order;
+}
+
+function leavesByCode(leaves: readonly LeafDetail[]): Map<string, LeafDetail> {
+  const byCode = new Map<string, LeafDetail>();
+  for (const l of leaves) byCode.set(l.code, l);
+  return byCode;
+}
+
+function lostLeaves(kept: readonly LosingLeaf[]): LostLeaf[] {
+  const out: LostLeaf[] = new Array(kept.length);
+  for (let i = 0; i < kept.length; i++) {
+    const l = kept[i];
+    out[i] = {
+      code: l.code,
+      name: l.name,
+      fieldCode: l.fieldCode,
+      max: l.max,
+      self: l.self,
+      appraisal: l.appraisal,
+      score: l.score,
+      lost: l.lost,
+      survey: l.survey,
+    };
+  }
+  return out;
+}
+
 /**
  * The work of eachPointsLost, in small methods: the generator only walks the units. (One
  * generator doing it all was a large function V8 optimised anew at each consolidation, 60-90 ms
@@ -177,9 +211,9 @@ class Shortfalls {
   }
 
   /** The unit's leaves that lost points, most lost first (tree order among equals). */
-  private losingLeaves(unit: RankedUnit, d: UnitDetail): Array<LostLeaf & { order: number }> {
-    const byCode = new Map(d.leaves.map((l) => [l.code, l]));
-    const losing: Array<LostLeaf & { order: number }> = [];
+  private losingLeaves(unit: RankedUnit, d: UnitDetail): LosingLeaf[] {
+    const byCode = leavesByCode(d.leaves);
+    const losing: LosingLeaf[] = [];
     for (const { node, field, order } of this.leafList) {
       if (!appliesTo(node, unit.group)) continue;
       const leaf = byCode.get(node.code);
@@ -198,20 +232,24 @@ class Shortfalls {
         lost: this.out(lost),
         survey: node.method === 'survey',
         order,
+        lostScaled: this.sc(this.out(lost)),
       });
     }
-    return losing.sort((a, b) => this.sc(b.lost) - this.sc(a.lost) || a.order - b.order);
+    return losing.sort(mostLostFirst);
   }
 
   private fields(unit: RankedUnit, d: UnitDetail): FieldStanding[] {
     const stats = this.statsFor(unit.group);
     const nodes = d.totals.nodes;
-    return this.framework.tree.map((field): FieldStanding => {
+    const tree = this.framework.tree;
+    const out: FieldStanding[] = new Array(tree.length);
+    for (let i = 0; i < tree.length; i++) {
+      const field = tree[i];
       const node = nodes[field.code];
       const points = node?.total ?? 0;
       const max = node?.max ?? 0;
       const s = stats.get(field.code);
-      return {
+      out[i] = {
         code: field.code,
         name: field.name,
         max,
@@ -222,7 +260,8 @@ class Shortfalls {
         toAverage: s ? this.out(this.sc(points) - this.sc(s.average)) : null,
         toBest: s ? this.out(this.sc(points) - this.sc(s.best)) : null,
       };
-    });
+    }
+    return out;
   }
 
   of(unit: RankedUnit, d: UnitDetail): UnitShortfall {
@@ -239,17 +278,7 @@ class Shortfalls {
       max: unit.max,
       index: unit.index,
       lost: this.out(this.sc(unit.max) - this.sc(unit.total)),
-      leaves: kept.map((l) => ({
-        code: l.code,
-        name: l.name,
-        fieldCode: l.fieldCode,
-        max: l.max,
-        self: l.self,
-        appraisal: l.appraisal,
-        score: l.score,
-        lost: l.lost,
-        survey: l.survey,
-      })),
+      leaves: lostLeaves(kept),
       leavesLosing: losing.length,
       fields: this.fields(unit, d),
       previous: unit.previous

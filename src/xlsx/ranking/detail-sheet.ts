@@ -9,7 +9,7 @@
 import { xmlSafe } from '../../common/clean-text';
 import { samePoints } from '../../common/decimal';
 import { fittedRowHeight, rowHeightForLines, widthCharsFor } from '../../common/text-layout';
-import type { ConsolidationResult, UnitDetail } from '../../consolidation/types';
+import type { ConsolidationResult, LeafDetail, UnitDetail } from '../../consolidation/types';
 import type { Framework, FrameworkNode } from '../../framework/schema';
 import { appliesTo, leafMaxFor, leaves } from '../../framework/tree';
 import { FORMAT, groupsInOrder, orderInGroup } from '../../workbook/ranking-plan';
@@ -74,22 +74,37 @@ class DetailRows {
     return this.row(['Tối đa', name, ...maxima, g.name, g.id], true, [], name);
   }
 
+  // Loops, not map callbacks: closures made per unit lose their optimised code whenever the
+  // collector finds none alive (V8 keeps it only weakly), and were recompiled per consolidation.
   unit(d: UnitDetail, g: { id: string; name: string }): DetailRow {
-    const byCode = new Map(d.leaves.map((l) => [l.code, l]));
+    const byCode = new Map<string, LeafDetail>();
+    for (const l of d.leaves) byCode.set(l.code, l);
     const changed: boolean[] = [];
-    const scores = this.leafNodes.map((l, i) => {
+    const leafNodes = this.leafNodes;
+    const values: TableCell[] = [d.unit.code || null, d.unit.name];
+    for (let i = 0; i < leafNodes.length; i++) {
+      const l = leafNodes[i];
       const leaf = byCode.get(l.code);
-      if (!appliesTo(l, g.id) || !leaf) return null;
+      if (!appliesTo(l, g.id) || !leaf) {
+        values.push(null);
+        continue;
+      }
       changed[FIRST_LEAF_COLUMN - 1 + i] =
         leaf.self !== null && leaf.appraisal !== null && !samePoints(leaf.self, leaf.appraisal);
-      return leaf.final;
-    });
-    return this.row([d.unit.code || null, d.unit.name, ...scores, g.name, g.id], false, changed, d.unit.name);
+      values.push(leaf.final);
+    }
+    values.push(g.name, g.id);
+    return this.row(values, false, changed, d.unit.name);
   }
 
   private row(values: TableCell[], bold: boolean, changed: boolean[], name: string): DetailRow {
-    const safe = values.map((v) => (typeof v === 'string' ? xmlSafe(v) : v));
-    const styles = safe.map((v, i) => this.styleOf(i, bold, Boolean(changed[i]), typeof v === 'number'));
+    const safe: TableCell[] = new Array(values.length);
+    const styles: number[] = new Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      safe[i] = typeof v === 'string' ? xmlSafe(v) : v;
+      styles[i] = this.styleOf(i, bold, Boolean(changed[i]), typeof v === 'number');
+    }
     const height = fittedRowHeight([
       { text: name, widthChars: this.nameWidth, sizePt: DETAIL_SIZE, style: { bold } },
     ]);
