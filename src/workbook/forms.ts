@@ -105,33 +105,47 @@ function sameValue(field: EntryField, a: CellValue, b: CellValue): boolean {
  * never counts (evidence and explanation in its own forms) are not compared.
  */
 export function foreignWrites(framework: Framework, sheet: Scoresheet, form: WorkbookForm): ForeignWrite[] {
-  const out: ForeignWrite[] = [];
-  // Made once per call, not per leaf: what is open depends only on whether a leaf is a bonus or
-  // deduction leaf (a Set per leaf was most of this check's ~60 µs per returned file, measured).
-  const openOf = [openFieldsFor(form, false), openFieldsFor(form, true)];
-  const visit = (nodes: readonly FrameworkNode[]) => {
-    for (const leaf of nodes) {
-      if (leaf.children?.length) {
-        visit(leaf.children);
+  const walk: ForeignWalk = {
+    sheet,
+    form,
+    // Made once per call, not per leaf: what is open depends only on whether a leaf is a bonus or
+    // deduction leaf (a Set per leaf was most of this check's ~60 µs per returned file, measured).
+    openOf: [openFieldsFor(form, false), openFieldsFor(form, true)],
+    out: [],
+  };
+  visitForeign(framework.tree, walk);
+  return walk.out;
+}
+
+/** What foreignWrites' walk carries: module-level, not a closure made per file (V8 keeps a closure's optimised code only weakly). */
+interface ForeignWalk {
+  sheet: Scoresheet;
+  form: WorkbookForm;
+  openOf: ReadonlySet<EntryField>[];
+  out: ForeignWrite[];
+}
+
+function visitForeign(nodes: readonly FrameworkNode[], walk: ForeignWalk): void {
+  const { sheet, form, openOf, out } = walk;
+  for (const leaf of nodes) {
+    if (leaf.children?.length) {
+      visitForeign(leaf.children, walk);
+      continue;
+    }
+    if (leafKind(leaf) === 'survey' || !appliesTo(leaf, sheet.unit.group)) continue;
+    const open = openOf[+isBonusOrDeduction(leaf)];
+    const entry = sheet.entries[leaf.code] ?? NOTHING;
+    const shown = form.values?.[leaf.code] ?? NOTHING;
+    for (const field of LEAF_INPUT_FIELDS) {
+      if (open.has(field)) continue;
+      if (form.kind !== 'unit' && !isScoreInput(field) && TEXT_INPUT_SET.has(field)) {
+        // Council forms: evidence/explanation shown for reading; comments of the other round too.
         continue;
       }
-      if (leafKind(leaf) === 'survey' || !appliesTo(leaf, sheet.unit.group)) continue;
-      const open = openOf[+isBonusOrDeduction(leaf)];
-      const entry = sheet.entries[leaf.code] ?? NOTHING;
-      const shown = form.values?.[leaf.code] ?? NOTHING;
-      for (const field of LEAF_INPUT_FIELDS) {
-        if (open.has(field)) continue;
-        if (form.kind !== 'unit' && !isScoreInput(field) && TEXT_INPUT_SET.has(field)) {
-          // Council forms: evidence/explanation shown for reading; comments of the other round too.
-          continue;
-        }
-        const expected = shown[field] ?? null;
-        if (!sameValue(field, entry[field], expected)) {
-          out.push({ code: leaf.code, field, value: entry[field] ?? null, expected });
-        }
+      const expected = shown[field] ?? null;
+      if (!sameValue(field, entry[field], expected)) {
+        out.push({ code: leaf.code, field, value: entry[field] ?? null, expected });
       }
     }
-  };
-  visit(framework.tree);
-  return out;
+  }
 }

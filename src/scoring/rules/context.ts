@@ -62,41 +62,64 @@ export function makeLeafContext(
   mode: ValidationMode,
   leaf: FrameworkNode,
 ): LeafContext {
-  const entry = sheet.entries[leaf.code] ?? {};
-  const group = sheet.unit.group;
+  return new LeafReading(framework, sheet, mode, leaf);
+}
+
+/**
+ * A LeafContext. A class, not an object literal whose `read` is a closure made per leaf: V8 keeps
+ * a closure's optimised code only weakly, so `read` (called by every rule) was recompiled in every
+ * consolidation (--trace-opt).
+ */
+class LeafReading implements LeafContext {
+  readonly kind: LeafKind;
+  readonly entry: LeafEntry;
+  readonly group: string;
+  readonly applies: boolean;
+  readonly max: number;
   // The four number fields are read up front into fixed slots (a monomorphic object is faster than
   // a keyed cache on this path, which runs for every leaf after every edit); text fields lazily.
-  const self = readScore(entry.self);
-  const appraisal = readScore(entry.appraisal);
-  const appraisal2 = readScore(entry.appraisal2);
-  const survey = readScore(entry.survey);
-  let others: Partial<Record<EntryField, ScoreReading>> | undefined;
-  return {
-    framework,
-    sheet,
-    mode,
-    leaf,
-    kind: leafKind(leaf),
-    entry,
-    group,
-    applies: appliesTo(leaf, group),
-    max: leafMaxFor(leaf, group),
-    read(field) {
-      switch (field) {
-        case 'self':
-          return self;
-        case 'appraisal':
-          return appraisal;
-        case 'appraisal2':
-          return appraisal2;
-        case 'survey':
-          return survey;
-        default:
-          others ??= {};
-          return (others[field] ??= readScore(entry[field]));
+  private readonly self: ScoreReading;
+  private readonly appraisal: ScoreReading;
+  private readonly appraisal2: ScoreReading;
+  private readonly survey: ScoreReading;
+  private others: Partial<Record<EntryField, ScoreReading>> | undefined;
+
+  constructor(
+    readonly framework: Framework,
+    readonly sheet: Scoresheet,
+    readonly mode: ValidationMode,
+    readonly leaf: FrameworkNode,
+  ) {
+    const entry = sheet.entries[leaf.code] ?? {};
+    const group = sheet.unit.group;
+    this.kind = leafKind(leaf);
+    this.entry = entry;
+    this.group = group;
+    this.applies = appliesTo(leaf, group);
+    this.max = leafMaxFor(leaf, group);
+    this.self = readScore(entry.self);
+    this.appraisal = readScore(entry.appraisal);
+    this.appraisal2 = readScore(entry.appraisal2);
+    this.survey = readScore(entry.survey);
+    this.others = undefined;
+  }
+
+  read(field: EntryField): ScoreReading {
+    switch (field) {
+      case 'self':
+        return this.self;
+      case 'appraisal':
+        return this.appraisal;
+      case 'appraisal2':
+        return this.appraisal2;
+      case 'survey':
+        return this.survey;
+      default: {
+        const others = (this.others ??= {});
+        return (others[field] ??= readScore(this.entry[field]));
       }
-    },
-  };
+    }
+  }
 }
 
 /** `draft` → warning, `submission` → error: for things that are fine while a sheet is being filled. */
