@@ -139,6 +139,50 @@ describe('shared strings: indexOf path = tokenizer', () => {
     );
   });
 
+  it('reads the returns of one template as the tokenizer, element after element repeating a part read before', () => {
+    // Strings that begin as a base string does (one of the same length): only the whole
+    // element's bytes may decide.
+    const NEAR = [
+      '<si><t>Mà</t></si>',
+      '<si><t>Mã số</t></si>',
+      '<si><t>Sở Tư pháp tỉnh</t></si>',
+      '<si><t>Mã</t></si>\n',
+    ];
+    // A base part, then returns made from it: the same, a string replaced, one inserted or
+    // removed, its order changed, cut short: each read in turn, the parts before remembered.
+    const edit = fc.oneof(
+      fc.constant({ kind: 'same' as const, at: 0, piece: '' }),
+      fc.record({
+        kind: fc.constantFrom('replace' as const, 'insert' as const, 'remove' as const, 'cut' as const),
+        at: fc.nat(12),
+        piece: fc.constantFrom(...PLAIN, ...NEAR, ...ODD),
+      }),
+      fc.constant({ kind: 'reverse' as const, at: 0, piece: '' }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...PLAIN), { minLength: 1, maxLength: 12 }),
+        fc.array(edit, { maxLength: 8 }),
+        fc.boolean(),
+        (base, edits, withLimits) => {
+          const limits = withLimits ? small : DEFAULT_READ_LIMITS;
+          for (const e of [{ kind: 'same' as const, at: 0, piece: '' }, ...edits]) {
+            const body = [...base];
+            const at = e.at % (body.length + 1);
+            if (e.kind === 'replace') body[Math.min(at, body.length - 1)] = e.piece;
+            else if (e.kind === 'insert') body.splice(at, 0, e.piece);
+            else if (e.kind === 'remove') body.splice(at, 1);
+            else if (e.kind === 'reverse') body.reverse();
+            const xml = HEAD.join('') + body.join('') + (e.kind === 'cut' ? '' : '</sst>');
+            const reference = outcome(() => tokenizedSharedStrings(xml, limits));
+            expect(outcome(() => parseSharedStringsBytes(encoder.encode(xml), limits))).toEqual(reference);
+          }
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+
   it('reads a string changed in one byte anew, not as the string it remembers', () => {
     const part = (name: string) =>
       encoder.encode(`${HEAD.join('')}<si><t>Mã</t></si><si><t>${name}</t></si></sst>`);
