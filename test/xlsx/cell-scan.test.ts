@@ -258,6 +258,53 @@ describe('byte scanner ≡ tokenizer on worksheet XML', () => {
     for (let i = 0; i < 2; i++) expect(scannedGrid(sheetWith('B1&nbsp;'), ctx)).toBeNull();
   });
 
+  it('reads the returns of one template in turn as the tokenizer, formulas found again in the sheets read before', () => {
+    const FORMULAS = [
+      'SUM(C7,C8)',
+      'IF(E7&gt;1,&quot;Điểm vượt tối đa&quot;,&quot;&quot;)',
+      'IF(E7&gt;1,&quot;Điểm vượt tối đá&quot;,&quot;&quot;)',
+      'IF(E7&gt;1,&quot;Điểm vượt tối đa&quot;,&quot;&quot;)&amp;&quot;!&quot;',
+      'TRIM(&quot;a&quot;)',
+      'B1&nbsp;',
+      '',
+    ];
+    const sheet = (formulas: string[]) =>
+      new TextEncoder().encode(
+        `<worksheet><sheetData>${formulas
+          .map((f, i) => `<row r="${i + 1}"><c r="A${i + 1}"><f>${f}</f><v>1</v></c></row>`)
+          .join('')}</sheetData></worksheet>`,
+      );
+    const edit = fc.record({
+      kind: fc.constantFrom('same', 'replace', 'insert', 'remove', 'reverse'),
+      at: fc.nat(10),
+      formula: fc.constantFrom(...FORMULAS),
+    });
+    let scanned = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...FORMULAS.slice(0, 5)), { minLength: 1, maxLength: 10 }),
+        fc.array(edit, { maxLength: 6 }),
+        (base, edits) => {
+          for (const e of [{ kind: 'same', at: 0, formula: '' }, ...edits]) {
+            const formulas = [...base];
+            const at = e.at % (formulas.length + 1);
+            if (e.kind === 'replace') formulas[Math.min(at, formulas.length - 1)] = e.formula;
+            else if (e.kind === 'insert') formulas.splice(at, 0, e.formula);
+            else if (e.kind === 'remove') formulas.splice(at, 1);
+            else if (e.kind === 'reverse') formulas.reverse();
+            const bytes = sheet(formulas);
+            const fast = scannedGrid(bytes, ctx, 'Chấm điểm');
+            if (fast === null) continue;
+            scanned++;
+            expect(fast).toEqual(tokenized(bytes));
+          }
+        },
+      ),
+      { numRuns: 800 },
+    );
+    expect(scanned).toBeGreaterThan(800);
+  });
+
   it('refuses an entity no DTD-less parser knows, also one named like an object member', () => {
     const wrap = (cells: string) =>
       new TextEncoder().encode(`<worksheet><sheetData><row r="1">${cells}</row></sheetData></worksheet>`);

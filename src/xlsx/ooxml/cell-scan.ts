@@ -15,7 +15,7 @@
  */
 
 import { EXCEL_MAX_COL, EXCEL_MAX_ROW } from '../read-limits';
-import { FNV_BASIS, FNV_PRIME, RememberedByBytes } from './remember-last';
+import { FNV_BASIS, FNV_PRIME, RememberedByBytes, RepeatedElements } from './remember-last';
 import { decodeFormulaXml } from './xml-entities';
 
 /** Where the scanner's findings go: the tokenizer path's cell collector. */
@@ -366,10 +366,23 @@ function childText(bytes: Uint8Array, gt: number, end: number, name: number): nu
 const formulas = new RememberedByBytes<string>(4096);
 
 /**
+ * Before that, a formula is looked for where the returns of a template repeat one another (an
+ * element here: the text and its `</f>`): one comparison, no hashing (remember-last.ts).
+ */
+const knownFormulas = new RepeatedElements<string>();
+
+/**
  * The text of an `<f …>text</f>` from `gt` (its start tag's ">") into `cell.formula`, entity-
  * decoded; returns the index after its end tag. As childText, then decodeFormulaXml, would.
  */
 function formulaChild(bytes: Uint8Array, gt: number, end: number, cell: ScannedCell): number {
+  const repeated = knownFormulas.find(bytes, gt + 1, end);
+  if (repeated !== undefined) {
+    cell.formula = repeated;
+    const after = gt + 1 + knownFormulas.matchedLength;
+    knownFormulas.note(gt + 1, after, repeated);
+    return after;
+  }
   let lt = gt + 1;
   let h = FNV_BASIS;
   while (lt < end && bytes[lt] !== LT) h = Math.imul(h ^ bytes[lt++], FNV_PRIME);
@@ -381,13 +394,13 @@ function formulaChild(bytes: Uint8Array, gt: number, end: number, cell: ScannedC
     return lt + 4;
   }
   const key = h ^ (lt - start);
-  const known = formulas.get(key, bytes, start, lt);
-  if (known !== undefined) cell.formula = known;
-  else {
-    const text = decodeFormulaXml(textOf(bytes, start, lt));
+  let text = formulas.get(key, bytes, start, lt);
+  if (text === undefined) {
+    text = decodeFormulaXml(textOf(bytes, start, lt));
     formulas.set(key, bytes, start, lt, text);
-    cell.formula = text;
   }
+  cell.formula = text;
+  knownFormulas.note(start, lt + 4, text);
   return lt + 4;
 }
 
@@ -418,6 +431,7 @@ function scan(bytes: Uint8Array, sink: ScannedCellSink): number {
   const end = bytes.length;
   let pos = skipToSheetData(bytes);
   sink.scannedSheetData();
+  knownFormulas.begin();
   const attrs = newTagAttributes();
   const cell: ScannedCell = {
     row: 0,
@@ -442,7 +456,10 @@ function scan(bytes: Uint8Array, sink: ScannedCellSink): number {
         pos = lt + 6;
         continue;
       }
-      if (isName(bytes, lt + 2, lt + 11, 'sheetData') && bytes[lt + 11] === GT) return lt;
+      if (isName(bytes, lt + 2, lt + 11, 'sheetData') && bytes[lt + 11] === GT) {
+        knownFormulas.end(bytes);
+        return lt;
+      }
       giveUp();
     }
     if (inRow && nameIs(bytes, lt + 1, 'c')) {

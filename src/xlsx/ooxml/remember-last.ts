@@ -94,3 +94,115 @@ export class RememberedByBytes<T> {
     this.used += length;
   }
 }
+
+/**
+ * Elements of parts read before, found again in the part being read by one comparison each. The
+ * returns of a consolidation come from a few templates and list the same elements (shared
+ * strings, check formulas) in the same order, with each unit's own among them where they first
+ * appear, and Excel keeps that order when it saves. So each element is looked for in a kept part
+ * just after the last element found there (LOOKAHEAD places on: an element the part lacks is
+ * passed over; one it added is read anew, and the next is found again). An element is given as
+ * bytes that end with its closing tag, and its text holds no "<": equal bytes are the whole
+ * element, and it reads as the value kept for it (no hashing, lookup or decoding).
+ *
+ * A reader calls `begin` before a part, `find` at each element, `note` for every element it read
+ * (found or not), and `end` after a part it read through. A part is kept when fewer than half of
+ * its elements were found in the kept ones (the first of a template), as a copy of its elements'
+ * bytes (a view would keep its whole return alive): at most KNOWN_PARTS, none whose elements
+ * come to more than KNOWN_PART_BYTES.
+ */
+const KNOWN_PARTS = 4;
+const KNOWN_PART_BYTES = 1 << 20;
+const LOOKAHEAD = 3;
+
+interface KnownPart<T> {
+  bytes: Uint8Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  values: readonly T[];
+  /** The index after the element last found in this part, in the part being read. */
+  next: number;
+}
+
+export class RepeatedElements<T> {
+  private parts: KnownPart<T>[] = [];
+  /** The length of the element `find` found last. */
+  matchedLength = 0;
+  // The part being read: its elements' bounds and values, and how many were found.
+  private starts: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private ends: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private values: T[] = [];
+  private found = 0;
+
+  begin(): void {
+    for (const p of this.parts) p.next = 0;
+    this.values.length = 0;
+    this.found = 0;
+  }
+
+  /** The value of the kept element whose bytes are those at `at` (up to `limit`); undefined when none. */
+  find(bytes: Uint8Array, at: number, limit = bytes.length): T | undefined {
+    const parts = this.parts;
+    for (let t = 0; t < parts.length; t++) {
+      const p = parts[t];
+      const last = Math.min(p.next + LOOKAHEAD, p.values.length);
+      for (let k = p.next; k < last; k++) {
+        const s = p.starts[k];
+        const length = p.ends[k] - s;
+        if (at + length > limit) continue;
+        const kept = p.bytes;
+        let j = 0;
+        while (j < length && kept[s + j] === bytes[at + j]) j++;
+        if (j < length) continue;
+        p.next = k + 1;
+        this.matchedLength = length;
+        this.found++;
+        if (t > 0) {
+          // The part that answers is asked first next time.
+          parts.splice(t, 1);
+          parts.unshift(p);
+        }
+        return p.values[k];
+      }
+    }
+    return undefined;
+  }
+
+  note(start: number, end: number, value: T): void {
+    const k = this.values.length;
+    if (k >= this.starts.length) {
+      this.starts = grown(this.starts);
+      this.ends = grown(this.ends);
+    }
+    this.starts[k] = start;
+    this.ends[k] = end;
+    this.values.push(value);
+  }
+
+  end(bytes: Uint8Array): void {
+    const count = this.values.length;
+    if (2 * this.found >= count) return;
+    let size = 0;
+    for (let k = 0; k < count; k++) size += this.ends[k] - this.starts[k];
+    if (size > KNOWN_PART_BYTES) return;
+    // Only the elements' bytes, one after another (a sheet's formulas: ~12 KB of its ~110 KB).
+    const kept = new Uint8Array(size);
+    const starts = new Int32Array(count);
+    const ends = new Int32Array(count);
+    let at = 0;
+    for (let k = 0; k < count; k++) {
+      kept.set(bytes.subarray(this.starts[k], this.ends[k]), at);
+      starts[k] = at;
+      at += this.ends[k] - this.starts[k];
+      ends[k] = at;
+    }
+    this.parts.unshift({ bytes: kept, starts, ends, values: this.values.slice(), next: 0 });
+    if (this.parts.length > KNOWN_PARTS) this.parts.pop();
+  }
+}
+
+function grown(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}

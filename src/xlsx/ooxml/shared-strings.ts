@@ -3,7 +3,7 @@ import { DEFAULT_READ_LIMITS, ReadLimitExceeded, limitMessages, type ReadLimits 
 import { decodeOoxmlEscapes, decodeXml } from './xml-entities';
 import { scanXml } from './xml-scan';
 import { OoxmlUnsupported } from './unsupported';
-import { FNV_BASIS, FNV_PRIME, RememberedByBytes } from './remember-last';
+import { FNV_BASIS, FNV_PRIME, RememberedByBytes, RepeatedElements } from './remember-last';
 import { asciiBytes, bytesAt } from './byte-search';
 
 /** A shared string as exceljs keeps it: plain text, or rich-text runs (joined when read). */
@@ -109,24 +109,21 @@ export function plainSharedStringsBytes(
   const out: SharedString[] = [];
   const n = bytes.length;
   let pos = first;
-  let repeated = 0;
   knownParts.begin();
   for (;;) {
     let lt = pos;
     while (lt < n && bytes[lt] !== LT) lt++;
     if (lt === n) return null;
-    const k = out.length;
-    const known = knownParts.textAt(bytes, lt);
+    const known = knownParts.find(bytes, lt);
     if (known !== undefined) {
       checkedPush(out, known, limits);
       pos = lt + knownParts.matchedLength;
-      bounds.note(k, lt, pos);
-      repeated++;
+      knownParts.note(lt, pos, known);
       continue;
     }
     if (!bytesAt(bytes, SI_T, lt)) {
       if (!EPILOGUE.test(pieceDecoder.decode(bytes.subarray(lt)))) return null;
-      if (2 * repeated < out.length) knownParts.remember(bytes, bounds, out);
+      knownParts.end(bytes);
       return out;
     }
     const open = bytesAt(bytes, T_PLAIN, lt + 4)
@@ -141,9 +138,10 @@ export function plainSharedStringsBytes(
     let h = FNV_BASIS;
     while (end < n && bytes[end] !== LT) h = Math.imul(h ^ bytes[end++], FNV_PRIME);
     if (end === n || !bytesAt(bytes, T_CLOSE, end)) return null;
-    checkedPush(out, rememberedText(bytes, start, end, h ^ (end - start)), limits);
+    const text = rememberedText(bytes, start, end, h ^ (end - start));
+    checkedPush(out, text, limits);
     pos = end + T_CLOSE.length;
-    bounds.note(k, lt, pos);
+    knownParts.note(lt, pos, text);
   }
 }
 
@@ -155,104 +153,8 @@ function checkedPush(out: SharedString[], text: string, limits: ReadLimits): voi
   out.push(text);
 }
 
-/** Where each `<si>` element of the part being read starts and ends (reused from part to part). */
-class ElementBounds {
-  starts = new Int32Array(1024);
-  ends = new Int32Array(1024);
-
-  note(k: number, start: number, end: number): void {
-    if (k >= this.starts.length) {
-      const grown = (a: Int32Array) => {
-        const b = new Int32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.starts = grown(this.starts);
-      this.ends = grown(this.ends);
-    }
-    this.starts[k] = start;
-    this.ends[k] = end;
-  }
-}
-
-const bounds = new ElementBounds();
-
-/**
- * Shared-strings parts read before, as patterns the next parts repeat. The returns of one
- * template list the same strings in the same order, with the unit's own (its name, the evidence
- * and explanations it typed) among them where they first appear, and Excel keeps that order when
- * it saves. So each element is looked for in a part read before just after the last element found
- * there (LOOKAHEAD places on: a string the return lacks is passed over; one it added is read as
- * new, and the next is found again). An element whose bytes are, byte for byte, those of an
- * element read before is that element and reads as its text: one comparison, where rememberedText
- * hashes, looks up and compares. Element bytes include `<si><t…>` and `</t></si>`, and the text
- * between holds no "<", so equal bytes are the whole element. A few parts are kept (a framework's
- * groups have templates of their own); a part is kept when less than half of it was found in the
- * kept ones, as a copy (a view would keep its whole return alive), and not beyond KNOWN_PART_BYTES.
- */
-const KNOWN_PARTS = 4;
-const KNOWN_PART_BYTES = 1 << 20;
-const LOOKAHEAD = 3;
-
-interface KnownPart {
-  bytes: Uint8Array;
-  starts: Int32Array;
-  ends: Int32Array;
-  texts: readonly string[];
-  /** The index after the element last found in this part, in the part being read. */
-  next: number;
-}
-
-class KnownParts {
-  private parts: KnownPart[] = [];
-  /** The length of the element textAt last found. */
-  matchedLength = 0;
-
-  /** Before each part: every kept part is looked into from its start. */
-  begin(): void {
-    for (const p of this.parts) p.next = 0;
-  }
-
-  textAt(bytes: Uint8Array, at: number): string | undefined {
-    const parts = this.parts;
-    for (let t = 0; t < parts.length; t++) {
-      const p = parts[t];
-      const last = Math.min(p.next + LOOKAHEAD, p.texts.length);
-      for (let k = p.next; k < last; k++) {
-        const s = p.starts[k];
-        const length = p.ends[k] - s;
-        if (at + length > bytes.length) continue;
-        const kept = p.bytes;
-        let j = 0;
-        while (j < length && kept[s + j] === bytes[at + j]) j++;
-        if (j < length) continue;
-        p.next = k + 1;
-        this.matchedLength = length;
-        if (t > 0) {
-          // The part that answers is asked first next time.
-          parts.splice(t, 1);
-          parts.unshift(p);
-        }
-        return p.texts[k];
-      }
-    }
-    return undefined;
-  }
-
-  remember(bytes: Uint8Array, at: ElementBounds, texts: readonly string[]): void {
-    if (bytes.length > KNOWN_PART_BYTES || texts.length === 0) return;
-    this.parts.unshift({
-      bytes: new Uint8Array(bytes),
-      starts: at.starts.slice(0, texts.length),
-      ends: at.ends.slice(0, texts.length),
-      texts: texts.slice(),
-      next: 0,
-    });
-    if (this.parts.length > KNOWN_PARTS) this.parts.pop();
-  }
-}
-
-const knownParts = new KnownParts();
+/** Shared-strings elements of parts read before (an element: `<si><t…>` to `</t></si>`). */
+const knownParts = new RepeatedElements<string>();
 
 /** The tokenizer's reading of xl/sharedStrings.xml, as exceljs keeps it. */
 export function tokenizedSharedStrings(
