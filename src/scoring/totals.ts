@@ -52,13 +52,7 @@ class SheetTotals {
 
   totals(): Totals {
     const all: Sums = { self: 0, appraised: 0, survey: 0, max: 0 };
-    for (const node of this.framework.tree) {
-      const s = this.visit(node);
-      all.self += s.self;
-      all.appraised += s.appraised;
-      all.survey += s.survey;
-      all.max += s.max;
-    }
+    for (const node of this.framework.tree) addSums(all, this.visit(node));
     floorAtZero(all);
     return {
       ...publish('', all, this.scale, this.places),
@@ -111,17 +105,18 @@ class SheetTotals {
   private visit(node: FrameworkNode): Sums {
     if (!node.children?.length) return this.leafSums(node);
     const sums: Sums = { self: 0, appraised: 0, survey: 0, max: 0 };
-    for (const child of node.children) {
-      const s = this.visit(child);
-      sums.self += s.self;
-      sums.appraised += s.appraised;
-      sums.survey += s.survey;
-      sums.max += s.max;
-    }
+    for (const child of node.children) addSums(sums, this.visit(child));
     floorAtZero(sums);
     this.nodes[node.code] = publish(node.code, sums, this.scale, this.places);
     return sums;
   }
+}
+
+function addSums(into: Sums, s: Sums): void {
+  into.self += s.self;
+  into.appraised += s.appraised;
+  into.survey += s.survey;
+  into.max += s.max;
 }
 
 /**

@@ -8,6 +8,7 @@
  */
 import fc from 'fast-check';
 import type { CellGrid } from '../../src/workbook/read-grid';
+import { UNCHANGED, edited, listEdit } from '../helpers/list-edits';
 import {
   parseSheetBytes,
   parseSheetParts,
@@ -274,25 +275,14 @@ describe('byte scanner ≡ tokenizer on worksheet XML', () => {
           .map((f, i) => `<row r="${i + 1}"><c r="A${i + 1}"><f>${f}</f><v>1</v></c></row>`)
           .join('')}</sheetData></worksheet>`,
       );
-    const edit = fc.record({
-      kind: fc.constantFrom('same', 'replace', 'insert', 'remove', 'reverse'),
-      at: fc.nat(10),
-      formula: fc.constantFrom(...FORMULAS),
-    });
     let scanned = 0;
     fc.assert(
       fc.property(
         fc.array(fc.constantFrom(...FORMULAS.slice(0, 5)), { minLength: 1, maxLength: 10 }),
-        fc.array(edit, { maxLength: 6 }),
+        fc.array(listEdit(FORMULAS), { maxLength: 6 }),
         (base, edits) => {
-          for (const e of [{ kind: 'same', at: 0, formula: '' }, ...edits]) {
-            const formulas = [...base];
-            const at = e.at % (formulas.length + 1);
-            if (e.kind === 'replace') formulas[Math.min(at, formulas.length - 1)] = e.formula;
-            else if (e.kind === 'insert') formulas.splice(at, 0, e.formula);
-            else if (e.kind === 'remove') formulas.splice(at, 1);
-            else if (e.kind === 'reverse') formulas.reverse();
-            const bytes = sheet(formulas);
+          for (const e of [UNCHANGED, ...edits]) {
+            const bytes = sheet(edited(base, e));
             const fast = scannedGrid(bytes, ctx, 'Chấm điểm');
             if (fast === null) continue;
             scanned++;

@@ -18,6 +18,7 @@ import {
 } from '../../src/xlsx/ooxml/shared-strings';
 import { concat } from '../../src/xlsx/write/zip-stream';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../../src/xlsx/read-limits';
+import { UNCHANGED, edited, listEdit } from '../helpers/list-edits';
 
 const HEAD = [
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
@@ -149,15 +150,10 @@ describe('shared strings: indexOf path = tokenizer', () => {
       '<si><t>Mã</t></si>\n',
     ];
     // A base part, then returns made from it: the same, a string replaced, one inserted or
-    // removed, its order changed, cut short: each read in turn, the parts before remembered.
-    const edit = fc.oneof(
-      fc.constant({ kind: 'same' as const, at: 0, piece: '' }),
-      fc.record({
-        kind: fc.constantFrom('replace' as const, 'insert' as const, 'remove' as const, 'cut' as const),
-        at: fc.nat(12),
-        piece: fc.constantFrom(...PLAIN, ...NEAR, ...ODD),
-      }),
-      fc.constant({ kind: 'reverse' as const, at: 0, piece: '' }),
+    // removed, its order changed, sometimes cut short: each read in turn, the parts before remembered.
+    const edit = fc.tuple(
+      listEdit([...PLAIN, ...NEAR, ...ODD]),
+      fc.integer({ min: 0, max: 11 }).map((n) => n === 0),
     );
     fc.assert(
       fc.property(
@@ -166,14 +162,8 @@ describe('shared strings: indexOf path = tokenizer', () => {
         fc.boolean(),
         (base, edits, withLimits) => {
           const limits = withLimits ? small : DEFAULT_READ_LIMITS;
-          for (const e of [{ kind: 'same' as const, at: 0, piece: '' }, ...edits]) {
-            const body = [...base];
-            const at = e.at % (body.length + 1);
-            if (e.kind === 'replace') body[Math.min(at, body.length - 1)] = e.piece;
-            else if (e.kind === 'insert') body.splice(at, 0, e.piece);
-            else if (e.kind === 'remove') body.splice(at, 1);
-            else if (e.kind === 'reverse') body.reverse();
-            const xml = HEAD.join('') + body.join('') + (e.kind === 'cut' ? '' : '</sst>');
+          for (const [e, cut] of [[UNCHANGED, false] as const, ...edits]) {
+            const xml = HEAD.join('') + edited(base, e).join('') + (cut ? '' : '</sst>');
             const reference = outcome(() => tokenizedSharedStrings(xml, limits));
             expect(outcome(() => parseSharedStringsBytes(encoder.encode(xml), limits))).toEqual(reference);
           }
