@@ -114,6 +114,8 @@ export class RememberedByBytes<T> {
 const KNOWN_PARTS = 4;
 const KNOWN_PART_BYTES = 1 << 20;
 const LOOKAHEAD = 3;
+/** Bounds of this many elements are kept between parts (16 KB each array); beyond, made anew. */
+const RECORDED_KEPT = 4096;
 
 interface KnownPart<T> {
   bytes: Uint8Array;
@@ -138,6 +140,11 @@ export class RepeatedElements<T> {
     for (const p of this.parts) p.next = 0;
     this.values.length = 0;
     this.found = 0;
+    // A part of very many elements (as many as the read limits allow) leaves no large arrays behind.
+    if (this.starts.length > RECORDED_KEPT) {
+      this.starts = new Int32Array(1024);
+      this.ends = new Int32Array(1024);
+    }
   }
 
   /** The value of the kept element whose bytes are those at `at` (up to `limit`); undefined when none. */
