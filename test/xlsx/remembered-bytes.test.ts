@@ -46,10 +46,12 @@ describe('elements found again (RepeatedElements)', () => {
     memory.begin();
     for (const text of texts) {
       const length = new TextEncoder().encode(`<e>${text}</e>`).length;
-      const known = memory.find(bytes, at);
-      if (known !== undefined) found++;
-      const value = known ?? `read ${text}`;
-      memory.note(at, at + length, value);
+      let value = memory.find(bytes, at);
+      if (value !== undefined) found++;
+      else {
+        value = `read ${text}`;
+        memory.note(at, at + length, value);
+      }
       values.push(value);
       at += length;
     }

@@ -379,9 +379,7 @@ function formulaChild(bytes: Uint8Array, gt: number, end: number, cell: ScannedC
   const repeated = knownFormulas.find(bytes, gt + 1, end);
   if (repeated !== undefined) {
     cell.formula = repeated;
-    const after = gt + 1 + knownFormulas.matchedLength;
-    knownFormulas.note(gt + 1, after, repeated);
-    return after;
+    return gt + 1 + knownFormulas.matchedLength;
   }
   let lt = gt + 1;
   let h = FNV_BASIS;

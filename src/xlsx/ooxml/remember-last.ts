@@ -105,8 +105,8 @@ export class RememberedByBytes<T> {
  * bytes that end with its closing tag, and its text holds no "<": equal bytes are the whole
  * element, and it reads as the value kept for it (no hashing, lookup or decoding).
  *
- * A reader calls `begin` before a part, `find` at each element, `note` for every element it read
- * (found or not), and `end` after a part it read through. A part is kept when fewer than half of
+ * A reader calls `begin` before a part, `find` at each element, `note` for each element it had
+ * to read itself (a found one is noted by `find`), and `end` after a part it read through. A part is kept when fewer than half of
  * its elements were found in the kept ones (the first of a template), as a copy of its elements'
  * bytes (a view would keep its whole return alive): at most KNOWN_PARTS, none whose elements
  * come to more than KNOWN_PART_BYTES.
@@ -147,7 +147,7 @@ export class RepeatedElements<T> {
     }
   }
 
-  /** The value of the kept element whose bytes are those at `at` (up to `limit`); undefined when none. */
+  /** The value of the kept element whose bytes are those at `at` (up to `limit`), noted as read; undefined when none. */
   find(bytes: Uint8Array, at: number, limit = bytes.length): T | undefined {
     const parts = this.parts;
     for (let t = 0; t < parts.length; t++) {
@@ -164,6 +164,7 @@ export class RepeatedElements<T> {
         p.next = k + 1;
         this.matchedLength = length;
         this.found++;
+        this.note(at, at + length, p.values[k]);
         if (t > 0) {
           // The part that answers is asked first next time.
           parts.splice(t, 1);

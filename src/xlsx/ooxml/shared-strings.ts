@@ -118,7 +118,6 @@ export function plainSharedStringsBytes(
     if (known !== undefined) {
       checkedPush(out, known, limits);
       pos = lt + knownParts.matchedLength;
-      knownParts.note(lt, pos, known);
       continue;
     }
     if (!bytesAt(bytes, SI_T, lt)) {

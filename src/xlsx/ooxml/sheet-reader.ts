@@ -100,7 +100,8 @@ export function sheetPartsOfText(xml: string): SheetParts {
 }
 
 const utf8 = new TextDecoder();
-const END_OF_CELLS_BYTES = asciiBytes(END_OF_CELLS);
+const END_OF_CELLS_MARK = new FarMark(END_OF_CELLS);
+const END_OF_CELLS_BYTES = END_OF_CELLS_MARK.bytes;
 const MERGE_CELL_BYTES = asciiBytes('<mergeCell');
 const HYPERLINK_BYTES = asciiBytes('<hyperlink');
 const END_OF_MERGES_BYTES = asciiBytes('</mergeCells>');
@@ -109,18 +110,6 @@ const LEFT_OUT_MARKS = LEFT_OUT.map((name) => ({
   open: asciiBytes(`<${name}`),
   close: new FarMark(`</${name}>`),
 }));
-
-/**
- * Where an ASCII `pattern` first occurs in `bytes` at or after `from`; -1 when nowhere. Searched
- * by its byte at `anchor`, chosen rare in sheet XML (a capital letter, not the "<" of every tag).
- */
-function indexOfBytes(bytes: Uint8Array, pattern: Uint8Array, anchor: number, from = 0): number {
-  const key = pattern[anchor];
-  for (let i = bytes.indexOf(key, from + anchor); i >= 0; i = bytes.indexOf(key, i + 1)) {
-    if (bytesAt(bytes, pattern, i - anchor)) return i - anchor;
-  }
-  return -1;
-}
 
 /**
  * The end (after its closing tag) of the element LEFT_OUT_ELEMENTS takes at `at`, a "<"; -1 when
@@ -156,7 +145,7 @@ function decodeWithout(bytes: Uint8Array, start: number, end: number, leftOut: r
 
 /** Cuts a part given as bytes, decoding only the cells and the merged ranges. */
 export function sheetPartsOf(bytes: Uint8Array): SheetParts {
-  const end = indexOfBytes(bytes, END_OF_CELLS_BYTES, 7 /* D */);
+  const end = END_OF_CELLS_MARK.indexIn(bytes, 0);
   if (end < 0) return { cells: utf8.decode(bytes), merges: '', hasHyperlinks: false };
   return { cells: utf8.decode(bytes.subarray(0, end + END_OF_CELLS_BYTES.length)), ...tailOf(bytes, end) };
 }
