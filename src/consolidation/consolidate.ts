@@ -174,24 +174,17 @@ export function finishConsolidation(
       ranked: !notRanked.has(nameKey(unit.name)),
     });
     if (totals.notYetAppraised.length) {
-      f.warnings.push({
-        code: '',
-        cell: null,
-        ...consolidationMessage('consolidation.notYetAppraised', {
-          file: f.file,
-          codes: sharedList(totals.notYetAppraised),
-        }),
+      const said = consolidationMessage('consolidation.notYetAppraised', {
+        file: f.file,
+        codes: sharedList(totals.notYetAppraised),
       });
+      addWarning(f, { code: '', cell: null, rule: said.rule, params: said.params, message: said.message });
     }
     // The scores are now in `details`; the record no longer needs its copy. Set, not deleted:
     // a deleted property turns each record into a slower, larger dictionary-mode object.
     f.entries = undefined;
   }
-  for (const f of records) {
-    f.entries = undefined;
-    // As rankUnits does: an array grown by push keeps room for 17 items, a copy only its own.
-    if (f.warnings.length) f.warnings = f.warnings.slice();
-  }
+  for (const f of records) f.entries = undefined;
 
   result.units = rankUnits(inputs, {
     places: framework.places,
@@ -230,7 +223,7 @@ function noteReplacedCharacters(f: FileRecord): void {
   check('unitCode', f.unit?.code);
   check('fileName', f.file);
   if (!replaced.length) return;
-  f.warnings.push({
+  addWarning(f, {
     code: '',
     cell: null,
     ...consolidationMessage('consolidation.textReplaced', {
@@ -239,6 +232,15 @@ function noteReplacedCharacters(f: FileRecord): void {
       replacement: REPLACEMENT,
     }),
   });
+}
+
+/**
+ * A warning added to a file's record, in a list of exactly its own length: a list grown by push
+ * keeps room for 17 (as rankUnits says), and a copy of it at the end, as before, still left the
+ * grown one to the collector after it had outlived the young generation.
+ */
+function addWarning(f: FileRecord, warning: FileError): void {
+  f.warnings = f.warnings.length ? [...f.warnings, warning] : [warning];
 }
 
 /**

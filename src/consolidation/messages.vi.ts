@@ -57,12 +57,29 @@ function surveyMissing(p: ConsolidationParams['consolidation.surveyMissing']): s
     : `"${p.file}": ${survey} thiếu số liệu của đơn vị "${p.unit}" cho tiêu chí ${p.missing.join(', ')}; ${NOT_ZERO}`;
 }
 
+/**
+ * What consolidation.notYetAppraised says after the file name, made once per list of codes: the
+ * returns of a round mostly lack the same appraisals and share one list (consolidate.ts), and
+ * the sentence is kept for every file until the ranking is written (as its own text per file,
+ * ~0.2 KB each).
+ */
+const notYetAppraisedTails = new WeakMap<readonly string[], string>();
+
+function notYetAppraisedTail(codes: readonly string[]): string {
+  let tail = notYetAppraisedTails.get(codes);
+  if (tail === undefined) {
+    const shown = `${codes.slice(0, 8).join(', ')}${codes.length > 8 ? ', …' : ''}`;
+    tail = `${codes.length} tiêu chí chưa có điểm thẩm định; dùng điểm tự đánh giá thay thế (${shown}).`;
+    notYetAppraisedTails.set(codes, tail);
+  }
+  return tail;
+}
+
 export const CONSOLIDATION_VI: MessageTemplates<ConsolidationParams> = {
   'file.duplicate': (p) =>
     `"${p.file}": đơn vị "${p.unit}" (mã ${p.unitCode || 'trống'}) có ${p.count} tệp — trùng với ${p.others.map((o) => `"${o}"`).join(', ')}` +
     `${p.sameBytes ? ' (nội dung giống hệt nhau)' : ''}. Không tệp nào được chọn; hãy giữ lại một tệp rồi tổng hợp lại.`,
-  'consolidation.notYetAppraised': (p) =>
-    `"${p.file}": ${p.codes.length} tiêu chí chưa có điểm thẩm định; dùng điểm tự đánh giá thay thế (${p.codes.slice(0, 8).join(', ')}${p.codes.length > 8 ? ', …' : ''}).`,
+  'consolidation.notYetAppraised': (p) => `"${p.file}": ${notYetAppraisedTail(p.codes)}`,
   'consolidation.textReplaced': (p) =>
     `"${p.file}": ${p.replaced.map((r) => `${REPLACED_TEXT[r.where]} có ký tự ${r.chars.join(', ')}`).join('; ')} — không được phép trong tệp Excel (XML), đã thay bằng "${p.replacement}" trong bảng xếp hạng.`,
   'consolidation.surveyMissing': surveyMissing,
