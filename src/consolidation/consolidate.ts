@@ -18,7 +18,8 @@ import { detailFromKept } from './unit-detail';
 import type { CellValue, PreviousResult, RankInput, Scoresheet, UnitRef } from '../scoring/types';
 import { buildUnitIndex, codeKey, matchUnit } from './match';
 import { importSurveyRows, type SurveyImport, type SurveyImportOptions, type SurveyUnit } from './survey';
-import type { ConsolidationResult, FileError, FileRecord, KeptEntries } from './types';
+import type { ConsolidationResult, FileError, FileRecord, KeptEntries, StoredEntries } from './types';
+import { memoryScoreStore, type ScoreStore } from './score-store';
 
 /** What the second phase needs besides the records (the use case adds the reading side). */
 export interface FinishOptions {
@@ -37,6 +38,21 @@ export interface FinishOptions {
    * group has survey leaves; 'zero' counts the missing points as 0 with a warning. Default 'zero'.
    */
   surveyGaps?: 'reject' | 'zero';
+  /**
+   * Where the units' numbers are kept until the ranking is written (score-store.ts), and where
+   * records' stored entries are read from: the CLI gives one that writes them to a temporary file.
+   * Default: a store in memory.
+   */
+  scoreStore?: ScoreStore;
+}
+
+/** The kept scores of a record, read from the store when the use case moved them there. */
+function keptEntriesOf(entries: KeptEntries | StoredEntries, store: ScoreStore): KeptEntries {
+  return 'values' in entries ? entries : { codes: entries.codes, values: store.read(entries.at) };
+}
+
+function storedAt(entries: FileRecord['entries']): number | undefined {
+  return entries && 'at' in entries ? entries.at : undefined;
 }
 
 function identity(unit: UnitRef): string {
@@ -134,6 +150,7 @@ export function finishConsolidation(
   const surveyPoints = result.survey?.points ?? (Object.create(null) as SurveyImport['points']);
   const notRanked = new Set([...framework.notRanked, ...(options.notRanked ?? [])].map(nameKey));
 
+  const store = options.scoreStore ?? memoryScoreStore();
   const inputs: RankInput[] = [];
   // Returns of one round mostly lack the same appraisals: their warnings share one list of codes
   // (49 codes each took ~0.2 KB per file, kept until the result is written).
@@ -149,7 +166,7 @@ export function finishConsolidation(
     const unit = f.unit as UnitRef;
     const key = keyOf(unit);
     const points = surveyPoints[key];
-    const kept = f.entries as KeptEntries;
+    const kept = keptEntriesOf(f.entries as KeptEntries | StoredEntries, store);
     const sheet: Scoresheet = { frameworkId: framework.id, unit, entries: keptAsEntries(kept) };
     for (const [code, p] of Object.entries(points ?? {}))
       sheet.entries[code] = { ...sheet.entries[code], survey: p };
@@ -157,7 +174,7 @@ export function finishConsolidation(
     // The detail takes over the kept scores (no second copy of them per unit while ranking).
     const surveyOf = (code: string) => readScore(sheet.entries[code]?.survey).value;
     const of = { key, unit, file: f.file, hasSurvey: !!points };
-    result.details.push(detailFromKept(framework, of, kept, surveyOf, totals));
+    result.details.push(detailFromKept(framework, of, kept, surveyOf, totals, store, storedAt(f.entries)));
     // Keyed by lĩnh vực codes, digits the framework schema checked ("1", "2"): a plain object, whose
     // keys are array indexes (a prototype-less one took ~0.5 KB per unit, its own dictionary).
     result.fieldTotals[key] = Object.fromEntries(

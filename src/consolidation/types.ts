@@ -62,6 +62,12 @@ export interface KeptEntries {
   values: KeptValues;
 }
 
+/** Kept scores moved into the run's ScoreStore (score-store.ts): `at` is their handle there. */
+export interface StoredEntries {
+  codes: readonly string[];
+  at: number;
+}
+
 export interface FileRecord {
   file: string;
   status: FileStatus;
@@ -73,8 +79,12 @@ export interface FileRecord {
   /** From `_meta` (generatedAt), when readable. */
   generatedAt: string | null;
   frameworkId: string | null;
-  /** Only for accepted files, until they are ranked: what the totals are computed from once survey data is in. */
-  entries?: KeptEntries;
+  /**
+   * Only for accepted files, until they are ranked: what the totals are computed from once survey
+   * data is in. As read (a `--jobs` worker's records, the campaign's), or moved into the run's
+   * ScoreStore by the use case.
+   */
+  entries?: KeptEntries | StoredEntries;
 }
 
 export interface LeafDetail {

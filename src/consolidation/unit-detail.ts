@@ -2,18 +2,20 @@
  * A ranked unit's detail, kept small: a province's 200 units or a nation's 3,300 are all held until
  * the ranking workbook is written, and the plain shape (an object per leaf, every criterion's
  * totals) took 11 KB per unit, two thirds of a consolidation's memory per unit (measured on the
- * bench's An Giang returns, 59 leaves). Here a detail holds the scores the consolidation kept of
- * its file (kept-entries.ts: self, appraisal, round-2 appraisal per leaf, one typed array), taken
- * over rather than copied, with the survey points written into the survey leaves' slots; and its
- * totals and those of its lĩnh vực as numbers in a buffer shared by many details (as objects those
- * nine took ~1.5 KB: an object and up to six boxed numbers each). `leaves` and `totals` are made when read, and JSON
- * gives the plain shape.
+ * bench's An Giang returns, 59 leaves). Here a detail holds two handles into the run's ScoreStore
+ * (score-store.ts): the scores the consolidation kept of its file (kept-entries.ts: self,
+ * appraisal, round-2 appraisal per leaf), with the survey points written into the survey leaves'
+ * slots, and its totals and those of its lĩnh vực as numbers (as objects those nine took ~1.5 KB:
+ * an object and up to six boxed numbers each). In the CLI the store is a temporary file, so a
+ * detail in memory is this object alone. `leaves` and `totals` are made when read, and JSON gives
+ * the plain shape.
  */
 import type { Framework, FrameworkNode } from '../framework/schema';
 import { readScore } from '../scoring/read';
 import type { NodeTotals, Scoresheet, Totals, UnitRef } from '../scoring/types';
 import { KEPT_FIELDS, keepEntries, keptAsEntries, leafCodes, leafOrder } from './kept-entries';
 import { keptValue, withKeptValue, type KeptValues } from './kept-values';
+import { memoryScoreStore, type ScoreStore } from './score-store';
 import type { KeptEntries, LeafDetail, UnitDetail, UnitTotals } from './types';
 
 const SLOTS = KEPT_FIELDS.length;
@@ -53,25 +55,6 @@ function unpackTotals(from: Float64Array, at: number, code: string): NodeTotals 
   return { code, self, appraised, survey, total, max: from[at + MAX], index: unpacked(from[at + INDEX]) };
 }
 
-/**
- * Room for the totals of many details in one buffer, off the JavaScript heap: an array of numbers
- * per detail (0.6 KB with its growth room) or a Float64Array each (with its own buffer object)
- * cost more than the numbers; the collector also sizes the heap after what it holds.
- */
-const SLAB_DETAILS = 512;
-let slab = new Float64Array(0);
-let slabUsed = 0;
-
-function totalsRoom(size: number): { slab: Float64Array; at: number } {
-  if (slabUsed + size > slab.length) {
-    slab = new Float64Array(size * SLAB_DETAILS);
-    slabUsed = 0;
-  }
-  const at = slabUsed;
-  slabUsed += size;
-  return { slab, at };
-}
-
 class PackedUnitDetail implements UnitDetail {
   constructor(
     readonly key: string,
@@ -80,17 +63,18 @@ class PackedUnitDetail implements UnitDetail {
     readonly hasSurvey: boolean,
     private readonly framework: Framework,
     private readonly order: readonly FrameworkNode[],
+    private readonly store: ScoreStore,
     /** The kept scores (SLOTS per leaf in `order`), survey points in the survey leaves' slots. */
-    private readonly scores: KeptValues,
-    /** From `totalsAt`, TOTAL_FIELDS per node: the unit's, then its lĩnh vực's (a shared slab). */
-    private readonly totalsSlab: Float64Array,
+    private readonly scoresAt: number,
+    /** TOTAL_FIELDS per node: the unit's, then its lĩnh vực's. */
     private readonly totalsAt: number,
     /** The code of the unit's own totals (the root's: ""). */
     private readonly totalsCode: string,
   ) {}
 
   get leaves(): LeafDetail[] {
-    const { order, scores } = this;
+    const { order } = this;
+    const scores = this.store.read(this.scoresAt);
     const out: LeafDetail[] = new Array(order.length);
     for (let i = 0; i < order.length; i++) {
       const node = order[i];
@@ -109,12 +93,12 @@ class PackedUnitDetail implements UnitDetail {
 
   /** Made at each read (a caller reading it per lĩnh vực keeps it: points-lost.ts). */
   get totals(): UnitTotals {
-    const { totalsSlab, totalsAt } = this;
-    const own = unpackTotals(totalsSlab, totalsAt, this.totalsCode) as NodeTotals;
+    const numbers = this.store.read(this.totalsAt) as Float64Array;
+    const own = unpackTotals(numbers, 0, this.totalsCode) as NodeTotals;
     const nodes: Record<string, NodeTotals> = Object.create(null);
     const fields = this.framework.tree;
     for (let i = 0; i < fields.length; i++) {
-      const node = unpackTotals(totalsSlab, totalsAt + (i + 1) * TOTAL_FIELDS.length, fields[i].code);
+      const node = unpackTotals(numbers, (i + 1) * TOTAL_FIELDS.length, fields[i].code);
       if (node) nodes[fields[i].code] = node;
     }
     return { ...own, nodes };
@@ -153,6 +137,9 @@ export function detailFromKept(
   kept: KeptEntries,
   surveyPoints: (code: string) => number | null,
   totals: Totals,
+  store: ScoreStore = memoryScoreStore(),
+  /** The handle the kept scores have in `store`, to write the detail's over them. */
+  keptAt?: number,
 ): UnitDetail {
   const order = leafOrder(framework);
   let scores = inOrderOf(kept, framework) ? kept.values : keepEntries(framework, keptAsEntries(kept)).values;
@@ -161,11 +148,11 @@ export function detailFromKept(
     for (let k = 0; k < SLOTS; k++) scores = withKeptValue(scores, i * SLOTS + k, NaN);
     scores = withKeptValue(scores, i * SLOTS + SURVEY, packed(surveyPoints(order[i].code)));
   }
-  const room = totalsRoom((framework.tree.length + 1) * TOTAL_FIELDS.length);
-  packTotals(room.slab, room.at, totals);
   const fields = framework.tree;
+  const numbers = new Float64Array((fields.length + 1) * TOTAL_FIELDS.length);
+  packTotals(numbers, 0, totals);
   for (let i = 0; i < fields.length; i++)
-    packTotals(room.slab, room.at + (i + 1) * TOTAL_FIELDS.length, totals.nodes[fields[i].code]);
+    packTotals(numbers, (i + 1) * TOTAL_FIELDS.length, totals.nodes[fields[i].code]);
   return new PackedUnitDetail(
     of.key,
     of.unit,
@@ -173,9 +160,9 @@ export function detailFromKept(
     of.hasSurvey,
     framework,
     order,
-    scores,
-    room.slab,
-    room.at,
+    store,
+    store.keep(scores, keptAt),
+    store.keep(numbers),
     totals.code,
   );
 }

@@ -12,6 +12,7 @@
  */
 import { finishConsolidation, type FinishOptions } from '../consolidation/consolidate';
 import { keepEntries } from '../consolidation/kept-entries';
+import { memoryScoreStore, type ScoreStore } from '../consolidation/score-store';
 import { previousFromRows } from '../consolidation/previous';
 import type {
   ConsolidationProgress,
@@ -137,8 +138,13 @@ export async function consolidate(
       return r;
     },
   };
+  // The kept scores go into the store as each file is done: in the CLI they are then on disk,
+  // not 3,000 typed arrays in memory until the ranking is written.
+  const scoreStore = options.scoreStore ?? memoryScoreStore();
   for await (const file of files) {
     const record = await inspectFile(file, reader);
+    if (record.entries && 'values' in record.entries)
+      record.entries = { codes: record.entries.codes, at: scoreStore.keep(record.entries.values) };
     records.push(record);
     options.onProgress?.({
       done: records.length,
@@ -148,7 +154,7 @@ export async function consolidate(
       elapsedMs: now() - started,
     });
   }
-  return finishConsolidation(records, frameworks, options);
+  return finishConsolidation(records, frameworks, { ...options, scoreStore });
 }
 
 /** How messages name the two tables. */
@@ -216,6 +222,8 @@ export interface ConsolidateReturnsInput {
   /** See FinishOptions.surveyGaps: 'reject' (no silent zero) or 'zero'. */
   surveyGaps?: FinishOptions['surveyGaps'];
   onProgress?: (p: ConsolidationProgress) => void;
+  /** Where the units' numbers are kept until the ranking is written (FinishOptions.scoreStore). */
+  scoreStore?: ScoreStore;
 }
 
 /**
@@ -231,6 +239,7 @@ export async function consolidateReturns(input: ConsolidateReturnsInput): Promis
     surveyGaps: input.surveyGaps,
     total: input.total,
     onProgress: input.onProgress,
+    scoreStore: input.scoreStore,
     ...tables,
   });
 }

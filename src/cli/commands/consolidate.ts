@@ -42,6 +42,7 @@ import { cliWorkbookReader, frameworkResolver } from '../consolidate/workbook-re
 import { defaultJobs, inspectInWorkers, workersAvailable, type WorkerJob } from '../consolidate/worker-pool';
 import { UserError } from '../errors';
 import { returnedFileBytes } from '../consolidate/returned-file-bytes';
+import { tempFileScoreStore } from '../consolidate/temp-file-pages';
 import {
   FRAMEWORK_OPTION_HELP,
   illustrativeWarning,
@@ -56,7 +57,6 @@ function addFrameworkHints(result: ConsolidationResult): void {
 }
 
 export interface ConsolidateRun {
-  result: ConsolidationResult;
   code: number;
 }
 
@@ -122,6 +122,7 @@ async function consolidateJobs(
       framework,
       notRanked: input.notRanked,
       surveyGaps: input.surveyGaps,
+      scoreStore: input.scoreStore,
       ...tables,
     });
   } catch (e) {
@@ -248,48 +249,56 @@ export async function runConsolidate(argv: string[], io: CliIO): Promise<Consoli
   const surveyInput = survey
     ? await surveyArg(tableFileArg(survey, io.cwd, SURVEY_TABLE), allowMissingSurvey, io)
     : undefined;
-  const result = await consolidateJobs(jobsList, jobs, {
-    readTable: readDataRows,
-    framework,
-    survey: surveyInput?.input,
-    // The same rule as `campaign rank` and the pane: survey points are never 0 by default; a unit
-    // whose framework has survey tiêu chí and no survey row (or no --survey at all) is not ranked.
-    surveyGaps: allowMissingSurvey ? 'zero' : 'reject',
-    previous: previous ? tableFileArg(previous, io.cwd, PREVIOUS_TABLE) : undefined,
-    notRanked: args.all['not-ranked'],
-    total: jobsList.length,
-    onProgress: io.isTTY && !json ? progressPrinter(io, jobsList.length) : undefined,
-  });
-  addFrameworkHints(result);
-  refuseUnusableSurvey(result, allowMissingSurvey, io);
-  result.warnings.unshift(
-    ...collected.skipped.map((s) => s.message),
-    ...(surveyInput?.unusable ? [surveyInput.unusable] : []),
-  );
-  if (!framework && result.framework && !json) {
-    const warning = illustrativeWarning(result.framework);
-    if (warning) io.stderr(warning);
-  }
+  // The units' numbers wait for the ranking in a temporary file (temp-file-pages.ts), closed
+  // here whichever way the run ends: the result is not read after this command.
+  const { store: scoreStore, pages } = tempFileScoreStore();
+  try {
+    const result = await consolidateJobs(jobsList, jobs, {
+      readTable: readDataRows,
+      framework,
+      survey: surveyInput?.input,
+      // The same rule as `campaign rank` and the pane: survey points are never 0 by default; a unit
+      // whose framework has survey tiêu chí and no survey row (or no --survey at all) is not ranked.
+      surveyGaps: allowMissingSurvey ? 'zero' : 'reject',
+      previous: previous ? tableFileArg(previous, io.cwd, PREVIOUS_TABLE) : undefined,
+      notRanked: args.all['not-ranked'],
+      total: jobsList.length,
+      scoreStore,
+      onProgress: io.isTTY && !json ? progressPrinter(io, jobsList.length) : undefined,
+    });
+    addFrameworkHints(result);
+    refuseUnusableSurvey(result, allowMissingSurvey, io);
+    result.warnings.unshift(
+      ...collected.skipped.map((s) => s.message),
+      ...(surveyInput?.unusable ? [surveyInput.unusable] : []),
+    );
+    if (!framework && result.framework && !json) {
+      const warning = illustrativeWarning(result.framework);
+      if (warning) io.stderr(warning);
+    }
 
-  const outputs: Record<string, string | null> = { ranking: null, report: null };
-  const code = result.units.length && result.framework ? 0 : 1;
-  if (code === 0) await writeOutputs(result, { ranking: output, report }, io.cwd, outputs);
-  if (json) writeJsonChunks(consolidationJson(result, outputs), io.stdout);
-  else {
-    io.stdout(consolidationText(result));
-    if (code === 0) {
-      io.stdout(
-        `\nĐã ghi bảng xếp hạng: ${output}${outputs.report ? `\nĐã ghi báo cáo: ${outputs.report}` : ''}\n`,
+    const outputs: Record<string, string | null> = { ranking: null, report: null };
+    const code = result.units.length && result.framework ? 0 : 1;
+    if (code === 0) await writeOutputs(result, { ranking: output, report }, io.cwd, outputs);
+    if (json) writeJsonChunks(consolidationJson(result, outputs), io.stdout);
+    else {
+      io.stdout(consolidationText(result));
+      if (code === 0) {
+        io.stdout(
+          `\nĐã ghi bảng xếp hạng: ${output}${outputs.report ? `\nĐã ghi báo cáo: ${outputs.report}` : ''}\n`,
+        );
+      }
+    }
+    surveyGapsNotice(result, io, 'Thêm tệp kết quả điều tra (--survey DIEU_TRA.csv|.xlsx)');
+    if (code !== 0) {
+      io.stderr(
+        'Không có đơn vị nào được xếp hạng (mọi tệp đều bị từ chối, trùng hoặc không đọc được): không ghi bảng xếp hạng.\n',
       );
     }
+    return { code };
+  } finally {
+    pages.close();
   }
-  surveyGapsNotice(result, io, 'Thêm tệp kết quả điều tra (--survey DIEU_TRA.csv|.xlsx)');
-  if (code !== 0) {
-    io.stderr(
-      'Không có đơn vị nào được xếp hạng (mọi tệp đều bị từ chối, trùng hoặc không đọc được): không ghi bảng xếp hạng.\n',
-    );
-  }
-  return { result, code };
 }
 
 /** The ranking workbook (streamed row by row into its temporary file) and the HTML report. */
