@@ -4,7 +4,7 @@
  * (no permission, removed meanwhile) is reported and skipped: one bad folder never stops the
  * others. Excel's "~$" lock files and hidden entries are left out.
  */
-import { promises as fs, type Dirent } from 'node:fs';
+import { promises as fs, readdirSync, type Dirent } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import { UserError } from '../errors';
 import { ioErrorMessage, ioFailure, isErrnoException } from '../io-errors';
@@ -57,9 +57,13 @@ export async function collectWorkbooks(
     // Depth first in name order, as a recursive walk would go, but with an explicit stack of
     // folders being listed: a tree of any depth costs no call stack.
     const frames: { entries: Dirent[]; next: number; dir: string }[] = [];
-    const open = async (dir: string): Promise<boolean> => {
+    // Listed synchronously, as the files themselves are read (returned-file-bytes.ts): the promise
+    // API's listing stayed reachable from a native handle scope for the rest of the run (heap
+    // snapshots while the ranking was written: every Dirent of the folder still held, 3,000 of
+    // them at 3,000 returns, ~0.3 MB).
+    const open = (dir: string): boolean => {
       try {
-        const entries = await fs.readdir(dir, { withFileTypes: true });
+        const entries = readdirSync(dir, { withFileTypes: true });
         entries.sort((a, b) => a.name.localeCompare(b.name));
         frames.push({ entries, next: 0, dir });
         return true;
@@ -72,7 +76,7 @@ export async function collectWorkbooks(
         return false;
       }
     };
-    await open(full);
+    open(full);
     while (frames.length) {
       const frame = frames[frames.length - 1];
       if (frame.next >= frame.entries.length) {
@@ -82,7 +86,7 @@ export async function collectWorkbooks(
       const e = frame.entries[frame.next++];
       if (skippable(e.name)) continue;
       const path = join(frame.dir, e.name);
-      if (e.isDirectory()) await open(path);
+      if (e.isDirectory()) open(path);
       else if (e.isFile() && WORKBOOK_EXTENSIONS.has(extname(e.name).toLowerCase()) && !exclude.has(path))
         files.push(path);
     }
