@@ -13,9 +13,9 @@ import { appliesTo, leaves } from '../framework/tree';
 import { rankUnits } from '../scoring';
 import { computeTotals } from '../scoring/totals';
 import { readScore } from '../scoring/read';
-import { keptAsEntries } from './kept-entries';
+import { keptIntoEntries } from './kept-entries';
 import { detailFromKept } from './unit-detail';
-import type { CellValue, PreviousResult, RankInput, Scoresheet, UnitRef } from '../scoring/types';
+import type { CellValue, LeafEntry, PreviousResult, RankInput, Scoresheet, UnitRef } from '../scoring/types';
 import { buildUnitIndex, codeKey, matchUnit } from './match';
 import { importSurveyRows, type SurveyImport, type SurveyImportOptions, type SurveyUnit } from './survey';
 import type { ConsolidationResult, FileError, FileRecord, KeptEntries, StoredEntries } from './types';
@@ -151,6 +151,8 @@ export function finishConsolidation(
   const notRanked = new Set([...framework.notRanked, ...(options.notRanked ?? [])].map(nameKey));
 
   const store = options.scoreStore ?? memoryScoreStore();
+  let scratch: Record<string, LeafEntry> = {};
+  let scratchCodes: readonly string[] | null = null;
   const inputs: RankInput[] = [];
   // Returns of one round mostly lack the same appraisals: their warnings share one list of codes
   // (49 codes each took ~0.2 KB per file, kept until the result is written).
@@ -167,9 +169,16 @@ export function finishConsolidation(
     const key = keyOf(unit);
     const points = surveyPoints[key];
     const kept = keptEntriesOf(f.entries as KeptEntries | StoredEntries, store);
-    const sheet: Scoresheet = { frameworkId: framework.id, unit, entries: keptAsEntries(kept) };
+    // One set of entry objects for every unit with the same leaves (keptIntoEntries): read here
+    // and by computeTotals, held by nothing after.
+    if (kept.codes !== scratchCodes) {
+      scratch = {};
+      scratchCodes = kept.codes;
+    }
+    const sheet: Scoresheet = { frameworkId: framework.id, unit, entries: keptIntoEntries(kept, scratch) };
+    // Points of a code that is not a leaf count nowhere (computeTotals reads leaves only).
     for (const [code, p] of Object.entries(points ?? {}))
-      sheet.entries[code] = { ...sheet.entries[code], survey: p };
+      if (sheet.entries[code]) sheet.entries[code].survey = p;
     const totals = computeTotals(framework, sheet);
     // The detail takes over the kept scores (no second copy of them per unit while ranking).
     const surveyOf = (code: string) => readScore(sheet.entries[code]?.survey).value;

@@ -75,3 +75,25 @@ export function keptAsEntries(kept: KeptEntries): Record<string, LeafEntry> {
   }
   return entries;
 }
+
+/**
+ * keptAsEntries written into `into`, reusing its entry objects: for a caller that reads one unit's
+ * entries at a time (the ranking: computeTotals, then the survey points), so 3,000 units do not
+ * make 3,000 sets of 59 entry objects (~28 MB of garbage while ranking them). Each entry gets all
+ * four fields, `survey` empty (undefined, as a missing one).
+ */
+export function keptIntoEntries(
+  kept: KeptEntries,
+  into: Record<string, LeafEntry>,
+): Record<string, LeafEntry> {
+  for (let i = 0; i < kept.codes.length; i++) {
+    let e = into[kept.codes[i]];
+    if (!e) into[kept.codes[i]] = e = { self: null, appraisal: null, appraisal2: null, survey: undefined };
+    for (let j = 0; j < KEPT_FIELDS.length; j++) {
+      const v = keptValue(kept.values, i * KEPT_FIELDS.length + j);
+      e[KEPT_FIELDS[j]] = Number.isNaN(v) ? null : v;
+    }
+    e.survey = undefined;
+  }
+  return into;
+}

@@ -19,9 +19,12 @@ export function leafKind(leaf: FrameworkNode): LeafKind {
 }
 
 /** The closed interval a self/appraisal score of this leaf must lie in, for a group. */
-export function scoreRange(leaf: FrameworkNode, group: string): { min: number; max: number } {
-  const { min, max } = acceptedScores(leaf.rule, leafMaxFor(leaf, group));
-  return { min, max };
+export function scoreRange(
+  leaf: FrameworkNode,
+  group: string,
+): { readonly min: number; readonly max: number } {
+  // The rule's answer itself (kept and frozen by acceptedScores), not a copy per ask.
+  return acceptedScores(leaf.rule, leafMaxFor(leaf, group));
 }
 
 export function inRange(value: number, range: { min: number; max: number }): boolean {
@@ -41,7 +44,11 @@ export function stepOf(rule: Rule | undefined): number | null {
 /** Whether `value` has the shape the leaf's rule demands: a level, a tier's points, or on the step. */
 export function matchesRule(rule: Rule | undefined, value: number): boolean {
   const { allowed, step } = acceptedScores(rule, 0);
-  if (allowed) return allowed.some((p) => samePoints(p, value));
+  if (allowed) {
+    // A loop, not some() with a closure made per call (one per scored cell while ranking).
+    for (const p of allowed) if (samePoints(p, value)) return true;
+    return false;
+  }
   return step === null || isMultipleOf(value, step);
 }
 

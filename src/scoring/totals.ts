@@ -16,7 +16,7 @@ import { divRoundHalfUp, fromScaled, mulDivRoundHalfUp, toScaled } from '../comm
 import { acceptableScore, inRange, leafKind, surveyEntryIsRate } from './leaf';
 import { readScore } from './read';
 import { SURVEY_EXACT_PLACES, surveyLeafPointsFromRate, surveyRounding } from './survey';
-import type { CellValue, NodeTotals, Scoresheet, Totals } from './types';
+import type { CellValue, LeafEntry, NodeTotals, Scoresheet, Totals } from './types';
 
 interface Sums {
   self: number;
@@ -52,7 +52,7 @@ class SheetTotals {
 
   totals(): Totals {
     const all: Sums = { self: 0, appraised: 0, survey: 0, max: 0 };
-    for (const node of this.framework.tree) addSums(all, this.visit(node));
+    for (const node of this.framework.tree) this.visit(node, all);
     floorAtZero(all);
     return {
       ...publish('', all, this.scale, this.places),
@@ -61,13 +61,21 @@ class SheetTotals {
     };
   }
 
-  private scoreOf(leaf: FrameworkNode, value: CellValue): { scaled: number; empty: boolean } {
-    const r = readScore(value);
-    if (r.value === null) return { scaled: 0, empty: r.empty };
-    return {
-      scaled: acceptableScore(leaf, this.group, r.value) ? toScaled(r.value, this.scale) : 0,
-      empty: false,
-    };
+  /**
+   * A self or appraisal cell's score, scaled: NaN when the cell is empty, 0 when it holds
+   * something that is not a number or a score the leaf does not accept. A number (every score a
+   * consolidation kept) is taken as it is, without readScore's reading object per cell: 3 cells
+   * of 59 leaves of 3,000 files made ~24 MB of them while ranking.
+   */
+  private scaledScore(leaf: FrameworkNode, value: CellValue | undefined): number {
+    let v: number;
+    if (typeof value === 'number' && Number.isFinite(value)) v = value;
+    else {
+      const r = readScore(value);
+      if (r.value === null) return r.empty ? NaN : 0;
+      v = r.value;
+    }
+    return acceptableScore(leaf, this.group, v) ? toScaled(v, this.scale) : 0;
   }
 
   private surveyOf(leaf: FrameworkNode, max: number): number {
@@ -80,37 +88,48 @@ class SheetTotals {
     return inRange(v, { min: 0, max }) ? toScaled(v, this.scale) : 0;
   }
 
-  private leafSums(leaf: FrameworkNode): Sums {
+  /** Adds a leaf's sums to its parent's (no object per leaf). */
+  private addLeaf(leaf: FrameworkNode, into: Sums): void {
     const group = this.group;
-    if (!appliesTo(leaf, group)) return { self: 0, appraised: 0, survey: 0, max: 0 };
+    if (!appliesTo(leaf, group)) return;
     const max = leafMaxFor(leaf, group);
     const maxScaled = toScaled(max, this.scale);
     const kind = leafKind(leaf);
-    if (kind === 'survey') return { self: 0, appraised: 0, survey: this.surveyOf(leaf, max), max: maxScaled };
-    const entry = this.sheet.entries[leaf.code] ?? {};
-    const self = this.scoreOf(leaf, entry.self);
-    const second = this.scoreOf(leaf, entry.appraisal2);
-    const first = this.scoreOf(leaf, entry.appraisal);
-    let appraised: number;
-    if (!second.empty) appraised = second.scaled;
-    else if (!first.empty) appraised = first.scaled;
-    else {
-      appraised = self.scaled;
-      // An empty deduction/bonus leaf means "none": nothing is waiting for the council there.
-      if (kind === 'score' || !self.empty) this.notYetAppraised.push(leaf.code);
+    into.max += maxScaled;
+    if (kind === 'survey') {
+      into.survey += this.surveyOf(leaf, max);
+      return;
     }
-    return { self: self.scaled, appraised, survey: 0, max: maxScaled };
+    const entry = this.sheet.entries[leaf.code] ?? NO_ENTRY;
+    const self = this.scaledScore(leaf, entry.self);
+    const second = this.scaledScore(leaf, entry.appraisal2);
+    const first = this.scaledScore(leaf, entry.appraisal);
+    const selfPoints = Number.isNaN(self) ? 0 : self;
+    let appraised: number;
+    if (!Number.isNaN(second)) appraised = second;
+    else if (!Number.isNaN(first)) appraised = first;
+    else {
+      appraised = selfPoints;
+      // An empty deduction/bonus leaf means "none": nothing is waiting for the council there.
+      if (kind === 'score' || !Number.isNaN(self)) this.notYetAppraised.push(leaf.code);
+    }
+    into.self += selfPoints;
+    into.appraised += appraised;
   }
 
-  private visit(node: FrameworkNode): Sums {
-    if (!node.children?.length) return this.leafSums(node);
+  /** Adds a node's sums (floored at 0) to its parent's, and publishes the node's totals. */
+  private visit(node: FrameworkNode, into: Sums): void {
+    if (!node.children?.length) return this.addLeaf(node, into);
     const sums: Sums = { self: 0, appraised: 0, survey: 0, max: 0 };
-    for (const child of node.children) addSums(sums, this.visit(child));
+    for (const child of node.children) this.visit(child, sums);
     floorAtZero(sums);
     this.nodes[node.code] = publish(node.code, sums, this.scale, this.places);
-    return sums;
+    addSums(into, sums);
   }
 }
+
+/** A leaf with no entry reads as one with every cell empty. */
+const NO_ENTRY: LeafEntry = Object.freeze({});
 
 function addSums(into: Sums, s: Sums): void {
   into.self += s.self;
