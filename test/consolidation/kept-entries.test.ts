@@ -6,7 +6,7 @@
  * equal those computed from the entries themselves.
  */
 import fc from 'fast-check';
-import { keepEntries, keptAsEntries } from '../../src/consolidation/kept-entries';
+import { keepEntries, keptAsEntries, keptIntoEntries } from '../../src/consolidation/kept-entries';
 import { unitDetail } from '../../src/consolidation/unit-detail';
 import { isLeaf, walk } from '../../src/framework/tree';
 import { computeTotals } from '../../src/scoring/totals';
@@ -48,5 +48,33 @@ describe('kept entries', () => {
     expect(a.values).toHaveLength(leafCodes.length * 3);
     expect(a.codes).toBe(b.codes);
     expect(keptAsEntries(a)['1.1']).toEqual({ self: 7.5, appraisal: null, appraisal2: null });
+  });
+
+  it('written one unit after another into the same entry objects, rank each unit as its own', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(entries, fc.constantFrom('so', 'huyen')), { minLength: 1, maxLength: 8 }),
+        (units) => {
+          const scratch: Record<string, LeafEntry> = {};
+          for (const [raw, group] of units) {
+            const unit = { code: 'U1', name: 'Đơn vị 1', group };
+            const original: Scoresheet = {
+              frameworkId: fw.id,
+              unit,
+              entries: raw as Record<string, LeafEntry>,
+            };
+            const kept = keepEntries(fw, original.entries);
+            const reused: Scoresheet = { frameworkId: fw.id, unit, entries: keptIntoEntries(kept, scratch) };
+            expect(computeTotals(fw, reused)).toEqual(computeTotals(fw, original));
+            for (const code of leafCodes)
+              expect({ ...reused.entries[code], survey: undefined }).toEqual({
+                ...keptAsEntries(kept)[code],
+                survey: undefined,
+              });
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
