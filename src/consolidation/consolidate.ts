@@ -180,7 +180,8 @@ export function finishConsolidation(
     for (const [code, p] of Object.entries(points ?? {}))
       if (sheet.entries[code]) sheet.entries[code].survey = p;
     const totals = computeTotals(framework, sheet);
-    // The detail takes over the kept scores (no second copy of them per unit while ranking).
+    // The detail's scores are written over the kept ones in the store (no second copy of them
+    // per unit while ranking).
     const surveyOf = (code: string) => readScore(sheet.entries[code]?.survey).value;
     const of = { key, unit, file: f.file, hasSurvey: !!points };
     result.details.push(detailFromKept(framework, of, kept, surveyOf, totals, store, storedAt(f.entries)));
