@@ -3,12 +3,16 @@
  * each unit and file put in its JSON shape when it is written (MappedList).
  */
 import type { ConsolidationResult, FileError, FileRecord } from '../../consolidation/types';
+import { readingCopy } from '../../common/kept-text';
 import { MappedList } from '../json-chunks';
 import { rankedUnitJson } from '../ranked-unit-json';
 
-/** A file's problem as `--json` has always given it: code, cell, rule, message (no facts). */
+/**
+ * A file's problem as `--json` has always given it: code, cell, rule, message (no facts). The
+ * message is read through a copy: JSON.stringify would flatten the kept sentence in place.
+ */
 function fileErrorJson(e: FileError) {
-  return { code: e.code, cell: e.cell, rule: e.rule, message: e.message };
+  return { code: e.code, cell: e.cell, rule: e.rule, message: readingCopy(e.message) };
 }
 
 /** A file record as `cchc campaign rank --json` has always given it, its problems without facts. */

@@ -5,12 +5,24 @@
  * notes: survey rows not matched, units without survey data, …). Rows are made as they are written.
  */
 import { FILE_STATUS_LABEL, groupLabel } from '../../consolidation/labels';
-import type { ConsolidationResult } from '../../consolidation/types';
+import { readingCopy } from '../../common/kept-text';
+import type { ConsolidationResult, FileRecord } from '../../consolidation/types';
 import type { Framework } from '../../framework/schema';
 import { FORMAT, groupsInOrder, orderInGroup } from '../../workbook/ranking-plan';
 import type { XlsxStreamWriter } from '../write/workbook-writer';
 import { SHEET_CHART, SHEET_FILES, SHEET_NOTES, type TableCell } from './sheet-format';
 import { writeTable, type TableSheet } from './table-sheet';
+
+/**
+ * A file's problems, one per line. A single one without a cell is its sentence itself (join gives
+ * the element back), which measuring and escaping would flatten in place (kept-text.ts).
+ */
+function problemsText(f: FileRecord): string | null {
+  const text = [...f.errors, ...f.warnings]
+    .map((e) => (e.cell ? `${e.cell}: ${e.message}` : e.message))
+    .join('\n');
+  return text ? readingCopy(text) : null;
+}
 
 function* fileRows(result: ConsolidationResult, framework: Framework): Generator<TableCell[]> {
   for (const f of result.files) {
@@ -21,8 +33,7 @@ function* fileRows(result: ConsolidationResult, framework: Framework): Generator
       f.unit?.name ?? null,
       f.unit ? groupLabel(framework, f.unit.group) : null,
       f.errors.length,
-      [...f.errors, ...f.warnings].map((e) => (e.cell ? `${e.cell}: ${e.message}` : e.message)).join('\n') ||
-        null,
+      problemsText(f),
       f.sha256,
       f.size,
       f.generatedAt,
