@@ -124,6 +124,31 @@ const normalizedTitles = new Map<string, string>();
 const NORMALIZED_TITLES_MAX = 2_000;
 const NORMALIZED_TITLE_MAX_CHARS = 1_000;
 
+/**
+ * Texts seen once, by hash (one slot per hash, overwritten): a text is cached the second time it
+ * is seen. A file's own texts (its "Đơn vị: …" line, its unit's name) come once per file and were
+ * 2,000 of the cache's entries at 3,000 returns, a few hundred bytes each, thrown out and made
+ * again with every clearing; the titles of a framework repeat from the second file on.
+ */
+const SEEN_ONCE_SLOTS = 4_096;
+const seenOnce = new Int32Array(SEEN_ONCE_SLOTS);
+
+/** FNV-1a over the UTF-16 units, never 0 (an empty slot). */
+function textHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h | 1;
+}
+
+/** Whether `text` was seen before (or shares a hash with a text that was): then it is cached. */
+function seenBefore(text: string): boolean {
+  const h = textHash(text);
+  const slot = (h >>> 0) % SEEN_ONCE_SLOTS;
+  if (seenOnce[slot] === h) return true;
+  seenOnce[slot] = h;
+  return false;
+}
+
 /** Header titles compared as people type them: NFC, trimmed, spaces collapsed, case-insensitive. */
 export function normalizeTitle(text: unknown): string {
   // An empty cell (most of those the header search looks at) needs no ICU call to read as ''.
@@ -132,6 +157,7 @@ export function normalizeTitle(text: unknown): string {
     return normalizeTitleText(String(text ?? ''));
   let normalized = normalizedTitles.get(text);
   if (normalized === undefined) {
+    if (!seenBefore(text)) return normalizeTitleText(text);
     if (normalizedTitles.size >= NORMALIZED_TITLES_MAX) normalizedTitles.clear();
     // Both copied (" " + text, then sliced, is a new flat string): a text read from a workbook may
     // be a slice of that workbook's whole XML, and a kept slice would keep all of it alive.

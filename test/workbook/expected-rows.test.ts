@@ -74,4 +74,14 @@ describe('normalizeTitle', () => {
     expect(normalizeTitle(true)).toBe('true');
     expect(normalizeTitle('  Mã  ')).toBe('mã');
   });
+
+  it('answers the same for a text seen once, twice or many times, past every bound of its cache', () => {
+    // 10,000 texts: more than the cache holds before it is cleared and than the seen-once slots.
+    const texts = Array.from({ length: 10_000 }, (_, i) => `  Đơn  vị:  Xã   SỐ ${i}  `);
+    const want = (i: number) => `đơn vị: xã số ${i}`;
+    for (let round = 0; round < 3; round++)
+      texts.forEach((t, i) => expect(normalizeTitle(` ${t}`.slice(1))).toBe(want(i)));
+    expect(normalizeTitle('ĐIỂM  TỰ ĐÁNH GIÁ')).toBe('điểm tự đánh giá');
+    expect(normalizeTitle('ĐIỂM  TỰ ĐÁNH GIÁ')).toBe('điểm tự đánh giá');
+  });
 });
