@@ -6,6 +6,7 @@
  */
 import { columnLetters, quoteSheetName } from '../../common/a1';
 import { SharedStrings, textElement } from './shared-strings';
+import { XmlBytes } from './xml-bytes';
 import { escapeXml, NS_MAIN, NS_REL, XML_HEAD } from './xml-text';
 import type { ZipEntry } from './zip-stream';
 
@@ -51,8 +52,10 @@ export interface DefinedName {
 const CHUNK = 1 << 16;
 
 export class SheetWriter {
-  private buffer = '';
+  private readonly out = new XmlBytes();
   private readonly letters: string[] = [];
+  /** ` s="N"` per style id, made once. */
+  private readonly styleAttrs: string[] = [];
   private readonly merges: string[] = [];
   private readonly breaks: number[] = [];
   private lastRow = 0;
@@ -63,7 +66,7 @@ export class SheetWriter {
     readonly index: number,
     readonly layout: SheetLayout,
   ) {
-    this.buffer = `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">${this.head()}<sheetData>`;
+    this.out.text(`${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">${this.head()}<sheetData>`);
   }
 
   private letter(col: number): string {
@@ -92,19 +95,21 @@ export class SheetWriter {
     return xml;
   }
 
-  private push(text: string): void | Promise<void> {
-    this.buffer += text;
-    if (this.buffer.length < CHUNK) return;
-    const out = this.buffer;
-    this.buffer = '';
-    return this.entry.write(out);
+  /** Hands the text so far to the zip entry once it reaches CHUNK characters. */
+  private flush(): void | Promise<void> {
+    if (this.out.chars < CHUNK) return;
+    return this.entry.writeBytes(this.out.take());
+  }
+
+  private styleAttr(s: number): string {
+    return (this.styleAttrs[s] ??= ` s="${s}"`);
   }
 
   /**
    * Row `r` (1-based, increasing): `values[i]` in column i + 1 with style `styles[i]`; a cell with
    * no value is written only when it has a style (borders of an empty cell). A string is always a
    * shared or an inline string (shared-strings.ts), never a formula. `height` in points, or none
-   * for the default.
+   * for the default. Written piece by piece into the sheet's bytes (xml-bytes.ts).
    */
   row(
     r: number,
@@ -114,22 +119,43 @@ export class SheetWriter {
   ): void | Promise<void> {
     if (r <= this.lastRow) throw new Error(`Dòng ${r} của trang tính ${this.layout.name} đã được ghi.`);
     this.lastRow = r;
-    let xml = `<row r="${r}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}>`;
+    const out = this.out;
+    out.text('<row r="');
+    out.number(r);
+    if (height !== undefined) {
+      out.text('" ht="');
+      out.number(height);
+      out.text('" customHeight="1');
+    }
+    out.text('">');
     const n = Math.max(values.length, styles.length);
     for (let i = 0; i < n; i++) {
       const v = values[i] ?? null;
       const s = styles[i];
       if (v === null && s === undefined) continue;
-      const ref = `${this.letter(i + 1)}${r}`;
-      const style = s ? ` s="${s}"` : '';
-      if (typeof v === 'string')
-        xml += SharedStrings.shares(v)
-          ? `<c r="${ref}"${style} t="s"><v>${this.strings.id(v)}</v></c>`
-          : `<c r="${ref}"${style} t="inlineStr"><is>${textElement(v)}</is></c>`;
-      else if (typeof v === 'number' && Number.isFinite(v)) xml += `<c r="${ref}"${style}><v>${v}</v></c>`;
-      else xml += `<c r="${ref}"${style}/>`;
+      out.text('<c r="');
+      out.text(this.letter(i + 1));
+      out.number(r);
+      out.text('"');
+      if (s) out.text(this.styleAttr(s));
+      if (typeof v === 'string') {
+        if (SharedStrings.shares(v)) {
+          out.text(' t="s"><v>');
+          out.number(this.strings.id(v));
+          out.text('</v></c>');
+        } else {
+          out.text(' t="inlineStr"><is>');
+          out.text(textElement(v));
+          out.text('</is></c>');
+        }
+      } else if (typeof v === 'number' && Number.isFinite(v)) {
+        out.text('><v>');
+        out.number(v);
+        out.text('</v></c>');
+      } else out.text('/>');
     }
-    return this.push(`${xml}</row>`);
+    out.text('</row>');
+    return this.flush();
   }
 
   /** Merges columns first..last of row `r`. */
@@ -161,8 +187,8 @@ export class SheetWriter {
         `<rowBreaks count="${this.breaks.length}" manualBreakCount="${this.breaks.length}">` +
         `${this.breaks.map((b) => `<brk id="${b}" max="16383" man="1"/>`).join('')}</rowBreaks>`;
     xml += '</worksheet>';
-    await this.entry.write(this.buffer + xml);
-    this.buffer = '';
+    this.out.text(xml);
+    await this.entry.writeBytes(this.out.take());
     await this.entry.end();
     const sheet = quoteSheetName(layout.name);
     const names: DefinedName[] = [

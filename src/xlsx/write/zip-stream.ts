@@ -215,7 +215,11 @@ export class ZipEntry {
   }
 
   write(text: string): void | Promise<void> {
-    const data = this.encoder.encode(text);
+    return this.writeBytes(this.encoder.encode(text));
+  }
+
+  /** Text already encoded as UTF-8 (the entry keeps no reference to `data`'s bytes after this). */
+  writeBytes(data: Uint8Array): void | Promise<void> {
     this.record.size += data.length;
     if (this.record.size > LIMIT) throw new Error(`Phần ${this.name} vượt quá 4 GB: không ghi được.`);
     this.record.crc = this.compression.crc32(data, this.record.crc);
