@@ -1,11 +1,15 @@
 /**
  * `--json` written in pieces: byte for byte `JSON.stringify(value, null, 2)` plus a newline, but
  * the arrays (and MappedLists) directly under the top-level object are turned into text one
- * element at a time and handed to `write` in chunks of about 64 KB. A consolidation's document is ~3 MB per 1,000
- * units, two bytes per character once a Vietnamese name is in it: as one string it was the last
- * thing to grow the command's memory (13 MB of heap at 3,000 units).
+ * element at a time and handed to `write` in chunks of about 16K characters. A consolidation's
+ * document is ~3 MB per 1,000 units, two bytes per character once a Vietnamese name is in it: as
+ * one string it was the last thing to grow the command's memory (13 MB of heap at 3,000 units).
+ * Chunks of 64K characters were each flattened (by terminalSafe, by the stream) into a 128 KB
+ * string, past V8's largest ordinary object: every one took pages of its own until the next young
+ * collection, 2–3 MB at the peak of `cchc consolidate --json` (heap spaces sampled at each
+ * write). At 16K characters they stay ordinary young strings.
  */
-const CHUNK_CHARS = 1 << 16;
+const CHUNK_CHARS = 1 << 14;
 
 /**
  * A top-level array whose elements are made as they are written: `--json` turns 3,000 file

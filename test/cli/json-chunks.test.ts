@@ -40,7 +40,7 @@ describe('writeJsonChunks', () => {
     );
   });
 
-  it('sends a large document in pieces of about 64 KB', () => {
+  it('sends a large document in pieces, none past 64 KB', () => {
     const units = Array.from({ length: 3000 }, (_, i) => ({ unit: `Đơn vị số ${i}`, rank: i, index: 80.5 }));
     const doc = { framework: { id: 'x' }, units, files: [], warnings: ['một'] };
     const out = chunks(doc);
