@@ -4,6 +4,7 @@
  * consolidation, other offices' scripts) find things by THESE titles and names, never by fixed
  * addresses, so changing a string here is a breaking change of the file format.
  */
+import { fnv1aUtf16 } from '../common/fnv';
 import type { ReportTexts } from '../scoring/types';
 
 export const SHEET_GUIDE = 'Hướng dẫn';
@@ -133,16 +134,10 @@ const NORMALIZED_TITLE_MAX_CHARS = 1_000;
 const SEEN_ONCE_SLOTS = 4_096;
 const seenOnce = new Int32Array(SEEN_ONCE_SLOTS);
 
-/** FNV-1a over the UTF-16 units, never 0 (an empty slot). */
-function textHash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h | 1;
-}
-
 /** Whether `text` was seen before (or shares a hash with a text that was): then it is cached. */
 function seenBefore(text: string): boolean {
-  const h = textHash(text);
+  // Never 0: that is an empty slot.
+  const h = fnv1aUtf16(text) | 1;
   const slot = (h >>> 0) % SEEN_ONCE_SLOTS;
   if (seenOnce[slot] === h) return true;
   seenOnce[slot] = h;

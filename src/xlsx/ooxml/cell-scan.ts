@@ -15,7 +15,8 @@
  */
 
 import { EXCEL_MAX_COL, EXCEL_MAX_ROW } from '../read-limits';
-import { FNV_BASIS, FNV_PRIME, RememberedByBytes, RepeatedElements } from './remember-last';
+import { FNV_BASIS, FNV_PRIME } from '../../common/fnv';
+import { RememberedByBytes, RepeatedElements } from './remember-last';
 import { decodeFormulaXml } from './xml-entities';
 
 /** Where the scanner's findings go: the tokenizer path's cell collector. */

@@ -35,13 +35,6 @@ export function rememberLast<T>(read: (xml: string) => T): (xml: string) => T {
 }
 
 /**
- * FNV-1a's basis and prime, for the keys of readings remembered by their bytes: each reader
- * hashes a text's bytes in the loop that looks for its end ("h = Math.imul(h ^ byte, FNV_PRIME)").
- */
-export const FNV_BASIS = 0x811c9dc5;
-export const FNV_PRIME = 0x01000193;
-
-/**
  * Whether `kept` holds exactly bytes [start, end) of `bytes`: the check every reading remembered
  * by its bytes makes before it hands back what it remembered (a shared hash only costs a decode).
  */

@@ -3,7 +3,8 @@ import { DEFAULT_READ_LIMITS, ReadLimitExceeded, limitMessages, type ReadLimits 
 import { decodeOoxmlEscapes, decodeXml } from './xml-entities';
 import { scanXml } from './xml-scan';
 import { OoxmlUnsupported } from './unsupported';
-import { FNV_BASIS, FNV_PRIME, RememberedByBytes, RepeatedElements } from './remember-last';
+import { FNV_BASIS, FNV_PRIME } from '../../common/fnv';
+import { RememberedByBytes, RepeatedElements } from './remember-last';
 import { asciiBytes, bytesAt } from './byte-search';
 
 /** A shared string as exceljs keeps it: plain text, or rich-text runs (joined when read). */
