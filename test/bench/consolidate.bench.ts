@@ -5,7 +5,7 @@
  * - ratios, on 1,000 files, jobs interleaved in one process (ROUNDS rounds, the fastest of each
  *   kept, each round's figure in `runs`; CPU time: the machine is shared, wall time is not ours): `cchc consolidate` (the compiled CLI
  *   users run, compiled first: compiled.ts; in-process, one thread, ranking workbook written), exceljs merely loading the files, and the floor (read each
- *   file, its zip directory, native inflate of the 6 parts the reader needs, a bare byte scan of
+ *   file as the CLI does, its zip directory, native inflate of the 6 parts the reader needs, a bare byte scan of
  *   the two sheets). Prints consolidate.1000.msPerFile, .ratioToExceljsLoad, .ratioToFloor;
  * - peak memory of the whole command at 1,000 and at 3,000 files, each in plain node processes
  *   running the compiled CLI (the median of three, each run's peak in `runs`):
@@ -16,7 +16,7 @@
  * of generated files, kept afterwards).
  */
 import { spawnSync } from 'node:child_process';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
@@ -26,11 +26,13 @@ import { inflateChunk } from '../../src/cli/native-inflate';
 
 const CHILD_FLAG = '--bench-child';
 /**
- * Three, not two: the first round is a cold start for every job (consolidate 1.6x its later
- * rounds, exceljs 1.2x), so with two the consolidation was one warm sample against exceljs' best
- * of two; warm rounds of either job differ by ±8-10 % on this machine (measured).
+ * Five: the first round is a cold start for every job (consolidate 1.6x its later rounds,
+ * exceljs 1.2x), and both jobs were still getting faster in round 3 (consolidate 2.4, 1.85,
+ * 1.78 ms per file; exceljs 15.8, 14.4, 12.7), so the best of three was partly a reading of
+ * warm-up, and the ratio read 0.093-0.142 from one run of the child to the next. Over five,
+ * consolidate's best came in round 4 in both runs measured (1.22, 1.26 ms; 2026-12-03).
  */
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 function line(bench: string, value: number, unit: string, load: number, runs?: number[]): string {
   const each = runs ? { runs: runs.map((r) => Number(r.toFixed(3))) } : {};
@@ -109,7 +111,10 @@ async function floor(files: string[]): Promise<number> {
     /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/sheet[23]\.xml)$/;
   let tags = 0;
   for (const f of files) {
-    const bytes = new Uint8Array(await fs.readFile(f));
+    // Read as the CLI reads a return (returned-file-bytes.ts): fs.promises.readFile cost 0.26 ms
+    // of CPU per file against readFileSync's 0.02 (threadpool round trips; measured 2026-12-03),
+    // a third of what this floor used to be.
+    const bytes = new Uint8Array(readFileSync(f));
     const cd = readCentralDirectory(bytes);
     if ('error' in cd) throw new Error(f);
     for (const e of cd.entries) {
