@@ -78,6 +78,20 @@ export function beyondLimitsFailure(subject: TemplateSubject, detail: string): U
 }
 
 /**
+ * `where` names the part that ends before its XML does ("trang \"Chấm điểm\""): the zip is
+ * sound, so the file was cut when it was written or copied, and only the original helps.
+ */
+export function cutShortFailure(subject: TemplateSubject, where: string): UnreadableFailure {
+  return {
+    ok: false,
+    reason: 'unreadable',
+    message:
+      `Không đọc được ${subjectText(subject)}: ${where} bị cắt cụt (dữ liệu dừng giữa chừng, ` +
+      'phần cuối bị mất khi lưu hoặc khi chép tệp). Hãy gửi lại tệp gốc.',
+  };
+}
+
+/**
  * `missing` lists the sheet names absent (empty strings are ignored). In Excel `_meta` is very
  * hidden: the user cannot see it, so the open workbook's sentences name only what they can check;
  * a file's sentences name the sheet, for whoever inspects the file.

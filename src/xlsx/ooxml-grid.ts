@@ -23,8 +23,12 @@
  * `r` attribute (allowed by the standard, written by some generators) are placed by order here,
  * where exceljs throws (on a row without `r`, on a first cell without `r`); and parts this reader
  * never opens (drawings, comments, theme…) are not parsed, so a broken one does not stop it.
+ * A sheet or the shared strings cut short inside a sound zip (the XML stops before its root
+ * element closes) throws `PartCutShort` and is refused by name, where exceljs fails with an
+ * internal error.
  */
 export { OoxmlUnsupported } from './ooxml/unsupported';
+export { PartCutShort } from './ooxml/part-end';
 export { scanXml, xmlAttributes, type XmlHandler } from './ooxml/xml-scan';
 export { decodeXml } from './ooxml/xml-entities';
 export { parseSharedStrings } from './ooxml/shared-strings';

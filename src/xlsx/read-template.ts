@@ -16,6 +16,7 @@ import type { CellValue } from '../scoring/types';
 import { SHEET_META, SHEET_SCORE, normalizeTitle } from '../workbook/layout';
 import {
   beyondLimitsFailure,
+  cutShortFailure,
   missingSheetsFailure,
   missingTemplateSheets,
   templateFromSheets,
@@ -24,7 +25,7 @@ import {
   type TemplateSheets,
 } from '../workbook/open-template';
 import type { CellGrid } from '../workbook/read-grid';
-import { openOoxmlWorkbook } from './ooxml-grid';
+import { openOoxmlWorkbook, PartCutShort } from './ooxml-grid';
 import { inflateWithFflate, inflatedSizeWith, type InflateRaw } from './ooxml/zip-entries';
 import { DEFAULT_ZIP_LIMITS, guardZip } from './zip-guard';
 import { checkWorkbookBounds } from './ooxml/bounds';
@@ -125,6 +126,7 @@ export function gridOfWorksheet(ws: ExcelJS.Worksheet, limits: ReadLimits = DEFA
 type FoundSheets =
   | { found: false; missing: string[] }
   | { found: 'beyondLimits'; message: string }
+  | { found: 'cutShort'; where: string }
   | ({ found: true } & TemplateSheets);
 
 function findSheetName(names: string[], name: string): string | undefined {
@@ -139,7 +141,7 @@ function metaPart(grid: CellGrid): Pick<TemplateSheets, 'metaRows' | 'firstMetaR
 
 /**
  * The direct reader; null when it met anything it does not read as exceljs would (or no zip).
- * A file beyond the read limits is answered here, never left to exceljs.
+ * A file beyond the read limits, or with a sheet cut short, is answered here, never left to exceljs.
  */
 async function fastSheets(bytes: Uint8Array, inflate: InflateRaw | undefined): Promise<FoundSheets | null> {
   try {
@@ -156,6 +158,7 @@ async function fastSheets(bytes: Uint8Array, inflate: InflateRaw | undefined): P
     return { found: true, ...metaPart(metaGrid), scoreName, scoreGrid: () => scoreGrid };
   } catch (e) {
     if (e instanceof ReadLimitExceeded) return { found: 'beyondLimits', message: e.message };
+    if (e instanceof PartCutShort) return { found: 'cutShort', where: e.where };
     return null;
   }
 }
@@ -212,6 +215,7 @@ export async function readTemplate(
     (await exceljsSheets(bytes, options.inflate));
   if (!sheets) return unreadableFailure(subject);
   if (sheets.found === 'beyondLimits') return beyondLimitsFailure(subject, sheets.message);
+  if (sheets.found === 'cutShort') return cutShortFailure(subject, sheets.where);
   if (!sheets.found) return missingSheetsFailure(subject, sheets.missing);
   return templateFromSheets(subject, sheets, options.resolveFramework);
 }

@@ -204,7 +204,7 @@ function xmlEscape(s: string): string {
 }
 
 /** Path of a sheet's XML part inside the zip, found through workbook.xml and its relationships. */
-async function sheetPart(zip: JSZip, sheetName: string): Promise<string> {
+export async function sheetPart(zip: JSZip, sheetName: string): Promise<string> {
   const wbXml = await zip.file('xl/workbook.xml')!.async('string');
   const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
   const sheet = [...wbXml.matchAll(/<sheet\b[^>]*>/g)]

@@ -15,6 +15,7 @@ import {
 import { zipEntries, type InflateRaw, type ZipEntries } from './zip-entries';
 import { parseDateStyles } from './styles';
 import { OoxmlUnsupported } from './unsupported';
+import { PartCutShort, partEnd } from './part-end';
 import { rememberLast, sameBytes } from './remember-last';
 import { scanXml, xmlAttribute, xmlAttributes } from './xml-scan';
 
@@ -205,7 +206,8 @@ export function boundSheets(
 /**
  * Opens an .xlsx: reads workbook.xml and its relationships. Throws when the bytes are not a zip
  * (the caller's exceljs fallback then reports it as unreadable), OoxmlUnsupported, or
- * ReadLimitExceeded (refused: never handed to exceljs).
+ * ReadLimitExceeded (refused: never handed to exceljs); a sheet's grid also throws PartCutShort
+ * (refused too: exceljs would fail on it without saying why).
  */
 /**
  * How sheets' cells are read: 'auto' (the byte scanner, the tokenizer when the scanner gives
@@ -258,7 +260,11 @@ class SideParts implements SheetParseContext {
 
   /** Inflated (and their sizes checked) before the first sheet is read. */
   load(): void {
-    this.sharedStringsBytes ??= this.zip.bytes('xl/sharedStrings.xml') ?? new Uint8Array(0);
+    if (this.sharedStringsBytes === undefined) {
+      const bytes = this.zip.bytes('xl/sharedStrings.xml') ?? new Uint8Array(0);
+      if (bytes.length > 0 && partEnd(bytes, 'sst') === 'cutShort') throw PartCutShort.sharedStrings();
+      this.sharedStringsBytes = bytes;
+    }
     this.stylesXml ??= this.zip.sideText('xl/styles.xml') ?? '';
   }
 
@@ -286,6 +292,9 @@ class OoxmlBook implements OoxmlWorkbook {
     this.side.load();
     const data = this.zip.bytes(sheet.part);
     if (data === undefined) throw new OoxmlUnsupported(`no part ${sheet.part}`);
+    const end = partEnd(data, 'worksheet');
+    if (end === 'cutShort') throw PartCutShort.sheet(sheet.name);
+    if (end === 'unsure') throw new OoxmlUnsupported(`${sheet.part} ends with a comment or instruction`);
     return readSheet(this.cellsPath, data, this.side, sheet.name);
   }
 }
